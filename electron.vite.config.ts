@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    // Runtime dependencies (the SQLite addon, pdfkit, …) stay in node_modules; app code is bundled.
+    build: { rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/index.ts') } } },
+  },
+  preload: {
+    // A sandboxed preload cannot require(), so everything it uses is bundled into one file.
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,52 @@
+// Layer rules from ARCHITECTURE.md, enforced the way VS Code enforces its own layering.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
+const nodeOnly = [{ group: ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)], message: 'Node built-ins belong in src/main.' }];
+const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only src/main/electron and src/preload may import electron.' }];
+const noDatabase = [{ group: ['better-sqlite3*', 'kysely'], message: 'The store lives in src/main/store.' }];
+const noRenderer = [{ group: ['**/renderer/**', 'react', 'react-dom', 'react-dom/*'], message: 'Main and shared code never import the renderer or React.' }];
+const noMain = [{ group: ['**/main/**', '../main', '../../main'], message: 'Reach main only through the contract in src/shared.' }];
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.flat() }] });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  { files: ['src/shared/**'], rules: restrict(nodeOnly, noElectron, noDatabase, noRenderer, noMain) },
+  { files: ['src/main/**'], rules: restrict(noRenderer, noElectron) },
+  {
+    files: ['src/main/electron/**'],
+    rules: restrict(noRenderer),
+  },
+  {
+    // Migrations are written against Kysely<any> on purpose: they are frozen and must not follow today's types.
+    files: ['src/main/store/migrations/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  { files: ['src/preload/**'], rules: restrict(noMain, noRenderer, noDatabase, nodeOnly) },
+  {
+    files: ['src/renderer/**', 'test/renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(nodeOnly, noElectron, noDatabase, noMain),
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', '.ci/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

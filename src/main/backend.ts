@@ -1,0 +1,58 @@
+import path from 'node:path';
+import type { Result } from '../shared/result';
+import { EventBus } from './event-bus';
+import { dispatch, type Handlers } from './handler-registry';
+import { appHandlers } from './services/app-handlers';
+import { createDemoService } from './services/demo/demo-service';
+import { createSettingsService } from './services/settings/settings-service';
+import { createTraineeImportService } from './services/trainee-import/trainee-import-service';
+import { traineeImportHandlers } from './services/trainee-import/trainee-import-handlers';
+import { traineeHandlers } from './services/trainees/trainee-handlers';
+import { createTraineeService } from './services/trainees/trainee-service';
+import { openStore, type Store } from './store/open-store';
+
+export const DATABASE_FILE_NAME = 'tpd-companion.db';
+
+export interface BackendOptions {
+  dataDir: string;
+  key: Buffer;
+  version: string;
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+/** Everything behind the contract, shared by the Electron app and the browser host. */
+export interface Backend {
+  store: Store;
+  events: EventBus;
+  handlers: Handlers;
+  dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const now = options.now ?? (() => new Date());
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const store = await openStore({ file: databaseFile, key: options.key, now, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const { db } = store;
+  const events = new EventBus();
+
+  const trainees = createTraineeService(db, now);
+  const settings = createSettingsService(db, now);
+  const demo = createDemoService(db, now);
+  const imports = createTraineeImportService(db, events, now);
+
+  const handlers: Handlers = {
+    ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
+    ...traineeHandlers(trainees),
+    ...traineeImportHandlers(imports),
+  };
+
+  return {
+    store,
+    events,
+    handlers,
+    dispatch: (channel, input) => dispatch(handlers, channel, input),
+    close: () => store.close(),
+  };
+}

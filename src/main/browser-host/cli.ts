@@ -1,0 +1,83 @@
+/**
+ * `npm run host -- [--data DIR] [--demo | --demo=large] [--port N]`
+ * Runs the whole app in a browser, against a real encrypted database, without Electron.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend';
+import { StoreOpenError, KEY_BYTES } from '../store/open-store';
+import { DEMO_SIZES } from '../services/demo/demo-service';
+import { defaultRendererDir, startBrowserHost } from './browser-host';
+
+const HOST_KEY_FILE = 'browser-host.key';
+
+/** The host keeps its key in a file beside the database: fine for development data, never for real data. */
+function loadOrCreateKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, HOST_KEY_FILE);
+  if (fs.existsSync(file)) {
+    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+    if (key.length !== KEY_BYTES) throw new Error(`${file} does not hold a ${KEY_BYTES}-byte key.`);
+    return key;
+  }
+  const key = randomBytes(KEY_BYTES);
+  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    // `--demo` alone means the standard set.
+    args: process.argv.slice(2).map((a) => (a === '--demo' ? '--demo=standard' : a)),
+    options: {
+      data: { type: 'string', default: path.join(os.homedir(), '.tpd-companion', 'browser-host') },
+      demo: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      renderer: { type: 'string', default: defaultRendererDir(process.cwd()) },
+    },
+    allowPositionals: false,
+  });
+  const demo = values.demo === '' ? 'standard' : values.demo;
+  if (demo !== undefined && !(demo in DEMO_SIZES)) throw new Error(`--demo takes "standard" or "large", not "${demo}".`);
+
+  const dataDir = path.resolve(values.data);
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!fs.existsSync(path.join(values.renderer, 'index.html'))) {
+    throw new Error(`No built renderer in ${values.renderer}; run "npm run build" first (npm run host does this for you).`);
+  }
+  const backend = await createBackend({ dataDir, key: loadOrCreateKey(dataDir), version: process.env.npm_package_version ?? 'dev' });
+
+  if (demo) {
+    const info = await backend.dispatch('app:info', {});
+    const count = info.ok ? (info.data as { traineeCount: number }).traineeCount : 0;
+    if (count === 0) {
+      const started = Date.now();
+      const loaded = await backend.dispatch('demo:load', { size: demo });
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      console.log(`Loaded ${demo} demo data (synthetic) in ${Date.now() - started} ms.`);
+    } else {
+      console.log(`The register already has ${count} trainees, so no demo data was added.`);
+    }
+  }
+
+  const host = await startBrowserHost({ backend, rendererDir: values.renderer, port: Number(values.port) });
+  console.log('TPD Companion browser host — for development and testing only.');
+  console.log(`Data folder: ${dataDir}`);
+  console.log(`Open: ${host.url}`);
+  console.log('Press Ctrl+C to stop.');
+
+  const stop = async () => {
+    await host.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof StoreOpenError || error instanceof Error ? `Browser host could not start: ${error.message}` : error);
+  process.exit(1);
+});

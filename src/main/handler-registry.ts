@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { contract, isChannelName, type ChannelName, type Feature, type FeatureOf, type OutputOf, type ParsedInputOf } from '../shared/contract';
+import { AppError, type AppErrorPayload, type Result } from '../shared/result';
+
+export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+/** The part of the registry one feature provides; the compiler checks the union covers every channel. */
+export type HandlersFor<F extends Feature> = { [C in ChannelName as FeatureOf<C> extends F ? C : never]: Handler<C> };
+
+/** Turns zod issues into `{ "field.path": "message" }`, first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function invalidInput(error: z.ZodError): AppErrorPayload {
+  const fields = fieldErrors(error);
+  const messages = Object.values(fields);
+  return {
+    code: 'invalid_input',
+    message: messages.length === 1 ? messages[0]! : `${messages.length} fields need attention`,
+    fields,
+  };
+}
+
+/**
+ * The one entry point both transports call: validate with the channel's schema, run the
+ * handler, and wrap the answer. Errors carry a code and a message, never a stack or row data.
+ */
+export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: `There is no channel called “${channel.slice(0, 80)}”.` } };
+  }
+  const parsed = contract[channel].input.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+  try {
+    const handler = handlers[channel] as (input: unknown) => Promise<unknown> | unknown;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+    if (error instanceof z.ZodError) return { ok: false, error: invalidInput(error) };
+    // The stack stays in this process's log; the caller learns only that something went wrong.
+    console.error(`[${channel}] failed:`, error);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong while saving or loading. Nothing was changed; please try again.' } };
+  }
+}

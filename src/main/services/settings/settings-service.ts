@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings/settings-schema';
+import type { DB } from '../../store/schema';
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
+
+/** One row per setting, JSON-encoded, so adding a setting needs no migration. */
+export function createSettingsService(db: Kysely<DB>, now: () => Date) {
+  async function get(): Promise<Settings> {
+    const rows = await db.selectFrom('settings').selectAll().execute();
+    const stored: Record<string, unknown> = {};
+    for (const row of rows) stored[row.key] = JSON.parse(row.value);
+    const parsed = settingsSchema.partial().safeParse(stored);
+    return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+  }
+
+  return {
+    get,
+    async update(patch: Partial<Settings>): Promise<Settings> {
+      const at = now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === undefined) continue;
+          await trx
+            .insertInto('settings')
+            .values({ key, value: JSON.stringify(value), updated_at: at })
+            .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_at: at }))
+            .execute();
+        }
+      });
+      return get();
+    },
+  };
+}

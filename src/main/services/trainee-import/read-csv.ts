@@ -1,0 +1,78 @@
+import Papa from 'papaparse';
+import { AppError } from '../../../shared/result';
+
+export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+/**
+ * Reads a spreadsheet export's bytes as text. UTF-8 with or without a BOM, UTF-16 with a BOM,
+ * and otherwise Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on UK PCs.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+export interface CsvRecord {
+  /** Line where the record starts; the header is line 1. */
+  line: number;
+  /** Header → cell text (trimmed). Cells missing at the end of a short row are blank. */
+  values: Record<string, string>;
+  /** Set when the row cannot be read as a record at all. */
+  problem?: string;
+}
+
+export interface CsvTable {
+  headers: string[];
+  records: CsvRecord[];
+}
+
+function countNewlines(cells: string[]): number {
+  let n = 0;
+  for (const cell of cells) for (let i = 0; i < cell.length; i++) if (cell.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Parses CSV text with a header row. Blank lines are skipped but still counted for line numbers. */
+export function readCsv(text: string): CsvTable {
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
+  if (quoteError) {
+    throw new AppError('invalid_input', `The file is not valid CSV: a quoted value that starts in record ${(quoteError.row ?? 0) + 1} never ends. Check for a stray quote mark and try again.`);
+  }
+  const rows = parsed.data;
+  const headerRow = rows[0];
+  if (!headerRow || headerRow.every((h) => h.trim() === '')) {
+    throw new AppError('invalid_input', 'The file is empty: there is no header row to read.');
+  }
+  const headers = headerRow.map((h) => h.trim());
+  const duplicate = headers.find((h, i) => h !== '' && headers.indexOf(h) !== i);
+  if (duplicate) throw new AppError('invalid_input', `The header row names the column “${duplicate}” twice; rename one and try again.`);
+
+  const records: CsvRecord[] = [];
+  let line = 1 + countNewlines(headerRow) + 1;
+  for (const row of rows.slice(1)) {
+    const start = line;
+    line += countNewlines(row) + 1;
+    if (row.every((cell) => cell.trim() === '')) continue;
+    const values: Record<string, string> = {};
+    headers.forEach((h, i) => {
+      if (h !== '') values[h] = (row[i] ?? '').trim();
+    });
+    const extra = row.slice(headers.length).some((cell) => cell.trim() !== '');
+    records.push(
+      extra
+        ? { line: start, values, problem: `has ${row.length} values but the header has ${headers.length} columns (is there an unquoted comma?)` }
+        : { line: start, values },
+    );
+  }
+  return { headers: headers.filter((h) => h !== ''), records };
+}

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
+import { MIGRATIONS } from './migrations';
+import type { DB } from './schema';
+
+/** A function that may run inside a transaction takes this and uses only it. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Store {
+  db: Kysely<DB>;
+  file: string;
+  /** Copies made before migrations ran, newest last. */
+  backups: string[];
+  close(): Promise<void>;
+}
+
+export type StoreOpenFailure = 'wrong_key' | 'newer_schema' | 'migration_failed' | 'bad_key';
+
+/** Why the database could not be opened, in words a user can act on. Nothing on disk has changed. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly reason: StoreOpenFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+export interface OpenStoreOptions {
+  file: string;
+  /** 32 random bytes. Never logged, never sent over IPC. */
+  key: Buffer;
+  /** Path to a `better_sqlite3.node` built for the running runtime (Electron in development). */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+export const KEY_BYTES = 32;
+
+/** SQLite runs DDL inside transactions, though Kysely's adapter says otherwise; this makes each migration atomic. */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class AppSqliteDialect extends SqliteDialect {
+  override createAdapter() {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+function restrictToOwner(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (fs.existsSync(f)) fs.chmodSync(f, 0o600);
+  }
+}
+
+function unlockWithKey(sqlite: Database.Database, key: Buffer): void {
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+function executedMigrations(sqlite: Database.Database): string[] {
+  const table = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get();
+  if (!table) return [];
+  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { file, key } = options;
+  if (key.length !== KEY_BYTES) throw new StoreOpenError('bad_key', `The database key must be ${KEY_BYTES} bytes.`);
+  const now = options.now ?? (() => new Date());
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+
+  const sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    unlockWithKey(sqlite, key);
+    // The first read is where a wrong key shows; until then nothing has been written.
+    sqlite.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  } catch (error) {
+    sqlite.close();
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new StoreOpenError(
+        'wrong_key',
+        'The database could not be unlocked: the key does not match, or the file is not a TPD Companion database. Nothing was changed.',
+      );
+    }
+    throw error;
+  }
+
+  const known = MIGRATIONS.map(([name]) => name);
+  const executed = executedMigrations(sqlite);
+  const unknown = executed.filter((name) => !known.includes(name));
+  if (unknown.length > 0 || executed.some((name, i) => known[i] !== name)) {
+    sqlite.close();
+    throw new StoreOpenError(
+      'newer_schema',
+      'This database was saved by a newer version of TPD Companion. Install the latest version to open it; nothing was changed.',
+    );
+  }
+
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  restrictToOwner(file);
+
+  const backups: string[] = [];
+  const pending = known.slice(executed.length);
+  if (existed && executed.length > 0 && pending.length > 0) {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const backup = `${file}.before-${pending[0]}-${stamp}.bak`;
+    // VACUUM INTO writes a consistent copy encrypted with the same key.
+    sqlite.prepare('VACUUM INTO ?').run(backup);
+    restrictToOwner(backup);
+    backups.push(backup);
+  }
+
+  const db = new Kysely<DB>({ dialect: new AppSqliteDialect({ database: sqlite }) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => Object.fromEntries(MIGRATIONS) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    const where = backups.length > 0 ? ` A copy of the database from before the update is at ${backups[0]}.` : '';
+    throw new StoreOpenError('migration_failed', `Updating the database to this version of the app failed.${where}`);
+  }
+  restrictToOwner(file);
+
+  return {
+    db,
+    file,
+    backups,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Row types of every table, as Kysely sees them. Columns are snake_case; ids are text UUIDs;
+ * dates are `yyyy-MM-dd` text and instants ISO-8601 UTC text, so the same schema ports to PostgreSQL.
+ */
+export interface TraineesTable {
+  id: string;
+  gmc_number: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  email: string | null;
+  programme: string;
+  grade: string;
+  programme_start_date: string;
+  expected_cct_date: string | null;
+  wte: number;
+  status: string;
+  educational_supervisor: string | null;
+  current_post: string | null;
+  /** JSON array of strings. */
+  tags: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  /** JSON value. */
+  value: string;
+  updated_at: string;
+}
+
+/** Who changed what, when: feeds edit history, timelines and undo. */
+export interface ChangeLogTable {
+  id: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  /** JSON: the fields before and after. */
+  changes: string | null;
+  at: string;
+}
+
+export interface DB {
+  trainees: TraineesTable;
+  settings: SettingsTable;
+  change_log: ChangeLogTable;
+}

@@ -1,0 +1,17 @@
+/** Messages main pushes to the renderer (progress, menu commands). */
+export interface ProgressEvent {
+  jobId: string;
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export const MENU_COMMANDS = ['new-trainee', 'import-trainees', 'find', 'go-today', 'go-trainees', 'go-settings', 'export-view'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface AppEvents {
+  progress: ProgressEvent;
+  'menu-command': MenuCommand;
+}
+export type AppEventName = keyof AppEvents;
+export const APP_EVENT_NAMES: AppEventName[] = ['progress', 'menu-command'];

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { Channel } from './define';
+import { appChannels } from './app';
+import { traineeChannels } from './trainees';
+
+/** Every channel between renderer and main, declared once. Names are `feature:verb`. */
+export const contract = {
+  ...appChannels,
+  ...traineeChannels,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+/** What a caller passes (before defaults and trimming). */
+export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+/** What a handler receives (after the schema has parsed it). */
+export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends ChannelName> = Contract[C] extends Channel<z.ZodType, infer O> ? O : never;
+
+export type FeatureOf<C extends string> = C extends `${infer F}:${string}` ? F : never;
+export type Feature = FeatureOf<ChannelName>;
+
+/** The renderer's view: `api.trainees.list(input)`. */
+export type Api = {
+  [F in Feature]: {
+    [C in ChannelName as C extends `${F}:${infer V}` ? V : never]: undefined extends InputOf<C>
+      ? (input?: InputOf<C>) => Promise<OutputOf<C>>
+      : (input: InputOf<C>) => Promise<OutputOf<C>>;
+  };
+};
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function splitChannel(name: ChannelName): [feature: string, verb: string] {
+  const i = name.indexOf(':');
+  return [name.slice(0, i), name.slice(i + 1)];
+}
+
+export * from './events';
+export type { Channel } from './define';

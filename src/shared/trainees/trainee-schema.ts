@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
+import { optionalText, requiredText, tidySpaces } from '../text';
+import { TRAINEE_STATUS_VALUES, TRAINING_GRADES, WTE_MAX, WTE_MIN, type TraineeStatus } from './reference';
+
+export const GMC_NUMBER_MESSAGE = 'GMC number must be exactly 7 digits';
+
+export const gmcNumberSchema = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.replace(/\s+/g, '') : v),
+  z.string({ error: 'Enter the GMC number' }).min(1, { error: 'Enter the GMC number' }).regex(/^\d{7}$/, { error: GMC_NUMBER_MESSAGE }),
+);
+
+/**
+ * Reads a whole-time equivalent typed as `0.8`, `1.0` or `80%`. A bare number is a fraction:
+ * `1.4` is refused as out of range rather than guessed at.
+ */
+export function parseWte(value: unknown): unknown {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (text === '') return undefined;
+  const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+  if (percent) return Math.round(Number(percent[1]) * 100) / 10000;
+  return /^\d*\.?\d+$/.test(text) ? Number(text) : Number.NaN;
+}
+
+const WTE_RANGE = `Whole-time equivalent must be between ${WTE_MIN} and ${WTE_MAX.toFixed(1)} (e.g. 0.8 or 80%)`;
+
+export const wteSchema = z.preprocess(
+  parseWte,
+  z
+    .number({ error: (iss) => (iss.input === undefined ? 'Enter the whole-time equivalent' : WTE_RANGE) })
+    .min(WTE_MIN, { error: WTE_RANGE })
+    .max(WTE_MAX, { error: WTE_RANGE }),
+);
+
+export const gradeSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+  z.enum(TRAINING_GRADES, { error: `Training grade must be one of ${TRAINING_GRADES.join(', ')}` }),
+);
+
+const nameSchema = (missing: string, label: string) =>
+  z.preprocess((v) => (typeof v === 'string' ? tidySpaces(v) : v), requiredText(100, missing, label));
+
+export const tagsSchema = z
+  .array(z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }))
+  .max(20, { error: 'Use at most 20 tags' })
+  .transform((tags) => [...new Set(tags)]);
+
+/** One trainee's editable fields. The same schema checks the form, the CSV import and the IPC input. */
+export const traineeFieldsSchema = z
+  .object({
+    givenName: nameSchema('Enter the trainee’s first name', 'First name'),
+    familyName: nameSchema('Enter the trainee’s surname', 'Surname'),
+    preferredName: optionalText(100, 'Preferred name'),
+    pronouns: optionalText(40, 'Pronouns'),
+    gmcNumber: gmcNumberSchema,
+    email: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim() || null : v),
+      z.email({ error: 'Enter a valid email address, like name@nhs.net' }).max(200).nullable().optional().default(null),
+    ),
+    programme: requiredText(200, 'Enter the programme or scheme', 'Programme'),
+    grade: gradeSchema,
+    programmeStartDate: dateSchema('programme start date'),
+    expectedCctDate: optionalDateSchema('expected CCT date'),
+    wte: wteSchema,
+    status: z.enum(TRAINEE_STATUS_VALUES, { error: 'Choose a status' }).default('in_programme'),
+    educationalSupervisor: optionalText(200, 'Educational supervisor'),
+    currentPost: optionalText(300, 'Current post'),
+    tags: tagsSchema.default([]),
+  })
+  .superRefine((t, ctx) => {
+    // Compare only real dates: an impossible date already has its own message.
+    if (t.expectedCctDate && isRealIsoDate(t.expectedCctDate) && isRealIsoDate(t.programmeStartDate) && t.expectedCctDate <= t.programmeStartDate) {
+      ctx.addIssue({ code: 'custom', path: ['expectedCctDate'], message: 'The expected CCT date must be after the programme start date' });
+    }
+  });
+
+export type TraineeFieldsInput = z.input<typeof traineeFieldsSchema>;
+export type TraineeFields = z.output<typeof traineeFieldsSchema>;
+
+export interface Trainee extends TraineeFields {
+  id: string;
+  status: TraineeStatus;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {
+  const first = t.preferredName || t.givenName;
+  return `${first} ${t.familyName}`;
+}
+
+export const idSchema = z.string().min(1).max(64);

@@ -1,0 +1,52 @@
+/**
+ * A stand-in for the `electron` module in node tests: records handlers and calls, never starts
+ * Chromium. Only the parts the glue code touches are here.
+ */
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+export const handled = new Map<string, Handler>();
+
+export const ipcMain = {
+  handle(channel: string, handler: Handler) {
+    if (handled.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    handled.set(channel, handler);
+  },
+  removeHandler(channel: string) {
+    handled.delete(channel);
+  },
+};
+
+export const sent: Array<{ channel: string; payload: unknown }> = [];
+
+export const protocol = {
+  handlers: new Map<string, (request: Request) => Response | Promise<Response>>(),
+  registerSchemesAsPrivileged: () => undefined,
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const contextBridge = {
+  exposed: {} as Record<string, unknown>,
+  exposeInMainWorld(name: string, value: unknown) {
+    this.exposed[name] = value;
+  },
+};
+
+export const ipcRenderer = {
+  invocations: [] as Array<{ channel: string; input: unknown }>,
+  listeners: new Map<string, Set<(...args: unknown[]) => void>>(),
+  invoke(channel: string, input: unknown) {
+    this.invocations.push({ channel, input });
+    return Promise.resolve({ ok: true, data: { channel, input } });
+  },
+  on(channel: string, listener: (...args: unknown[]) => void) {
+    if (!this.listeners.has(channel)) this.listeners.set(channel, new Set());
+    this.listeners.get(channel)!.add(listener);
+  },
+  removeListener(channel: string, listener: (...args: unknown[]) => void) {
+    this.listeners.get(channel)?.delete(listener);
+  },
+};
+
+export default { ipcMain, protocol, contextBridge, ipcRenderer };

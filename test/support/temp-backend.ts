@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../src/main/backend';
+
+export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+
+export function tempDir(prefix = 'tpd-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TempBackend extends Backend {
+  dataDir: string;
+  key: Buffer;
+}
+
+/** A real backend over a fresh encrypted database in a temp folder. */
+export async function createTempBackend(options: { now?: () => Date; dataDir?: string; key?: Buffer } = {}): Promise<TempBackend> {
+  const dataDir = options.dataDir ?? tempDir();
+  const key = options.key ?? randomBytes(32);
+  const backend = await createBackend({ dataDir, key, version: 'test', ...(options.now ? { now: options.now } : {}) });
+  return Object.assign(backend, { dataDir, key });
+}
+
+/** Calls a channel and returns its data, failing loudly on an error result. */
+export async function call<T = unknown>(backend: Backend, channel: string, input?: unknown): Promise<T> {
+  const result = await backend.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.data as T;
+}
+
+export function fileAsBase64(file: string): string {
+  return fs.readFileSync(file).toString('base64');
+}

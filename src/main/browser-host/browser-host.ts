@@ -95,7 +95,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           error: { code: 'invalid_input', message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.' },
         });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let channel = url.pathname.slice('/api/'.length);
+      try {
+        channel = decodeURIComponent(channel);
+      } catch {
+        // A malformed escape names no channel; dispatch answers unknown_channel rather than the host crashing.
+      }
       return sendJson(res, 200, await backend.dispatch(channel, input));
     }
 

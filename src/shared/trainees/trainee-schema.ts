@@ -42,10 +42,14 @@ export const gradeSchema = z.preprocess(
 const nameSchema = (missing: string, label: string) =>
   z.preprocess((v) => (typeof v === 'string' ? tidySpaces(v) : v), requiredText(100, missing, label));
 
-export const tagsSchema = z
+/** Tags as a list, or as typed in a form: "LTFT; mentor assigned". */
+export const tagsSchema = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[;,]/).map((t) => t.trim()).filter(Boolean) : v),
+  z
   .array(z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }))
   .max(20, { error: 'Use at most 20 tags' })
-  .transform((tags) => [...new Set(tags)]);
+  .transform((tags) => [...new Set(tags)]),
+);
 
 /** One trainee's editable fields. The same schema checks the form, the CSV import and the IPC input. */
 export const traineeFieldsSchema = z

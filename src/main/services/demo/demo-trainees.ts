@@ -33,7 +33,7 @@ export function generateDemoTrainees(random: Random, count: number, today: strin
     trainees.push({
       givenName,
       familyName: random.pick(FAMILY),
-      preferredName: random.chance(0.1) ? givenName.slice(0, 3) : null,
+      preferredName: null,
       pronouns: random.chance(0.4) ? random.pick(PRONOUNS) : null,
       gmcNumber: gmc,
       email: `trainee${trainees.length + 1}@nhs.example`,

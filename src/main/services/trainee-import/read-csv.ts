@@ -3,6 +3,18 @@ import { AppError } from '../../../shared/result';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
+/** Windows-1252 bytes 0x80-0x9F (WHATWG index), where it differs from Latin-1. */
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * Node's `TextDecoder('windows-1252')` decodes as Latin-1 since 20.18.3 / 22.13
+ * (nodejs/node#56542), turning Excel's ’ – € into control characters; map them back.
+ * Correct decoders are unaffected: they never yield the remapped code points.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
 /**
  * Reads a spreadsheet export's bytes as text. UTF-8 with or without a BOM, UTF-16 with a BOM,
  * and otherwise Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on UK PCs.
@@ -17,7 +29,7 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 

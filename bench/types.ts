@@ -1,0 +1,27 @@
+/**
+ * A benchmark case. `run` is the only part timed; everything else prepares or cleans up.
+ * Add a case by writing a file in bench/cases and listing it in bench/cases/index.ts.
+ */
+export interface BenchCase<S> {
+  name: string;
+  /** Shown in the table: what the case measures, and any figure worth knowing (e.g. a size). */
+  notes?: string;
+  /** Timed runs (default 5) after untimed warm-up runs (default 1). */
+  runs?: number;
+  warmup?: number;
+  /** Once, untimed, before any run: e.g. open a database holding 10,000 trainees. */
+  setup?: () => Promise<S>;
+  /** Before each run (warm-up included), untimed: e.g. a fresh empty database. */
+  beforeEach?: (state: S) => Promise<void>;
+  /** The work being measured. A returned string is added to the notes (last run wins). */
+  run: (state: S) => Promise<string | void> | string | void;
+  afterEach?: (state: S) => Promise<void>;
+  teardown?: (state: S) => Promise<void>;
+}
+
+/** The list holds cases of different state types; each case is type-checked where it is defined. */
+export type AnyBenchCase = BenchCase<unknown>;
+
+export function defineCase<S>(benchCase: BenchCase<S>): AnyBenchCase {
+  return benchCase as unknown as AnyBenchCase;
+}

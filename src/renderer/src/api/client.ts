@@ -1,0 +1,34 @@
+import { CHANNEL_NAMES, splitChannel, type Api, type AppEventName, type AppEvents } from '../../../shared/contract';
+import type { AppErrorPayload, ErrorCode } from '../../../shared/result';
+import type { Transport } from './transport';
+
+/** A failed call, carrying the same code, message and per-field messages main produced. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+  constructor(payload: AppErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+    this.code = payload.code;
+    this.fields = payload.fields ?? {};
+  }
+}
+
+export interface Client {
+  api: Api;
+  on<K extends AppEventName>(event: K, listener: (payload: AppEvents[K]) => void): () => void;
+}
+
+/** Builds `api.feature.verb(input)` for every channel in the contract over the given transport. */
+export function createClient(transport: Transport): Client {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+  for (const name of CHANNEL_NAMES) {
+    const [feature, verb] = splitChannel(name);
+    (api[feature] ??= {})[verb] = async (input?: unknown) => {
+      const result = await transport.call(name, input);
+      if (!result.ok) throw new ApiError(result.error);
+      return result.data;
+    };
+  }
+  return { api: api as unknown as Api, on: (event, listener) => transport.on(event, listener) };
+}

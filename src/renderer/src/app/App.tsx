@@ -1,0 +1,72 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ClientContext, type Client } from '../api';
+import { ToastProvider } from '../components/Toasts';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TodayPage } from '../features/today/TodayPage';
+import { TraineePage } from '../features/trainees/TraineePage';
+import { TraineesPage } from '../features/trainees/TraineesPage';
+import { useAppCommands } from './commands';
+
+function NavLink({ href, children }: { href: string; children: string }) {
+  const [exact] = useRoute(href);
+  const [nested] = useRoute(`${href}/*`);
+  const active = exact || (href !== '/' && nested);
+  return (
+    <Link href={href} className={active ? 'nav-link nav-link-active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+function Shell() {
+  const [, navigate] = useLocation();
+  useAppCommands(navigate);
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to main content
+      </a>
+      <header className="top-bar">
+        <span className="brand">TPD Companion</span>
+        <nav aria-label="Main">
+          <NavLink href="/">Today</NavLink>
+          <NavLink href="/trainees">Trainees</NavLink>
+          <NavLink href="/settings">Settings</NavLink>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Switch>
+          <Route path="/" component={TodayPage} />
+          <Route path="/trainees">{() => <TraineesPage />}</Route>
+          <Route path="/trainees/new">{() => <TraineesPage dialog="new" />}</Route>
+          <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
+          <Route path="/trainees/:id/edit">{(params) => <TraineePage id={params.id} editing />}</Route>
+          <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} />}</Route>
+          <Route path="/settings" component={SettingsPage} />
+          <Route>
+            <h1>Page not found</h1>
+            <Link href="/">Go to Today</Link>
+          </Route>
+        </Switch>
+      </main>
+    </div>
+  );
+}
+
+export function App({ client }: { client: Client }) {
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } } }));
+  return (
+    <ClientContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <Router hook={useHashLocation}>
+            <Shell />
+          </Router>
+        </ToastProvider>
+      </QueryClientProvider>
+    </ClientContext.Provider>
+  );
+}

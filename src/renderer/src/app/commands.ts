@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import type { MenuCommand } from '../../../shared/contract';
+import { useClient } from '../api';
+
+/** Shortcuts mirror the Electron menu; under Electron the menu takes the keys first, in a browser these do. */
+export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boolean; label: string }> = [
+  { command: 'new-trainee', key: 'N', shift: true, label: 'Ctrl+Shift+N' },
+  { command: 'import-trainees', key: 'I', label: 'Ctrl+I' },
+  { command: 'export-view', key: 'E', label: 'Ctrl+E' },
+  { command: 'find', key: 'K', label: 'Ctrl+K' },
+  { command: 'go-today', key: '1', label: 'Ctrl+1' },
+  { command: 'go-trainees', key: '2', label: 'Ctrl+2' },
+  { command: 'go-settings', key: ',', label: 'Ctrl+,' },
+];
+
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MenuCommand | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const match = SHORTCUTS.find((s) => s.key.toLowerCase() === event.key.toLowerCase() && Boolean(s.shift) === event.shiftKey);
+  return match?.command ?? null;
+}
+
+const COMMAND_EVENT = 'tpd:command';
+
+/** Pages that own a command (export the current view, focus the search box) listen for it here. */
+export function useCommandListener(command: MenuCommand, handler: () => void): void {
+  useEffect(() => {
+    const listener = (e: Event) => {
+      if ((e as CustomEvent<MenuCommand>).detail === command) handler();
+    };
+    window.addEventListener(COMMAND_EVENT, listener);
+    return () => window.removeEventListener(COMMAND_EVENT, listener);
+  }, [command, handler]);
+}
+
+function broadcast(command: MenuCommand): void {
+  window.dispatchEvent(new CustomEvent(COMMAND_EVENT, { detail: command }));
+}
+
+/** Routes menu commands and shortcuts: navigation here, everything else to the page that owns it. */
+export function useAppCommands(navigate: (to: string) => void): void {
+  const client = useClient();
+  useEffect(() => {
+    const run = (command: MenuCommand) => {
+      switch (command) {
+        case 'go-today':
+          return navigate('/');
+        case 'go-trainees':
+          return navigate('/trainees');
+        case 'go-settings':
+          return navigate('/settings');
+        case 'new-trainee':
+          return navigate('/trainees/new');
+        case 'import-trainees':
+          return navigate('/trainees/import');
+        default:
+          return broadcast(command);
+      }
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandForKey(event);
+      if (!command) return;
+      event.preventDefault();
+      run(command);
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = client.on('menu-command', run);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [client, navigate]);
+}

@@ -1,0 +1,275 @@
+import { useEffect, useState } from 'react';
+import { IMPORT_TARGETS, type ImportField, type ImportMapping, type ImportOutcome, type ImportPreview } from '../../../../shared/trainees/import-mapping';
+import type { ProgressEvent } from '../../../../shared/contract';
+import { ApiError, useClient } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { ProgressBar } from '../../components/ProgressBar';
+import { fileToBase64 } from '../../lib/download';
+import { useInvalidateTrainees } from './queries';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'working'; label: string }
+  | { name: 'preview'; preview: ImportPreview }
+  | { name: 'done'; preview: ImportPreview; outcome: ImportOutcome };
+
+interface LoadedFile {
+  fileName: string;
+  contentBase64: string;
+}
+
+const STATUS_LABEL = { create: 'New', update: 'Update', unchanged: 'No change', error: 'Rejected' } as const;
+const PREVIEW_LIMIT = 200;
+
+function plural(n: number, word: string) {
+  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Import in three steps: choose a file, check the preview (mapping, every row's verdict),
+ * then write all valid rows in one go. Closing before the last step writes nothing.
+ */
+export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { api, on } = useClient();
+  const invalidate = useInvalidateTrainees();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [jobId] = useState(() => crypto.randomUUID());
+
+  useEffect(() => on('progress', (p) => p.jobId === jobId && setProgress(p)), [on, jobId]);
+
+  const reset = () => {
+    setStep({ name: 'choose' });
+    setFile(null);
+    setError(null);
+    setProgress(null);
+  };
+  const close = () => {
+    reset();
+    onClose();
+  };
+
+  const runPreview = async (loaded: LoadedFile, mapping?: ImportMapping) => {
+    setError(null);
+    setStep({ name: 'working', label: 'Checking rows' });
+    try {
+      const preview = await api.traineeImport.preview({ jobId, ...loaded, ...(mapping ? { mapping } : {}) });
+      setStep({ name: 'preview', preview });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The file could not be checked.');
+      setStep({ name: 'choose' });
+    }
+  };
+
+  const chooseFile = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setError(null);
+    setStep({ name: 'working', label: 'Reading file' });
+    try {
+      const contentBase64 = await fileToBase64(chosen, (loaded, total) => setProgress({ jobId, phase: 'Reading file', done: loaded, total }));
+      const loaded = { fileName: chosen.name, contentBase64 };
+      setFile(loaded);
+      await runPreview(loaded);
+    } catch {
+      setError('The file could not be read. Is it open in another program?');
+      setStep({ name: 'choose' });
+    }
+  };
+
+  const commit = async (preview: ImportPreview) => {
+    if (!file) return;
+    setError(null);
+    setStep({ name: 'working', label: 'Saving trainees' });
+    try {
+      const outcome = await api.traineeImport.commit({ jobId, ...file, mapping: preview.mapping });
+      await invalidate();
+      setStep({ name: 'done', preview, outcome });
+    } catch (e) {
+      setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No trainees were saved.`);
+      setStep({ name: 'preview', preview });
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && close()} title="Import trainees from CSV" wide>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+
+      {step.name === 'choose' ? (
+        <div className="stack">
+          <p>
+            Choose the trainee list your scheme sends you, saved as CSV. Columns are matched by their headings (Forename, Surname, GMC Number, Programme, Training
+            Grade, Programme Start Date, WTE…); you can change the matching before anything is saved.
+          </p>
+          <label className="field">
+            <span className="field-label">CSV file</span>
+            <input type="file" accept=".csv,text/csv" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+          </label>
+        </div>
+      ) : null}
+
+      {step.name === 'working' ? (
+        progress && progress.total > 0 ? (
+          <ProgressBar label={progress.phase} done={progress.done} total={progress.total} />
+        ) : (
+          <p role="status">{step.label}…</p>
+        )
+      ) : null}
+
+      {step.name === 'preview' && file ? (
+        <ImportPreviewView preview={step.preview} onRemap={(mapping) => void runPreview(file, mapping)} onCommit={() => void commit(step.preview)} onCancel={close} />
+      ) : null}
+
+      {step.name === 'done' ? (
+        <div className="stack">
+          <div className="alert alert-success" role="status">
+            <strong>
+              {plural(step.outcome.created + step.outcome.updated, 'trainee')} imported: {step.outcome.created} new, {step.outcome.updated} updated
+              {step.outcome.unchanged ? `, ${step.outcome.unchanged} already up to date` : ''}. {plural(step.outcome.rejected, 'row')} rejected.
+            </strong>
+          </div>
+          <RejectedRows preview={step.preview} />
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={close}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
+
+function RejectedRows({ preview }: { preview: ImportPreview }) {
+  const rejected = preview.rows.filter((r) => r.status === 'error');
+  if (rejected.length === 0) return null;
+  return (
+    <section aria-labelledby="rejected-heading">
+      <h3 id="rejected-heading">Rejected rows ({rejected.length})</h3>
+      <p>These rows are not imported. Correct them in the spreadsheet and import the file again; rows already imported will not be duplicated.</p>
+      <div className="table-scroll table-scroll-short">
+        <table className="data-table" aria-labelledby="rejected-heading">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Name</th>
+              <th scope="col">GMC number</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejected.map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.name || '—'}</td>
+                <td>{r.gmcNumber || '—'}</td>
+                <td className="cell-wrap">{r.reasons.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: ImportPreview; onRemap(m: ImportMapping): void; onCommit(): void; onCancel(): void }) {
+  const { counts } = preview;
+  const toWrite = counts.create + counts.update;
+  const valid = preview.rows.filter((r) => r.status !== 'error');
+  const setColumn = (field: ImportField, header: string) => onRemap({ ...preview.mapping, [field]: header || null });
+  return (
+    <div className="stack">
+      <div className="summary-cards" role="status">
+        <div className="summary-card">
+          <span className="summary-number">{counts.create}</span> new
+        </div>
+        <div className="summary-card">
+          <span className="summary-number">{counts.update}</span> to update
+        </div>
+        <div className="summary-card">
+          <span className="summary-number">{counts.unchanged}</span> unchanged
+        </div>
+        <div className={counts.error ? 'summary-card summary-card-warning' : 'summary-card'}>
+          <span className="summary-number">{counts.error}</span> rejected
+        </div>
+      </div>
+      <p className="muted">
+        {preview.fileName} · {preview.rows.length} rows · read as {preview.encoding}
+      </p>
+
+      {preview.unmappedRequired.length > 0 ? (
+        <div className="alert alert-error" role="alert">
+          Choose a column for: {preview.unmappedRequired.map((f) => IMPORT_TARGETS.find((t) => t.field === f)?.label).join(', ')}.
+        </div>
+      ) : null}
+
+      <details open={preview.unmappedRequired.length > 0}>
+        <summary>Column matching</summary>
+        <div className="form-grid">
+          {IMPORT_TARGETS.map((target) => (
+            <label key={target.field} className="field">
+              <span className="field-label">
+                {target.label}
+                {target.required ? ' (required)' : ''}
+              </span>
+              <select value={preview.mapping[target.field] ?? ''} onChange={(e) => setColumn(target.field, e.target.value)}>
+                <option value="">— not in this file —</option>
+                {preview.headers.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+      </details>
+
+      <RejectedRows preview={preview} />
+
+      {valid.length > 0 ? (
+        <section aria-labelledby="valid-heading">
+          <h3 id="valid-heading">Rows to import ({valid.length})</h3>
+          <div className="table-scroll table-scroll-short">
+            <table className="data-table" aria-labelledby="valid-heading">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">GMC number</th>
+                  <th scope="col">Result</th>
+                </tr>
+              </thead>
+              <tbody>
+                {valid.slice(0, PREVIEW_LIMIT).map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.name}</td>
+                    <td>{r.gmcNumber}</td>
+                    <td>{STATUS_LABEL[r.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {valid.length > PREVIEW_LIMIT ? <p className="muted">Showing the first {PREVIEW_LIMIT} of {valid.length}.</p> : null}
+        </section>
+      ) : null}
+
+      <div className="button-row">
+        <button type="button" className="button button-primary" disabled={toWrite === 0 || preview.unmappedRequired.length > 0} onClick={onCommit}>
+          {toWrite === 0 ? 'Nothing to import' : `Import ${plural(toWrite, 'trainee')}`}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { formatUkDate } from '../../../../shared/dates';
+import { TRAINEE_STATUSES, TRAINING_GRADES } from '../../../../shared/trainees/reference';
+import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
+import { ApiError } from '../../api';
+import { Field } from '../../components/Field';
+
+type FormValues = Record<keyof TraineeFields, string>;
+
+/** Dates are typed the UK way (7/8/2024 or 07/08/2024) whatever the browser's language. */
+const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
+
+function toFormValues(t?: Trainee): FormValues {
+  return {
+    givenName: t?.givenName ?? '',
+    familyName: t?.familyName ?? '',
+    preferredName: t?.preferredName ?? '',
+    pronouns: t?.pronouns ?? '',
+    gmcNumber: t?.gmcNumber ?? '',
+    email: t?.email ?? '',
+    programme: t?.programme ?? '',
+    grade: t?.grade ?? 'ST1',
+    programmeStartDate: formatUkDate(t?.programmeStartDate),
+    expectedCctDate: formatUkDate(t?.expectedCctDate),
+    wte: t ? String(t.wte) : '1.0',
+    status: t?.status ?? 'in_programme',
+    educationalSupervisor: t?.educationalSupervisor ?? '',
+    currentPost: t?.currentPost ?? '',
+    tags: t?.tags.join('; ') ?? '',
+  };
+}
+
+interface TraineeFormProps {
+  trainee?: Trainee;
+  /** Values already in the register, offered as suggestions. */
+  programmes: string[];
+  supervisors: string[];
+  onSubmit(fields: TraineeFields): Promise<void>;
+  onCancel(): void;
+}
+
+/** The same zod schema main uses checks every field here, so the messages match. */
+export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCancel }: TraineeFormProps) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, TraineeFields>({
+    defaultValues: toFormValues(trainee),
+    resolver: zodResolver(traineeFieldsSchema) as unknown as Resolver<FormValues, unknown, TraineeFields>,
+    mode: 'onBlur',
+  });
+
+  const submit = handleSubmit(async (fields) => {
+    setFormError(null);
+    try {
+      await onSubmit(fields);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        for (const [name, message] of Object.entries(error.fields)) {
+          if (name in fields) setError(name as keyof FormValues, { message }, { shouldFocus: true });
+        }
+        setFormError(error.message);
+      } else setFormError('Something went wrong; nothing was saved.');
+    }
+  });
+
+  const e = (name: keyof FormValues) => errors[name]?.message;
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label={trainee ? 'Edit trainee' : 'New trainee'}>
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="form-grid">
+        <Field label="First name" required error={e('givenName')}>
+          <input {...register('givenName')} autoComplete="off" autoFocus />
+        </Field>
+        <Field label="Surname" required error={e('familyName')}>
+          <input {...register('familyName')} autoComplete="off" />
+        </Field>
+        <Field label="Preferred name" error={e('preferredName')}>
+          <input {...register('preferredName')} autoComplete="off" />
+        </Field>
+        <Field label="Pronouns" hint="Optional, e.g. she/her" error={e('pronouns')}>
+          <input {...register('pronouns')} autoComplete="off" />
+        </Field>
+        <Field label="GMC number" required hint="7 digits" error={e('gmcNumber')}>
+          <input {...register('gmcNumber')} inputMode="numeric" autoComplete="off" />
+        </Field>
+        <Field label="Email" error={e('email')}>
+          <input {...register('email')} type="email" autoComplete="off" />
+        </Field>
+        <Field label="Programme or scheme" required error={e('programme')}>
+          <input {...register('programme')} list="programme-options" autoComplete="off" />
+        </Field>
+        <Field label="Training grade" required error={e('grade')}>
+          <select {...register('grade')}>
+            {TRAINING_GRADES.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Programme start date" required hint="dd/mm/yyyy" error={e('programmeStartDate')}>
+          <input {...register('programmeStartDate')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Expected CCT date" hint="dd/mm/yyyy" error={e('expectedCctDate')}>
+          <input {...register('expectedCctDate')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Whole-time equivalent" required hint="0.2 to 1.0, or a percentage such as 80%" error={e('wte')}>
+          <input {...register('wte')} inputMode="decimal" autoComplete="off" />
+        </Field>
+        <Field label="Status" required error={e('status')}>
+          <select {...register('status')}>
+            {TRAINEE_STATUSES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Educational supervisor" error={e('educationalSupervisor')}>
+          <input {...register('educationalSupervisor')} list="supervisor-options" autoComplete="off" />
+        </Field>
+        <Field label="Current post" error={e('currentPost')}>
+          <input {...register('currentPost')} autoComplete="off" />
+        </Field>
+        <Field label="Tags" hint="Separate tags with semicolons, e.g. LTFT; mentor assigned" error={e('tags')}>
+          <input {...register('tags')} autoComplete="off" />
+        </Field>
+      </div>
+      <datalist id="programme-options">
+        {programmes.map((p) => (
+          <option key={p} value={p} />
+        ))}
+      </datalist>
+      <datalist id="supervisor-options">
+        {supervisors.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {trainee ? 'Save changes' : 'Add trainee'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+import type { ColumnFiltersState, SortingState, VisibilityState } from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import { ukToday } from '../../../../shared/dates';
+import type { TraineeFields } from '../../../../shared/trainees/trainee-schema';
+import { useApi } from '../../api';
+import { useCommandListener } from '../../app/commands';
+import { Dialog } from '../../components/Dialog';
+import { EmptyState } from '../../components/EmptyState';
+import { useToast } from '../../components/Toasts';
+import { downloadText, toCsv } from '../../lib/download';
+import { ImportTraineesDialog } from './ImportTraineesDialog';
+import { useInvalidateTrainees, useSettings, useTrainees, useUpdateSettings } from './queries';
+import { DEFAULT_HIDDEN } from './trainee-columns';
+import { TraineeForm } from './TraineeForm';
+import { ColumnPicker, TraineeTable, useTraineeTable } from './TraineeTable';
+import { DemoDataButton } from './DemoDataButton';
+
+const TABLE_ID = 'trainees';
+
+export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
+  const api = useApi();
+  const [, navigate] = useLocation();
+  const { notify } = useToast();
+  const [showArchived, setShowArchived] = useState(false);
+  const trainees = useTrainees(showArchived);
+  const settings = useSettings();
+  const updateSettings = useUpdateSettings();
+  const invalidate = useInvalidateTrainees();
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [globalFilter, setGlobalFilter] = useState('');
+  const columnVisibility: VisibilityState = { ...DEFAULT_HIDDEN, ...settings.data?.tableColumns[TABLE_ID] };
+
+  const data = useMemo(() => trainees.data ?? [], [trainees.data]);
+  const table = useTraineeTable(data, { sorting, columnFilters, globalFilter, columnVisibility }, (update) => {
+    if (update.sorting) setSorting(update.sorting);
+    if (update.columnFilters) setColumnFilters(update.columnFilters);
+    if (update.globalFilter !== undefined) setGlobalFilter(update.globalFilter);
+    if (update.columnVisibility && settings.data) {
+      updateSettings.mutate({ tableColumns: { ...settings.data.tableColumns, [TABLE_ID]: update.columnVisibility } });
+    }
+  });
+
+  const exportView = useCallback(() => {
+    const columns = table.getVisibleLeafColumns();
+    const rows = table.getRowModel().rows.map((row) =>
+      columns.map((c) => {
+        const exportValue = c.columnDef.meta?.exportValue;
+        return exportValue ? exportValue(row.original) : String(row.getValue(c.id) ?? '');
+      }),
+    );
+    downloadText(`trainees-${ukToday()}.csv`, toCsv(columns.map((c) => String(c.columnDef.header)), rows), 'text/csv;charset=utf-8');
+    notify(`Exported ${rows.length} trainees to CSV`);
+  }, [table, notify]);
+  useCommandListener('export-view', exportView);
+  useCommandListener(
+    'find',
+    useCallback(() => searchRef.current?.focus(), []),
+  );
+
+  const closeDialog = () => navigate('/trainees');
+  const create = async (fields: TraineeFields) => {
+    const created = await api.trainees.create(fields);
+    await invalidate();
+    notify(`${created.givenName} ${created.familyName} added`);
+    navigate(`/trainees/${created.id}`);
+  };
+
+  const programmes = useMemo(() => [...new Set(data.map((t) => t.programme))].sort(), [data]);
+  const supervisors = useMemo(() => [...new Set(data.map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(), [data]);
+  const shown = table.getRowModel().rows.length;
+  const isEmpty = trainees.isSuccess && data.length === 0 && !showArchived;
+
+  return (
+    <div className="page page-fill">
+      <div className="page-header">
+        <h1>Trainees</h1>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => navigate('/trainees/import')}>
+            Import CSV…
+          </button>
+          <button type="button" className="button button-primary" onClick={() => navigate('/trainees/new')}>
+            Add trainee
+          </button>
+        </div>
+      </div>
+
+      {trainees.isError ? (
+        <div className="alert alert-error" role="alert">
+          {trainees.error.message}
+        </div>
+      ) : null}
+
+      {isEmpty ? (
+        <EmptyState
+          title="No trainees yet"
+          actions={
+            <>
+              <button type="button" className="button button-primary" onClick={() => navigate('/trainees/import')}>
+                Import a CSV from your scheme
+              </button>
+              <button type="button" className="button" onClick={() => navigate('/trainees/new')}>
+                Add a trainee
+              </button>
+              <DemoDataButton />
+            </>
+          }
+        >
+          <p>Import the trainee list your scheme sends you (a CSV saved from Excel works), add trainees one by one, or explore with synthetic demo data.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="toolbar" role="toolbar" aria-label="Table tools">
+            <label className="search">
+              <span className="visually-hidden">Search trainees</span>
+              <input ref={searchRef} type="search" placeholder="Search trainees (Ctrl+K)" value={globalFilter} onChange={(e) => setGlobalFilter(e.target.value)} />
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+            </label>
+            <span className="toolbar-count" aria-live="polite">
+              {trainees.isLoading ? 'Loading…' : `${shown.toLocaleString('en-GB')} of ${data.length.toLocaleString('en-GB')} trainees`}
+            </span>
+            <ColumnPicker table={table} />
+            <button type="button" className="button" onClick={exportView}>
+              Export CSV
+            </button>
+          </div>
+          <TraineeTable table={table} onOpen={(id) => navigate(`/trainees/${id}`)} />
+        </>
+      )}
+
+      <Dialog open={dialog === 'new'} onOpenChange={(open) => !open && closeDialog()} title="Add a trainee" wide>
+        <TraineeForm programmes={programmes} supervisors={supervisors} onSubmit={create} onCancel={closeDialog} />
+      </Dialog>
+      <ImportTraineesDialog open={dialog === 'import'} onClose={closeDialog} />
+    </div>
+  );
+}

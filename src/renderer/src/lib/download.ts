@@ -1,0 +1,33 @@
+import Papa from 'papaparse';
+
+/** Saves text through the browser's download (Electron shows its save dialog). */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** CSV with a BOM so Excel on Windows reads accented names correctly. */
+export function toCsv(headers: string[], rows: Array<Array<string | number>>): string {
+  return `\uFEFF${Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })}\r\n`;
+}
+
+export async function fileToBase64(file: Blob, onProgress?: (loaded: number, total: number) => void): Promise<string> {
+  const buffer = await new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onprogress = (e) => onProgress?.(e.loaded, e.total);
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  const CHUNK = 0x8000;
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
+import { createTempBackend, type TempBackend } from '../support/temp-backend';
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
+const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface AppUnderTest {
+  backend: TempBackend;
+  host: BrowserHost;
+  browser: Browser;
+  page: Page;
+  /** Saves a full-window screenshot for a person to look at. */
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The real app: built renderer, browser host, encrypted temp database, Debian's Chromium. */
+export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+  const backend = await createTempBackend();
+  if (options.demo) await backend.dispatch('demo:load', { size: 'standard' });
+  const host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // Date inputs follow the browser's UI language, which on Linux comes from LANG.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  const page = await context.newPage();
+  // The app must never reach beyond its own host.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/).*/, (route) => route.abort());
+  await page.goto(host.url);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    backend,
+    host,
+    browser,
+    page,
+    screenshot: async (name) => {
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+    },
+    close: async () => {
+      await browser.close();
+      await host.close();
+      await backend.close();
+    },
+  };
+}

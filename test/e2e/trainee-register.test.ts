@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from '../support/temp-backend';
+import { startApp, type AppUnderTest } from './support';
+
+describe('trainee register in Chromium through the browser host', () => {
+  let app: AppUnderTest;
+  beforeEach(async () => {
+    app = await startApp();
+  });
+  afterEach(async () => {
+    await app?.close();
+  });
+
+  it('offers import and demo data on an empty register, and adds a trainee after a GMC validation message', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { name: 'Welcome to TPD Companion' }).waitFor();
+    await page.getByRole('button', { name: 'Import a CSV from your scheme' }).waitFor();
+    await app.screenshot('01-empty-today');
+
+    await page.getByRole('button', { name: 'Add a trainee' }).click();
+    const form = page.getByRole('dialog', { name: 'Add a trainee' });
+    await form.getByLabel('First name').fill('Zainab');
+    await form.getByLabel('Surname').fill('Okonkwo');
+    await form.getByLabel('GMC number').fill('12345');
+    await form.getByLabel('Programme or scheme').fill('GP - Northtown VTS');
+    await form.getByLabel('Training grade').selectOption('ST2');
+    await form.getByLabel('Programme start date').fill('6/8/2025');
+    await form.getByLabel('Whole-time equivalent').fill('80%');
+    await form.getByRole('button', { name: 'Add trainee' }).click();
+    await form.getByText('GMC number must be exactly 7 digits').waitFor();
+    await expect(form.getByLabel('GMC number').getAttribute('aria-invalid')).resolves.toBe('true');
+    await app.screenshot('02-add-trainee-validation');
+
+    await form.getByLabel('GMC number').fill('7123456');
+    await form.getByRole('button', { name: 'Add trainee' }).click();
+    await page.getByRole('heading', { name: 'Zainab Okonkwo' }).waitFor();
+    await page.getByText('80%').waitFor();
+    await app.screenshot('03-trainee-page');
+  });
+
+  it('imports the sample CSV with 55 imported and 5 rejected, then filters, sorts, archives and restores', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
+    await page.getByRole('button', { name: 'Import a CSV from your scheme' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import trainees from CSV' });
+    await dialog.getByLabel('CSV file').setInputFiles(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'));
+    const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
+    await rejected.waitFor();
+    expect(await rejected.getByRole('row').count()).toBe(6);
+    await expect(rejected.getByRole('row', { name: /Ana Haddad/ }).textContent()).resolves.toContain('GMC number must be exactly 7 digits');
+    await expect(rejected.getByRole('row', { name: /Nadia Khan/ }).textContent()).resolves.toContain('not a real date');
+    await expect(rejected.getByRole('row', { name: /Noor Gupta/ }).textContent()).resolves.toContain('Whole-time equivalent must be between 0.2 and 1.0');
+    await expect(rejected.getByRole('row', { name: /Bilal Smith/ }).textContent()).resolves.toContain('also on line 4');
+    await expect(rejected.getByRole('row', { name: /^25 / }).textContent()).resolves.toContain('first name');
+    await app.screenshot('04-import-preview');
+
+    await dialog.getByRole('button', { name: 'Import 55 trainees' }).click();
+    await dialog.getByText('55 trainees imported: 55 new, 0 updated. 5 rows rejected.').waitFor();
+    await app.screenshot('05-import-done');
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+    const table = page.getByRole('table', { name: 'Trainees' });
+    await page.getByText('55 of 55 trainees').waitFor();
+
+    // Filter by grade and by a name fragment.
+    await page.getByLabel('Filter Grade').selectOption('ST1');
+    await page.getByLabel('Filter Name').fill('mens');
+    await page.getByText('2 of 55 trainees').waitFor();
+    const names = await table.locator('tbody tr[data-index] td:first-child').allTextContents();
+    expect(names).toEqual(['Mensah, Chloe', 'Mensah, Oluwaseun']);
+
+    // Sort descending by name.
+    await table.getByRole('button', { name: /^Name/ }).click();
+    await expect(table.getByRole('columnheader', { name: /^Name/ }).getAttribute('aria-sort')).resolves.toBe('descending');
+    expect(await table.locator('tbody tr[data-index] td:first-child').allTextContents()).toEqual(['Mensah, Oluwaseun', 'Mensah, Chloe']);
+    await app.screenshot('06-filtered-sorted');
+
+    // Keyboard: focus the first row, move down, open with Enter.
+    await table.locator('tbody tr[data-index="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Chloe Mensah' }).waitFor();
+
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await page.getByText(/Archived on/).waitFor();
+    await page.getByRole('link', { name: 'Trainees' }).first().click();
+    await page.getByText('54 of 54 trainees').waitFor();
+    await page.getByLabel('Show archived').check();
+    await page.getByText('55 of 55 trainees').waitFor();
+    await page.getByLabel('Filter Name').fill('Mensah, Chloe');
+    await table.getByText('Archived').waitFor();
+    await app.screenshot('07-archived-shown');
+    await table.getByRole('link', { name: 'Mensah, Chloe' }).click();
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('button', { name: 'Archive' }).waitFor();
+
+    // Re-importing the same file changes nothing.
+    await page.goto(`${app.host.url.split('#')[0]}#/trainees/import`);
+    const again = page.getByRole('dialog', { name: 'Import trainees from CSV' });
+    await again.getByLabel('CSV file').setInputFiles(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'));
+    await again.getByRole('button', { name: 'Nothing to import' }).waitFor();
+    await expect(again.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
+  });
+});

@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../src/shared/contract/app';
+import type { Trainee } from '../../src/shared/trainees/trainee-schema';
+import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
+import { manualClock, traineeInput } from './helpers';
+
+let backend: TempBackend;
+let clock: ReturnType<typeof manualClock>;
+beforeEach(async () => {
+  clock = manualClock('2025-03-01T09:00:00.000Z');
+  backend = await createTempBackend({ now: clock.now });
+});
+afterEach(async () => {
+  await backend.close();
+});
+
+const create = (overrides: Parameters<typeof traineeInput>[0] = {}) => call<Trainee>(backend, 'trainees:create', traineeInput(overrides));
+const list = (includeArchived = false) => call<Trainee[]>(backend, 'trainees:list', { includeArchived });
+const changeLog = (entityId: string) =>
+  backend.store.db.selectFrom('change_log').selectAll().where('entity_id', '=', entityId).orderBy('at').orderBy('action').execute();
+
+describe('creating a trainee', () => {
+  it('stores the normalised fields and returns the saved trainee', async () => {
+    const t = await create({
+      givenName: '  Nadia ',
+      familyName: 'Addo',
+      grade: 'st2',
+      wte: '80%',
+      programmeStartDate: '5/08/2025',
+      expectedCctDate: '25/02/2029',
+      email: '',
+      tags: 'LTFT; returner',
+    });
+    expect(t).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      givenName: 'Nadia',
+      familyName: 'Addo',
+      preferredName: null,
+      pronouns: null,
+      gmcNumber: '7012345',
+      email: null,
+      programme: 'GP - Northtown VTS',
+      grade: 'ST2',
+      programmeStartDate: '2025-08-05',
+      expectedCctDate: '2029-02-25',
+      wte: 0.8,
+      status: 'in_programme',
+      educationalSupervisor: null,
+      currentPost: null,
+      tags: ['LTFT', 'returner'],
+      createdAt: '2025-03-01T09:00:00.000Z',
+      updatedAt: '2025-03-01T09:00:00.000Z',
+      archivedAt: null,
+    });
+    expect(await call(backend, 'trainees:get', { id: t.id })).toEqual(t);
+  });
+
+  it('stores WTE as a number and grade in capitals in the database itself', async () => {
+    const t = await create({ wte: '80%', grade: 'st3' });
+    const row = await backend.store.db.selectFrom('trainees').select(['wte', 'grade', 'tags']).where('id', '=', t.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ wte: 0.8, grade: 'ST3', tags: '[]' });
+  });
+
+  it('records the creation in the change log', async () => {
+    const t = await create();
+    expect(await changeLog(t.id)).toEqual([
+      { id: expect.any(String), entity: 'trainee', entity_id: t.id, action: 'created', changes: null, at: '2025-03-01T09:00:00.000Z' },
+    ]);
+  });
+
+  it('gives each trainee its own id', async () => {
+    const a = await create({ gmcNumber: '7000001' });
+    const b = await create({ gmcNumber: '7000002' });
+    expect(a.id).not.toBe(b.id);
+  });
+
+  it('refuses a GMC number already used by an archived trainee, saying so', async () => {
+    const t = await create();
+    await call(backend, 'trainees:archive', { id: t.id });
+    const result = await backend.dispatch('trainees:create', traineeInput({ givenName: 'New' }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', fields: { gmcNumber: 'GMC number 7012345 already belongs to Zebedee Quaresma (archived)' } } });
+  });
+
+  it('names the clash by preferred name when there is one', async () => {
+    await create({ givenName: 'Oluwaseun', preferredName: 'Seun', familyName: 'Mensah' });
+    const result = await backend.dispatch('trainees:create', traineeInput());
+    expect(result).toMatchObject({ ok: false, error: { message: 'GMC number 7012345 already belongs to Seun Mensah' } });
+  });
+});
+
+describe('updating a trainee', () => {
+  it('saves the new fields, moves updatedAt on and keeps createdAt', async () => {
+    const t = await create();
+    clock.advance(60_000);
+    const updated = await call<Trainee>(backend, 'trainees:update', { id: t.id, fields: traineeInput({ currentPost: 'Riverside Surgery', wte: '0.6' }) });
+    expect(updated).toMatchObject({ id: t.id, currentPost: 'Riverside Surgery', wte: 0.6, createdAt: t.createdAt, updatedAt: '2025-03-01T09:01:00.000Z' });
+    expect(await call(backend, 'trainees:get', { id: t.id })).toEqual(updated);
+  });
+
+  it('records the fields before and after in the change log', async () => {
+    const t = await create();
+    clock.advance(1000);
+    await call(backend, 'trainees:update', { id: t.id, fields: traineeInput({ currentPost: 'Riverside Surgery' }) });
+    const entries = await changeLog(t.id);
+    expect(entries.map((e) => e.action)).toEqual(['created', 'updated']);
+    const changes = JSON.parse(entries[1]!.changes!) as { before: Trainee; after: Trainee };
+    expect(changes.before.currentPost).toBeNull();
+    expect(changes.after.currentPost).toBe('Riverside Surgery');
+  });
+
+  it('records a status change as status_changed', async () => {
+    const t = await create();
+    clock.advance(1000);
+    await call(backend, 'trainees:update', { id: t.id, fields: traineeInput({ status: 'parental_leave' }) });
+    const entries = await changeLog(t.id);
+    expect(entries.map((e) => e.action)).toEqual(['created', 'status_changed']);
+    const changes = JSON.parse(entries[1]!.changes!) as { before: Trainee; after: Trainee };
+    expect([changes.before.status, changes.after.status]).toEqual(['in_programme', 'parental_leave']);
+  });
+
+  it('allows keeping the same GMC number but refuses another trainee’s', async () => {
+    const a = await create({ gmcNumber: '7000001', familyName: 'Alpha' });
+    const b = await create({ gmcNumber: '7000002', familyName: 'Beta' });
+    expect((await backend.dispatch('trainees:update', { id: a.id, fields: traineeInput({ gmcNumber: '7000001', familyName: 'Alpha' }) })).ok).toBe(true);
+
+    const clash = await backend.dispatch('trainees:update', { id: b.id, fields: traineeInput({ gmcNumber: '7000001', familyName: 'Beta' }) });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', fields: { gmcNumber: expect.stringContaining('Zebedee Alpha') } } });
+    expect((await call<Trainee>(backend, 'trainees:get', { id: b.id })).gmcNumber).toBe('7000002');
+    expect((await changeLog(b.id)).map((e) => e.action)).toEqual(['created']);
+  });
+
+  it('answers not_found for an unknown id and writes nothing', async () => {
+    const result = await backend.dispatch('trainees:update', { id: 'missing', fields: traineeInput() });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await list(true)).toEqual([]);
+  });
+});
+
+describe('archiving and restoring', () => {
+  it('hides an archived trainee from the list unless archived ones are asked for, and restores them', async () => {
+    const keep = await create({ gmcNumber: '7000001', familyName: 'Keep' });
+    const gone = await create({ gmcNumber: '7000002', familyName: 'Gone' });
+    clock.advance(5000);
+
+    const archived = await call<Trainee>(backend, 'trainees:archive', { id: gone.id });
+    expect(archived.archivedAt).toBe('2025-03-01T09:00:05.000Z');
+    expect(archived.updatedAt).toBe('2025-03-01T09:00:05.000Z');
+
+    expect((await list()).map((t) => t.id)).toEqual([keep.id]);
+    expect((await call<Trainee[]>(backend, 'trainees:list', undefined)).map((t) => t.id)).toEqual([keep.id]);
+    expect((await list(true)).map((t) => t.id).sort()).toEqual([keep.id, gone.id].sort());
+    expect((await call<Trainee>(backend, 'trainees:get', { id: gone.id })).archivedAt).toBe('2025-03-01T09:00:05.000Z');
+    expect((await call<AppInfo>(backend, 'app:info', {})).traineeCount).toBe(1);
+
+    clock.advance(5000);
+    const restored = await call<Trainee>(backend, 'trainees:restore', { id: gone.id });
+    expect(restored.archivedAt).toBeNull();
+    expect((await list()).map((t) => t.id).sort()).toEqual([keep.id, gone.id].sort());
+    expect((await call<AppInfo>(backend, 'app:info', {})).traineeCount).toBe(2);
+
+    expect((await changeLog(gone.id)).map((e) => e.action)).toEqual(['created', 'archived', 'restored']);
+  });
+
+  it('answers not_found when archiving an unknown id', async () => {
+    expect(await backend.dispatch('trainees:archive', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await backend.dispatch('trainees:restore', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('listing', () => {
+  it('sorts by surname, then first name', async () => {
+    await create({ gmcNumber: '7000001', givenName: 'Zara', familyName: 'Begum' });
+    await create({ gmcNumber: '7000002', givenName: 'Ada', familyName: 'Okafor' });
+    await create({ gmcNumber: '7000003', givenName: 'Amara', familyName: 'Begum' });
+    const names = (await list()).map((t) => `${t.givenName} ${t.familyName}`);
+    expect(names).toEqual(['Amara Begum', 'Zara Begum', 'Ada Okafor']);
+  });
+
+  it('round-trips optional fields and tags', async () => {
+    const t = await create({
+      preferredName: 'Zeb',
+      pronouns: 'he/him',
+      email: 'zeb@nhs.example',
+      educationalSupervisor: 'Dr Ruth Okonjo',
+      currentPost: 'A&E, Northtown General',
+      tags: ['mentor assigned', 'LTFT', 'LTFT'],
+    });
+    const [listed] = await list();
+    expect(listed).toEqual(t);
+    expect(listed).toMatchObject({ preferredName: 'Zeb', pronouns: 'he/him', email: 'zeb@nhs.example', tags: ['mentor assigned', 'LTFT'] });
+  });
+});

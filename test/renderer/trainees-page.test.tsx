@@ -1,0 +1,62 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { TraineesPage } from '../../src/renderer/src/features/trainees/TraineesPage';
+import type { Settings } from '../../src/shared/settings/settings-schema';
+import { aTrainee, settings } from './fixtures';
+import { renderWithApp } from './render-app';
+
+// jsdom has no layout, so give the virtualiser a viewport to fill.
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 800 });
+Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 1200 });
+
+const trainees = [
+  aTrainee({ givenName: 'Kofi', familyName: 'Eze', grade: 'ST3' }),
+  aTrainee({ givenName: 'Ana', familyName: 'Nair', grade: 'ST1' }),
+  aTrainee({ givenName: 'Li', familyName: 'Mahmood', grade: 'ST2', email: 'li@nhs.example' }),
+];
+
+function names() {
+  return within(screen.getByRole('table', { name: 'Trainees' }))
+    .getAllByRole('row')
+    .filter((r) => r.hasAttribute('data-index'))
+    .map((r) => within(r).getAllByRole('cell')[0]!.textContent);
+}
+
+describe('TraineesPage', () => {
+  it('lists trainees sorted by surname, filters by grade and by the search box', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<TraineesPage />, { 'trainees:list': () => trainees, 'settings:get': () => settings() });
+    await screen.findByText('3 of 3 trainees');
+    expect(names()).toEqual(['Eze, Kofi', 'Mahmood, Li', 'Nair, Ana']);
+
+    await user.selectOptions(screen.getByLabelText('Filter Grade'), 'ST1');
+    expect(names()).toEqual(['Nair, Ana']);
+    await user.selectOptions(screen.getByLabelText('Filter Grade'), '');
+    await user.type(screen.getByRole('searchbox', { name: 'Search trainees' }), 'mahm');
+    expect(names()).toEqual(['Mahmood, Li']);
+    expect(screen.getByText('1 of 3 trainees')).toBeInTheDocument();
+  });
+
+  it('remembers shown columns in settings', async () => {
+    const user = userEvent.setup();
+    const update = vi.fn((patch: Partial<Settings>) => settings(patch));
+    renderWithApp(<TraineesPage />, { 'trainees:list': () => trainees, 'settings:get': () => settings(), 'settings:update': update });
+    await screen.findByText('3 of 3 trainees');
+    expect(screen.queryByRole('columnheader', { name: /Email/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(await screen.findByRole('menuitemcheckbox', { name: /Email/ }));
+    await waitFor(() => expect(update).toHaveBeenCalled());
+    expect(update.mock.calls[0]![0]).toEqual({ tableColumns: { trainees: expect.objectContaining({ email: true }) } });
+    await user.keyboard('{Escape}');
+    expect(await screen.findByRole('columnheader', { name: /Email/ })).toBeInTheDocument();
+  });
+
+  it('offers import, a new trainee and demo data when the register is empty', async () => {
+    renderWithApp(<TraineesPage />, { 'trainees:list': () => [], 'settings:get': () => settings() });
+    expect(await screen.findByRole('heading', { name: 'No trainees yet' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Import a CSV from your scheme' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Load demo data' })).toBeInTheDocument();
+  });
+});

@@ -151,10 +151,12 @@ describe('settings', () => {
     expect(keys).toEqual(['userName']);
   });
 
-  it('falls back to the defaults if a stored value is no longer valid', async () => {
+  it('falls back to the default for a stored value that is no longer valid, keeping the others', async () => {
     const b = await backend();
+    await call(b, 'settings:update', { userName: 'Dr Jo Bloggs' });
     await b.store.db.insertInto('settings').values({ key: 'role', value: JSON.stringify('retired_role'), updated_at: NOW().toISOString() }).execute();
-    expect(await call<Settings>(b, 'settings:get', {})).toEqual(DEFAULT_SETTINGS);
+    await b.store.db.insertInto('settings').values({ key: 'tableColumns', value: '{not json', updated_at: NOW().toISOString() }).execute();
+    expect(await call<Settings>(b, 'settings:get', {})).toEqual({ ...DEFAULT_SETTINGS, userName: 'Dr Jo Bloggs' });
   });
 });
 

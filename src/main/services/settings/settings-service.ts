@@ -8,10 +8,19 @@ export type SettingsService = ReturnType<typeof createSettingsService>;
 export function createSettingsService(db: Kysely<DB>, now: () => Date) {
   async function get(): Promise<Settings> {
     const rows = await db.selectFrom('settings').selectAll().execute();
-    const stored: Record<string, unknown> = {};
-    for (const row of rows) stored[row.key] = JSON.parse(row.value);
-    const parsed = settingsSchema.partial().safeParse(stored);
-    return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+    const settings: Settings = { ...DEFAULT_SETTINGS };
+    // Each setting is checked on its own, so one damaged value falls back alone instead of taking the rest with it.
+    for (const row of rows) {
+      if (!(row.key in settingsSchema.shape)) continue;
+      const key = row.key as keyof Settings;
+      try {
+        const parsed = settingsSchema.shape[key].safeParse(JSON.parse(row.value));
+        if (parsed.success) Object.assign(settings, { [key]: parsed.data });
+      } catch {
+        // Unreadable JSON: keep the default.
+      }
+    }
+    return settings;
   }
 
   return {

@@ -45,6 +45,7 @@ function Shell() {
           <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
           <Route path="/trainees/:id/edit">{(params) => <TraineePage id={params.id} editing />}</Route>
           <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} />}</Route>
+          <Route path="/trainees/:id/:tab">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
           <Route path="/settings" component={SettingsPage} />
           <Route>
             <h1>Page not found</h1>

@@ -1,15 +1,16 @@
+import * as Tabs from '@radix-ui/react-tabs';
 import { useMemo } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate } from '../../../../shared/dates';
-import { statusLabel } from '../../../../shared/trainees/reference';
 import { displayName, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
 import { useInvalidateTrainees, useTrainee, useTrainees } from './queries';
 import { TraineeForm } from './TraineeForm';
+import { TRAINEE_TABS } from './trainee-tabs';
 
-export function TraineePage({ id, editing }: { id: string; editing?: boolean }) {
+export function TraineePage({ id, editing, tab }: { id: string; editing?: boolean; tab?: string }) {
   const api = useApi();
   const [, navigate] = useLocation();
   const { notify } = useToast();
@@ -30,6 +31,7 @@ export function TraineePage({ id, editing }: { id: string; editing?: boolean }) 
     );
   }
   const t = trainee.data;
+  const activeTab = TRAINEE_TABS.find((x) => x.id === tab) ?? TRAINEE_TABS[0]!;
   const name = displayName(t);
 
   const save = async (fields: TraineeFields) => {
@@ -50,21 +52,6 @@ export function TraineePage({ id, editing }: { id: string; editing?: boolean }) 
       notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
     }
   };
-
-  const details: Array<[string, string]> = [
-    ['GMC number', t.gmcNumber],
-    ['Programme', t.programme],
-    ['Training grade', t.grade],
-    ['Status', statusLabel(t.status)],
-    ['Whole-time equivalent', `${Math.round(t.wte * 100)}%`],
-    ['Programme start date', formatLongDate(t.programmeStartDate)],
-    ['Expected CCT date', formatLongDate(t.expectedCctDate) || '—'],
-    ['Educational supervisor', t.educationalSupervisor ?? '—'],
-    ['Current post', t.currentPost ?? '—'],
-    ['Email', t.email ?? '—'],
-    ['Pronouns', t.pronouns ?? '—'],
-    ['Tags', t.tags.join(', ') || '—'],
-  ];
 
   return (
     <div className="page">
@@ -102,17 +89,20 @@ export function TraineePage({ id, editing }: { id: string; editing?: boolean }) 
           Archived on {formatLongDate(t.archivedAt)}. Archived trainees are hidden from lists; restore to work with this record again.
         </div>
       ) : null}
-      <section aria-labelledby="details-heading" className="card">
-        <h2 id="details-heading">Details</h2>
-        <dl className="details">
-          {details.map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
+      <Tabs.Root value={activeTab.id} onValueChange={(tab) => navigate(tab === 'overview' ? `/trainees/${id}` : `/trainees/${id}/${tab}`)}>
+        <Tabs.List className="tabs" aria-label="Trainee record">
+          {TRAINEE_TABS.map((tab) => (
+            <Tabs.Trigger key={tab.id} value={tab.id} className="tab">
+              {tab.label}
+            </Tabs.Trigger>
           ))}
-        </dl>
-      </section>
+        </Tabs.List>
+        {TRAINEE_TABS.map((tab) => (
+          <Tabs.Content key={tab.id} value={tab.id} className="tab-panel">
+            <tab.component trainee={t} />
+          </Tabs.Content>
+        ))}
+      </Tabs.Root>
       <Dialog open={Boolean(editing)} onOpenChange={(o) => !o && navigate(`/trainees/${id}`)} title={`Edit ${name}`} wide>
         <TraineeForm trainee={t} programmes={programmes} supervisors={supervisors} onSubmit={save} onCancel={() => navigate(`/trainees/${id}`)} />
       </Dialog>

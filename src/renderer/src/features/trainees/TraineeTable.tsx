@@ -76,6 +76,7 @@ interface TableState {
 }
 
 export function useTraineeTable(data: Trainee[], state: TableState, setState: (update: Partial<TableState>) => void) {
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design.
   return useReactTable({
     data,
     columns: traineeColumns,

@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import { TraineeOverview } from './TraineeOverview';
+
+export interface TraineeTabProps {
+  trainee: Trainee;
+}
+
+/**
+ * The tabs of a trainee's page, in order. Each feature adds one entry here and keeps its
+ * component in its own folder; `id` also appears in the URL (#/trainees/:id/:tab).
+ */
+export const TRAINEE_TABS: Array<{ id: string; label: string; component: ComponentType<TraineeTabProps> }> = [
+  { id: 'overview', label: 'Overview', component: TraineeOverview },
+];

@@ -5,7 +5,8 @@ import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/
 import { createTempBackend, type TempBackend } from '../support/temp-backend';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
-const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+// TPD_OUT_DIR lets parallel work build into its own folder (electron-vite build --outDir DIR).
+const RENDERER_DIR = path.resolve(process.env.TPD_OUT_DIR ?? path.resolve(__dirname, '../../out'), 'renderer');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface AppUnderTest {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { decodeCsvBytes, readCsv } from '../../src/main/services/trainee-import/read-csv';
+import { decodeCsvBytes, readCsv } from '../../src/main/services/csv/read-csv';
 import type { ProgressEvent } from '../../src/shared/contract';
 import type { ImportMapping, ImportOutcome, ImportPreview } from '../../src/shared/trainees/import-mapping';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';

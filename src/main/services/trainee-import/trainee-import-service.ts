@@ -19,7 +19,7 @@ import { yieldToEventLoop } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
 import { fieldsToColumns, rowToTrainee, sameFields, traineeFields } from '../trainees/trainee-rows';
-import { decodeCsvBytes, readCsv, type CsvRecord } from './read-csv';
+import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv/read-csv';
 
 export interface ImportRequest {
   jobId: string;

@@ -1,10 +1,11 @@
 import type { AnyBenchCase } from '../types';
 import { demoLoadCases } from './demo-load';
 import { traineeImportCases } from './trainee-import';
+import { traineeTableBrowserCases } from './trainee-table-browser';
 import { traineeListCases } from './trainees-list';
 
 /**
  * Every benchmark, in the order they run. A static list, like the migrations registry: add a
  * file in this folder (search, the Today view, ARCP packs, …) and list its cases here.
  */
-export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases];
+export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases, ...traineeTableBrowserCases];

@@ -1,3 +1,7 @@
+import type { EverydayTables } from './schema-everyday';
+import type { ArcpTables } from './schema-arcp';
+import type { ExamTables } from './schema-exams';
+
 /**
  * Row types of every table, as Kysely sees them. Columns are snake_case; ids are text UUIDs;
  * dates are `yyyy-MM-dd` text and instants ISO-8601 UTC text, so the same schema ports to PostgreSQL.
@@ -43,7 +47,7 @@ export interface ChangeLogTable {
   at: string;
 }
 
-export interface DB {
+export interface DB extends EverydayTables, ExamTables, ArcpTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;

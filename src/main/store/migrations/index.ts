@@ -1,8 +1,16 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_everyday';
+import * as m0003 from './0003_exams';
+import * as m0004 from './0004_arcp';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
  * working once main is bundled. Names are frozen once released.
  */
-export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [['0001_initial', m0001]];
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['0001_initial', m0001],
+  ['0002_everyday', m0002],
+  ['0003_exams', m0003],
+  ['0004_arcp', m0004],
+];

@@ -1,0 +1,71 @@
+import { addDays, format, parseISO } from 'date-fns';
+
+/**
+ * One row of the Today view. Features contribute rows through providers in main
+ * (src/main/services/today/today-providers.ts); each row opens the place to act.
+ */
+export type TodayUrgency = 'overdue' | 'due_soon' | 'upcoming';
+
+export interface TodayItem {
+  /** Unique within its kind. */
+  id: string;
+  /** What sort of thing is due, e.g. `meeting_action`, `meeting_due`, `plp_review`, `support_follow_up`. */
+  kind: string;
+  traineeId: string;
+  traineeName: string;
+  title: string;
+  detail?: string;
+  /** yyyy-MM-dd */
+  dueDate: string;
+  urgency: TodayUrgency;
+  /** Renderer route, e.g. /trainees/<id>/meetings */
+  link: string;
+}
+
+/** Due within this many days counts as "due soon"; later, up to the window, as "upcoming". */
+export const DUE_SOON_DAYS = 7;
+/** Providers return what falls due up to this many days ahead. */
+export const TODAY_WINDOW_DAYS = 28;
+
+export function shiftDate(iso: string, days: number): string {
+  return format(addDays(parseISO(iso), days), 'yyyy-MM-dd');
+}
+
+export function urgencyFor(dueDate: string, today: string): TodayUrgency {
+  if (dueDate < today) return 'overdue';
+  if (dueDate <= shiftDate(today, DUE_SOON_DAYS)) return 'due_soon';
+  return 'upcoming';
+}
+
+/** The last date a provider should include. */
+export function windowEnd(today: string): string {
+  return shiftDate(today, TODAY_WINDOW_DAYS);
+}
+
+/** Labels for the kinds this app knows; other kinds fall back to a tidied version of their key. */
+export const TODAY_KIND_LABELS: Record<string, string> = {
+  meeting_action: 'Agreed action',
+  meeting_due: '1:1 due',
+  plp_review: 'PLP review',
+  support_follow_up: 'Support follow-up',
+};
+
+export function todayKindLabel(kind: string): string {
+  return TODAY_KIND_LABELS[kind] ?? kind.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+export const URGENCY_LABELS: Record<TodayUrgency, string> = { overdue: 'Overdue', due_soon: 'Due soon', upcoming: 'Coming up' };
+
+export interface TodayGroup {
+  urgency: TodayUrgency;
+  total: number;
+  /** Sorted by due date; capped so the start screen stays quick with a large register. */
+  items: TodayItem[];
+}
+
+export interface TodayView {
+  today: string;
+  groups: TodayGroup[];
+  /** How many rows of each kind, for the filter. */
+  kinds: Array<{ kind: string; total: number }>;
+}

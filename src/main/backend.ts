@@ -4,6 +4,9 @@ import { EventBus } from './event-bus';
 import { dispatch, type Handlers } from './handler-registry';
 import { appHandlers } from './services/app-handlers';
 import { createDemoService } from './services/demo/demo-service';
+import { examHandlers } from './services/exams/exam-handlers';
+import { createExamService } from './services/exams/exam-service';
+import { createResultsImportService } from './services/exams/results-import-service';
 import { createSettingsService } from './services/settings/settings-service';
 import { createTraineeImportService } from './services/trainee-import/trainee-import-service';
 import { traineeImportHandlers } from './services/trainee-import/trainee-import-handlers';
@@ -41,11 +44,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const settings = createSettingsService(db, now);
   const demo = createDemoService(db, now);
   const imports = createTraineeImportService(db, events, now);
+  const exams = createExamService(db, now);
+  const resultsImport = createResultsImportService(db, events, now);
 
   const handlers: Handlers = {
     ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
     ...traineeHandlers(trainees),
     ...traineeImportHandlers(imports),
+    ...examHandlers(exams, resultsImport, trainees),
   };
 
   return {

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type { Channel } from './define';
 import { appChannels } from './app';
 import { traineeChannels } from './trainees';
+import { examChannels } from './exams';
 
 /** Every channel between renderer and main, declared once. Names are `feature:verb`. */
 export const contract = {
   ...appChannels,
   ...traineeChannels,
+  ...examChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,42 @@
+import { displayName } from '../../../shared/trainees/trainee-schema';
+import type { HandlersFor } from '../../handler-registry';
+import { reportAsDocx, reportAsPdf, safeFileName } from '../../exports/exported-file';
+import { reportText, reportTextSections } from '../../exports/report-text';
+import type { TraineeService } from '../trainees/trainee-service';
+import type { ExamService } from './exam-service';
+import type { ResultsImportService } from './results-import-service';
+import { sharedPostFail } from './shared-views';
+import { postFailReport } from './post-fail-report';
+
+export function examHandlers(exams: ExamService, imports: ResultsImportService, trainees: TraineeService): HandlersFor<'exams' | 'examImport'> {
+  /** The report is built from the shared view only; see postFailReport. */
+  async function report(id: string) {
+    const record = sharedPostFail(await exams.postFailById(id));
+    const trainee = await trainees.get(record.traineeId);
+    const name = displayName(trainee);
+    return { record, document: postFailReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }), baseName: safeFileName('post-fail', record.examCode, name, record.heldOn) };
+  }
+  return {
+    'exams:setup': () => exams.setup(),
+    'exams:saveDefinition': ({ id, fields }) => exams.saveDefinition(id, fields),
+    'exams:archiveDefinition': ({ id }) => exams.archiveDefinition(id),
+    'exams:saveRules': (rules) => exams.saveRules(rules),
+    'exams:forTrainee': ({ traineeId }) => exams.forTrainee(traineeId),
+    'exams:saveAttempt': ({ traineeId, id, fields }) => exams.saveAttempt(traineeId, id, fields),
+    'exams:deleteAttempt': ({ id }) => exams.deleteAttempt(id),
+    'exams:postFailDraft': ({ attemptId }) => exams.postFailDraft(attemptId),
+    'exams:savePostFail': ({ attemptId, id, fields }) => exams.savePostFail(attemptId, id, fields),
+    'exams:postFailText': async ({ id }) => {
+      const { document } = await report(id);
+      return { sections: reportTextSections(document), all: reportText(document) };
+    },
+    'exams:postFailFile': async ({ id, format }) => {
+      const { document, baseName } = await report(id);
+      return format === 'pdf' ? reportAsPdf(document, baseName) : reportAsDocx(document, baseName);
+    },
+    'exams:saveReadiness': ({ traineeId, id, fields }) => exams.saveReadiness(traineeId, id, fields),
+    'exams:monitor': () => exams.monitor(),
+    'examImport:preview': (input) => imports.preview(input),
+    'examImport:commit': (input) => imports.commit(input),
+  };
+}

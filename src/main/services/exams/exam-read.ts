@@ -1,0 +1,80 @@
+import { AppError } from '../../../shared/result';
+import type { ExamDefinition } from '../../../shared/exams/exam-reference';
+import type { ExamAttempt, PostFailRecord, ReadinessRecord, SharedPostFailRecord, SharedReadinessRecord, TraineeExams } from '../../../shared/exams/exam-types';
+import type { Executor } from '../../store/open-store';
+import { failNumberOf, loadDefinitions, loadRules, numberAttempts, rowToPostFail, rowToReadiness, rowToSharedPostFail, rowToSharedReadiness } from './exam-rows';
+
+/**
+ * Read functions other features use (the ARCP pack reads these). Stable: add fields, never
+ * rename. The `Shared…` functions return only what the trainee sees: no private notes.
+ */
+
+async function entryDateOf(db: Executor, traineeId: string): Promise<string> {
+  const trainee = await db.selectFrom('trainees').select('programme_start_date').where('id', '=', traineeId).executeTakeFirst();
+  if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
+  return trainee.programme_start_date;
+}
+
+async function attemptsAndSummaries(db: Executor, traineeId: string) {
+  const [definitions, rules, entryDate, rows] = await Promise.all([
+    loadDefinitions(db),
+    loadRules(db),
+    entryDateOf(db, traineeId),
+    db.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', traineeId).execute(),
+  ]);
+  const definitionsById = new Map(definitions.map((d) => [d.id, d]));
+  return { definitionsById, ...numberAttempts(rows, definitionsById, rules, entryDate) };
+}
+
+/** Every attempt of a trainee, newest first, each with its attempt number and attempts left after it. */
+export async function listAttempts(db: Executor, traineeId: string): Promise<ExamAttempt[]> {
+  return (await attemptsAndSummaries(db, traineeId)).attempts;
+}
+
+async function postFailRows(db: Executor, traineeId: string) {
+  return db.selectFrom('exam_post_fail').selectAll().where('trainee_id', '=', traineeId).orderBy('held_on', 'desc').execute();
+}
+
+function postFailContext(attempts: ExamAttempt[], definitionsById: ReadonlyMap<string, ExamDefinition>, attemptId: string) {
+  const attempt = attempts.find((a) => a.id === attemptId);
+  return { attempt, failNumber: attempt ? failNumberOf(attempt, attempts) : 0, def: attempt ? definitionsById.get(attempt.examId) : undefined };
+}
+
+/** Post-fail conversations without their private notes, newest first. */
+export async function listSharedPostFailRecords(db: Executor, traineeId: string): Promise<SharedPostFailRecord[]> {
+  const { attempts, definitionsById } = await attemptsAndSummaries(db, traineeId);
+  return (await postFailRows(db, traineeId)).map((row) => {
+    const { attempt, failNumber, def } = postFailContext(attempts, definitionsById, row.attempt_id);
+    return rowToSharedPostFail(row, attempt, failNumber, def);
+  });
+}
+
+async function readinessRows(db: Executor, traineeId: string) {
+  return db.selectFrom('exam_readiness').selectAll().where('trainee_id', '=', traineeId).orderBy('discussed_on', 'desc').orderBy('created_at', 'desc').execute();
+}
+
+/** Readiness-to-sit discussions without their private notes, newest first. */
+export async function listSharedReadinessRecords(db: Executor, traineeId: string): Promise<SharedReadinessRecord[]> {
+  const definitionsById = new Map((await loadDefinitions(db)).map((d) => [d.id, d]));
+  return (await readinessRows(db, traineeId)).map((row) => rowToSharedReadiness(row, definitionsById.get(row.exam_id)));
+}
+
+/** Everything on the trainee's Exams tab, private notes included (they stay on this screen). */
+export async function traineeExams(db: Executor, traineeId: string): Promise<TraineeExams> {
+  const { attempts, summaries, definitionsById } = await attemptsAndSummaries(db, traineeId);
+  const readiness: ReadinessRecord[] = (await readinessRows(db, traineeId)).map((row) => rowToReadiness(row, definitionsById.get(row.exam_id)));
+  const postFail: PostFailRecord[] = (await postFailRows(db, traineeId)).map((row) => {
+    const { attempt, failNumber, def } = postFailContext(attempts, definitionsById, row.attempt_id);
+    return rowToPostFail(row, attempt, failNumber, def);
+  });
+  return { attempts, summaries, readiness, postFail };
+}
+
+/** One attempt with its numbering, for the post-fail form. */
+export async function attemptWithContext(db: Executor, attemptId: string) {
+  const row = await db.selectFrom('exam_attempts').select(['trainee_id']).where('id', '=', attemptId).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'That exam attempt no longer exists.');
+  const { attempts, definitionsById } = await attemptsAndSummaries(db, row.trainee_id);
+  const attempt = attempts.find((a) => a.id === attemptId)!;
+  return { attempt, attempts, def: definitionsById.get(attempt.examId)!, failNumber: failNumberOf(attempt, attempts) };
+}

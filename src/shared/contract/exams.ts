@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { idSchema } from '../trainees/trainee-schema';
+import type { ExamDefinition, ExamRules } from '../exams/exam-reference';
+import { attemptFieldsSchema, examDefinitionFieldsSchema, examRulesSchema, postFailFieldsSchema, readinessFieldsSchema } from '../exams/exam-schemas';
+import type {
+  ExamAttempt,
+  ExamSetup,
+  MonitorRow,
+  PostFailDraft,
+  PostFailRecord,
+  ReadinessRecord,
+  ResultsImportOutcome,
+  ResultsImportPreview,
+  TraineeExams,
+} from '../exams/exam-types';
+import type { ExportedFile, TextSection } from '../exports/report-document';
+
+/** Largest results CSV accepted, as base64 text (about 15 MB of file). */
+const MAX_IMPORT_BASE64 = 20_000_000;
+
+const resultsFileSchema = z.object({
+  jobId: z.string().min(1).max(64),
+  fileName: z.string().max(260),
+  contentBase64: z.string().max(MAX_IMPORT_BASE64, { error: 'The file is too large to import (limit about 15 MB)' }),
+});
+
+export interface PostFailExportText {
+  sections: TextSection[];
+  /** Everything shared, in one text, for "copy all shared sections". */
+  all: string;
+}
+
+export const examChannels = {
+  'exams:setup': channel(z.object({}).default({})).returns<ExamSetup>(),
+  'exams:saveDefinition': channel(z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema })).returns<ExamDefinition>(),
+  'exams:archiveDefinition': channel(z.object({ id: idSchema })).returns<ExamDefinition>(),
+  'exams:saveRules': channel(examRulesSchema).returns<ExamRules>(),
+  'exams:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeExams>(),
+  'exams:saveAttempt': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema })).returns<ExamAttempt>(),
+  'exams:deleteAttempt': channel(z.object({ id: idSchema })).returns<{ id: string }>(),
+  'exams:postFailDraft': channel(z.object({ attemptId: idSchema })).returns<PostFailDraft>(),
+  'exams:savePostFail': channel(z.object({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema })).returns<PostFailRecord>(),
+  'exams:postFailText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
+  'exams:postFailFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
+  'exams:saveReadiness': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema })).returns<ReadinessRecord>(),
+  'exams:monitor': channel(z.object({}).default({})).returns<MonitorRow[]>(),
+  'examImport:preview': channel(resultsFileSchema).returns<ResultsImportPreview>(),
+  'examImport:commit': channel(resultsFileSchema).returns<ResultsImportOutcome>(),
+};

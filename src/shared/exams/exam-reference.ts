@@ -1,0 +1,145 @@
+/**
+ * Exam reference data: the shapes of exam definitions and rules, and the defaults a new
+ * database starts with. Everything here is editable by the user; these are only the starting values.
+ */
+
+export const EXAM_RESULTS = [
+  { value: 'pass', label: 'Pass' },
+  { value: 'fail', label: 'Fail' },
+  { value: 'withdrawn', label: 'Withdrawn' },
+  { value: 'void', label: 'Void' },
+  { value: 'awaiting', label: 'Awaiting result' },
+] as const;
+export type ExamResult = (typeof EXAM_RESULTS)[number]['value'];
+export const EXAM_RESULT_VALUES = EXAM_RESULTS.map((r) => r.value) as [ExamResult, ...ExamResult[]];
+export function examResultLabel(value: string): string {
+  return EXAM_RESULTS.find((r) => r.value === value)?.label ?? value;
+}
+
+/** Results that use up an attempt. A withdrawal or a voided sitting does not. */
+export const COUNTED_RESULTS: readonly ExamResult[] = ['pass', 'fail', 'awaiting'];
+
+/** SCA (and RCA) domain grades, best first. */
+export const DOMAIN_GRADES = ['Clear Pass', 'Pass', 'Fail', 'Clear Fail'] as const;
+export type DomainGrade = (typeof DOMAIN_GRADES)[number];
+export const FAILING_GRADES: readonly string[] = ['Fail', 'Clear Fail'];
+
+/** How an exam reports its parts: subject-area percentages (AKT) or graded domains (SCA). */
+export type ComponentKind = 'percentage' | 'grade' | 'none';
+
+export interface ExamComponent {
+  key: string;
+  label: string;
+}
+
+export interface ExamDefinitionFields {
+  code: string;
+  name: string;
+  /** A total score with a pass mark set per sitting (AKT). */
+  hasScore: boolean;
+  componentKind: ComponentKind;
+  components: ExamComponent[];
+  /** Guidance only: shown, never enforced. */
+  earliestGrade: string | null;
+  /** Still recordable, no longer sat (RCA). */
+  historic: boolean;
+  /** Exams in the same group share one attempt limit (RCA attempts count towards the SCA's). */
+  attemptGroup: string;
+  /** Bookings close this many weeks before a sitting; null when not tracked. */
+  bookingWeeksBefore: number | null;
+}
+
+export interface ExamDefinition extends ExamDefinitionFields {
+  id: string;
+  builtIn: boolean;
+  archivedAt: string | null;
+}
+
+/** Attempt limits by the date the trainee entered training (programme start date). */
+export interface AttemptLimitRule {
+  label: string;
+  /** Inclusive bounds on the entry date; null means open-ended. */
+  entryFrom: string | null;
+  entryTo: string | null;
+  standardAttempts: number;
+  /** Further attempts allowed only exceptionally, with conditions. */
+  exceptionalAttempts: number;
+}
+
+/** One rung of the region's post-fail ladder: what is offered after the Nth fail. */
+export interface PostFailTier {
+  failNumber: number;
+  label: string;
+  /** Support items offered at this tier, one per line in the form. */
+  support: string[];
+}
+
+export interface ExamRules {
+  attemptLimits: AttemptLimitRule[];
+  ladder: PostFailTier[];
+}
+
+export const DEFAULT_EXAM_RULES: ExamRules = {
+  attemptLimits: [
+    { label: 'In training on 1 Aug 2023', entryFrom: null, entryTo: '2023-08-01', standardAttempts: 4, exceptionalAttempts: 1 },
+    { label: 'Started on or after 2 Aug 2023', entryFrom: '2023-08-02', entryTo: null, standardAttempts: 6, exceptionalAttempts: 0 },
+  ],
+  ladder: [
+    { failNumber: 1, label: 'First fail: exam preparation course', support: ['Invitation to the regional exam preparation course'] },
+    { failNumber: 2, label: 'Second fail: small-group sessions', support: ['Small-group exam support sessions'] },
+    { failNumber: 3, label: 'Third or later fail: 1:1 sessions', support: ['1:1 sessions with the exam lead'] },
+  ],
+};
+
+export const AKT_COMPONENTS: ExamComponent[] = [
+  { key: 'clinical_knowledge', label: 'Clinical knowledge' },
+  { key: 'evidence_based_practice', label: 'Evidence-based practice' },
+  { key: 'organisation_management', label: 'Organisation & management' },
+];
+
+export const SCA_COMPONENTS: ExamComponent[] = [
+  { key: 'data_gathering', label: 'Data gathering & diagnosis' },
+  { key: 'clinical_management', label: 'Clinical management & medical complexity' },
+  { key: 'relating_to_others', label: 'Relating to others' },
+];
+
+/** What a new database starts with (the migration seeds these). */
+export const DEFAULT_EXAM_DEFINITIONS: ExamDefinitionFields[] = [
+  { code: 'AKT', name: 'Applied Knowledge Test', hasScore: true, componentKind: 'percentage', components: AKT_COMPONENTS, earliestGrade: 'ST2', historic: false, attemptGroup: 'AKT', bookingWeeksBefore: null },
+  { code: 'SCA', name: 'Simulated Consultation Assessment', hasScore: false, componentKind: 'grade', components: SCA_COMPONENTS, earliestGrade: 'ST3', historic: false, attemptGroup: 'SCA', bookingWeeksBefore: 7 },
+  { code: 'RCA', name: 'Recorded Consultation Assessment (historic)', hasScore: false, componentKind: 'grade', components: SCA_COMPONENTS, earliestGrade: 'ST3', historic: true, attemptGroup: 'SCA', bookingWeeksBefore: null },
+];
+
+/** Things that may have contributed to a fail, discussed without judgement. */
+export const CONTRIBUTING_FACTORS = [
+  { value: 'preparation', label: 'Preparation and exam technique' },
+  { value: 'knowledge', label: 'Knowledge gaps' },
+  { value: 'consultation', label: 'Consultation skills' },
+  { value: 'language', label: 'Language and communication' },
+  { value: 'health', label: 'Health and wellbeing' },
+  { value: 'personal', label: 'Personal or family circumstances' },
+  { value: 'workload', label: 'Workload or rota' },
+  { value: 'neurodiversity', label: 'Possible neurodiversity' },
+  { value: 'conditions', label: 'Exam conditions' },
+] as const;
+export type ContributingFactor = (typeof CONTRIBUTING_FACTORS)[number]['value'];
+export const CONTRIBUTING_FACTOR_VALUES = CONTRIBUTING_FACTORS.map((f) => f.value) as [ContributingFactor, ...ContributingFactor[]];
+export function factorLabel(value: string): string {
+  return CONTRIBUTING_FACTORS.find((f) => f.value === value)?.label ?? value;
+}
+
+export const READINESS_DECISIONS = [
+  { value: 'ready', label: 'Ready to sit' },
+  { value: 'not_yet', label: 'Not yet ready' },
+  { value: 'defer', label: 'Defer to a later sitting' },
+] as const;
+export type ReadinessDecision = (typeof READINESS_DECISIONS)[number]['value'];
+export const READINESS_DECISION_VALUES = READINESS_DECISIONS.map((d) => d.value) as [ReadinessDecision, ...ReadinessDecision[]];
+export function readinessDecisionLabel(value: string): string {
+  return READINESS_DECISIONS.find((d) => d.value === value)?.label ?? value;
+}
+
+/** Days after a fail by which a post-fail conversation should have happened. */
+export const POST_FAIL_CONVERSATION_DUE_DAYS = 28;
+/** A booking deadline this close with no readiness discussion is flagged. */
+export const BOOKING_WARNING_DAYS = 14;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAttempts, listSharedPostFailRecords, listSharedReadinessRecords } from '../../src/main/services/exams/exam-read';
+import { examWarningsDue } from '../../src/main/services/exams/exam-today';
+import { listSupportItems } from '../../src/main/services/support/support-service';
 import type { PostFailExportText } from '../../src/shared/contract/exams';
 import type { ExamSetup, MonitorRow, PostFailDraft, PostFailRecord, ResultsImportOutcome, ResultsImportPreview, TraineeExams } from '../../src/shared/exams/exam-types';
 import type { ExportedFile } from '../../src/shared/exports/report-document';
@@ -144,6 +146,12 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     });
     expect(saved).toMatchObject({ failNumber: 1, traineeAgreed: true, privateNote: PRIVATE, agreedActions: ['Book the February mock', 'Video two consultations for review'] });
 
+    // The accepted tier support is now a support item of the 1:1 feature, linked to the conversation.
+    const support = await listSupportItems(backend.store.db, tariq.id);
+    expect(support).toHaveLength(1);
+    expect(support[0]).toMatchObject({ label: draft.supportOffered[0]!.label, source: 'post_fail', sourceId: saved.id, status: 'accepted', acceptedOn: '2025-01-06' });
+    expect(saved.supportItemIds).toEqual([support[0]!.id]);
+
     const text = await call<PostFailExportText>(backend, 'exams:postFailText', { id: saved.id });
     expect(text.sections.map((s) => s.heading)).toContain('Agreed actions');
     expect(text.all).toContain('Clinical management & medical complexity');
@@ -175,6 +183,10 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     const afterPostFail = monitor.find((r) => r.gmcNumber === '7455482')!;
     expect(afterPostFail).toMatchObject({ postFailDone: true, supportOffered: 1, supportAccepted: 1, bookingDeadline: '2025-01-20', owner: 'Dr Helen Carter' });
     expect(afterPostFail.warnings).toEqual(['booking_without_readiness']);
+
+    const today = await examWarningsDue(backend.store.db, '2025-01-06');
+    expect(today.filter((i) => i.traineeId === tariq.id).map((i) => i.kind)).toEqual(['exam_readiness']);
+    expect(today.find((i) => i.traineeId === byGmc('7991802').id)).toMatchObject({ kind: 'exam_post_fail', urgency: 'overdue', link: `/trainees/${byGmc('7991802').id}/exams` });
 
     const setup = await call<ExamSetup>(backend, 'exams:setup', {});
     const sca = setup.definitions.find((d) => d.code === 'SCA')!;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
+import { examWarningsDue } from '../exams/exam-today';
 import { meetingActionsDue, meetingsDue, planReviewsDue, supportFollowUpsDue } from './everyday-providers';
 
 /**
@@ -10,4 +11,4 @@ import { meetingActionsDue, meetingsDue, planReviewsDue, supportFollowUpsDue } f
 export type TodayProvider = (db: Kysely<DB>, today: string) => Promise<TodayItem[]>;
 
 /** Every provider the Today view runs. Features append theirs here. */
-export const TODAY_PROVIDERS: TodayProvider[] = [meetingActionsDue, meetingsDue, planReviewsDue, supportFollowUpsDue];
+export const TODAY_PROVIDERS: TodayProvider[] = [meetingActionsDue, meetingsDue, planReviewsDue, supportFollowUpsDue, examWarningsDue];

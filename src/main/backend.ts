@@ -3,6 +3,10 @@ import type { Result } from '../shared/result';
 import { EventBus } from './event-bus';
 import { dispatch, type Handlers } from './handler-registry';
 import { appHandlers } from './services/app-handlers';
+import { createArcpBatch, type FolderAccess } from './services/arcp/arcp-batch';
+import { arcpHandlers } from './services/arcp/arcp-handlers';
+import { createArcpService } from './services/arcp/arcp-service';
+import { arcpSources } from './services/arcp/arcp-source-adapters';
 import { createDemoService } from './services/demo/demo-service';
 import { examHandlers } from './services/exams/exam-handlers';
 import { createExamService } from './services/exams/exam-service';
@@ -22,6 +26,8 @@ export interface BackendOptions {
   version: string;
   nativeBinding?: string;
   now?: () => Date;
+  /** Where ARCP batches may be written: a native folder dialog under Electron, a default folder in the browser host. */
+  exportFolders?: FolderAccess;
 }
 
 /** Everything behind the contract, shared by the Electron app and the browser host. */
@@ -46,12 +52,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const imports = createTraineeImportService(db, events, now);
   const exams = createExamService(db, now);
   const resultsImport = createResultsImportService(db, events, now);
+  const arcp = createArcpService(db, now, arcpSources());
+  const arcpBatch = createArcpBatch(arcp, events, options.exportFolders);
 
   const handlers: Handlers = {
     ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
     ...traineeHandlers(trainees),
     ...traineeImportHandlers(imports),
     ...examHandlers(exams, resultsImport, trainees),
+    ...arcpHandlers(arcp, arcpBatch),
   };
 
   return {

@@ -3,12 +3,14 @@ import type { Channel } from './define';
 import { appChannels } from './app';
 import { traineeChannels } from './trainees';
 import { examChannels } from './exams';
+import { arcpChannels } from './arcp';
 
 /** Every channel between renderer and main, declared once. Names are `feature:verb`. */
 export const contract = {
   ...appChannels,
   ...traineeChannels,
   ...examChannels,
+  ...arcpChannels,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { ukToday } from '../../../shared/dates';
 import type { DemoOutcome } from '../../../shared/contract/app';
 import type { DB } from '../../store/schema';
 import { fieldsToColumns } from '../trainees/trainee-rows';
+import { addArcpDemo } from '../arcp/arcp-demo';
 import { generateDemoTrainees } from './demo-trainees';
 import { seededRandom } from './random';
 
@@ -26,10 +27,13 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
       const at = now().toISOString();
       await db.transaction().execute(async (trx) => {
         // Batches keep each INSERT under SQLite's bound-parameter limit.
+        const traineeIds: string[] = [];
         for (let i = 0; i < trainees.length; i += 500) {
           const batch = trainees.slice(i, i + 500).map((t) => ({ id: randomUUID(), ...fieldsToColumns(t), created_at: at, updated_at: at, archived_at: null }));
           await trx.insertInto('trainees').values(batch).execute();
+          traineeIds.push(...batch.map((row) => row.id));
         }
+        await addArcpDemo(trx, random, traineeIds, ukToday(now()));
       });
       return { trainees: trainees.length };
     },

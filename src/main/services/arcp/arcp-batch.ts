@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { AppError } from '../../../shared/result';
+import { formatUkDate } from '../../../shared/dates';
+import { ESR_STATE_LABEL, esrState } from '../../../shared/arcp/arcp-reference';
+import type { BatchOutcome, ExportTarget } from '../../../shared/arcp/arcp-schema';
+import { describeGaps } from '../../../shared/arcp/checklist';
+import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
+import type { ReportDocument } from '../../../shared/exports/report-document';
+import { displayName } from '../../../shared/trainees/trainee-schema';
+import { yieldToEventLoop, type EventBus } from '../../event-bus';
+import { renderReportPdf } from '../../exports/report-pdf';
+import { safeFileName } from '../../exports/exported-file';
+import type { ArcpService } from './arcp-service';
+
+/**
+ * How the user picks where packs go. Under Electron `choose` opens a native folder dialog and
+ * only folders chosen there (or the default) are written to; without it (the browser host, tests)
+ * a typed folder is accepted.
+ */
+export interface FolderAccess {
+  choose?: () => Promise<string | null>;
+  defaultFolder?: string | null;
+}
+
+export interface BatchOptions {
+  /** Renders one pack; replaceable so a test can make one trainee fail. */
+  render?: (report: ReportDocument) => Promise<Buffer>;
+}
+
+/** Writes `bytes` under a name no file has yet (`name.pdf`, `name-2.pdf`, …), readable by the owner only. */
+export function writeNewFile(folder: string, base: string, extension: string, bytes: Buffer | string): string {
+  for (let n = 1; n < 1000; n++) {
+    const fileName = `${base}${n === 1 ? '' : `-${n}`}${extension}`;
+    try {
+      fs.writeFileSync(path.join(folder, fileName), bytes, { flag: 'wx', mode: 0o600 });
+      return fileName;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new AppError('conflict', `Too many files called ${base} in that folder.`);
+}
+
+function makeNewFolder(parent: string, base: string): string {
+  for (let n = 1; n < 1000; n++) {
+    const dir = path.join(parent, `${base}${n === 1 ? '' : `-${n}`}`);
+    try {
+      fs.mkdirSync(dir, { mode: 0o700 });
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new AppError('conflict', `Too many folders called ${base} in that folder.`);
+}
+
+export type ArcpBatch = ReturnType<typeof createArcpBatch>;
+
+export function createArcpBatch(service: ArcpService, events: EventBus, folders: FolderAccess = {}) {
+  const chosen = new Set<string>(folders.defaultFolder ? [path.resolve(folders.defaultFolder)] : []);
+  const running = new Map<string, { cancelled: boolean }>();
+
+  function checkFolder(folder: string): string {
+    const resolved = path.resolve(folder);
+    if (folders.choose && !chosen.has(resolved)) {
+      throw new AppError('forbidden', 'Choose the folder with “Choose folder…” first.', { folder: 'Choose the folder with “Choose folder…”' });
+    }
+    if (!path.isAbsolute(folder)) throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', { folder: 'Give the full path of the folder' });
+    if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
+      throw new AppError('invalid_input', 'That folder does not exist.', { folder: 'That folder does not exist' });
+    }
+    return resolved;
+  }
+
+  return {
+    target(): ExportTarget {
+      return { canBrowse: Boolean(folders.choose), defaultFolder: folders.defaultFolder ?? null };
+    },
+
+    async chooseFolder(): Promise<{ folder: string | null }> {
+      if (!folders.choose) return { folder: null };
+      const folder = await folders.choose();
+      if (folder) chosen.add(path.resolve(folder));
+      return { folder };
+    },
+
+    cancel(jobId: string): { cancelled: boolean } {
+      const job = running.get(jobId);
+      if (job) job.cancelled = true;
+      return { cancelled: Boolean(job) };
+    },
+
+    /**
+     * One pack per trainee on the panel, in a new sub-folder, plus an index CSV. A trainee whose
+     * pack fails is listed with the reason and the rest carry on; cancelling stops between trainees.
+     */
+    async run(request: { panelId: string; folder: string; jobId: string }, options: BatchOptions = {}): Promise<BatchOutcome> {
+      const parent = checkFolder(request.folder);
+      const render = options.render ?? renderReportPdf;
+      const { panel, members } = await service.panelMembers(request.panelId);
+      if (members.length === 0) throw new AppError('invalid_input', 'This panel has no trainees.');
+      const folder = makeNewFolder(parent, safeFileName('arcp-packs', panel.name, panel.panelDate));
+      const job = { cancelled: false };
+      running.set(request.jobId, job);
+      const outcome: BatchOutcome = { folder, indexFile: null, written: [], failed: [], cancelled: false };
+      const index: string[][] = [];
+      const total = members.length;
+      try {
+        for (const [i, { record, trainee }] of members.entries()) {
+          if (job.cancelled) {
+            outcome.cancelled = true;
+            break;
+          }
+          events.emit('progress', { jobId: request.jobId, phase: 'Generating ARCP packs', done: i, total });
+          const name = displayName(trainee);
+          try {
+            const data = await service.packData(record.id);
+            const pdf = await render(buildArcpPackDocument(data));
+            const fileName = writeNewFile(folder, service.packFileBase(data), '.pdf', pdf);
+            const gaps = data.checklist?.gaps ?? [];
+            outcome.written.push({ traineeName: name, fileName, gapCount: gaps.length });
+            index.push([name, trainee.gmcNumber, record.grade, `${Math.round(record.wte * 100)}%`, ESR_STATE_LABEL[esrState(record)], String(gaps.length), data.checklist ? describeGaps(gaps) : 'No evidence template', fileName, '']);
+          } catch (error) {
+            const message = error instanceof AppError ? error.message : 'The pack could not be generated.';
+            if (!(error instanceof AppError)) console.error('[arcp:batch] pack failed:', error);
+            outcome.failed.push({ traineeName: name, message });
+            index.push([name, trainee.gmcNumber, record.grade, `${Math.round(record.wte * 100)}%`, ESR_STATE_LABEL[esrState(record)], '', '', '', `Not generated: ${message}`]);
+          }
+          // Lets the cancel request and progress polls in between trainees.
+          await yieldToEventLoop();
+        }
+        for (const { trainee, record } of members.slice(index.length)) {
+          index.push([displayName(trainee), trainee.gmcNumber, record.grade, `${Math.round(record.wte * 100)}%`, ESR_STATE_LABEL[esrState(record)], '', '', '', 'Not generated: cancelled']);
+        }
+        const csv = `\uFEFF${Papa.unparse({ fields: ['Trainee', 'GMC number', 'Grade', 'WTE', 'ESR', 'Evidence gaps', 'Gaps', 'Pack file', 'Problem'], data: index }, { newline: '\r\n' })}\r\n`;
+        outcome.indexFile = writeNewFile(folder, safeFileName('index', panel.name, formatUkDate(panel.panelDate)), '.csv', csv);
+        events.emit('progress', { jobId: request.jobId, phase: 'Generating ARCP packs', done: outcome.written.length + outcome.failed.length, total });
+        return outcome;
+      } finally {
+        running.delete(request.jobId);
+      }
+    },
+  };
+}

@@ -1,0 +1,394 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { addDays, format, parseISO } from 'date-fns';
+import { AppError } from '../../../shared/result';
+import { ukToday } from '../../../shared/dates';
+import { esrState, NOT_ASSESSED, OUTCOME_FIVE, outcomeLabel, type ArcpCode, type EvidenceTemplate } from '../../../shared/arcp/arcp-reference';
+import type { ArcpPanel, ArcpRecord, ArcpRecordFields, PanelFields, PanelReadiness, ReadinessRow, TemplateFields, TraineeArcp } from '../../../shared/arcp/arcp-schema';
+import { describeGaps, evaluateChecklist, type Checklist } from '../../../shared/arcp/checklist';
+import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
+import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
+import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
+import type { TraineeDeadline } from '../../../shared/contract/arcp';
+import type { ExportedFile } from '../../../shared/exports/report-document';
+import { displayName, type Trainee } from '../../../shared/trainees/trainee-schema';
+import { reportAsPdf, safeFileName } from '../../exports/exported-file';
+import type { Executor } from '../../store/open-store';
+import type { DB } from '../../store/schema';
+import { recordChange } from '../change-log';
+import { rowToTrainee } from '../trainees/trainee-rows';
+import { examPosition, SOURCE_NAMES, CLOSED_GOAL, TAKEN_UP, type ArcpSources } from './arcp-sources';
+import { fieldsToColumns, recordFields, rowToCode, rowToPanel, rowToRecord, rowToTemplate } from './arcp-rows';
+
+export type ArcpService = ReturnType<typeof createArcpService>;
+
+/** Statuses of trainees expected to have an ARCP every 12 months. */
+const REVIEWED_STATUSES = ['in_programme', 'extension'];
+
+/** The template for a grade, preferring the one whose specialty starts the trainee's programme ("GP - Northtown VTS"). */
+export function pickTemplate(templates: EvidenceTemplate[], grade: string, programme: string): EvidenceTemplate | null {
+  const forGrade = templates.filter((t) => t.grade === grade);
+  const lower = programme.toLowerCase();
+  return forGrade.find((t) => lower.startsWith(t.specialty.toLowerCase())) ?? forGrade[0] ?? null;
+}
+
+/** Checks outcome and reason codes against the reference data; the messages name the field to fix. */
+export function checkCodes(fields: ArcpRecordFields, codes: ArcpCode[]): void {
+  const errors: Record<string, string> = {};
+  const outcome = fields.outcome;
+  if (outcome !== null && !codes.some((c) => c.kind === 'outcome' && c.code === outcome)) errors.outcome = `“${outcome}” is not an ARCP outcome code`;
+  const reasonsForOutcome = codes.filter((c) => c.kind === 'reason' && outcome !== null && c.appliesTo.includes(outcome));
+  for (const code of fields.reasonCodes) {
+    const reason = codes.find((c) => c.kind === 'reason' && c.code === code);
+    if (!reason) errors.reasonCodes ??= `“${code}” is not an ARCP reason code`;
+    else if (outcome !== null && !reason.appliesTo.includes(outcome)) {
+      errors.reasonCodes ??= `${code} does not go with ${outcome === NOT_ASSESSED ? '“not assessed”' : `outcome ${outcome}`}`;
+    }
+  }
+  if (outcome !== null && reasonsForOutcome.length > 0 && fields.reasonCodes.length === 0) {
+    const first = reasonsForOutcome[0]!.code;
+    const last = reasonsForOutcome[reasonsForOutcome.length - 1]!.code;
+    errors.reasonCodes ??= `${outcome === NOT_ASSESSED ? '“Not assessed”' : `Outcome ${outcome}`} needs at least one reason code (${first}–${last})`;
+  }
+  const needsDetail = fields.reasonCodes.filter((code) => codes.find((c) => c.code === code)?.requiresDetail);
+  if (needsDetail.length > 0 && !fields.reasonDetail) errors.reasonDetail = `Describe the reason: ${needsDetail.join(', ')} asks for detail`;
+  const keys = Object.keys(errors);
+  if (keys.length > 0) throw new AppError('invalid_input', keys.length === 1 ? errors[keys[0]!]! : `${keys.length} fields need attention`, errors);
+}
+
+/** Outcome 5 gets its two-week window by default; other outcomes have no evidence due date. */
+function normalise(fields: ArcpRecordFields): ArcpRecordFields {
+  const evidenceDueDate = fields.outcome === OUTCOME_FIVE ? (fields.evidenceDueDate ?? outcomeFiveDue(fields.panelDate, null)) : null;
+  return { ...fields, evidenceDueDate, reasonDetail: fields.reasonCodes.length > 0 ? fields.reasonDetail : null };
+}
+
+function emptyCounts(): Record<string, number> {
+  return {};
+}
+
+/** Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews overdue. */
+export async function collectDeadlines(db: Executor, day: string, horizonDays: number): Promise<TraineeDeadline[]> {
+  const trainees = (await db.selectFrom('trainees').selectAll().where('archived_at', 'is', null).execute()).map(rowToTrainee);
+  const records = (await db.selectFrom('arcp_records').selectAll().orderBy('panel_date', 'desc').execute()).map(rowToRecord);
+  const byTrainee = new Map<string, ArcpRecord[]>();
+  for (const r of records) {
+    const list = byTrainee.get(r.traineeId) ?? [];
+    list.push(r);
+    byTrainee.set(r.traineeId, list);
+  }
+  const out: TraineeDeadline[] = [];
+  for (const trainee of trainees) {
+    const mine = byTrainee.get(trainee.id) ?? [];
+    const name = displayName(trainee);
+    for (const record of mine) {
+      for (const deadline of arcpDeadlines(record, day, horizonDays)) out.push({ traineeId: trainee.id, traineeName: name, recordId: record.id, deadline });
+    }
+    if (!REVIEWED_STATUSES.includes(trainee.status)) continue;
+    const lastOutcome = mine.find((r) => r.outcome !== null && r.panelDate <= day);
+    const overdue = reviewOverdue({ lastOutcomePanelDate: lastOutcome?.panelDate ?? null, programmeStartDate: trainee.programmeStartDate, hasPlannedPanel: mine.some((r) => r.outcome === null) }, day);
+    if (overdue) out.push({ traineeId: trainee.id, traineeName: name, recordId: null, deadline: overdue });
+  }
+  return out.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
+}
+
+export function createArcpService(db: Kysely<DB>, now: () => Date, sources: ArcpSources = {}) {
+  const today = () => ukToday(now());
+
+  async function codes(executor: Executor = db): Promise<ArcpCode[]> {
+    return (await executor.selectFrom('arcp_codes').selectAll().orderBy('sort_order').execute()).map(rowToCode);
+  }
+
+  async function templates(executor: Executor = db): Promise<EvidenceTemplate[]> {
+    return (await executor.selectFrom('evidence_templates').selectAll().orderBy('specialty').orderBy('grade').orderBy('name').execute()).map(rowToTemplate);
+  }
+
+  async function findTrainee(executor: Executor, id: string): Promise<Trainee> {
+    const row = await executor.selectFrom('trainees').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'That trainee is no longer in the register.');
+    return rowToTrainee(row);
+  }
+
+  async function findRecord(executor: Executor, id: string): Promise<ArcpRecord> {
+    const row = await executor.selectFrom('arcp_records').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'That ARCP record no longer exists.');
+    return rowToRecord(row);
+  }
+
+  function checklistFor(record: ArcpRecord, template: EvidenceTemplate | null): Checklist | null {
+    return template ? evaluateChecklist(template.items, record.counts, { wte: record.wte, posts: record.posts }) : null;
+  }
+
+  function templateOf(record: ArcpRecord, all: EvidenceTemplate[], programme: string): EvidenceTemplate | null {
+    return all.find((t) => t.id === record.templateId) ?? pickTemplate(all, record.grade, programme);
+  }
+
+  async function prepare(executor: Executor, traineeId: string, fields: ArcpRecordFields): Promise<ArcpRecordFields> {
+    checkCodes(fields, await codes(executor));
+    const trainee = await findTrainee(executor, traineeId);
+    const all = await templates(executor);
+    if (fields.templateId && !all.some((t) => t.id === fields.templateId)) throw new AppError('invalid_input', 'That evidence template no longer exists.', { templateId: 'Choose a template' });
+    const templateId = fields.templateId ?? pickTemplate(all, fields.grade, trainee.programme)?.id ?? null;
+    return normalise({ ...fields, templateId });
+  }
+
+  /** The record a new panel creates: its period runs on from the last review (or the programme start). */
+  async function defaultFields(executor: Executor, trainee: Trainee, panelDate: string, all: EvidenceTemplate[]): Promise<ArcpRecordFields> {
+    const last = await executor.selectFrom('arcp_records').select(['review_to']).where('trainee_id', '=', trainee.id).where('review_to', '<', panelDate).orderBy('review_to', 'desc').executeTakeFirst();
+    const yearBefore = format(addDays(parseISO(panelDate), -365), 'yyyy-MM-dd');
+    const fromLast = last ? format(addDays(parseISO(last.review_to), 1), 'yyyy-MM-dd') : trainee.programmeStartDate;
+    const reviewFrom = fromLast < yearBefore ? yearBefore : fromLast;
+    return {
+      reviewFrom: reviewFrom < panelDate ? reviewFrom : yearBefore,
+      reviewTo: panelDate,
+      panelDate,
+      grade: trainee.grade,
+      wte: trainee.wte,
+      posts: 2,
+      esrInterimDate: null,
+      esrFullDate: null,
+      outcome: null,
+      reasonCodes: [],
+      reasonDetail: null,
+      evidenceDueDate: null,
+      educatorSummary: null,
+      templateId: pickTemplate(all, trainee.grade, trainee.programme)?.id ?? null,
+    };
+  }
+
+  async function readSection<T>(name: keyof ArcpSources, read: (() => Promise<T[]>) | null): Promise<PackSection<T>> {
+    if (!read) return { available: false, reason: `${SOURCE_NAMES[name]} are not available in this version of the app.` };
+    return { available: true, items: await read() };
+  }
+
+  async function packData(recordId: string): Promise<ArcpPackData> {
+    const record = await findRecord(db, recordId);
+    const trainee = await findTrainee(db, record.traineeId);
+    const [allCodes, allTemplates] = await Promise.all([codes(), templates()]);
+    const template = templateOf(record, allTemplates, trainee.programme);
+    const panel = record.panelId ? await db.selectFrom('arcp_panels').select(['name']).where('id', '=', record.panelId).executeTakeFirst() : undefined;
+    const id = trainee.id;
+    const exams = await readSection('examAttempts', sources.examAttempts ? () => sources.examAttempts!(db, id) : null);
+    return {
+      generatedOn: today(),
+      trainee: { name: `${displayName(trainee)}${trainee.preferredName ? ` (${trainee.givenName} ${trainee.familyName})` : ''}`, gmcNumber: trainee.gmcNumber, programme: trainee.programme, educationalSupervisor: trainee.educationalSupervisor },
+      record: {
+        reviewFrom: record.reviewFrom,
+        reviewTo: record.reviewTo,
+        panelDate: record.panelDate,
+        panelName: panel?.name ?? null,
+        grade: record.grade,
+        wte: record.wte,
+        posts: record.posts,
+        esrInterimDate: record.esrInterimDate,
+        esrFullDate: record.esrFullDate,
+        outcomeLabel: record.outcome ? outcomeLabel(record.outcome, allCodes) : null,
+        reasons: record.reasonCodes.map((code) => `${code} ${allCodes.find((c) => c.code === code)?.label ?? ''}`.trim()),
+        reasonDetail: record.reasonDetail,
+        evidenceDueDate: record.evidenceDueDate,
+        educatorSummary: record.educatorSummary,
+      },
+      templateName: template?.name ?? null,
+      checklist: checklistFor(record, template),
+      deadlines: arcpDeadlines(record, today(), 60),
+      exams,
+      examPosition: exams.available ? examPosition(exams.items) : [],
+      plpGoals: await readSection('plpGoals', sources.plpGoals ? () => sources.plpGoals!(db, id) : null),
+      support: await readSection('support', sources.support ? () => sources.support!(db, id) : null),
+      meetings: await readSection('meetings', sources.meetings ? () => sources.meetings!(db, id, record.reviewFrom, record.reviewTo) : null),
+      postFail: await readSection('postFail', sources.postFail ? () => sources.postFail!(db, id) : null),
+      readiness: await readSection('readiness', sources.readiness ? () => sources.readiness!(db, id) : null),
+    };
+  }
+
+  function packFileBase(data: ArcpPackData): string {
+    return safeFileName('arcp-pack', data.trainee.name, data.trainee.gmcNumber, data.record.panelDate);
+  }
+
+  async function readinessRow(record: ArcpRecord, trainee: Trainee, allTemplates: EvidenceTemplate[]): Promise<ReadinessRow> {
+    const template = templateOf(record, allTemplates, trainee.programme);
+    const checklist = checklistFor(record, template);
+    const id = trainee.id;
+    const attempts = sources.examAttempts ? await sources.examAttempts(db, id) : null;
+    const goals = sources.plpGoals ? await sources.plpGoals(db, id) : null;
+    const postFail = sources.postFail ? await sources.postFail(db, id) : null;
+    const support = sources.support ? await sources.support(db, id) : null;
+    return {
+      recordId: record.id,
+      traineeId: id,
+      traineeName: displayName(trainee),
+      sortName: `${trainee.familyName}, ${trainee.preferredName || trainee.givenName}`,
+      gmcNumber: trainee.gmcNumber,
+      programme: trainee.programme,
+      grade: record.grade,
+      wte: record.wte,
+      esr: esrState(record),
+      deadlines: arcpDeadlines(record, today(), 90),
+      templateName: template?.name ?? null,
+      checklist,
+      gapCount: checklist?.gaps.length ?? 0,
+      gapSummary: checklist ? describeGaps(checklist.gaps) : 'No evidence template for this grade',
+      outcome: record.outcome,
+      examPosition: attempts ? examPosition(attempts).join('; ') || 'No attempts recorded' : null,
+      openPlpGoals: goals ? goals.filter((g) => !CLOSED_GOAL.test(g.status)).length : null,
+      postFailConversations: postFail ? postFail.length : null,
+      supportReceived: support ? `${support.filter((s) => TAKEN_UP.test(s.status)).length} taken up of ${support.length} offered` : null,
+    };
+  }
+
+  return {
+    codes,
+    templates,
+    packData,
+
+    async reference(): Promise<{ codes: ArcpCode[]; templates: EvidenceTemplate[] }> {
+      return { codes: await codes(), templates: await templates() };
+    },
+
+    async saveTemplate(id: string | null, fields: TemplateFields): Promise<EvidenceTemplate> {
+      return db.transaction().execute(async (trx) => {
+        const at = now().toISOString();
+        const values = { name: fields.name, specialty: fields.specialty, grade: fields.grade, items: JSON.stringify(fields.items), updated_at: at };
+        let templateId = id;
+        if (templateId) {
+          const result = await trx.updateTable('evidence_templates').set(values).where('id', '=', templateId).executeTakeFirst();
+          if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', 'That template no longer exists.');
+        } else {
+          templateId = randomUUID();
+          await trx.insertInto('evidence_templates').values({ id: templateId, ...values, created_at: at }).execute();
+        }
+        await recordChange(trx, { entity: 'evidence_template', entityId: templateId, action: id ? 'updated' : 'created', after: fields }, now());
+        return rowToTemplate(await trx.selectFrom('evidence_templates').selectAll().where('id', '=', templateId).executeTakeFirstOrThrow());
+      });
+    },
+
+    async forTrainee(traineeId: string): Promise<TraineeArcp> {
+      const trainee = await findTrainee(db, traineeId);
+      const records = (await db.selectFrom('arcp_records').selectAll().where('trainee_id', '=', traineeId).orderBy('panel_date', 'desc').execute()).map(rowToRecord);
+      const all = await templates();
+      const checklists: TraineeArcp['checklists'] = {};
+      for (const record of records) {
+        const template = templateOf(record, all, trainee.programme);
+        const checklist = checklistFor(record, template);
+        if (template && checklist) checklists[record.id] = { templateName: template.name, checklist };
+      }
+      const deadlines: ArcpDeadline[] = records.flatMap((r) => arcpDeadlines(r, today(), 60));
+      const lastOutcome = records.find((r) => r.outcome !== null && r.panelDate <= today());
+      const overdue = REVIEWED_STATUSES.includes(trainee.status)
+        ? reviewOverdue({ lastOutcomePanelDate: lastOutcome?.panelDate ?? null, programmeStartDate: trainee.programmeStartDate, hasPlannedPanel: records.some((r) => r.outcome === null) }, today())
+        : null;
+      if (overdue) deadlines.push(overdue);
+      return { records, checklists, deadlines };
+    },
+
+    async create(traineeId: string, fields: ArcpRecordFields): Promise<ArcpRecord> {
+      return db.transaction().execute(async (trx) => {
+        const ready = await prepare(trx, traineeId, fields);
+        const at = now().toISOString();
+        const id = randomUUID();
+        await trx.insertInto('arcp_records').values({ id, trainee_id: traineeId, panel_id: null, ...fieldsToColumns(ready), evidence_counts: JSON.stringify(emptyCounts()), created_at: at, updated_at: at }).execute();
+        await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'created', after: ready }, now());
+        return findRecord(trx, id);
+      });
+    },
+
+    async update(id: string, fields: ArcpRecordFields): Promise<ArcpRecord> {
+      return db.transaction().execute(async (trx) => {
+        const before = await findRecord(trx, id);
+        const ready = await prepare(trx, before.traineeId, fields);
+        await trx.updateTable('arcp_records').set({ ...fieldsToColumns(ready), updated_at: now().toISOString() }).where('id', '=', id).execute();
+        const action = before.outcome !== ready.outcome ? 'outcome_recorded' : 'updated';
+        await recordChange(trx, { entity: 'arcp_record', entityId: id, action, before: recordFields(before), after: ready }, now());
+        return findRecord(trx, id);
+      });
+    },
+
+    async saveCounts(id: string, counts: Record<string, number>): Promise<ArcpRecord> {
+      return db.transaction().execute(async (trx) => {
+        const before = await findRecord(trx, id);
+        const trainee = await findTrainee(trx, before.traineeId);
+        const template = templateOf(before, await templates(trx), trainee.programme);
+        if (!template) throw new AppError('invalid_input', `No evidence template fits grade ${before.grade}: add one on the ARCP page first.`);
+        const unknown = Object.keys(counts).filter((key) => !template.items.some((i) => i.key === key));
+        if (unknown.length > 0) throw new AppError('invalid_input', `“${unknown[0]}” is not an item of the ${template.name} template.`);
+        await trx.updateTable('arcp_records').set({ evidence_counts: JSON.stringify(counts), updated_at: now().toISOString() }).where('id', '=', id).execute();
+        await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'evidence_counted', before: before.counts, after: counts }, now());
+        return findRecord(trx, id);
+      });
+    },
+
+    async panels(): Promise<ArcpPanel[]> {
+      const rows = await db
+        .selectFrom('arcp_panels')
+        .leftJoin('arcp_records', 'arcp_records.panel_id', 'arcp_panels.id')
+        .select(['arcp_panels.id', 'arcp_panels.name', 'arcp_panels.panel_date', 'arcp_panels.created_at', 'arcp_panels.updated_at'])
+        .select((eb) => eb.fn.count<number>('arcp_records.id').as('n'))
+        .groupBy('arcp_panels.id')
+        .orderBy('arcp_panels.panel_date', 'desc')
+        .execute();
+      return rows.map((r) => rowToPanel(r, Number(r.n)));
+    },
+
+    /** A panel and one ARCP record per chosen trainee; a trainee's open record for that date joins the panel instead. */
+    async createPanel(fields: PanelFields): Promise<ArcpPanel> {
+      return db.transaction().execute(async (trx) => {
+        const at = now().toISOString();
+        const panelId = randomUUID();
+        await trx.insertInto('arcp_panels').values({ id: panelId, name: fields.name, panel_date: fields.panelDate, created_at: at, updated_at: at }).execute();
+        const all = await templates(trx);
+        const ids = [...new Set(fields.traineeIds)];
+        for (let i = 0; i < ids.length; i += 500) {
+          const trainees = (await trx.selectFrom('trainees').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()).map(rowToTrainee);
+          if (trainees.length !== Math.min(500, ids.length - i)) throw new AppError('not_found', 'Some of the chosen trainees are no longer in the register; nothing was saved.');
+          for (const trainee of trainees) {
+            const open = await trx.selectFrom('arcp_records').select(['id']).where('trainee_id', '=', trainee.id).where('panel_date', '=', fields.panelDate).where('outcome', 'is', null).executeTakeFirst();
+            if (open) {
+              await trx.updateTable('arcp_records').set({ panel_id: panelId, updated_at: at }).where('id', '=', open.id).execute();
+              continue;
+            }
+            const recordId = randomUUID();
+            const defaults = await defaultFields(trx, trainee, fields.panelDate, all);
+            await trx.insertInto('arcp_records').values({ id: recordId, trainee_id: trainee.id, panel_id: panelId, ...fieldsToColumns(defaults), evidence_counts: '{}', created_at: at, updated_at: at }).execute();
+          }
+        }
+        await recordChange(trx, { entity: 'arcp_panel', entityId: panelId, action: 'created', after: { name: fields.name, panelDate: fields.panelDate, trainees: ids.length } }, now());
+        const row = await trx.selectFrom('arcp_panels').selectAll().where('id', '=', panelId).executeTakeFirstOrThrow();
+        return rowToPanel(row, ids.length);
+      });
+    },
+
+    async panelMembers(panelId: string): Promise<{ panel: ArcpPanel; members: Array<{ record: ArcpRecord; trainee: Trainee }> }> {
+      const panelRow = await db.selectFrom('arcp_panels').selectAll().where('id', '=', panelId).executeTakeFirst();
+      if (!panelRow) throw new AppError('not_found', 'That panel no longer exists.');
+      const records = (await db.selectFrom('arcp_records').selectAll().where('panel_id', '=', panelId).execute()).map(rowToRecord);
+      const trainees = new Map<string, Trainee>();
+      const ids = records.map((r) => r.traineeId);
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const row of await db.selectFrom('trainees').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) trainees.set(row.id, rowToTrainee(row));
+      }
+      const members = records
+        .map((record) => ({ record, trainee: trainees.get(record.traineeId)! }))
+        .filter((m) => m.trainee)
+        .sort((a, b) => a.trainee.familyName.localeCompare(b.trainee.familyName) || a.trainee.givenName.localeCompare(b.trainee.givenName));
+      return { panel: rowToPanel(panelRow, members.length), members };
+    },
+
+    async readiness(panelId: string): Promise<PanelReadiness> {
+      const { panel, members } = await this.panelMembers(panelId);
+      const all = await templates();
+      const rows: ReadinessRow[] = [];
+      for (const { record, trainee } of members) rows.push(await readinessRow(record, trainee, all));
+      const unavailable = (['examAttempts', 'plpGoals', 'postFail', 'support'] as const).filter((k) => !sources[k]).map((k) => SOURCE_NAMES[k]);
+      return { panel, rows, unavailable };
+    },
+
+    /** Every ARCP deadline across the register, for the Today view and the panel page. */
+    deadlines: (horizonDays: number) => collectDeadlines(db, today(), horizonDays),
+
+    packFileBase,
+
+    async pack(recordId: string): Promise<ExportedFile> {
+      const data = await packData(recordId);
+      return reportAsPdf(buildArcpPackDocument(data), packFileBase(data));
+    },
+  };
+}

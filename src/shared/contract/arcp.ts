@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { idSchema } from '../trainees/trainee-schema';
+import type { ArcpCode, EvidenceTemplate } from '../arcp/arcp-reference';
+import {
+  arcpRecordFieldsSchema,
+  evidenceCountsSchema,
+  panelFieldsSchema,
+  templateFieldsSchema,
+  type ArcpPanel,
+  type ArcpRecord,
+  type BatchOutcome,
+  type ExportTarget,
+  type PanelReadiness,
+  type TraineeArcp,
+} from '../arcp/arcp-schema';
+import type { ArcpDeadline } from '../arcp/deadlines';
+import type { ExportedFile } from '../exports/report-document';
+
+const empty = z.object({}).default({});
+const jobIdSchema = z.string().min(1).max(64);
+
+export interface TraineeDeadline {
+  traineeId: string;
+  traineeName: string;
+  recordId: string | null;
+  deadline: ArcpDeadline;
+}
+
+export const arcpChannels = {
+  /** Outcome and reason codes (reference data) and the evidence templates. */
+  'arcp:reference': channel(empty).returns<{ codes: ArcpCode[]; templates: EvidenceTemplate[] }>(),
+  'arcp:saveTemplate': channel(z.object({ id: idSchema.nullable().default(null), fields: templateFieldsSchema })).returns<EvidenceTemplate>(),
+  'arcp:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeArcp>(),
+  'arcp:create': channel(z.object({ traineeId: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
+  'arcp:update': channel(z.object({ id: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
+  'arcp:saveCounts': channel(z.object({ id: idSchema, counts: evidenceCountsSchema })).returns<ArcpRecord>(),
+  'arcp:panels': channel(empty).returns<ArcpPanel[]>(),
+  'arcp:createPanel': channel(panelFieldsSchema).returns<ArcpPanel>(),
+  'arcp:readiness': channel(z.object({ panelId: idSchema })).returns<PanelReadiness>(),
+  /** ESR windows, outcome 5 windows and trainees without an ARCP in the last 12 months. */
+  'arcp:deadlines': channel(z.object({ horizonDays: z.number().int().min(0).max(400).default(14) }).default({ horizonDays: 14 })).returns<TraineeDeadline[]>(),
+  'arcp:pack': channel(z.object({ recordId: idSchema })).returns<ExportedFile>(),
+  'arcp:exportTarget': channel(empty).returns<ExportTarget>(),
+  /** Electron: a native folder dialog. Elsewhere answers null and the user types a folder. */
+  'arcp:chooseFolder': channel(empty).returns<{ folder: string | null }>(),
+  'arcp:batch': channel(
+    z.object({
+      panelId: idSchema,
+      folder: z.string().trim().min(1, { error: 'Choose a folder for the packs' }).max(1000),
+      jobId: jobIdSchema,
+    }),
+  ).returns<BatchOutcome>(),
+  'arcp:cancelBatch': channel(z.object({ jobId: jobIdSchema })).returns<{ cancelled: boolean }>(),
+};

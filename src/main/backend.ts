@@ -8,6 +8,7 @@ import { arcpHandlers } from './services/arcp/arcp-handlers';
 import { createArcpService } from './services/arcp/arcp-service';
 import { arcpSources } from './services/arcp/arcp-source-adapters';
 import { createDemoService } from './services/demo/demo-service';
+import { createEverydayServices, everydayHandlers } from './services/everyday/everyday-handlers';
 import { examHandlers } from './services/exams/exam-handlers';
 import { createExamService } from './services/exams/exam-service';
 import { createResultsImportService } from './services/exams/results-import-service';
@@ -49,6 +50,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const trainees = createTraineeService(db, now);
   const settings = createSettingsService(db, now);
   const demo = createDemoService(db, now);
+  const everyday = createEverydayServices(db, now, { trainees, settings });
   const imports = createTraineeImportService(db, events, now);
   const exams = createExamService(db, now);
   const resultsImport = createResultsImportService(db, events, now);
@@ -59,6 +61,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
     ...traineeHandlers(trainees),
     ...traineeImportHandlers(imports),
+    ...everydayHandlers(everyday),
     ...examHandlers(exams, resultsImport, trainees),
     ...arcpHandlers(arcp, arcpBatch),
   };

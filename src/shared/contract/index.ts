@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './define';
 import { appChannels } from './app';
 import { traineeChannels } from './trainees';
+import { everydayChannels } from './everyday';
 import { examChannels } from './exams';
 import { arcpChannels } from './arcp';
 
@@ -9,6 +10,7 @@ import { arcpChannels } from './arcp';
 export const contract = {
   ...appChannels,
   ...traineeChannels,
+  ...everydayChannels,
   ...examChannels,
   ...arcpChannels,
 };

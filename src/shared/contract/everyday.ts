@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { channel } from './define';
+import type { ExportedFile, TextSection } from '../exports/report-document';
+import {
+  cadenceSchema,
+  MAX_DRAFT_CHARS,
+  meetingFieldsSchema,
+  meetingTemplateSchema,
+  type Draft,
+  type Meeting,
+  type MeetingHistoryEntry,
+  type MeetingSchedule,
+  type MeetingTemplate,
+} from '../meetings/meeting-types';
+import { earlyNeedsFieldsSchema, identifiedNeedSchema, type EarlyNeedsView, type IdentifiedNeed } from '../needs/needs-types';
+import { goalFieldsSchema, goalReviewSchema, type PlpGoal } from '../plp/plp-types';
+import type { SearchResponse, TimelineEntry } from '../search/search-types';
+import { supportCatalogueEntrySchema, supportOfferSchema, supportStepSchema, type SupportCatalogueEntry, type SupportItem } from '../support/support-types';
+import type { TodayView } from '../today/today-types';
+
+const id = z.string().min(1).max(64);
+const byId = z.object({ id });
+const byTrainee = z.object({ traineeId: id });
+
+/** 1:1 meetings, drafts, learning plans, early needs, support, the Today view, search and timeline. */
+export const everydayChannels = {
+  'meetings:list': channel(byTrainee).returns<Meeting[]>(),
+  'meetings:get': channel(byId).returns<Meeting>(),
+  'meetings:create': channel(meetingFieldsSchema).returns<Meeting>(),
+  'meetings:update': channel(z.object({ id, fields: meetingFieldsSchema })).returns<Meeting>(),
+  'meetings:delete': channel(byId).returns<void>(),
+  'meetings:restore': channel(byId).returns<Meeting>(),
+  'meetings:history': channel(byId).returns<MeetingHistoryEntry[]>(),
+  'meetings:setActionDone': channel(z.object({ id, done: z.boolean() })).returns<void>(),
+  'meetings:templates': channel(z.object({}).default({})).returns<MeetingTemplate[]>(),
+  'meetings:saveTemplate': channel(meetingTemplateSchema).returns<MeetingTemplate>(),
+  'meetings:schedule': channel(byTrainee).returns<MeetingSchedule>(),
+  'meetings:setCadence': channel(cadenceSchema).returns<MeetingSchedule>(),
+  /** An .ics file for the next 1:1, to add to a calendar. */
+  'meetings:calendar': channel(byTrainee).returns<ExportedFile>(),
+
+  'drafts:get': channel(z.object({ key: z.string().min(1).max(200) })).returns<Draft | null>(),
+  'drafts:save': channel(
+    z.object({
+      key: z.string().min(1).max(200),
+      traineeId: id.nullable().default(null),
+      payload: z.string().max(MAX_DRAFT_CHARS, { error: 'This draft is too long to keep; shorten the notes' }),
+    }),
+  ).returns<{ updatedAt: string }>(),
+  'drafts:discard': channel(z.object({ key: z.string().min(1).max(200) })).returns<void>(),
+
+  'plp:list': channel(byTrainee).returns<PlpGoal[]>(),
+  'plp:createGoal': channel(goalFieldsSchema).returns<PlpGoal>(),
+  'plp:updateGoal': channel(z.object({ id, fields: goalFieldsSchema })).returns<PlpGoal>(),
+  'plp:deleteGoal': channel(byId).returns<void>(),
+  'plp:restoreGoal': channel(byId).returns<PlpGoal>(),
+  'plp:addReview': channel(goalReviewSchema).returns<PlpGoal>(),
+  'plp:exportPdf': channel(byTrainee).returns<ExportedFile>(),
+  'plp:exportText': channel(byTrainee).returns<TextSection[]>(),
+
+  'needs:get': channel(byTrainee).returns<EarlyNeedsView>(),
+  'needs:save': channel(earlyNeedsFieldsSchema).returns<EarlyNeedsView>(),
+  'needs:addNeed': channel(identifiedNeedSchema).returns<IdentifiedNeed>(),
+  'needs:removeNeed': channel(byId).returns<void>(),
+  /** Turns an identified need into a PLP goal in one action. */
+  'needs:makeGoal': channel(byId).returns<PlpGoal>(),
+
+  'support:list': channel(byTrainee).returns<SupportItem[]>(),
+  'support:offer': channel(supportOfferSchema).returns<SupportItem>(),
+  'support:step': channel(supportStepSchema).returns<SupportItem>(),
+  'support:delete': channel(byId).returns<void>(),
+  'support:restore': channel(byId).returns<SupportItem>(),
+  'support:catalogue': channel(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false })).returns<SupportCatalogueEntry[]>(),
+  'support:saveCatalogueEntry': channel(supportCatalogueEntrySchema).returns<SupportCatalogueEntry>(),
+
+  'today:view': channel(z.object({}).default({})).returns<TodayView>(),
+  'search:query': channel(z.object({ text: z.string().max(200, { error: 'Search for at most 200 characters' }), limit: z.number().int().min(1).max(100).default(30) })).returns<SearchResponse>(),
+  'timeline:list': channel(byTrainee).returns<TimelineEntry[]>(),
+};

@@ -1,5 +1,5 @@
 /**
- * `npm run host -- [--data DIR] [--demo | --demo=large] [--port N]`
+ * `npm run host -- [--data DIR] [--demo | --demo=large] [--port N] [--exports DIR]`
  * Runs the whole app in a browser, against a real encrypted database, without Electron.
  */
 import { randomBytes } from 'node:crypto';
@@ -36,6 +36,8 @@ async function main(): Promise<void> {
       demo: { type: 'string' },
       port: { type: 'string', default: '0' },
       renderer: { type: 'string', default: defaultRendererDir(process.cwd()) },
+      /** Offered as the folder for ARCP batches (the browser has no folder dialog). */
+      exports: { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -47,7 +49,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(values.renderer, 'index.html'))) {
     throw new Error(`No built renderer in ${values.renderer}; run "npm run build" first (npm run host does this for you).`);
   }
-  const backend = await createBackend({ dataDir, key: loadOrCreateKey(dataDir), version: process.env.npm_package_version ?? 'dev' });
+  const exportsDir = values.exports ? path.resolve(values.exports) : null;
+  if (exportsDir && !(fs.existsSync(exportsDir) && fs.statSync(exportsDir).isDirectory())) throw new Error(`--exports ${exportsDir} is not a folder.`);
+  const backend = await createBackend({ dataDir, key: loadOrCreateKey(dataDir), version: process.env.npm_package_version ?? 'dev', ...(exportsDir ? { exportFolders: { defaultFolder: exportsDir } } : {}) });
 
   if (demo) {
     const info = await backend.dispatch('app:info', {});

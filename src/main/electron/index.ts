@@ -3,6 +3,7 @@ import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, safeStorage, 
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadDatabaseKey } from './database-key';
+import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
@@ -87,7 +88,7 @@ async function start(): Promise<void> {
       allowPlainTextBackend: process.argv.includes('--allow-plaintext-key'),
     });
     const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
-    backend = await createBackend({ dataDir: userData, key, version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) });
+    backend = await createBackend({ dataDir: userData, key, version: app.getVersion(), exportFolders: { choose: nativeFolderChooser(() => mainWindow) }, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     await showStartupError(error as Error);
     app.quit();

@@ -1,5 +1,3 @@
-import { addDays, format, parseISO } from 'date-fns';
-
 /**
  * One row of the Today view. Features contribute rows through providers in main
  * (src/main/services/today/today-providers.ts); each row opens the place to act.
@@ -27,13 +25,19 @@ export const DUE_SOON_DAYS = 7;
 /** Providers return what falls due up to this many days ahead. */
 export const TODAY_WINDOW_DAYS = 28;
 
+/** `iso` moved by whole days. Calendar arithmetic in UTC, so clock changes cannot shift it. */
 export function shiftDate(iso: string, days: number): string {
-  return format(addDays(parseISO(iso), days), 'yyyy-MM-dd');
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+// Providers classify thousands of rows against the same day: work out its threshold once.
+let soonFor = { today: '', end: '' };
 
 export function urgencyFor(dueDate: string, today: string): TodayUrgency {
   if (dueDate < today) return 'overdue';
-  if (dueDate <= shiftDate(today, DUE_SOON_DAYS)) return 'due_soon';
+  if (soonFor.today !== today) soonFor = { today, end: shiftDate(today, DUE_SOON_DAYS) };
+  if (dueDate <= soonFor.end) return 'due_soon';
   return 'upcoming';
 }
 

@@ -5,6 +5,7 @@ import { ukToday } from '../../../shared/dates';
 import type { DemoOutcome } from '../../../shared/contract/app';
 import type { DB } from '../../store/schema';
 import { fieldsToColumns } from '../trainees/trainee-rows';
+import { addEverydayDemo } from '../everyday/everyday-demo';
 import { addArcpDemo } from '../arcp/arcp-demo';
 import { generateDemoTrainees } from './demo-trainees';
 import { seededRandom } from './random';
@@ -33,6 +34,7 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
           await trx.insertInto('trainees').values(batch).execute();
           traineeIds.push(...batch.map((row) => row.id));
         }
+        await addEverydayDemo(trx, random, traineeIds, ukToday(now()));
         await addArcpDemo(trx, random, traineeIds, ukToday(now()));
       });
       return { trainees: trainees.length };

@@ -4,6 +4,7 @@ import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
+import { ResitMonitorPage } from '../features/exams/ResitMonitorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { TraineePage } from '../features/trainees/TraineePage';
@@ -34,6 +35,7 @@ function Shell() {
         <nav aria-label="Main">
           <NavLink href="/">Today</NavLink>
           <NavLink href="/trainees">Trainees</NavLink>
+          <NavLink href="/resits">Re-sits</NavLink>
           <NavLink href="/settings">Settings</NavLink>
         </nav>
       </header>
@@ -46,6 +48,8 @@ function Shell() {
           <Route path="/trainees/:id/edit">{(params) => <TraineePage id={params.id} editing />}</Route>
           <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} />}</Route>
           <Route path="/trainees/:id/:tab">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
+          <Route path="/resits">{() => <ResitMonitorPage />}</Route>
+          <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
           <Route path="/settings" component={SettingsPage} />
           <Route>
             <h1>Page not found</h1>

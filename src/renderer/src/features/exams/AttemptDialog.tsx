@@ -1,0 +1,145 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { formatUkDate } from '../../../../shared/dates';
+import { DOMAIN_GRADES, EXAM_RESULTS } from '../../../../shared/exams/exam-reference';
+import { attemptFieldsSchema, type AttemptFields } from '../../../../shared/exams/exam-schemas';
+import type { ExamAttempt } from '../../../../shared/exams/exam-types';
+import { ApiError, useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import { useExamSetup, useInvalidateExams } from './queries';
+
+export const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
+
+interface FormValues {
+  examId: string;
+  sittingDate: string;
+  result: string;
+  score: string;
+  passMark: string;
+  components: Record<string, string>;
+  feedback: string;
+}
+
+export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: string; attempt?: ExamAttempt | undefined; onClose(): void }) {
+  const api = useApi();
+  const setup = useExamSetup();
+  const invalidate = useInvalidateExams();
+  const { notify } = useToast();
+  const [formError, setFormError] = useState<string | null>(null);
+  const definitions = (setup.data?.definitions ?? []).filter((d) => !d.archivedAt || d.id === attempt?.examId);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, AttemptFields>({
+    defaultValues: {
+      examId: attempt?.examId ?? '',
+      sittingDate: formatUkDate(attempt?.sittingDate),
+      result: attempt?.result ?? '',
+      score: attempt?.score?.toString() ?? '',
+      passMark: attempt?.passMark?.toString() ?? '',
+      components: Object.fromEntries((attempt?.components ?? []).map((c) => [c.key, c.value])),
+      feedback: attempt?.feedback ?? '',
+    },
+    resolver: zodResolver(attemptFieldsSchema) as unknown as Resolver<FormValues, unknown, AttemptFields>,
+  });
+  const examId = useWatch({ control, name: 'examId' });
+  const exam = definitions.find((d) => d.id === examId);
+
+  const submit = handleSubmit(async (fields) => {
+    setFormError(null);
+    try {
+      await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
+      await invalidate();
+      notify(attempt ? 'Exam result updated' : 'Exam result added');
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        for (const [name, message] of Object.entries(error.fields)) setError(name as keyof FormValues, { message });
+        setFormError(error.message);
+      } else setFormError('Something went wrong; nothing was saved.');
+    }
+  });
+  const componentErrors = errors.components as Record<string, { message?: string }> | undefined;
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={attempt ? 'Edit exam result' : 'Add exam result'} wide>
+      <form onSubmit={submit} noValidate className="form" aria-label={attempt ? 'Edit exam result' : 'Add exam result'}>
+        {formError ? (
+          <div className="alert alert-error" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <div className="form-grid">
+          <Field label="Exam" required error={errors.examId?.message}>
+            <select {...register('examId')}>
+              <option value="">Choose…</option>
+              {definitions.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.code} – {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Sitting date" required error={errors.sittingDate?.message}>
+            <input {...DATE_INPUT} {...register('sittingDate')} />
+          </Field>
+          <Field label="Result" required error={errors.result?.message}>
+            <select {...register('result')}>
+              <option value="">Choose…</option>
+              {EXAM_RESULTS.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {exam?.hasScore ? (
+            <>
+              <Field label="Score" error={errors.score?.message}>
+                <input inputMode="numeric" {...register('score')} />
+              </Field>
+              <Field label="Pass mark" hint="Set per sitting" error={errors.passMark?.message}>
+                <input inputMode="numeric" {...register('passMark')} />
+              </Field>
+            </>
+          ) : null}
+          {exam && exam.componentKind !== 'none'
+            ? exam.components.map((c) => (
+                <Field key={c.key} label={exam.componentKind === 'percentage' ? `${c.label} (%)` : c.label} error={componentErrors?.[c.key]?.message}>
+                  {exam.componentKind === 'grade' ? (
+                    <select {...register(`components.${c.key}`)}>
+                      <option value="">Not reported</option>
+                      {DOMAIN_GRADES.map((g) => (
+                        <option key={g} value={g}>
+                          {g}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <input inputMode="decimal" {...register(`components.${c.key}`)} />
+                  )}
+                </Field>
+              ))
+            : null}
+        </div>
+        <Field label="Feedback received" hint="What the college’s feedback says, in its words" error={errors.feedback?.message}>
+          <textarea rows={3} {...register('feedback')} />
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            {attempt ? 'Save result' : 'Add result'}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

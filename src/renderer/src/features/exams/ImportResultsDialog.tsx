@@ -1,0 +1,187 @@
+import { useEffect, useState } from 'react';
+import { formatUkDate } from '../../../../shared/dates';
+import type { ProgressEvent } from '../../../../shared/contract';
+import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } from '../../../../shared/exams/exam-types';
+import { ApiError, useClient } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { ProgressBar } from '../../components/ProgressBar';
+import { fileToBase64 } from '../../lib/download';
+import { useInvalidateExams } from './queries';
+
+type Step =
+  | { name: 'choose' }
+  | { name: 'working'; label: string }
+  | { name: 'preview'; preview: ResultsImportPreview }
+  | { name: 'done'; preview: ResultsImportPreview; outcome: ResultsImportOutcome };
+
+const STATUS_LABEL = { create: 'New', update: 'Update', unchanged: 'No change', error: 'Rejected' } as const;
+const PREVIEW_LIMIT = 200;
+
+function plural(n: number, word: string) {
+  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function RowsTable({ id, title, rows, reasons }: { id: string; title: string; rows: ResultsImportRow[]; reasons: 'reasons' | 'flags' | 'status' }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>
+        {title} ({rows.length})
+      </h3>
+      <div className="table-scroll table-scroll-short">
+        <table className="data-table" aria-labelledby={id}>
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Trainee</th>
+              <th scope="col">GMC number</th>
+              <th scope="col">Exam</th>
+              <th scope="col">Sitting</th>
+              <th scope="col">Result</th>
+              <th scope="col">{reasons === 'reasons' ? 'Reason' : reasons === 'flags' ? 'Check' : 'Action'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, PREVIEW_LIMIT).map((r) => (
+              <tr key={r.line}>
+                <td>{r.line}</td>
+                <td>{r.traineeName || '—'}</td>
+                <td>{r.gmcNumber || '—'}</td>
+                <td>{r.exam || '—'}</td>
+                <td>{/^\d{4}-/.test(r.sittingDate) ? formatUkDate(r.sittingDate) : r.sittingDate || '—'}</td>
+                <td>{r.result || '—'}</td>
+                <td className="cell-wrap">{reasons === 'reasons' ? r.reasons.join('; ') : reasons === 'flags' ? r.flags.join('; ') : STATUS_LABEL[r.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > PREVIEW_LIMIT ? <p className="muted">Showing the first {PREVIEW_LIMIT}.</p> : null}
+    </section>
+  );
+}
+
+/** Exam results from a CSV: choose, check every row, then save all valid rows at once. */
+export function ImportResultsDialog({ onClose }: { onClose(): void }) {
+  const { api, on } = useClient();
+  const invalidate = useInvalidateExams();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [jobId] = useState(() => crypto.randomUUID());
+  useEffect(() => on('progress', (p) => p.jobId === jobId && setProgress(p)), [on, jobId]);
+
+  const chooseFile = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setError(null);
+    setStep({ name: 'working', label: 'Reading file' });
+    try {
+      const loaded = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
+      setFile(loaded);
+      setStep({ name: 'working', label: 'Checking rows' });
+      setStep({ name: 'preview', preview: await api.examImport.preview({ jobId, ...loaded }) });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'The file could not be read. Is it open in another program?');
+      setStep({ name: 'choose' });
+    }
+  };
+
+  const commit = async (preview: ResultsImportPreview) => {
+    if (!file) return;
+    setError(null);
+    setStep({ name: 'working', label: 'Saving results' });
+    try {
+      const outcome = await api.examImport.commit({ jobId, ...file });
+      await invalidate();
+      setStep({ name: 'done', preview, outcome });
+    } catch (e) {
+      setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No results were saved.`);
+      setStep({ name: 'preview', preview });
+    }
+  };
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Import exam results" wide>
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {step.name === 'choose' ? (
+        <div className="stack">
+          <p>
+            Choose the results file (CSV) with columns GMC Number, Exam, Sitting Date and Result, and optionally Score, Pass Mark, AKT subject-area percentages and SCA
+            domain grades. Rows are matched to trainees by GMC number; nothing is saved until you confirm.
+          </p>
+          <label className="field">
+            <span className="field-label">Results CSV file</span>
+            <input type="file" accept=".csv,text/csv" onChange={(e) => void chooseFile(e.target.files?.[0])} />
+          </label>
+        </div>
+      ) : null}
+      {step.name === 'working' ? progress && progress.total > 0 ? <ProgressBar label={progress.phase} done={progress.done} total={progress.total} /> : <p role="status">{step.label}…</p> : null}
+      {step.name === 'preview' ? (
+        <div className="stack">
+          <div className="summary-cards" role="status">
+            <div className="summary-card">
+              <span className="summary-number">{step.preview.counts.create}</span> new
+            </div>
+            <div className="summary-card">
+              <span className="summary-number">{step.preview.counts.update}</span> to update
+            </div>
+            <div className="summary-card">
+              <span className="summary-number">{step.preview.counts.unchanged}</span> unchanged
+            </div>
+            <div className={step.preview.counts.error ? 'summary-card summary-card-warning' : 'summary-card'}>
+              <span className="summary-number">{step.preview.counts.error}</span> rejected
+            </div>
+            <div className={step.preview.flagged ? 'summary-card summary-card-warning' : 'summary-card'}>
+              <span className="summary-number">{step.preview.flagged}</span> flagged to check
+            </div>
+          </div>
+          <p className="muted">
+            {step.preview.fileName} · {step.preview.rows.length} rows · read as {step.preview.encoding}
+          </p>
+          {step.preview.missingColumns.length > 0 ? (
+            <div className="alert alert-error" role="alert">
+              The file has no column for: {step.preview.missingColumns.join(', ')}.
+            </div>
+          ) : null}
+          <RowsTable id="results-rejected" title="Rejected rows" rows={step.preview.rows.filter((r) => r.status === 'error')} reasons="reasons" />
+          <RowsTable id="results-flagged" title="Accepted but worth checking" rows={step.preview.rows.filter((r) => r.status !== 'error' && r.flags.length > 0)} reasons="flags" />
+          <RowsTable id="results-valid" title="Results to import" rows={step.preview.rows.filter((r) => r.status !== 'error')} reasons="status" />
+          <div className="button-row">
+            {(() => {
+              const n = step.preview.counts.create + step.preview.counts.update;
+              return (
+                <button type="button" className="button button-primary" disabled={n === 0 || step.preview.missingColumns.length > 0} onClick={() => void commit(step.preview)}>
+                  {n === 0 ? 'Nothing to import' : `Import ${plural(n, 'result')}`}
+                </button>
+              );
+            })()}
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {step.name === 'done' ? (
+        <div className="stack">
+          <div className="alert alert-success" role="status">
+            <strong>
+              {plural(step.outcome.created + step.outcome.updated, 'result')} imported: {step.outcome.created} new, {step.outcome.updated} updated. {plural(step.outcome.rejected, 'row')} rejected
+              {step.outcome.flagged ? `; ${step.outcome.flagged} flagged to check` : ''}.
+            </strong>
+          </div>
+          <RowsTable id="results-rejected-done" title="Rejected rows" rows={step.preview.rows.filter((r) => r.status === 'error')} reasons="reasons" />
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

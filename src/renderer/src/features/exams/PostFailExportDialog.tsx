@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { formatLongDate } from '../../../../shared/dates';
+import type { PostFailRecord } from '../../../../shared/exams/exam-types';
+import { ApiError, useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { PasteReadySections } from '../../components/PasteReadySections';
+import { saveExportedFile } from '../../lib/download';
+
+/**
+ * Export for the e-portfolio: paste-ready sections with copy buttons, and a PDF or Word file.
+ * Main builds all three from the shared view, so the private note is never part of them.
+ */
+export function PostFailExportDialog({ record, onClose }: { record: PostFailRecord; onClose(): void }) {
+  const api = useApi();
+  const text = useQuery({ queryKey: ['exams', 'postFailText', record.id, record.updatedAt], queryFn: () => api.exams.postFailText({ id: record.id }) });
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const download = async (format: 'pdf' | 'docx') => {
+    setBusy(true);
+    setStatus(`Preparing the ${format === 'pdf' ? 'PDF' : 'Word document'}…`);
+    try {
+      const file = await api.exams.postFailFile({ id: record.id, format });
+      saveExportedFile(file);
+      setStatus(`${file.fileName} saved`);
+    } catch (e) {
+      setStatus(e instanceof ApiError ? e.message : 'The file could not be made; please try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Export post-fail conversation" description={`${record.examCode} sitting of ${formatLongDate(record.sittingDate)}; conversation on ${formatLongDate(record.heldOn)}. Shared sections only: the private note is never included.`} wide>
+      <div className="stack">
+        <div className="button-row">
+          <button type="button" className="button" disabled={busy} onClick={() => void download('pdf')}>
+            Download PDF
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void download('docx')}>
+            Download Word document
+          </button>
+          <span role="status" className="muted">
+            {status}
+          </span>
+        </div>
+        {text.isLoading ? <p role="status">Preparing text…</p> : null}
+        {text.isError ? <div className="alert alert-error">The text could not be prepared.</div> : null}
+        {text.data ? <PasteReadySections sections={text.data.sections} title="Paste-ready text for the e-portfolio" /> : null}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { formatLongDate, formatUkDate, parseUkDate, ukToday } from '../../../../shared/dates';
+import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
+import { READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
+import { readinessFieldsSchema, type ReadinessFields } from '../../../../shared/exams/exam-schemas';
+import type { ReadinessRecord } from '../../../../shared/exams/exam-types';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import { ApiError, useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import { DATE_INPUT } from './AttemptDialog';
+import { useExamSetup, useInvalidateExams } from './queries';
+
+type TextKey = 'mockResults' | 'gaps' | 'consultationFeedback' | 'wellbeing' | 'traineeView' | 'educatorView' | 'reasons' | 'privateNote';
+type FormValues = Record<TextKey | 'examId' | 'discussedOn' | 'plannedSittingDate' | 'decision' | 'agreedActions', string>;
+
+const TEXT_FIELDS: Array<[TextKey, string]> = [
+  ['mockResults', 'Mock and practice results'],
+  ['gaps', 'Curriculum or domain gaps'],
+  ['consultationFeedback', 'Consultation feedback (COTs, trainer’s view)'],
+  ['wellbeing', 'Wellbeing and circumstances'],
+  ['traineeView', 'Trainee’s view'],
+  ['educatorView', 'Educator’s view'],
+];
+
+/** A structured readiness-to-sit discussion before a booking, with the booking deadline shown. */
+export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee; record?: ReadinessRecord | undefined; onClose(): void }) {
+  const api = useApi();
+  const setup = useExamSetup();
+  const invalidate = useInvalidateExams();
+  const { notify } = useToast();
+  const [formError, setFormError] = useState<string | null>(null);
+  const definitions = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt);
+  const {
+    register,
+    handleSubmit,
+    control,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, ReadinessFields>({
+    defaultValues: {
+      examId: record?.examId ?? '',
+      discussedOn: formatUkDate(record?.discussedOn ?? ukToday()),
+      plannedSittingDate: formatUkDate(record?.plannedSittingDate),
+      mockResults: record?.mockResults ?? '',
+      gaps: record?.gaps ?? '',
+      consultationFeedback: record?.consultationFeedback ?? '',
+      wellbeing: record?.wellbeing ?? '',
+      traineeView: record?.traineeView ?? '',
+      educatorView: record?.educatorView ?? '',
+      decision: record?.decision ?? '',
+      reasons: record?.reasons ?? '',
+      agreedActions: (record?.agreedActions ?? []).join('\n'),
+      privateNote: record?.privateNote ?? '',
+    },
+    resolver: zodResolver(readinessFieldsSchema) as unknown as Resolver<FormValues, unknown, ReadinessFields>,
+  });
+  const [examId, plannedSittingDate] = useWatch({ control, name: ['examId', 'plannedSittingDate'] });
+  const exam = (setup.data?.definitions ?? []).find((d) => d.id === examId);
+  const deadline = bookingDeadline(parseUkDate(plannedSittingDate ?? ''), exam?.bookingWeeksBefore ?? null);
+
+  const submit = handleSubmit(async (fields) => {
+    setFormError(null);
+    try {
+      await api.exams.saveReadiness({ traineeId: trainee.id, ...(record ? { id: record.id } : {}), fields });
+      await invalidate();
+      notify('Readiness discussion saved');
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        for (const [name, message] of Object.entries(error.fields)) setError(name as keyof FormValues, { message });
+        setFormError(error.message);
+      } else setFormError('Something went wrong; nothing was saved.');
+    }
+  });
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && onClose()} title="Readiness-to-sit discussion" description={`${trainee.givenName} ${trainee.familyName} · ${trainee.grade}`} wide>
+      <form onSubmit={submit} noValidate className="form" aria-label="Readiness-to-sit discussion">
+        {formError ? (
+          <div className="alert alert-error" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <div className="form-grid">
+          <Field label="Exam" required error={errors.examId?.message}>
+            <select {...register('examId')}>
+              <option value="">Choose…</option>
+              {definitions.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.code} – {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Date of discussion" required error={errors.discussedOn?.message}>
+            <input {...DATE_INPUT} {...register('discussedOn')} />
+          </Field>
+          <Field
+            label="Planned sitting date"
+            hint={deadline ? `Booking closes about ${formatLongDate(deadline)} (${exam?.bookingWeeksBefore} weeks before)` : exam?.bookingWeeksBefore ? `Bookings close about ${exam.bookingWeeksBefore} weeks before the sitting` : undefined}
+            error={errors.plannedSittingDate?.message}
+          >
+            <input {...DATE_INPUT} {...register('plannedSittingDate')} />
+          </Field>
+        </div>
+        <div className="form-grid">
+          {TEXT_FIELDS.map(([key, label]) => (
+            <Field key={key} label={label} error={errors[key]?.message}>
+              <textarea rows={2} {...register(key)} />
+            </Field>
+          ))}
+        </div>
+        <div className="form-grid">
+          <Field label="Decision" required error={errors.decision?.message}>
+            <select {...register('decision')}>
+              <option value="">Choose…</option>
+              {READINESS_DECISIONS.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Reasons" error={errors.reasons?.message}>
+            <textarea rows={2} {...register('reasons')} />
+          </Field>
+        </div>
+        <Field label="Agreed actions" hint="One per line" error={errors.agreedActions?.message}>
+          <textarea rows={3} {...register('agreedActions')} />
+        </Field>
+        <div className="private-note">
+          <Field label="Private note (never exported or shared)" error={errors.privateNote?.message}>
+            <textarea rows={2} {...register('privateNote')} />
+          </Field>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={isSubmitting}>
+            Save discussion
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

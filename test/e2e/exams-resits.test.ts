@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDays, format } from 'date-fns';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { docxText, pdfText } from '../support/read-exports';
+import { fileAsBase64, SAMPLES_DIR } from '../support/temp-backend';
+import { startApp, type AppUnderTest } from './support';
+
+const PRIVATE_NOTE = 'Private: has mentioned a possible ADHD assessment';
+const WEAKEST = 'Clinical management & medical complexity';
+
+describe('exams and the re-sit monitor in Chromium through the browser host', () => {
+  let app: AppUnderTest;
+  beforeEach(async () => {
+    app = await startApp();
+    const trainees = await app.backend.dispatch('traineeImport:commit', { jobId: 'e2e', fileName: 'trainees.csv', contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')) });
+    expect(trainees.ok).toBe(true);
+  });
+  afterEach(async () => {
+    await app?.close();
+  });
+
+  it('imports results, records and exports a post-fail conversation without the private note, and updates the monitor after a readiness decision', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
+    await page.getByRole('heading', { name: 'No one needs to re-sit' }).waitFor();
+
+    // Import the sample results: two rows name trainees who are not in the register.
+    await page.getByRole('button', { name: 'Import exam results' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Import exam results' });
+    await dialog.getByLabel('Results CSV file').setInputFiles(path.join(SAMPLES_DIR, 'exam-results.csv'));
+    const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
+    await rejected.waitFor();
+    expect(await rejected.getByRole('row').count()).toBe(3);
+    await expect(rejected.getByRole('row', { name: /^17 / }).textContent()).resolves.toContain('No trainee in the register has GMC number 7581654');
+    await expect(dialog.getByRole('table', { name: /Accepted but worth checking/ }).textContent()).resolves.toContain('every domain graded Fail');
+    await app.screenshot('exams-01-results-import-preview');
+    await dialog.getByRole('button', { name: 'Import 25 results' }).click();
+    await dialog.getByText('25 results imported: 25 new, 0 updated. 2 rows rejected; 1 flagged to check.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+
+    // The monitor lists the four trainees still to re-sit.
+    const monitor = page.getByRole('table', { name: 'Re-sit monitor' });
+    await page.getByText('4 of 4 shown').waitFor();
+    const tariqRow = monitor.getByRole('row', { name: /Tariq Smith/ });
+    await expect(tariqRow.textContent()).resolves.toContain('No post-fail conversation after 4 weeks');
+    await expect(tariqRow.textContent()).resolves.toContain(WEAKEST);
+    await page.getByLabel('Group by exam').check();
+    await monitor.getByRole('rowheader', { name: 'SCA (2)' }).waitFor();
+    await app.screenshot('exams-02-resit-monitor');
+    await page.getByLabel('Filter by exam').selectOption('SCA');
+    await page.getByText('2 of 4 shown').waitFor();
+
+    // Open the trainee with a failed SCA and record the post-fail conversation.
+    await monitor.getByRole('link', { name: 'Tariq Smith' }).click();
+    await page.getByRole('heading', { name: 'Tariq Smith' }).waitFor();
+    await page.getByRole('tab', { name: 'Exams', selected: true }).waitFor();
+    await page.getByText('1 of 6 used; 5 left').waitFor();
+    await app.screenshot('exams-03-trainee-exams-tab');
+
+    await page.getByRole('button', { name: 'Record post-fail conversation for SCA on 23 Jan 2024' }).click();
+    const form = page.getByRole('dialog', { name: /Post-fail conversation: SCA/ });
+    await form.getByLabel(`Discussion of ${WEAKEST}`).waitFor();
+    // The weakest domain comes pre-filled from the attempt.
+    const weakestBoxes = form.getByRole('checkbox', { name: 'Weakest area' });
+    expect(await weakestBoxes.count()).toBe(3);
+    expect(await Promise.all([0, 1, 2].map((i) => weakestBoxes.nth(i).isChecked()))).toEqual([false, true, false]);
+    await form.getByLabel('Participants').fill('Dr Helen Carter (exam lead), Tariq Smith');
+    await form.getByLabel('Followed up by').fill('Dr Helen Carter');
+    await form.getByLabel('Trainee’s reflection').fill('Ran out of time in the management part of most cases.');
+    await form.getByLabel(`Discussion of ${WEAKEST}`).fill('Safety-netting and follow-up were missed in several cases.');
+    await form.getByLabel('Preparation and exam technique').check();
+    await form.getByLabel('Notes on preparation and exam technique').fill('Little timed practice before the sitting');
+    await form.getByRole('checkbox', { name: /Trainee accepted: Invitation to the regional exam preparation course/ }).check();
+    const target = addDays(new Date(), 70);
+    await form.getByLabel('Target sitting date').fill(format(target, 'dd/MM/yyyy'));
+    await form.getByText(/Book by about/).waitFor();
+    await form.getByLabel('Agreed actions').fill('Book the regional mock\nRecord two consultations for review');
+    await form.getByLabel('The trainee has seen and agreed this record').check();
+    await form.getByLabel('Private note (never exported or shared)').fill(PRIVATE_NOTE);
+    await app.screenshot('exams-04-post-fail-form');
+    await form.getByRole('button', { name: 'Save conversation' }).click();
+
+    // Export: paste-ready text, PDF and Word, all without the private note.
+    const exportDialog = page.getByRole('dialog', { name: 'Export post-fail conversation' });
+    const paste = exportDialog.getByRole('region', { name: 'Paste-ready text for the e-portfolio' });
+    await paste.getByRole('button', { name: 'Copy all shared sections' }).waitFor();
+    await paste.getByRole('button', { name: 'Copy Agreed actions' }).waitFor();
+    const pasteText = (await paste.textContent()) ?? '';
+    expect(pasteText).toContain(`${WEAKEST} (weakest)`);
+    expect(pasteText).toContain('Book the regional mock');
+    expect(pasteText).toContain('Invitation to the regional exam preparation course');
+    expect(pasteText).not.toContain(PRIVATE_NOTE);
+    await app.screenshot('exams-05-export-text');
+
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download PDF' }).click()]);
+    expect(pdfDownload.suggestedFilename()).toMatch(/^post-fail-sca-tariq-smith-.*\.pdf$/);
+    const pdf = await pdfText(fs.readFileSync((await pdfDownload.path())!));
+    expect(pdf).toContain('Post-fail conversation');
+    expect(pdf).toContain('7455482');
+    expect(pdf).toContain('Safety-netting and follow-up were missed');
+    expect(pdf).toContain('Page 1 of');
+    expect(pdf).toContain('Confidential');
+    expect(pdf).not.toContain('ADHD');
+
+    const [docxDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download Word document' }).click()]);
+    const word = await docxText(fs.readFileSync((await docxDownload.path())!));
+    expect(word.body).toContain('Agreed actions');
+    expect(word.body).toContain('Record two consultations for review');
+    expect(word.footers).toContain('Confidential');
+    expect(word.body + word.footers).not.toContain('ADHD');
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+    // The private note stays visible on screen, marked as private.
+    await page.getByText(PRIVATE_NOTE).waitFor();
+
+    // Record a readiness-to-sit decision.
+    await page.getByRole('button', { name: 'Record readiness-to-sit discussion' }).click();
+    const readiness = page.getByRole('dialog', { name: 'Readiness-to-sit discussion' });
+    await readiness.getByRole('combobox', { name: /^Exam/ }).selectOption({ label: 'SCA – Simulated Consultation Assessment' });
+    await readiness.getByLabel('Planned sitting date').fill(format(target, 'dd/MM/yyyy'));
+    await readiness.getByText(/Booking closes about/).waitFor();
+    await readiness.getByLabel('Mock and practice results').fill('Regional mock: passed 10 of 12 cases');
+    await readiness.getByRole('combobox', { name: /^Decision/ }).selectOption('ready');
+    await readiness.getByLabel('Reasons').fill('Timed practice now consistent');
+    await app.screenshot('exams-06-readiness-form');
+    await readiness.getByRole('button', { name: 'Save discussion' }).click();
+    await page.getByRole('article', { name: /Readiness discussion, SCA/ }).getByText('Ready to sit').waitFor();
+
+    // The monitor shows the conversation, the accepted support and the decision.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
+    const updated = page.getByRole('table', { name: 'Re-sit monitor' }).getByRole('row', { name: /Tariq Smith/ });
+    await updated.getByText('Ready to sit').waitFor();
+    const text = (await updated.textContent()) ?? '';
+    expect(text).toContain('Done');
+    expect(text).toContain('1 of 1 accepted');
+    expect(text).toContain('Dr Helen Carter');
+    expect(text).not.toContain('No post-fail conversation after 4 weeks');
+    await app.screenshot('exams-07-monitor-updated');
+
+    // CSV export of the view.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = fs.readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('Trainee,GMC number,Exam,Attempts used / left');
+    expect(csv).toContain('Tariq Smith');
+    expect(csv).toContain('Ready to sit');
+  });
+});

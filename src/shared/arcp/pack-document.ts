@@ -81,7 +81,7 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
           {
             kind: 'table',
             columns: ['Item', 'Required', 'Recorded', 'Status', 'How the minimum applies'],
-            widths: [3, 1.2, 1.2, 1.8, 3],
+            widths: [3, 1, 1.2, 2.4, 2.6],
             rows: checklist.rows.map((r) => [
               r.label + (r.note ? ` (${r.note})` : ''),
               String(r.required),

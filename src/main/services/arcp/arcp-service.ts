@@ -231,7 +231,7 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       examPosition: attempts ? examPosition(attempts).join('; ') || 'No attempts recorded' : null,
       openPlpGoals: goals ? goals.filter((g) => !CLOSED_GOAL.test(g.status)).length : null,
       postFailConversations: postFail ? postFail.length : null,
-      supportReceived: support ? `${support.filter((s) => TAKEN_UP.test(s.status)).length} taken up of ${support.length} offered` : null,
+      supportReceived: support ? (support.length === 0 ? 'None offered' : `${support.filter((s) => TAKEN_UP.test(s.status)).length} taken up of ${support.length} offered`) : null,
     };
   }
 

@@ -4,6 +4,7 @@ import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
+import { ArcpPage } from '../features/arcp/ArcpPage';
 import { ResitMonitorPage } from '../features/exams/ResitMonitorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
@@ -36,6 +37,7 @@ function Shell() {
           <NavLink href="/">Today</NavLink>
           <NavLink href="/trainees">Trainees</NavLink>
           <NavLink href="/resits">Re-sits</NavLink>
+          <NavLink href="/arcp">ARCP</NavLink>
           <NavLink href="/settings">Settings</NavLink>
         </nav>
       </header>
@@ -50,6 +52,8 @@ function Shell() {
           <Route path="/trainees/:id/:tab">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
           <Route path="/resits">{() => <ResitMonitorPage />}</Route>
           <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
+          <Route path="/arcp">{() => <ArcpPage />}</Route>
+          <Route path="/arcp/:panelId">{(params) => <ArcpPage panelId={params.panelId} />}</Route>
           <Route path="/settings" component={SettingsPage} />
           <Route>
             <h1>Page not found</h1>

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import { ArcpTab } from '../arcp/ArcpTab';
 import { ExamsTab } from '../exams/ExamsTab';
 import { TraineeOverview } from './TraineeOverview';
 
@@ -14,4 +15,5 @@ export interface TraineeTabProps {
 export const TRAINEE_TABS: Array<{ id: string; label: string; component: ComponentType<TraineeTabProps> }> = [
   { id: 'overview', label: 'Overview', component: TraineeOverview },
   { id: 'exams', label: 'Exams', component: ExamsTab },
+  { id: 'arcp', label: 'ARCP', component: ArcpTab },
 ];

@@ -1,0 +1,173 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { NOT_ASSESSED, OUTCOME_FIVE, type ArcpCode, type EvidenceTemplate } from '../../../../shared/arcp/arcp-reference';
+import { arcpRecordFieldsSchema, type ArcpRecord, type ArcpRecordFields } from '../../../../shared/arcp/arcp-schema';
+import { formatUkDate } from '../../../../shared/dates';
+import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import { ApiError } from '../../api';
+import { Field } from '../../components/Field';
+
+const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
+
+type FormValues = Omit<Record<keyof ArcpRecordFields, string>, 'reasonCodes'> & { reasonCodes: string[] };
+
+function toValues(record: ArcpRecord | null, trainee: Trainee): FormValues {
+  return {
+    reviewFrom: formatUkDate(record?.reviewFrom),
+    reviewTo: formatUkDate(record?.reviewTo),
+    panelDate: formatUkDate(record?.panelDate),
+    grade: record?.grade ?? trainee.grade,
+    wte: String(record?.wte ?? trainee.wte),
+    posts: String(record?.posts ?? 2),
+    esrInterimDate: formatUkDate(record?.esrInterimDate),
+    esrFullDate: formatUkDate(record?.esrFullDate),
+    outcome: record?.outcome ?? '',
+    reasonCodes: record?.reasonCodes ?? [],
+    reasonDetail: record?.reasonDetail ?? '',
+    evidenceDueDate: formatUkDate(record?.evidenceDueDate),
+    educatorSummary: record?.educatorSummary ?? '',
+    templateId: record?.templateId ?? '',
+  };
+}
+
+interface Props {
+  record: ArcpRecord | null;
+  trainee: Trainee;
+  codes: ArcpCode[];
+  templates: EvidenceTemplate[];
+  onSubmit(fields: ArcpRecordFields): Promise<void>;
+  onCancel(): void;
+}
+
+/** One ARCP record: period, panel, grade and WTE, ESR dates, outcome with its reason codes. */
+export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, onCancel }: Props) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, ArcpRecordFields>({ defaultValues: toValues(record, trainee), resolver: zodResolver(arcpRecordFieldsSchema) as unknown as Resolver<FormValues, unknown, ArcpRecordFields>, mode: 'onBlur' });
+  const outcome = useWatch({ control, name: 'outcome' });
+  const outcomes = codes.filter((c) => c.kind === 'outcome' && (!c.historic || c.code === record?.outcome));
+  const reasons = codes.filter((c) => c.kind === 'reason' && outcome && c.appliesTo.includes(outcome));
+
+  const submit = handleSubmit(async (fields) => {
+    setFormError(null);
+    try {
+      await onSubmit(fields);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        for (const [name, message] of Object.entries(error.fields)) setError(name.replace(/^fields\./, '') as keyof FormValues, { message }, { shouldFocus: true });
+        setFormError(error.message);
+      } else setFormError('Something went wrong; nothing was saved.');
+    }
+  });
+  const e = (name: keyof FormValues) => errors[name]?.message as string | undefined;
+
+  return (
+    <form onSubmit={submit} noValidate className="form" aria-label={record ? 'Edit ARCP record' : 'New ARCP record'}>
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="form-grid">
+        <Field label="Review period from" error={e('reviewFrom')} required>
+          <input {...register('reviewFrom')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Review period to" error={e('reviewTo')} required>
+          <input {...register('reviewTo')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Panel date" error={e('panelDate')} required>
+          <input {...register('panelDate')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Grade in the period" error={e('grade')} required>
+          <select {...register('grade')}>
+            {TRAINING_GRADES.map((g) => (
+              <option key={g}>{g}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Whole-time equivalent in the period" hint="e.g. 0.8 or 80%" error={e('wte')} required>
+          <input {...register('wte')} inputMode="decimal" />
+        </Field>
+        <Field label="Posts in the period" hint="For “1 per post” items" error={e('posts')} required>
+          <input {...register('posts')} inputMode="numeric" />
+        </Field>
+        <Field label="Interim ESR date" error={e('esrInterimDate')}>
+          <input {...register('esrInterimDate')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Full ESR date" hint="No more than 2 months before the panel; visible 2 weeks before" error={e('esrFullDate')}>
+          <input {...register('esrFullDate')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Evidence template" error={e('templateId')}>
+          <select {...register('templateId')}>
+            <option value="">Best match for the grade</option>
+            {templates.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Outcome" hint="Leave blank until the panel has met" error={e('outcome')}>
+          <select {...register('outcome')}>
+            <option value="">Awaiting panel</option>
+            {outcomes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.code === NOT_ASSESSED ? 'Not assessed' : `${c.code}: ${c.label}`}
+                {c.historic ? ' (historic)' : ''}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {outcome === OUTCOME_FIVE ? (
+          <Field label="Missing evidence due" hint="Blank means two weeks after the panel" error={e('evidenceDueDate')}>
+            <input {...register('evidenceDueDate')} {...DATE_INPUT} />
+          </Field>
+        ) : null}
+      </div>
+      {reasons.length > 0 ? (
+        <fieldset className="fieldset" aria-describedby={e('reasonCodes') ? 'reason-error' : undefined}>
+          <legend>Reason codes</legend>
+          <div className="reason-grid">
+            {reasons.map((c) => (
+              <label key={c.code} className="checkbox">
+                <input type="checkbox" value={c.code} {...register('reasonCodes')} /> {c.code}: {c.label}
+              </label>
+            ))}
+          </div>
+          {e('reasonCodes') ? (
+            <p id="reason-error" className="field-error" role="alert">
+              {e('reasonCodes')}
+            </p>
+          ) : null}
+        </fieldset>
+      ) : e('reasonCodes') ? (
+        <p className="field-error" role="alert">
+          {e('reasonCodes')}
+        </p>
+      ) : null}
+      {reasons.length > 0 ? (
+        <Field label="Reason detail" hint="Needed for “other” reasons" error={e('reasonDetail')}>
+          <textarea {...register('reasonDetail')} rows={2} />
+        </Field>
+      ) : null}
+      <Field label="Educator’s summary" hint="Shared: printed in the ARCP pack and seen by the panel and the trainee" error={e('educatorSummary')}>
+        <textarea {...register('educatorSummary')} rows={6} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {record ? 'Save ARCP record' : 'Add ARCP record'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { z } from 'zod';
+import { dateSchema } from '../../../../shared/dates';
+import { requiredText } from '../../../../shared/text';
+import type { ArcpPanel } from '../../../../shared/arcp/arcp-schema';
+import { ApiError, useApi } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { useTrainees } from '../trainees/queries';
+import { useInvalidateArcp } from './queries';
+
+const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
+const formSchema = z.object({ name: requiredText(120, 'Enter a name for the panel', 'Panel name'), panelDate: dateSchema('panel date') });
+type FormValues = { name: string; panelDate: string };
+type Parsed = z.output<typeof formSchema>;
+const REVIEWED = ['in_programme', 'extension'];
+
+/** A panel is a date and a cohort: choose the scheme and grades, see how many trainees that is, create. */
+export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(panel: ArcpPanel): void }) {
+  const api = useApi();
+  const invalidate = useInvalidateArcp();
+  const trainees = useTrainees(false);
+  const [programme, setProgramme] = useState('');
+  const [grades, setGrades] = useState<string[]>([]);
+  const [includeAway, setIncludeAway] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const all = useMemo(() => trainees.data ?? [], [trainees.data]);
+  const programmes = useMemo(() => [...new Set(all.map((t) => t.programme))].sort(), [all]);
+  const gradeOptions = useMemo(() => [...new Set(all.map((t) => t.grade))].sort(), [all]);
+  const chosen = all.filter((t) => (!programme || t.programme === programme) && (grades.length === 0 || grades.includes(t.grade)) && (includeAway || REVIEWED.includes(t.status)));
+
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<FormValues, unknown, Parsed>({ defaultValues: { name: '', panelDate: '' }, resolver: zodResolver(formSchema) as unknown as Resolver<FormValues, unknown, Parsed>,
+    // Re-checking only on submit keeps the button still under the pointer while an error message goes away.
+    mode: 'onSubmit',
+    reValidateMode: 'onSubmit',
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const panel = await api.arcp.createPanel({ ...values, traineeIds: chosen.map((t) => t.id) });
+      await invalidate();
+      onCreated(panel);
+    } catch (e) {
+      setFormError(e instanceof ApiError ? e.message : 'The panel could not be created; nothing was saved.');
+    }
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title="New ARCP panel" wide>
+      <form onSubmit={submit} noValidate className="form" aria-label="New ARCP panel">
+        {formError ? (
+          <div className="alert alert-error" role="alert">
+            {formError}
+          </div>
+        ) : null}
+        <div className="form-grid">
+          <Field label="Panel name" error={errors.name?.message} required>
+            <input {...register('name')} placeholder="e.g. Riverside VTS spring panel" />
+          </Field>
+          <Field label="Panel date" hint="dd/mm/yyyy" error={errors.panelDate?.message} required>
+            <input {...register('panelDate')} {...DATE_INPUT} />
+          </Field>
+          <Field label="Programme" hint="The cohort this panel reviews">
+            <select value={programme} onChange={(e) => setProgramme(e.target.value)}>
+              <option value="">All programmes</option>
+              {programmes.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <fieldset className="fieldset">
+          <legend>Grades (none ticked means all)</legend>
+          <div className="button-row">
+            {gradeOptions.map((g) => (
+              <label key={g} className="checkbox">
+                <input type="checkbox" checked={grades.includes(g)} onChange={(e) => setGrades((list) => (e.target.checked ? [...list, g] : list.filter((x) => x !== g)))} /> {g}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeAway} onChange={(e) => setIncludeAway(e.target.checked)} /> Include trainees on leave or out of programme
+        </label>
+        <p role="status" className="muted">
+          {trainees.isLoading ? 'Loading trainees…' : `${chosen.length.toLocaleString('en-GB')} trainee${chosen.length === 1 ? '' : 's'} will be on this panel.`}
+        </p>
+        <div className="button-row">
+          <button type="submit" className="button button-primary" disabled={isSubmitting || chosen.length === 0}>
+            {isSubmitting ? 'Creating…' : 'Create panel'}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

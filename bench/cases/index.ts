@@ -1,5 +1,6 @@
 import type { AnyBenchCase } from '../types';
 import { demoLoadCases } from './demo-load';
+import { examCases } from './exams';
 import { traineeImportCases } from './trainee-import';
 import { traineeTableBrowserCases } from './trainee-table-browser';
 import { traineeListCases } from './trainees-list';
@@ -8,4 +9,4 @@ import { traineeListCases } from './trainees-list';
  * Every benchmark, in the order they run. A static list, like the migrations registry: add a
  * file in this folder (search, the Today view, ARCP packs, …) and list its cases here.
  */
-export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases, ...traineeTableBrowserCases];
+export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases, ...traineeTableBrowserCases, ...examCases];

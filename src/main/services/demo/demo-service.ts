@@ -7,6 +7,7 @@ import type { DB } from '../../store/schema';
 import { fieldsToColumns } from '../trainees/trainee-rows';
 import { addEverydayDemo } from '../everyday/everyday-demo';
 import { addArcpDemo } from '../arcp/arcp-demo';
+import { addExamDemo } from '../exams/exam-demo';
 import { generateDemoTrainees } from './demo-trainees';
 import { seededRandom } from './random';
 
@@ -36,6 +37,7 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
         }
         await addEverydayDemo(trx, random, traineeIds, ukToday(now()));
         await addArcpDemo(trx, random, traineeIds, ukToday(now()));
+        await addExamDemo(trx, random, traineeIds, ukToday(now()));
       });
       return { trainees: trainees.length };
     },

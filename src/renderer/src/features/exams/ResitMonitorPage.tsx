@@ -41,18 +41,7 @@ const COLUMNS: MonitorColumn[] = [
       </Link>
     ),
   },
-  { id: 'gmc', header: 'GMC number', text: (r) => r.gmcNumber },
   { id: 'exam', header: 'Exam', text: (r) => r.examCode },
-  { id: 'attempts', header: 'Attempts used / left', text: (r) => r.attemptsText, sortValue: (r) => r.attemptsLeft + r.exceptionalLeft },
-  { id: 'last', header: 'Last result', text: (r) => `${examResultLabel(r.lastResult)} ${formatUkDate(r.lastSittingDate)}`, sortValue: (r) => r.lastSittingDate },
-  { id: 'weakest', header: 'Weakest area', text: (r) => r.weakestArea ?? '' },
-  { id: 'days', header: 'Days since fail', text: (r) => (r.daysSinceFail === null ? '' : String(r.daysSinceFail)), sortValue: (r) => r.daysSinceFail ?? -1 },
-  { id: 'next', header: 'Next sitting', text: (r) => formatUkDate(r.nextSittingDate), sortValue: (r) => r.nextSittingDate ?? '9999' },
-  { id: 'deadline', header: 'Book by', text: (r) => formatUkDate(r.bookingDeadline), sortValue: (r) => r.bookingDeadline ?? '9999' },
-  { id: 'postFail', header: 'Post-fail conversation', text: (r) => (r.postFailDone ? 'Done' : r.lastResult === 'fail' ? 'Not yet' : '') },
-  { id: 'support', header: 'Support tier / taken up', text: (r) => (r.supportTier ? `${r.supportTier} (${r.supportAccepted} of ${r.supportOffered} accepted)` : '') },
-  { id: 'readiness', header: 'Readiness to sit', text: (r) => (r.readinessDecision ? readinessDecisionLabel(r.readinessDecision) : 'Not discussed') },
-  { id: 'owner', header: 'Owner', text: (r) => r.owner ?? '' },
   {
     id: 'warnings',
     header: 'Warnings',
@@ -72,6 +61,17 @@ const COLUMNS: MonitorColumn[] = [
         </ul>
       ),
   },
+  { id: 'attempts', header: 'Attempts used / left', text: (r) => r.attemptsText, sortValue: (r) => r.attemptsLeft + r.exceptionalLeft },
+  { id: 'last', header: 'Last result', text: (r) => `${examResultLabel(r.lastResult)} ${formatUkDate(r.lastSittingDate)}`, sortValue: (r) => r.lastSittingDate },
+  { id: 'weakest', header: 'Weakest area', text: (r) => r.weakestArea ?? '' },
+  { id: 'days', header: 'Days since fail', text: (r) => (r.daysSinceFail === null ? '' : String(r.daysSinceFail)), sortValue: (r) => r.daysSinceFail ?? -1 },
+  { id: 'next', header: 'Next sitting', text: (r) => formatUkDate(r.nextSittingDate), sortValue: (r) => r.nextSittingDate ?? '9999' },
+  { id: 'deadline', header: 'Book by', text: (r) => formatUkDate(r.bookingDeadline), sortValue: (r) => r.bookingDeadline ?? '9999' },
+  { id: 'postFail', header: 'Post-fail conversation', text: (r) => (r.postFailDone ? 'Done' : r.lastResult === 'fail' ? 'Not yet' : '') },
+  { id: 'support', header: 'Support tier / taken up', text: (r) => (r.supportTier ? `${r.supportTier} (${r.supportAccepted} of ${r.supportOffered} accepted)` : '') },
+  { id: 'readiness', header: 'Readiness to sit', text: (r) => (r.readinessDecision ? readinessDecisionLabel(r.readinessDecision) : 'Not discussed') },
+  { id: 'owner', header: 'Owner', text: (r) => r.owner ?? '' },
+  { id: 'gmc', header: 'GMC number', text: (r) => r.gmcNumber },
 ];
 
 const columnDefs: Array<ColumnDef<MonitorRow>> = COLUMNS.map((c) => ({

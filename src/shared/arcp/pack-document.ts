@@ -81,7 +81,7 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
           {
             kind: 'table',
             columns: ['Item', 'Required', 'Recorded', 'Status', 'How the minimum applies'],
-            widths: [3, 1, 1.2, 2.4, 2.6],
+            widths: [3, 1.3, 1.3, 2.2, 2.4],
             rows: checklist.rows.map((r) => [
               r.label + (r.note ? ` (${r.note})` : ''),
               String(r.required),
@@ -101,7 +101,7 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
       {
         kind: 'table',
         columns: ['Exam', 'Sitting', 'Attempt', 'Result', 'Score', 'Domain or subject results'],
-        widths: [1, 1.4, 1, 1.2, 1, 4],
+        widths: [0.9, 1.3, 1, 1, 1.7, 3.8],
         rows: attempts.map((a) => [a.exam, formatUkDate(a.sittingDate), a.attemptNumber === null ? '' : String(a.attemptNumber), a.result, a.score ?? '', a.domains.map(([n, r]) => `${n}: ${r}`).join('; ')]),
         emphasisedRows: attempts.flatMap((a, i) => (/fail/i.test(a.result) ? [i] : [])),
       },

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArcpCode, EvidenceTemplate } from '../../src/shared/arcp/arcp-reference';
 import type { ArcpPanel, ArcpRecord, BatchOutcome, PanelReadiness, TraineeArcp } from '../../src/shared/arcp/arcp-schema';
-import { evaluateChecklist } from '../../src/shared/arcp/checklist';
+import { effectiveCounts, evaluateChecklist } from '../../src/shared/arcp/checklist';
 import { arcpDeadlines, reviewOverdue } from '../../src/shared/arcp/deadlines';
 import type { TraineeDeadline } from '../../src/shared/contract/arcp';
 import type { ExportedFile } from '../../src/shared/exports/report-document';
@@ -46,6 +46,11 @@ describe('ARCP rules (pure)', () => {
     ]);
     expect(checklist.gaps.map((g) => g.key)).toEqual(['msf', 'csr']);
     expect(checklist.rows[0]!.basis).toBe('7 × 0.6 WTE, rounded up');
+  });
+
+  it('counts the ESR items from the record’s ESR dates unless counted by hand', () => {
+    expect(effectiveCounts({}, { esrInterimDate: '2026-05-01', esrFullDate: null })).toEqual({ esr_interim: 1 });
+    expect(effectiveCounts({ esr_full: 0 }, { esrInterimDate: null, esrFullDate: '2026-11-01' })).toEqual({ esr_full: 0 });
   });
 
   it('dates the full ESR window (no more than 2 months before, visible 2 weeks before) and outcome 5’s two weeks', () => {

@@ -60,3 +60,17 @@ export function evaluateChecklist(items: EvidenceTemplateItem[], counts: Record<
 export function describeGaps(gaps: ChecklistRow[]): string {
   return gaps.map((g) => `${g.label}: ${g.recorded === null ? 'not recorded' : `${g.missing} missing`}`).join('; ');
 }
+
+/** Checklist keys that follow the record's ESR dates (in the GP templates). */
+export const ESR_ITEM_KEYS = { interim: 'esr_interim', full: 'esr_full' } as const;
+
+/**
+ * Counts as the checklist should read them: an ESR item not counted by hand follows the record's
+ * ESR date, so recording the full ESR's date closes that gap without typing a count too.
+ */
+export function effectiveCounts(counts: Record<string, number>, record: { esrInterimDate: string | null; esrFullDate: string | null }): Record<string, number> {
+  const out = { ...counts };
+  if (out[ESR_ITEM_KEYS.interim] === undefined && record.esrInterimDate) out[ESR_ITEM_KEYS.interim] = 1;
+  if (out[ESR_ITEM_KEYS.full] === undefined && record.esrFullDate) out[ESR_ITEM_KEYS.full] = 1;
+  return out;
+}

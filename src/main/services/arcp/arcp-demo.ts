@@ -116,6 +116,13 @@ export async function addArcpDemo(trx: Transaction<DB>, random: Random, traineeI
         const { opens } = esrWindow(panelDate);
         const esr = random.next();
         const from = reviewFrom < shift(panelDate, -365) ? shift(panelDate, -365) : reviewFrom;
+        // The interim ESR falls about halfway through the period, and never after today.
+        const midway = shift(from, Math.floor(daysBetween(from, panelDate) / 2) - random.int(0, 20));
+        const interim = midway < today ? midway : shift(today, -random.int(7, 21));
+        const upcomingCounts = counts(itemsByGrade.get(t.grade) ?? [], t.wte, t.grade === 'ST3' ? 1 : 2, random, false);
+        // ESR items follow the ESR dates below rather than a typed count.
+        delete upcomingCounts.esr_interim;
+        delete upcomingCounts.esr_full;
         rows.push({
           id: randomUUID(),
           trainee_id: t.id,
@@ -127,14 +134,14 @@ export async function addArcpDemo(trx: Transaction<DB>, random: Random, traineeI
           grade: t.grade,
           wte: t.wte,
           posts: t.grade === 'ST3' ? 1 : 2,
-          esr_interim_date: esr < 0.85 ? shift(from, random.int(120, 170)) : null,
+          esr_interim_date: esr < 0.85 ? interim : null,
           esr_full_date: esr < 0.55 && opens <= today ? shift(opens, random.int(0, daysBetween(opens, today))) : null,
           outcome: null,
           reason_codes: '[]',
           reason_detail: null,
           evidence_due_date: null,
           educator_summary: esr < 0.55 ? random.pick(SUMMARIES) : null,
-          evidence_counts: JSON.stringify(counts(itemsByGrade.get(t.grade) ?? [], t.wte, t.grade === 'ST3' ? 1 : 2, random, false)),
+          evidence_counts: JSON.stringify(upcomingCounts),
           created_at: at,
           updated_at: at,
         });

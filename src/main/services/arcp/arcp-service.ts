@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/result';
 import { ukToday } from '../../../shared/dates';
 import { esrState, NOT_ASSESSED, OUTCOME_FIVE, outcomeLabel, type ArcpCode, type EvidenceTemplate } from '../../../shared/arcp/arcp-reference';
 import type { ArcpPanel, ArcpRecord, ArcpRecordFields, PanelFields, PanelReadiness, ReadinessRow, TemplateFields, TraineeArcp } from '../../../shared/arcp/arcp-schema';
-import { describeGaps, evaluateChecklist, type Checklist } from '../../../shared/arcp/checklist';
+import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from '../../../shared/arcp/checklist';
 import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
 import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
 import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
@@ -115,7 +115,7 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
   }
 
   function checklistFor(record: ArcpRecord, template: EvidenceTemplate | null): Checklist | null {
-    return template ? evaluateChecklist(template.items, record.counts, { wte: record.wte, posts: record.posts }) : null;
+    return template ? evaluateChecklist(template.items, effectiveCounts(record.counts, record), { wte: record.wte, posts: record.posts }) : null;
   }
 
   function templateOf(record: ArcpRecord, all: EvidenceTemplate[], programme: string): EvidenceTemplate | null {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceTemplate } from '../../../../shared/arcp/arcp-reference';
 import { evidenceCountsSchema, type ArcpRecord } from '../../../../shared/arcp/arcp-schema';
-import { evaluateChecklist } from '../../../../shared/arcp/checklist';
+import { effectiveCounts, evaluateChecklist } from '../../../../shared/arcp/checklist';
 import { ApiError, useApi } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { useInvalidateArcp } from './queries';
@@ -22,7 +22,7 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
   const [saving, setSaving] = useState(false);
   const entered = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
   const parsed = evidenceCountsSchema.safeParse(entered);
-  const preview = evaluateChecklist(template.items, parsed.success ? parsed.data : record.counts, { wte: record.wte, posts: record.posts });
+  const preview = evaluateChecklist(template.items, effectiveCounts(parsed.success ? parsed.data : record.counts, record), { wte: record.wte, posts: record.posts });
 
   const save = async () => {
     if (!parsed.success) {
@@ -82,7 +82,7 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
                 <td>
                   {isTick(item.minimum, item.basis) && row.required <= 1 ? (
                     <label className="checkbox">
-                      <input type="checkbox" checked={Number(values[row.key] || 0) >= 1} onChange={(e) => setValues((v) => ({ ...v, [row.key]: e.target.checked ? '1' : '0' }))} /> Done
+                      <input type="checkbox" checked={(row.recorded ?? 0) >= 1} onChange={(e) => setValues((v) => ({ ...v, [row.key]: e.target.checked ? '1' : '0' }))} /> Done
                       <span className="visually-hidden"> ({row.label})</span>
                     </label>
                   ) : (

@@ -65,6 +65,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     const weakestBoxes = form.getByRole('checkbox', { name: 'Weakest area' });
     expect(await weakestBoxes.count()).toBe(3);
     expect(await Promise.all([0, 1, 2].map((i) => weakestBoxes.nth(i).isChecked()))).toEqual([false, true, false]);
+    await app.screenshot('exams-04a-post-fail-form-prefilled');
     await form.getByLabel('Participants').fill('Dr Helen Carter (exam lead), Tariq Smith');
     await form.getByLabel('Followed up by').fill('Dr Helen Carter');
     await form.getByLabel('Trainee’s reflection').fill('Ran out of time in the management part of most cases.');
@@ -78,7 +79,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await form.getByLabel('Agreed actions').fill('Book the regional mock\nRecord two consultations for review');
     await form.getByLabel('The trainee has seen and agreed this record').check();
     await form.getByLabel('Private note (never exported or shared)').fill(PRIVATE_NOTE);
-    await app.screenshot('exams-04-post-fail-form');
+    await app.screenshot('exams-04b-post-fail-form-plan');
     await form.getByRole('button', { name: 'Save conversation' }).click();
 
     // Export: paste-ready text, PDF and Word, all without the private note.
@@ -141,8 +142,56 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     // CSV export of the view.
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
     const csv = fs.readFileSync((await csvDownload.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toContain('Trainee,GMC number,Exam,Attempts used / left');
+    expect(csv.split('\r\n')[0]).toContain('Trainee,Exam,Warnings,Attempts used / left');
     expect(csv).toContain('Tariq Smith');
     expect(csv).toContain('Ready to sit');
+  });
+
+  it('names each bad row of a malformed results file and imports nothing from it', async () => {
+    const { page } = app;
+    await page.goto(`${app.host.url.split('#')[0]}#/resits/import`);
+    const dialog = page.getByRole('dialog', { name: 'Import exam results' });
+    const bad = ['GMC Number,Exam,Sitting Date,Result,Score,Pass Mark', '7455482,AKT,31/02/2024,Pass,150,139', '7455482,MSRA,03/04/2024,Pass,150,139', '12345,AKT,03/04/2024,Fail,120,139', '7455482,SCA,03/05/2024,Maybe,,'].join('\n');
+    await dialog.getByLabel('Results CSV file').setInputFiles({ name: 'bad-results.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
+    await rejected.waitFor();
+    const rows = rejected.getByRole('row');
+    expect(await rows.count()).toBe(5);
+    await expect(rows.nth(1).textContent()).resolves.toContain('not a real date');
+    await expect(rows.nth(2).textContent()).resolves.toContain('“MSRA” is not a known exam');
+    await expect(rows.nth(3).textContent()).resolves.toContain('GMC number must be exactly 7 digits');
+    await expect(rows.nth(4).textContent()).resolves.toContain('Result must be Pass, Fail');
+    await expect(dialog.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
+    await app.screenshot('exams-08-malformed-results');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'No one needs to re-sit' }).waitFor();
+  });
+});
+
+describe('the re-sit monitor with demo data', () => {
+  let app: AppUnderTest;
+  beforeEach(async () => {
+    app = await startApp({ demo: true });
+  });
+  afterEach(async () => {
+    await app?.close();
+  });
+
+  it('shows trainees to follow up with warnings, and the editable exam rules', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
+    const monitor = page.getByRole('table', { name: 'Re-sit monitor' });
+    await monitor.waitFor();
+    expect(await monitor.locator('tbody tr').count()).toBeGreaterThan(3);
+    await monitor.getByRole('button', { name: /^Days since fail/ }).click();
+    await expect(monitor.getByRole('columnheader', { name: /^Days since fail/ }).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await app.screenshot('exams-09-monitor-demo');
+
+    await page.getByRole('button', { name: 'Exam rules' }).click();
+    const rules = page.getByRole('dialog', { name: 'Exam rules' });
+    await rules.getByRole('table', { name: 'Exams' }).getByText('Simulated Consultation Assessment').waitFor();
+    await expect(rules.getByLabel('Rule', { exact: true }).first().inputValue()).resolves.toBe('In training on 1 Aug 2023');
+    await expect(rules.getByLabel('Exceptional attempts', { exact: true }).first().inputValue()).resolves.toBe('1');
+    await app.screenshot('exams-10-exam-rules');
   });
 });

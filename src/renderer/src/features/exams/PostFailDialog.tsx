@@ -155,7 +155,9 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
         {areas.fields.map((area, i) => (
           <div key={area.id} className={area.weakest ? 'feedback-area feedback-area-weak' : 'feedback-area'}>
             <div className="feedback-area-head">
-              <strong>{area.label}</strong>: {area.result || 'not reported'}
+              <span>
+                <strong>{area.label}</strong>: {area.result || 'not reported'}
+              </span>
               <label className="checkbox">
                 <input type="checkbox" {...register(`feedbackByArea.${i}.weakest`)} /> Weakest area
               </label>

@@ -81,6 +81,8 @@ const columnDefs: Array<ColumnDef<MonitorRow>> = COLUMNS.map((c) => ({
   cell: ({ row }) => (c.cell ? c.cell(row.original) : c.text(row.original) || '—'),
   filterFn: c.id === 'exam' ? (row, _id, value: string) => row.original.examCode === value : 'includesString',
   sortUndefined: 'last',
+  // The first click always sorts ascending, for numbers and dates as for text.
+  sortDescFirst: false,
 }));
 
 function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorRow>>; grouped: boolean }) {

@@ -193,5 +193,25 @@ describe('the re-sit monitor with demo data', () => {
     await expect(rules.getByLabel('Rule', { exact: true }).first().inputValue()).resolves.toBe('In training on 1 Aug 2023');
     await expect(rules.getByLabel('Exceptional attempts', { exact: true }).first().inputValue()).resolves.toBe('1');
     await app.screenshot('exams-10-exam-rules');
+    await rules.getByRole('button', { name: 'Close' }).click();
+
+    // A trainee's Exams tab from the monitor, and adding a result with a validation message.
+    await monitor.getByRole('link').first().click();
+    await page.getByRole('tab', { name: 'Exams', selected: true }).waitFor();
+    await page.getByRole('table', { name: 'Attempts' }).waitFor();
+    await app.screenshot('exams-11-demo-trainee-exams');
+    await page.getByRole('button', { name: 'Add exam result' }).click();
+    const add = page.getByRole('dialog', { name: 'Add exam result' });
+    await add.getByRole('combobox', { name: /^Exam/ }).selectOption({ label: 'AKT – Applied Knowledge Test' });
+    await add.getByLabel('Sitting date').fill('31/02/2026');
+    await add.getByRole('combobox', { name: /^Result/ }).selectOption('pass');
+    await add.getByLabel('Clinical knowledge (%)').fill('130');
+    await add.getByRole('button', { name: 'Add result' }).click();
+    await add.getByText('The sitting date is not a real date (use dd/mm/yyyy)').waitFor();
+    await add.getByLabel('Sitting date').fill('03/02/2026');
+    await add.getByRole('button', { name: 'Add result' }).click();
+    await add.getByText('Clinical knowledge must be a percentage from 0 to 100').first().waitFor();
+    await expect(add.getByLabel('Clinical knowledge (%)').getAttribute('aria-invalid')).resolves.toBe('true');
+    await app.screenshot('exams-12-add-result-validation');
   });
 });

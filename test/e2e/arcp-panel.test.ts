@@ -30,6 +30,10 @@ describe('ARCP panel in Chromium through the browser host', () => {
     const meeting = await backend.dispatch('meetings:create', { traineeId: subject.id, heldOn: '02/10/2026', mode: 'in_person', meetingType: 'arcp_prep', sharedSummary: SHARED_SUMMARY, privateNotes: PRIVATE_NOTE });
     expect(meeting.ok).toBe(true);
 
+    // Today lists ARCP deadlines: the demo's outcome 5 is inside its two-week window.
+    await page.getByText(/Outcome 5: missing evidence due by/).first().waitFor();
+    await app.screenshot('arcp-00-today');
+
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'ARCP' }).click();
     await page.getByRole('heading', { name: 'ARCP panels' }).waitFor();
     // The demo data has started preparing one panel already.

@@ -201,6 +201,24 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     expect(JSON.stringify(sharedReadiness)).not.toContain('PRIVATE');
   });
 
+  it('does not duplicate support items when a conversation is saved again, and refuses a second conversation for the same attempt', async () => {
+    const { byGmc } = await importSamples();
+    const kofi = byGmc('7991802');
+    const failed = (await listAttempts(backend.store.db, kofi.id)).find((a) => a.result === 'fail')!;
+    const draft = await call<PostFailDraft>(backend, 'exams:postFailDraft', { attemptId: failed.id });
+    // Every domain failed at the same grade, so all three are the weakest.
+    expect(draft.feedbackByArea.every((a) => a.weakest)).toBe(true);
+    const fields = { heldOn: '02/01/2025', participants: 'Dr Anjali Desai, Kofi Owusu', supportTier: draft.supportTier, supportOffered: draft.supportOffered, feedbackByArea: draft.feedbackByArea };
+    const first = await call<PostFailRecord>(backend, 'exams:savePostFail', { attemptId: failed.id, fields });
+    expect((await listSupportItems(backend.store.db, kofi.id)).map((i) => i.status)).toEqual(['offered']);
+    await call(backend, 'exams:savePostFail', { attemptId: failed.id, id: first.id, fields: { ...fields, supportOffered: draft.supportOffered.map((o) => ({ ...o, accepted: true })) } });
+    expect((await listSupportItems(backend.store.db, kofi.id)).map((i) => i.status)).toEqual(['accepted']);
+    const second = await backend.dispatch('exams:savePostFail', { attemptId: failed.id, fields });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const missing = await backend.dispatch('exams:savePostFail', { attemptId: failed.id, fields: { ...fields, participants: '  ' } });
+    expect(missing).toMatchObject({ ok: false, error: { fields: { 'fields.participants': 'Enter who took part' } } });
+  });
+
   it('refuses a post-fail conversation on an attempt that was not a fail', async () => {
     const { byGmc } = await importSamples();
     const passed = (await listAttempts(backend.store.db, byGmc('6445310').id))[0]!;

@@ -15,6 +15,8 @@ const shift = (date: string, days: number) => iso(addDays(parseISO(date), days))
 /** The scheme whose next panel the demo has already started preparing. */
 export const DEMO_PANEL_PROGRAMME = 'GP - Northtown VTS';
 export const DEMO_PANEL_DAYS_AHEAD = 35;
+/** A real panel reviews a cohort of tens, not thousands, even in the large demo set. */
+export const DEMO_PANEL_MAX = 60;
 
 const SUMMARIES = [
   'Steady progress across the capabilities. Consultation skills have grown in confidence, with good feedback in COTs. Agreed focus for the next period: managing complexity and time.',
@@ -60,6 +62,7 @@ export async function addArcpDemo(trx: Transaction<DB>, random: Random, traineeI
   };
   let outcomeFiveGiven = false;
   let withHistory = 0;
+  let onPanel = 0;
 
   for (let i = 0; i < traineeIds.length; i += 500) {
     const trainees = await trx.selectFrom('trainees').select(['id', 'grade', 'wte', 'programme', 'programme_start_date', 'status']).where('id', 'in', traineeIds.slice(i, i + 500)).execute();
@@ -112,7 +115,7 @@ export async function addArcpDemo(trx: Transaction<DB>, random: Random, traineeI
         reviewFrom = shift(recent ? panel : reviewTo, 1);
       }
 
-      if (t.programme === DEMO_PANEL_PROGRAMME && t.status === 'in_programme') {
+      if (t.programme === DEMO_PANEL_PROGRAMME && t.status === 'in_programme' && onPanel++ < DEMO_PANEL_MAX) {
         const { opens } = esrWindow(panelDate);
         const esr = random.next();
         const from = reviewFrom < shift(panelDate, -365) ? shift(panelDate, -365) : reviewFrom;

@@ -29,6 +29,7 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
   const invalidate = useInvalidateExams();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.archivedAt || d.id === attempt?.examId);
   const {
     register,
@@ -65,6 +66,19 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
       } else setFormError('Something went wrong; nothing was saved.');
     }
   });
+  const remove = async () => {
+    if (!attempt) return;
+    setFormError(null);
+    try {
+      await api.exams.deleteAttempt({ id: attempt.id });
+      await invalidate();
+      notify(`${attempt.examCode} result of ${formatUkDate(attempt.sittingDate)} deleted`);
+      onClose();
+    } catch (error) {
+      setConfirmingDelete(false);
+      setFormError(error instanceof ApiError ? error.message : 'Something went wrong; nothing was deleted.');
+    }
+  };
   const componentErrors = errors.components as Record<string, { message?: string }> | undefined;
 
   return (
@@ -138,7 +152,25 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
+          {attempt && !confirmingDelete ? (
+            <button type="button" className="button" onClick={() => setConfirmingDelete(true)}>
+              Delete result
+            </button>
+          ) : null}
         </div>
+        {attempt && confirmingDelete ? (
+          <div className="alert alert-error" role="alertdialog" aria-label="Confirm deletion">
+            <p>Delete the {attempt.examCode} result of {formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts left are recounted.</p>
+            <div className="button-row">
+              <button type="button" className="button button-exam-danger" onClick={() => void remove()}>
+                Delete
+              </button>
+              <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        ) : null}
       </form>
     </Dialog>
   );

@@ -213,5 +213,13 @@ describe('the re-sit monitor with demo data', () => {
     await add.getByText('Clinical knowledge must be a percentage from 0 to 100').first().waitFor();
     await expect(add.getByLabel('Clinical knowledge (%)').getAttribute('aria-invalid')).resolves.toBe('true');
     await app.screenshot('exams-12-add-result-validation');
+    await add.getByLabel('Clinical knowledge (%)').fill('70');
+    await add.getByRole('button', { name: 'Add result' }).click();
+    await page.getByRole('button', { name: 'Edit AKT result of 3 Feb 2026' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit exam result' });
+    await edit.getByRole('button', { name: 'Delete result' }).click();
+    await edit.getByRole('alertdialog', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('AKT result of 03/02/2026 deleted').waitFor();
+    expect(await page.getByRole('button', { name: 'Edit AKT result of 3 Feb 2026' }).count()).toBe(0);
   });
 });

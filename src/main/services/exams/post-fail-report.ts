@@ -79,7 +79,7 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
             ['Target sitting', formatLongDate(record.resitTargetDate) || 'To be agreed'],
             ...(record.resitBookingDeadline ? ([['Book by (about)', formatLongDate(record.resitBookingDeadline)]] as Array<[string, string]>) : []),
             ['Study plan', record.studyPlan ?? ''],
-            ['Mock exams and practice', record.mocks ?? ''],
+            ['Mocks and practice', record.mocks ?? ''],
             ['Review dates', record.reviewDates.map(formatLongDate).join(', ')],
           ],
         },

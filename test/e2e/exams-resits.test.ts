@@ -219,7 +219,7 @@ describe('the re-sit monitor with demo data', () => {
     const edit = page.getByRole('dialog', { name: 'Edit exam result' });
     await edit.getByRole('button', { name: 'Delete result' }).click();
     await edit.getByRole('alertdialog', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete' }).click();
-    await page.getByText('AKT result of 03/02/2026 deleted').waitFor();
+    await page.getByText('AKT result of 03/02/2026 deleted').first().waitFor();
     expect(await page.getByRole('button', { name: 'Edit AKT result of 3 Feb 2026' }).count()).toBe(0);
   });
 });

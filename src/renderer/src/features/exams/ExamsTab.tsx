@@ -9,7 +9,8 @@ import { AttemptDialog } from './AttemptDialog';
 import { PostFailDialog } from './PostFailDialog';
 import { PostFailExportDialog } from './PostFailExportDialog';
 import { ReadinessDialog } from './ReadinessDialog';
-import { useTraineeExams } from './queries';
+import { limitRuleFor } from '../../../../shared/exams/attempt-limits';
+import { useExamSetup, useTraineeExams } from './queries';
 
 type Open =
   | { kind: 'attempt'; attempt?: ExamAttempt }
@@ -50,6 +51,7 @@ function SummaryCard({ summary, grade }: { summary: ExamGroupSummary; grade: str
 /** The trainee's Exams tab: where they stand, every attempt, readiness discussions and post-fail conversations. */
 export function ExamsTab({ trainee }: TraineeTabProps) {
   const exams = useTraineeExams(trainee.id);
+  const setup = useExamSetup();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
 
@@ -57,6 +59,9 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
   if (exams.isError || !exams.data) return <div className="alert alert-error">Exam records could not be loaded.</div>;
   const { attempts, summaries, readiness, postFail } = exams.data;
   const postFailByAttempt = new Map(postFail.map((p) => [p.attemptId, p]));
+  // Exams not yet sat still show their guidance, so preparation can start before the first sitting.
+  const rule = setup.data ? limitRuleFor(setup.data.rules.attemptLimits, trainee.programmeStartDate) : null;
+  const notYetSat = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt && !summaries.some((s) => s.attemptGroup === d.attemptGroup));
 
   return (
     <div className="stack">
@@ -73,6 +78,19 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
         <section aria-label="Attempts used and left" className="summary-cards">
           {summaries.map((s) => (
             <SummaryCard key={s.attemptGroup} summary={s} grade={trainee.grade} />
+          ))}
+        </section>
+      ) : null}
+      {notYetSat.length > 0 ? (
+        <section aria-label="Exams not yet sat" className="summary-cards">
+          {notYetSat.map((d) => (
+            <div key={d.id} className="summary-card">
+              <strong>{d.code}</strong> not yet sat
+              <div className="muted">
+                {d.earliestGrade ? `Usually sat from ${d.earliestGrade}` : 'No grade guidance'}
+                {rule ? ` · ${rule.standardAttempts} attempts allowed${rule.exceptionalAttempts ? ` (+${rule.exceptionalAttempts} exceptional)` : ''}` : ''}
+              </div>
+            </div>
           ))}
         </section>
       ) : null}

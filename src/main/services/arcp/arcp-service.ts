@@ -68,25 +68,43 @@ function emptyCounts(): Record<string, number> {
 
 /** Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews overdue. */
 export async function collectDeadlines(db: Executor, day: string, horizonDays: number): Promise<TraineeDeadline[]> {
-  const trainees = (await db.selectFrom('trainees').selectAll().where('archived_at', 'is', null).execute()).map(rowToTrainee);
-  const records = (await db.selectFrom('arcp_records').selectAll().orderBy('panel_date', 'desc').execute()).map(rowToRecord);
-  const byTrainee = new Map<string, ArcpRecord[]>();
-  for (const r of records) {
-    const list = byTrainee.get(r.traineeId) ?? [];
+  // Only the columns the rules need: this runs on every Today view, over the whole register.
+  const trainees = await db
+    .selectFrom('trainees')
+    .select(['id', 'given_name', 'family_name', 'preferred_name', 'status', 'programme_start_date'])
+    .where('archived_at', 'is', null)
+    .execute();
+  const open = await db
+    .selectFrom('arcp_records')
+    .select(['id', 'trainee_id', 'panel_date', 'esr_full_date', 'outcome', 'evidence_due_date'])
+    .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', OUTCOME_FIVE)]))
+    .execute();
+  const lastPanels = await db
+    .selectFrom('arcp_records')
+    .select(['trainee_id'])
+    .select((eb) => eb.fn.max('panel_date').as('last'))
+    .where('outcome', 'is not', null)
+    .where('panel_date', '<=', day)
+    .groupBy('trainee_id')
+    .execute();
+  const lastByTrainee = new Map(lastPanels.map((r) => [r.trainee_id, r.last as string]));
+  const openByTrainee = new Map<string, typeof open>();
+  for (const r of open) {
+    const list = openByTrainee.get(r.trainee_id) ?? [];
     list.push(r);
-    byTrainee.set(r.traineeId, list);
+    openByTrainee.set(r.trainee_id, list);
   }
   const out: TraineeDeadline[] = [];
-  for (const trainee of trainees) {
-    const mine = byTrainee.get(trainee.id) ?? [];
-    const name = displayName(trainee);
-    for (const record of mine) {
-      for (const deadline of arcpDeadlines(record, day, horizonDays)) out.push({ traineeId: trainee.id, traineeName: name, recordId: record.id, deadline });
+  for (const t of trainees) {
+    const mine = openByTrainee.get(t.id) ?? [];
+    const name = displayName({ givenName: t.given_name, familyName: t.family_name, preferredName: t.preferred_name });
+    for (const r of mine) {
+      const record = { panelDate: r.panel_date, esrFullDate: r.esr_full_date, outcome: r.outcome, evidenceDueDate: r.evidence_due_date };
+      for (const deadline of arcpDeadlines(record, day, horizonDays)) out.push({ traineeId: t.id, traineeName: name, recordId: r.id, deadline });
     }
-    if (!REVIEWED_STATUSES.includes(trainee.status)) continue;
-    const lastOutcome = mine.find((r) => r.outcome !== null && r.panelDate <= day);
-    const overdue = reviewOverdue({ lastOutcomePanelDate: lastOutcome?.panelDate ?? null, programmeStartDate: trainee.programmeStartDate, hasPlannedPanel: mine.some((r) => r.outcome === null) }, day);
-    if (overdue) out.push({ traineeId: trainee.id, traineeName: name, recordId: null, deadline: overdue });
+    if (!REVIEWED_STATUSES.includes(t.status)) continue;
+    const overdue = reviewOverdue({ lastOutcomePanelDate: lastByTrainee.get(t.id) ?? null, programmeStartDate: t.programme_start_date, hasPlannedPanel: mine.some((r) => r.outcome === null) }, day);
+    if (overdue) out.push({ traineeId: t.id, traineeName: name, recordId: null, deadline: overdue });
   }
   return out.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
 }

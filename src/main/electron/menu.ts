@@ -10,6 +10,7 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
     {
       label: '&File',
       submenu: [
+        command('New 1:1…', 'CmdOrCtrl+N', 'new-meeting'),
         command('New Trainee…', 'CmdOrCtrl+Shift+N', 'new-trainee'),
         command('Import Trainees from CSV…', 'CmdOrCtrl+I', 'import-trainees'),
         command('Export Current View as CSV…', 'CmdOrCtrl+E', 'export-view'),

@@ -8,6 +8,8 @@ import { ArcpPage } from '../features/arcp/ArcpPage';
 import { ResitMonitorPage } from '../features/exams/ResitMonitorPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
+import { NewMeetingPage } from '../features/meetings/NewMeetingPage';
+import { SearchDialog } from '../features/search/SearchDialog';
 import { TraineePage } from '../features/trainees/TraineePage';
 import { TraineesPage } from '../features/trainees/TraineesPage';
 import { useAppCommands } from './commands';
@@ -40,6 +42,7 @@ function Shell() {
           <NavLink href="/arcp">ARCP</NavLink>
           <NavLink href="/settings">Settings</NavLink>
         </nav>
+        <SearchDialog />
       </header>
       <main id="main" tabIndex={-1} className="main">
         <Switch>
@@ -50,6 +53,8 @@ function Shell() {
           <Route path="/trainees/:id/edit">{(params) => <TraineePage id={params.id} editing />}</Route>
           <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} />}</Route>
           <Route path="/trainees/:id/:tab">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
+          <Route path="/trainees/:id/:tab/:item">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
+          <Route path="/meetings/new">{() => <NewMeetingPage />}</Route>
           <Route path="/resits">{() => <ResitMonitorPage />}</Route>
           <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
           <Route path="/arcp">{() => <ArcpPage />}</Route>

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/contract';
 import { useClient } from '../api';
+import { newMeetingPath } from '../features/meetings/new-meeting-path';
 
 /** Shortcuts mirror the Electron menu; under Electron the menu takes the keys first, in a browser these do. */
 export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boolean; label: string }> = [
   { command: 'new-trainee', key: 'N', shift: true, label: 'Ctrl+Shift+N' },
+  { command: 'new-meeting', key: 'N', label: 'Ctrl+N' },
   { command: 'import-trainees', key: 'I', label: 'Ctrl+I' },
   { command: 'export-view', key: 'E', label: 'Ctrl+E' },
   { command: 'find', key: 'K', label: 'Ctrl+K' },
@@ -48,6 +50,8 @@ export function useAppCommands(navigate: (to: string) => void): void {
           return navigate('/trainees');
         case 'go-settings':
           return navigate('/settings');
+        case 'new-meeting':
+          return navigate(newMeetingPath(window.location.hash));
         case 'new-trainee':
           return navigate('/trainees/new');
         case 'import-trainees':

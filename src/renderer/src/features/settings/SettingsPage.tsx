@@ -5,6 +5,7 @@ import { settingsSchema, USER_ROLES, type Settings } from '../../../../shared/se
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useAppInfo, useSettings, useUpdateSettings } from '../trainees/queries';
+import { EverydaySettings } from '../meetings/EverydaySettings';
 
 const profileSchema = settingsSchema.pick({ userName: true, role: true }).extend({
   role: z.preprocess((v) => (v === '' ? null : v), settingsSchema.shape.role),
@@ -24,6 +25,7 @@ export function SettingsPage() {
         <p className="muted">Used on exports and ARCP packs you prepare.</p>
         <ProfileForm initial={settings.data} />
       </section>
+      <EverydaySettings />
       <section className="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>Everything stays on this computer, encrypted. The app makes no network requests.</p>

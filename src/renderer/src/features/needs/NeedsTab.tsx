@@ -1,0 +1,253 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { Link } from 'wouter';
+import { formatLongDate, formatUkDate } from '../../../../shared/dates';
+import {
+  earlyNeedsFieldsSchema,
+  identifiedNeedSchema,
+  PRACTICAL_NEEDS,
+  SCREENING_OPTIONS,
+  type EarlyNeeds,
+  type EarlyNeedsFields,
+  type IdentifiedNeedInput,
+} from '../../../../shared/needs/needs-types';
+import { ApiError, useApi } from '../../api';
+import { Field } from '../../components/Field';
+import { useToast } from '../../components/Toasts';
+import type { TraineeTabProps } from '../trainees/trainee-tabs';
+import { DATE_INPUT } from '../meetings/MeetingForm';
+import { everydayKeys, useInvalidateEveryday } from '../meetings/queries';
+import { AreaOptions } from '../plan/GoalForm';
+
+type IntakeValues = Omit<Record<keyof EarlyNeedsFields, string>, 'practicalNeeds'> & { practicalNeeds: string[] };
+
+function intakeValues(traineeId: string, n: EarlyNeeds | null): IntakeValues {
+  const text = (v: string | null | undefined) => v ?? '';
+  return {
+    traineeId,
+    completedOn: formatUkDate(n?.completedOn),
+    previousExperience: text(n?.previousExperience),
+    nhsFamiliarity: text(n?.nhsFamiliarity),
+    learningPreferences: text(n?.learningPreferences),
+    communicationLanguage: text(n?.communicationLanguage),
+    practicalNeeds: n?.practicalNeeds ?? [],
+    practicalNotes: text(n?.practicalNotes),
+    wellbeing: text(n?.wellbeing),
+    reasonableAdjustments: text(n?.reasonableAdjustments),
+    neurodiversityScreening: n?.neurodiversityScreening ?? 'not_discussed',
+    neurodiversityScreeningOn: formatUkDate(n?.neurodiversityScreeningOn),
+    consentShareWith: text(n?.consentShareWith),
+    consentScope: text(n?.consentScope),
+    consentGivenOn: formatUkDate(n?.consentGivenOn),
+    referrals: text(n?.referrals),
+  };
+}
+
+function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNeeds | null }) {
+  const api = useApi();
+  const invalidate = useInvalidateEveryday();
+  const { notify } = useToast();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<IntakeValues, unknown, EarlyNeedsFields>({
+    defaultValues: intakeValues(traineeId, intake),
+    resolver: zodResolver(earlyNeedsFieldsSchema) as unknown as Resolver<IntakeValues, unknown, EarlyNeedsFields>,
+    mode: 'onBlur',
+  });
+  const e = (name: keyof IntakeValues) => errors[name]?.message as string | undefined;
+  const area = (name: keyof IntakeValues, label: string, hint?: string) => (
+    <Field label={label} hint={hint} error={e(name)}>
+      <textarea {...register(name)} rows={2} />
+    </Field>
+  );
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="Early needs"
+      onSubmit={handleSubmit(async (fields) => {
+        setFormError(null);
+        try {
+          await api.needs.save(fields);
+          await invalidate();
+          notify('Early needs saved');
+        } catch (error) {
+          if (error instanceof ApiError) {
+            for (const [name, message] of Object.entries(error.fields)) setError(name as keyof IntakeValues, { message });
+            setFormError(error.message);
+          } else setFormError('Something went wrong; nothing was saved.');
+        }
+      })}
+    >
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="form-grid">
+        <Field label="Date of the intake" hint="dd/mm/yyyy" error={e('completedOn')}>
+          <input {...register('completedOn')} {...DATE_INPUT} />
+        </Field>
+      </div>
+      <div className="form-grid form-grid-wide">
+        {area('previousExperience', 'Previous experience')}
+        {area('nhsFamiliarity', 'Familiarity with the NHS and UK general practice')}
+        {area('learningPreferences', 'Learning preferences')}
+        {area('communicationLanguage', 'Communication and language')}
+      </div>
+      <fieldset className="group-box">
+        <legend>Practical needs</legend>
+        <div className="checkbox-row">
+          {PRACTICAL_NEEDS.map((n) => (
+            <label key={n.value} className="checkbox">
+              <input type="checkbox" value={n.value} {...register('practicalNeeds')} /> {n.label}
+            </label>
+          ))}
+        </div>
+        {area('practicalNotes', 'Practical needs: details')}
+      </fieldset>
+      <div className="form-grid form-grid-wide">
+        {area('wellbeing', 'Wellbeing')}
+        {area('reasonableAdjustments', 'Reasonable adjustments')}
+      </div>
+      <div className="form-grid">
+        <Field label="Neurodiversity screening" error={e('neurodiversityScreening')}>
+          <select {...register('neurodiversityScreening')}>
+            {SCREENING_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Screening offered on" hint="dd/mm/yyyy" error={e('neurodiversityScreeningOn')}>
+          <input {...register('neurodiversityScreeningOn')} {...DATE_INPUT} />
+        </Field>
+      </div>
+      <fieldset className="group-box">
+        <legend>Consent</legend>
+        <p className="muted">What the trainee agreed may be shared, with whom, and when they agreed. Screening results are shared only with consent.</p>
+        <div className="form-grid">
+          <Field label="May be shared with" hint="e.g. Educational supervisor; exam lead" error={e('consentShareWith')}>
+            <input {...register('consentShareWith')} autoComplete="off" />
+          </Field>
+          <Field label="Consent given on" hint="dd/mm/yyyy" error={e('consentGivenOn')}>
+            <input {...register('consentGivenOn')} {...DATE_INPUT} />
+          </Field>
+        </div>
+        {area('consentScope', 'What may be shared')}
+      </fieldset>
+      {area('referrals', 'Referrals made')}
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          Save early needs
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function IdentifiedNeeds({ traineeId, view }: { traineeId: string; view: NonNullable<ReturnType<typeof useNeeds>['data']> }) {
+  const api = useApi();
+  const invalidate = useInvalidateEveryday();
+  const { notify } = useToast();
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Record<keyof IdentifiedNeedInput, string>, unknown, IdentifiedNeedInput>({
+    defaultValues: { traineeId, area: '', description: '' },
+    resolver: zodResolver(identifiedNeedSchema) as unknown as Resolver<Record<keyof IdentifiedNeedInput, string>, unknown, IdentifiedNeedInput>,
+  });
+  const makeGoal = async (id: string) => {
+    try {
+      const goal = await api.needs.makeGoal({ id });
+      await invalidate();
+      notify(`Added to the PLP: ${goal.title}`);
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
+    }
+  };
+  return (
+    <section className="card stack" aria-labelledby="needs-heading">
+      <h2 id="needs-heading">Identified needs</h2>
+      {view.needs.length ? (
+        <ul className="bare-list" aria-label="Identified needs">
+          {view.needs.map((n) => (
+            <li key={n.id} className="need-row">
+              <span>
+                <strong>{n.description}</strong> <span className="muted">· {n.areaLabel}</span>
+              </span>
+              {n.goalId ? (
+                <Link href={`/trainees/${traineeId}/plan/${n.goalId}`}>In the PLP</Link>
+              ) : (
+                <span className="button-row">
+                  <button type="button" className="button button-small" onClick={() => void makeGoal(n.id)} aria-label={`Make a PLP goal: ${n.description}`}>
+                    Make PLP goal
+                  </button>
+                  <button type="button" className="button button-small" onClick={() => void api.needs.removeNeed({ id: n.id }).then(invalidate)} aria-label={`Remove need: ${n.description}`}>
+                    Remove
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No needs identified yet.</p>
+      )}
+      <form
+        className="inline-form"
+        noValidate
+        aria-label="Add a need"
+        onSubmit={handleSubmit(async (input) => {
+          await api.needs.addNeed(input);
+          await invalidate();
+          reset({ traineeId, area: input.area, description: '' });
+        })}
+      >
+        <Field label="Need" error={errors.description?.message}>
+          <input {...register('description')} autoComplete="off" />
+        </Field>
+        <Field label="Area of need" error={errors.area?.message}>
+          <select {...register('area')}>
+            <AreaOptions />
+          </select>
+        </Field>
+        <button type="submit" className="button" disabled={isSubmitting}>
+          Add need
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function useNeeds(traineeId: string) {
+  const api = useApi();
+  return useQuery({ queryKey: everydayKeys.needs(traineeId), queryFn: () => api.needs.get({ traineeId }) });
+}
+
+/** Early needs ("hello form"): the intake, consent, and needs that become PLP goals in one click. */
+export function NeedsTab({ trainee }: TraineeTabProps) {
+  const needs = useNeeds(trainee.id);
+  if (!needs.data) return <p role="status">Loading…</p>;
+  return (
+    <div className="stack">
+      <div className="alert" role="note">
+        Special category data, kept encrypted on this computer. This form is marked for destruction at the end of training: <strong>{formatLongDate(needs.data.retainUntil)}</strong>.
+      </div>
+      <IdentifiedNeeds traineeId={trainee.id} view={needs.data} />
+      <section className="card" aria-labelledby="intake-heading">
+        <h2 id="intake-heading">Early needs (“hello form”)</h2>
+        <IntakeForm key={needs.data.intake?.updatedAt ?? 'new'} traineeId={trainee.id} intake={needs.data.intake} />
+      </section>
+    </div>
+  );
+}

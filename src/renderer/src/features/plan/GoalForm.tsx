@@ -1,0 +1,188 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { formatUkDate } from '../../../../shared/dates';
+import { GOAL_AREAS, GOAL_STATUSES, goalFieldsSchema, goalReviewSchema, type GoalFields, type GoalReviewInput, type PlpGoal } from '../../../../shared/plp/plp-types';
+import { ApiError } from '../../api';
+import { Field } from '../../components/Field';
+import { DATE_INPUT } from '../meetings/MeetingForm';
+
+type GoalValues = Record<Exclude<keyof GoalFields, never>, string>;
+
+function AreaOptions() {
+  const groups = [...new Set(GOAL_AREAS.map((a) => a.group))];
+  return (
+    <>
+      <option value="">Choose…</option>
+      {groups.map((group) => (
+        <optgroup key={group} label={group}>
+          {GOAL_AREAS.filter((a) => a.group === group).map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+export { AreaOptions };
+
+function useServerErrors(setError: (name: never, e: { message: string }) => void) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const handle = (error: unknown) => {
+    if (error instanceof ApiError) {
+      for (const [name, message] of Object.entries(error.fields)) setError(name as never, { message });
+      setFormError(error.message);
+    } else setFormError('Something went wrong; nothing was saved.');
+  };
+  return { formError, setFormError, handle };
+}
+
+/** A PLP goal: what, which area, what success looks like, when, and where it stands. */
+export function GoalForm({ traineeId, goal, onSubmit, onCancel }: { traineeId: string; goal?: PlpGoal; onSubmit(fields: GoalFields): Promise<void>; onCancel(): void }) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<GoalValues, unknown, GoalFields>({
+    defaultValues: {
+      traineeId,
+      title: goal?.title ?? '',
+      area: goal?.area ?? '',
+      successCriteria: goal?.successCriteria ?? '',
+      targetOn: formatUkDate(goal?.targetOn),
+      nextReviewOn: formatUkDate(goal?.nextReviewOn),
+      status: goal?.status ?? 'not_started',
+    },
+    resolver: zodResolver(goalFieldsSchema) as unknown as Resolver<GoalValues, unknown, GoalFields>,
+    mode: 'onBlur',
+  });
+  const { formError, setFormError, handle } = useServerErrors(setError as never);
+  const e = (name: keyof GoalValues) => errors[name]?.message;
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label={goal ? 'Edit PLP goal' : 'New PLP goal'}
+      onSubmit={handleSubmit(async (fields) => {
+        setFormError(null);
+        try {
+          await onSubmit(fields);
+        } catch (error) {
+          handle(error);
+        }
+      })}
+    >
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <Field label="Goal" required error={e('title')}>
+        <input {...register('title')} autoComplete="off" autoFocus />
+      </Field>
+      <div className="form-grid">
+        <Field label="Area" required error={e('area')}>
+          <select {...register('area')}>
+            <AreaOptions />
+          </select>
+        </Field>
+        <Field label="Status" required error={e('status')}>
+          <select {...register('status')}>
+            {GOAL_STATUSES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Target date" hint="dd/mm/yyyy" error={e('targetOn')}>
+          <input {...register('targetOn')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Next review" hint="dd/mm/yyyy" error={e('nextReviewOn')}>
+          <input {...register('nextReviewOn')} {...DATE_INPUT} />
+        </Field>
+      </div>
+      <Field label="What success looks like" error={e('successCriteria')}>
+        <textarea {...register('successCriteria')} rows={3} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {goal ? 'Save goal' : 'Add goal'}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type ReviewValues = Record<keyof GoalReviewInput, string>;
+
+/** A dated progress review, moving the goal on and setting when to look again. */
+export function ReviewForm({ goal, today, onSubmit, onCancel }: { goal: PlpGoal; today: string; onSubmit(input: GoalReviewInput): Promise<void>; onCancel(): void }) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ReviewValues, unknown, GoalReviewInput>({
+    defaultValues: { goalId: goal.id, reviewedOn: formatUkDate(today), note: '', statusAfter: goal.status === 'not_started' ? 'in_progress' : goal.status, nextReviewOn: '' },
+    resolver: zodResolver(goalReviewSchema) as unknown as Resolver<ReviewValues, unknown, GoalReviewInput>,
+    mode: 'onBlur',
+  });
+  const { formError, setFormError, handle } = useServerErrors(setError as never);
+  const e = (name: keyof ReviewValues) => errors[name]?.message;
+  return (
+    <form
+      className="form"
+      noValidate
+      aria-label="Review goal"
+      onSubmit={handleSubmit(async (input) => {
+        setFormError(null);
+        try {
+          await onSubmit(input);
+        } catch (error) {
+          handle(error);
+        }
+      })}
+    >
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="form-grid">
+        <Field label="Review date" required hint="dd/mm/yyyy" error={e('reviewedOn')}>
+          <input {...register('reviewedOn')} {...DATE_INPUT} />
+        </Field>
+        <Field label="Status after review" required error={e('statusAfter')}>
+          <select {...register('statusAfter')}>
+            {GOAL_STATUSES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Next review" hint="dd/mm/yyyy; needed while the goal is open" error={e('nextReviewOn')}>
+          <input {...register('nextReviewOn')} {...DATE_INPUT} />
+        </Field>
+      </div>
+      <Field label="What the review found" required error={e('note')}>
+        <textarea {...register('note')} rows={4} autoFocus />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          Save review
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLocation } from 'wouter';
+import type { SearchResult } from '../../../../shared/search/search-types';
+import { ApiError, useApi } from '../../api';
+import { useCommandListener } from '../../app/commands';
+import { Dialog } from '../../components/Dialog';
+
+const ENTITY_LABELS: Record<SearchResult['entity'], string> = { trainee: 'Trainee', meeting: '1:1', action: 'Action', goal: 'PLP goal' };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
+/**
+ * Search everything (Ctrl+K from anywhere): trainees, 1:1 summaries and notes, goals and actions,
+ * with the matched words highlighted. Results open the item.
+ */
+export function SearchDialog() {
+  const api = useApi();
+  const [, navigate] = useLocation();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const query = useDebounced(text.trim(), 150);
+  const results = useQuery({ queryKey: ['search', query], queryFn: () => api.search.query({ text: query }), enabled: open && query.length > 0, placeholderData: (prev) => prev });
+  const listRef = useRef<HTMLUListElement>(null);
+  useCommandListener(
+    'find',
+    useCallback(() => setOpen(true), []),
+  );
+
+  const go = (result: SearchResult) => {
+    setOpen(false);
+    navigate(result.link);
+  };
+  const moveFocus = (event: KeyboardEvent, from: number | null) => {
+    const links = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.search-result') ?? [])];
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      links[from === null ? 0 : Math.min(from + 1, links.length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp' && from !== null) {
+      event.preventDefault();
+      if (from === 0) document.getElementById('search-input')?.focus();
+      else links[from - 1]?.focus();
+    }
+  };
+
+  const data = query ? results.data : undefined;
+  return (
+    <>
+      <button type="button" className="button search-trigger" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K">
+        Search <kbd>Ctrl+K</kbd>
+      </button>
+      <Dialog open={open} onOpenChange={setOpen} title="Search" wide>
+        <div className="stack">
+          <label htmlFor="search-input" className="field-label">
+            Search trainees, 1:1s, goals and actions
+          </label>
+          <input id="search-input" type="search" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => moveFocus(e, null)} autoComplete="off" autoFocus maxLength={200} placeholder="e.g. telephone consultations" />
+          <p role="status" className="muted">
+            {!query ? 'Type to search. Private notes are searched too, and marked when they match.' : results.isError ? (results.error instanceof ApiError ? results.error.message : 'Search failed.') : data ? `${data.results.length}${data.more ? '+' : ''} result${data.results.length === 1 ? '' : 's'}` : 'Searching…'}
+          </p>
+          {data?.results.length ? (
+            <ul ref={listRef} className="search-results" aria-label="Search results">
+              {data.results.map((r, i) => (
+                <li key={`${r.entity}:${r.entityId}`}>
+                  <button type="button" className="search-result" onClick={() => go(r)} onKeyDown={(e) => moveFocus(e, i)}>
+                    <span className="search-result-head">
+                      <span className="badge">{ENTITY_LABELS[r.entity]}</span> <strong>{r.title}</strong>
+                      {r.entity !== 'trainee' ? <span className="muted"> · {r.traineeName}</span> : null}
+                      {r.inPrivateNotes ? <span className="badge badge-private">Private note</span> : null}
+                    </span>
+                    <span className="search-snippet">
+                      {r.snippet.map((part, j) => (part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -59,7 +59,6 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
   if (exams.isError || !exams.data) return <div className="alert alert-error">Exam records could not be loaded.</div>;
   const { attempts, summaries, readiness, postFail } = exams.data;
   const postFailByAttempt = new Map(postFail.map((p) => [p.attemptId, p]));
-  // Exams not yet sat still show their guidance, so preparation can start before the first sitting.
   const rule = setup.data ? limitRuleFor(setup.data.rules.attemptLimits, trainee.programmeStartDate) : null;
   const notYetSat = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt && !summaries.some((s) => s.attemptGroup === d.attemptGroup));
 
@@ -74,15 +73,12 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
         </button>
       </div>
 
-      {summaries.length > 0 ? (
+      {summaries.length + notYetSat.length > 0 ? (
         <section aria-label="Attempts used and left" className="summary-cards">
           {summaries.map((s) => (
             <SummaryCard key={s.attemptGroup} summary={s} grade={trainee.grade} />
           ))}
-        </section>
-      ) : null}
-      {notYetSat.length > 0 ? (
-        <section aria-label="Exams not yet sat" className="summary-cards">
+          {/* Exams not yet sat still show their guidance, so preparation can start before the first sitting. */}
           {notYetSat.map((d) => (
             <div key={d.id} className="summary-card">
               <strong>{d.code}</strong> not yet sat

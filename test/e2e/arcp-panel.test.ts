@@ -46,6 +46,13 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await dialog.getByLabel('Panel date').fill('31/02/2027');
     await dialog.getByLabel('Programme', { exact: true }).selectOption('GP - Riverside VTS');
     await dialog.getByText(`${cohort.length} trainees will be on this panel.`).waitFor();
+    // A set of trainees: untick one, and tick them back.
+    await dialog.getByText(/Choose individual trainees/).click();
+    const first = dialog.locator('.trainee-pick-list input[type="checkbox"]').first();
+    await first.uncheck();
+    await dialog.getByText(`${cohort.length - 1} trainees will be on this panel.`).waitFor();
+    await first.check();
+    await dialog.getByText(`${cohort.length} trainees will be on this panel.`).waitFor();
     await dialog.getByRole('button', { name: 'Create panel' }).click();
     await dialog.getByText('The panel date is not a real date (use dd/mm/yyyy)').waitFor();
     await dialog.getByLabel('Panel date').fill('10/02/2027');

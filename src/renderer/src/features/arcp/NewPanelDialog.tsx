@@ -16,6 +16,8 @@ const formSchema = z.object({ name: requiredText(120, 'Enter a name for the pane
 type FormValues = { name: string; panelDate: string };
 type Parsed = z.output<typeof formSchema>;
 const REVIEWED = ['in_programme', 'extension'];
+/** Beyond this many, ticking one by one is no help; narrow the cohort instead. */
+const MAX_LISTED = 300;
 
 /** A panel is a date and a cohort: choose the scheme and grades, see how many trainees that is, create. */
 export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(panel: ArcpPanel): void }) {
@@ -25,11 +27,20 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
   const [programme, setProgramme] = useState('');
   const [grades, setGrades] = useState<string[]>([]);
   const [includeAway, setIncludeAway] = useState(false);
+  const [excluded, setExcluded] = useState<Set<string>>(() => new Set());
   const [formError, setFormError] = useState<string | null>(null);
   const all = useMemo(() => trainees.data ?? [], [trainees.data]);
   const programmes = useMemo(() => [...new Set(all.map((t) => t.programme))].sort(), [all]);
   const gradeOptions = useMemo(() => [...new Set(all.map((t) => t.grade))].sort(), [all]);
-  const chosen = all.filter((t) => (!programme || t.programme === programme) && (grades.length === 0 || grades.includes(t.grade)) && (includeAway || REVIEWED.includes(t.status)));
+  const cohort = all.filter((t) => (!programme || t.programme === programme) && (grades.length === 0 || grades.includes(t.grade)) && (includeAway || REVIEWED.includes(t.status)));
+  const chosen = cohort.filter((t) => !excluded.has(t.id));
+  const toggle = (id: string, include: boolean) =>
+    setExcluded((set) => {
+      const next = new Set(set);
+      if (include) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const {
     register,
@@ -91,6 +102,25 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
         <label className="checkbox">
           <input type="checkbox" checked={includeAway} onChange={(e) => setIncludeAway(e.target.checked)} /> Include trainees on leave or out of programme
         </label>
+        <details>
+          <summary>Choose individual trainees ({chosen.length} of {cohort.length} ticked)</summary>
+          {cohort.length > MAX_LISTED ? (
+            <p className="muted">Narrow the cohort by programme or grade to choose individual trainees.</p>
+          ) : (
+            <ul className="trainee-pick-list">
+              {cohort.map((t) => (
+                <li key={t.id}>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={!excluded.has(t.id)} onChange={(e) => toggle(t.id, e.target.checked)} /> {t.familyName}, {t.preferredName || t.givenName}{' '}
+                    <span className="muted">
+                      ({t.grade}, {t.gmcNumber})
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
         <p role="status" className="muted">
           {trainees.isLoading ? 'Loading trainees…' : `${chosen.length.toLocaleString('en-GB')} trainee${chosen.length === 1 ? '' : 's'} will be on this panel.`}
         </p>

@@ -49,4 +49,25 @@ export const ipcRenderer = {
   },
 };
 
-export default { ipcMain, protocol, contextBridge, ipcRenderer };
+/** Notifications shown by the glue, newest last; `click()` stands in for the user clicking one. */
+export class Notification {
+  static shown: Notification[] = [];
+  static supported = true;
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+  private handlers = new Map<string, Array<() => void>>();
+  constructor(readonly options: { title: string; body: string }) {}
+  on(event: string, handler: () => void): this {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+    return this;
+  }
+  show(): void {
+    Notification.shown.push(this);
+  }
+  click(): void {
+    for (const handler of this.handlers.get('click') ?? []) handler();
+  }
+}
+
+export default { ipcMain, protocol, contextBridge, ipcRenderer, Notification };

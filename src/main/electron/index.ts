@@ -5,6 +5,8 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { loadDatabaseKey } from './database-key';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
+import { createDailyNotificationService } from '../services/today/daily-notification';
+import { startDailyNotifications } from './daily-notifications';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { APP_ORIGIN } from './trusted-sender';
@@ -98,6 +100,16 @@ async function start(): Promise<void> {
   registerIpc(backend, () => mainWindow);
   Menu.setApplicationMenu(buildMenu((command) => backend?.events.emit('menu-command', command), () => mainWindow));
   mainWindow = createWindow();
+  const notificationBackend = backend;
+  startDailyNotifications({
+    source: createDailyNotificationService(notificationBackend.store.db, () => new Date()),
+    onClick: () => {
+      if (!mainWindow) return;
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+      notificationBackend.events.emit('menu-command', 'go-today');
+    },
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -126,7 +126,13 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await readiness.getByLabel('Reasons').fill('Timed practice now consistent');
     await app.screenshot('exams-06-readiness-form');
     await readiness.getByRole('button', { name: 'Save discussion' }).click();
-    await page.getByRole('article', { name: /Readiness discussion, SCA/ }).getByText('Ready to sit').waitFor();
+    const readinessArticle = page.getByRole('article', { name: /Readiness discussion, SCA/ });
+    await readinessArticle.getByText('Ready to sit').waitFor();
+    await readinessArticle.getByRole('button', { name: 'Export for e-portfolio' }).click();
+    const readinessExport = page.getByRole('dialog', { name: 'Export readiness-to-sit discussion' });
+    await readinessExport.getByRole('button', { name: 'Copy Decision' }).waitFor();
+    expect(await readinessExport.textContent()).toContain('Regional mock: passed 10 of 12 cases');
+    await readinessExport.getByRole('button', { name: 'Close' }).click();
 
     // The monitor shows the conversation, the accepted support and the decision.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();

@@ -190,7 +190,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
 
     const setup = await call<ExamSetup>(backend, 'exams:setup', {});
     const sca = setup.definitions.find((d) => d.code === 'SCA')!;
-    await call(backend, 'exams:saveReadiness', {
+    const readinessRecord = await call<{ id: string }>(backend, 'exams:saveReadiness', {
       traineeId: tariq.id,
       fields: { examId: sca.id, discussedOn: '06/01/2025', plannedSittingDate: '10/03/2025', decision: 'ready', reasons: 'Mock scores now above the line', privateNote: PRIVATE },
     });
@@ -199,6 +199,15 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     const sharedReadiness = await listSharedReadinessRecords(backend.store.db, tariq.id);
     expect(sharedReadiness[0]).toMatchObject({ decision: 'ready', bookingDeadline: '2025-01-20' });
     expect(JSON.stringify(sharedReadiness)).not.toContain('PRIVATE');
+
+    const readinessText = await call<PostFailExportText>(backend, 'exams:readinessText', { id: readinessRecord.id });
+    expect(readinessText.all).toContain('Ready to sit');
+    expect(readinessText.all).toContain('Book by (about): 20 Jan 2025');
+    expect(readinessText.all).not.toContain('PRIVATE');
+    const readinessPdf = await call<ExportedFile>(backend, 'exams:readinessFile', { id: readinessRecord.id, format: 'pdf' });
+    const readinessPages = (await pdfPages(Buffer.from(readinessPdf.base64, 'base64'))).join('\n');
+    expect(readinessPages).toContain('Readiness-to-sit discussion');
+    expect(readinessPages).not.toContain('PRIVATE');
   });
 
   it('does not duplicate support items when a conversation is saved again, and refuses a second conversation for the same attempt', async () => {

@@ -25,6 +25,7 @@ const resultsFileSchema = z.object({
   contentBase64: z.string().max(MAX_IMPORT_BASE64, { error: 'The file is too large to import (limit about 15 MB)' }),
 });
 
+/** Paste-ready text of a shared record (post-fail conversation or readiness discussion). */
 export interface PostFailExportText {
   sections: TextSection[];
   /** Everything shared, in one text, for "copy all shared sections". */
@@ -43,6 +44,8 @@ export const examChannels = {
   'exams:savePostFail': channel(z.object({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema })).returns<PostFailRecord>(),
   'exams:postFailText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
   'exams:postFailFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
+  'exams:readinessText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
+  'exams:readinessFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
   'exams:saveReadiness': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema })).returns<ReadinessRecord>(),
   'exams:monitor': channel(z.object({}).default({})).returns<MonitorRow[]>(),
   'examImport:preview': channel(resultsFileSchema).returns<ResultsImportPreview>(),

@@ -5,7 +5,8 @@ import { reportText, reportTextSections } from '../../exports/report-text';
 import type { TraineeService } from '../trainees/trainee-service';
 import type { ExamService } from './exam-service';
 import type { ResultsImportService } from './results-import-service';
-import { sharedPostFail } from './shared-views';
+import { readinessReport } from './readiness-report';
+import { sharedPostFail, sharedReadiness } from './shared-views';
 import { postFailReport } from './post-fail-report';
 
 export function examHandlers(exams: ExamService, imports: ResultsImportService, trainees: TraineeService): HandlersFor<'exams' | 'examImport'> {
@@ -15,6 +16,14 @@ export function examHandlers(exams: ExamService, imports: ResultsImportService, 
     const trainee = await trainees.get(record.traineeId);
     const name = displayName(trainee);
     return { record, document: postFailReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }), baseName: safeFileName('post-fail', record.examCode, name, record.heldOn) };
+  }
+  async function readinessDocument(id: string) {
+    const record = sharedReadiness(await exams.readinessById(id));
+    const trainee = await trainees.get(record.traineeId);
+    return {
+      document: readinessReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }),
+      baseName: safeFileName('readiness', record.examCode, displayName(trainee), record.discussedOn),
+    };
   }
   return {
     'exams:setup': () => exams.setup(),
@@ -32,6 +41,14 @@ export function examHandlers(exams: ExamService, imports: ResultsImportService, 
     },
     'exams:postFailFile': async ({ id, format }) => {
       const { document, baseName } = await report(id);
+      return format === 'pdf' ? reportAsPdf(document, baseName) : reportAsDocx(document, baseName);
+    },
+    'exams:readinessText': async ({ id }) => {
+      const { document } = await readinessDocument(id);
+      return { sections: reportTextSections(document), all: reportText(document) };
+    },
+    'exams:readinessFile': async ({ id, format }) => {
+      const { document, baseName } = await readinessDocument(id);
       return format === 'pdf' ? reportAsPdf(document, baseName) : reportAsDocx(document, baseName);
     },
     'exams:saveReadiness': ({ traineeId, id, fields }) => exams.saveReadiness(traineeId, id, fields),

@@ -246,6 +246,12 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
 
     postFailById,
 
+    async readinessById(id: string): Promise<ReadinessRecord> {
+      const row = await db.selectFrom('exam_readiness').select(['trainee_id']).where('id', '=', id).executeTakeFirst();
+      if (!row) throw new AppError('not_found', 'That readiness discussion no longer exists.');
+      return (await traineeExams(db, row.trainee_id)).readiness.find((r) => r.id === id)!;
+    },
+
     async saveReadiness(traineeId: string, id: string | undefined, fields: ReadinessFields): Promise<ReadinessRecord> {
       await requireTrainee(db, traineeId);
       await definition(db, fields.examId);

@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { AttemptDialog } from './AttemptDialog';
 import { PostFailDialog } from './PostFailDialog';
-import { PostFailExportDialog } from './PostFailExportDialog';
+import { RecordExportDialog, type ExportTarget } from './RecordExportDialog';
 import { ReadinessDialog } from './ReadinessDialog';
 import { limitRuleFor } from '../../../../shared/exams/attempt-limits';
 import { useExamSetup, useTraineeExams } from './queries';
@@ -15,7 +15,7 @@ import { useExamSetup, useTraineeExams } from './queries';
 type Open =
   | { kind: 'attempt'; attempt?: ExamAttempt }
   | { kind: 'postFail'; attempt: ExamAttempt; record?: PostFailRecord }
-  | { kind: 'export'; record: PostFailRecord }
+  | { kind: 'export'; target: ExportTarget }
   | { kind: 'readiness'; record?: ReadinessRecord }
   | null;
 
@@ -185,7 +185,7 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
               </div>
             ) : null}
             <div className="button-row">
-              <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'export', record: p })}>
+              <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'export', target: { kind: 'postFail', record: p } })}>
                 Export for e-portfolio
               </button>
               <button type="button" className="button" onClick={() => setOpen({ kind: 'postFail', attempt: attempts.find((a) => a.id === p.attemptId)!, record: p })}>
@@ -222,9 +222,14 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
                 {r.privateNote}
               </div>
             ) : null}
-            <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'readiness', record: r })}>
-              Edit discussion
-            </button>
+            <div className="button-row">
+              <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'export', target: { kind: 'readiness', record: r } })}>
+                Export for e-portfolio
+              </button>
+              <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'readiness', record: r })}>
+                Edit discussion
+              </button>
+            </div>
           </article>
         ))}
       </section>
@@ -236,10 +241,10 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
           attempt={open.attempt}
           record={open.record}
           onClose={close}
-          onSaved={(record) => setOpen({ kind: 'export', record })}
+          onSaved={(record) => setOpen({ kind: 'export', target: { kind: 'postFail', record } })}
         />
       ) : null}
-      {open?.kind === 'export' ? <PostFailExportDialog record={open.record} onClose={close} /> : null}
+      {open?.kind === 'export' ? <RecordExportDialog target={open.target} onClose={close} /> : null}
       {open?.kind === 'readiness' ? <ReadinessDialog trainee={trainee} record={open.record} onClose={close} /> : null}
     </div>
   );

@@ -1,19 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
-import type { PostFailRecord } from '../../../../shared/exams/exam-types';
+import type { PostFailRecord, ReadinessRecord } from '../../../../shared/exams/exam-types';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { saveExportedFile } from '../../lib/download';
 
+export type ExportTarget = { kind: 'postFail'; record: PostFailRecord } | { kind: 'readiness'; record: ReadinessRecord };
+
 /**
  * Export for the e-portfolio: paste-ready sections with copy buttons, and a PDF or Word file.
- * Main builds all three from the shared view, so the private note is never part of them.
+ * Main builds all three from the shared view, so a private note is never part of them.
  */
-export function PostFailExportDialog({ record, onClose }: { record: PostFailRecord; onClose(): void }) {
+export function RecordExportDialog({ target, onClose }: { target: ExportTarget; onClose(): void }) {
   const api = useApi();
-  const text = useQuery({ queryKey: ['exams', 'postFailText', record.id, record.updatedAt], queryFn: () => api.exams.postFailText({ id: record.id }) });
+  const { record } = target;
+  const text = useQuery({
+    queryKey: ['exams', 'exportText', target.kind, record.id, record.updatedAt],
+    queryFn: () => (target.kind === 'postFail' ? api.exams.postFailText({ id: record.id }) : api.exams.readinessText({ id: record.id })),
+  });
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +27,7 @@ export function PostFailExportDialog({ record, onClose }: { record: PostFailReco
     setBusy(true);
     setStatus(`Preparing the ${format === 'pdf' ? 'PDF' : 'Word document'}…`);
     try {
-      const file = await api.exams.postFailFile({ id: record.id, format });
+      const file = target.kind === 'postFail' ? await api.exams.postFailFile({ id: record.id, format }) : await api.exams.readinessFile({ id: record.id, format });
       saveExportedFile(file);
       setStatus(`${file.fileName} saved`);
     } catch (e) {
@@ -31,8 +37,13 @@ export function PostFailExportDialog({ record, onClose }: { record: PostFailReco
     }
   };
 
+  const title = target.kind === 'postFail' ? 'Export post-fail conversation' : 'Export readiness-to-sit discussion';
+  const about =
+    target.kind === 'postFail'
+      ? `${target.record.examCode} sitting of ${formatLongDate(target.record.sittingDate)}; conversation on ${formatLongDate(target.record.heldOn)}.`
+      : `${target.record.examCode}; discussion on ${formatLongDate(target.record.discussedOn)}.`;
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Export post-fail conversation" description={`${record.examCode} sitting of ${formatLongDate(record.sittingDate)}; conversation on ${formatLongDate(record.heldOn)}. Shared sections only: the private note is never included.`} wide>
+    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={`${about} Shared sections only: the private note is never included.`} wide>
       <div className="stack">
         <div className="button-row">
           <button type="button" className="button" disabled={busy} onClick={() => void download('pdf')}>

@@ -138,8 +138,19 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await form.getByRole('button', { name: 'Save ARCP record' }).click();
     await form.getByText('Outcome 3 needs at least one reason code (U1–U10)').first().waitFor();
     await form.getByLabel('U5: Single exam failure').check();
+    await app.screenshot('arcp-04-outcome-form');
     await form.getByRole('button', { name: 'Save ARCP record' }).click();
     await page.getByText('ARCP record saved', { exact: true }).waitFor();
     await page.getByText(/Outcome 3: Inadequate progress/).first().waitFor();
+
+    // Evidence templates are editable reference data.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'ARCP' }).click();
+    await page.getByRole('button', { name: /^Edit GP ST3/ }).click();
+    const editor = page.getByRole('dialog', { name: /^Edit GP ST3/ });
+    await editor.getByLabel('Item 1 minimum').fill('-2');
+    await editor.getByRole('button', { name: 'Save template' }).click();
+    await editor.getByText('The minimum cannot be negative').waitFor();
+    await app.screenshot('arcp-05-template-editor');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
   });
 });

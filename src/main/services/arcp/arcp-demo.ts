@@ -68,8 +68,9 @@ export async function addArcpDemo(trx: Transaction<DB>, random: Random, traineeI
     const trainees = await trx.selectFrom('trainees').select(['id', 'grade', 'wte', 'programme', 'programme_start_date', 'status']).where('id', 'in', traineeIds.slice(i, i + 500)).execute();
     for (const t of trainees) {
       const yearsIn = Number(t.grade.slice(2)) - 1;
-      // Every 20th trainee with history has no ARCP in the last 12 months, so that list is never empty.
-      const skipLatest = yearsIn > 0 && ++withHistory % 20 === 0;
+      // Every 12th trainee with history (from the first) has no ARCP in the last 12 months, so that list is never empty.
+      // (Outside the scheme whose panel is being prepared, where a planned panel would cover them.)
+      const skipLatest = yearsIn > 0 && t.programme !== DEMO_PANEL_PROGRAMME && t.status === 'in_programme' && ++withHistory % 12 === 1;
       let reviewFrom = t.programme_start_date;
       for (let year = 1; year <= yearsIn; year++) {
         const reviewTo = shift(iso(addMonths(parseISO(t.programme_start_date), 12 * year)), -random.int(20, 40));

@@ -1,6 +1,7 @@
 import type { AnyBenchCase } from '../types';
 import { arcpPackCases } from './arcp-packs';
 import { demoLoadCases } from './demo-load';
+import { everydayCases } from './everyday';
 import { examCases } from './exams';
 import { traineeImportCases } from './trainee-import';
 import { traineeTableBrowserCases } from './trainee-table-browser';
@@ -10,4 +11,4 @@ import { traineeListCases } from './trainees-list';
  * Every benchmark, in the order they run. A static list, like the migrations registry: add a
  * file in this folder (search, the Today view, ARCP packs, …) and list its cases here.
  */
-export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases, ...traineeTableBrowserCases, ...examCases, ...arcpPackCases];
+export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases, ...everydayCases, ...traineeTableBrowserCases, ...examCases, ...arcpPackCases];

@@ -19,27 +19,25 @@ export function nextMeetingDue(input: { lastHeldOn: string | null; agreedNextOn:
 }
 
 export async function meetingSchedules(db: Executor, traineeId?: string): Promise<Array<MeetingSchedule & { traineeName: string }>> {
-  let query = db
+  let trainees = db
     .selectFrom('trainees as t')
     .leftJoin('meeting_cadence as c', 'c.trainee_id', 't.id')
-    .select([
-      't.id',
-      't.programme_start_date',
-      't.created_at',
-      'c.weeks',
-      sql<string>`coalesce(nullif(t.preferred_name, ''), t.given_name) || ' ' || t.family_name`.as('trainee_name'),
-      sql<string | null>`(SELECT max(m.held_on) FROM meetings m WHERE m.trainee_id = t.id AND m.deleted_at IS NULL)`.as('last_held_on'),
-      sql<string | null>`(SELECT m.next_due_on FROM meetings m WHERE m.trainee_id = t.id AND m.deleted_at IS NULL ORDER BY m.held_on DESC, m.created_at DESC LIMIT 1)`.as('agreed_next_on'),
-    ])
+    .select(['t.id', 't.programme_start_date', 't.created_at', 'c.weeks', sql<string>`coalesce(nullif(t.preferred_name, ''), t.given_name) || ' ' || t.family_name`.as('trainee_name')])
     .where('t.archived_at', 'is', null);
-  if (traineeId) query = query.where('t.id', '=', traineeId);
-  else query = query.where('t.status', 'in', STATUSES_SEEN_AT_1_1S);
-  const rows = await query.execute();
+  if (traineeId) trainees = trainees.where('t.id', '=', traineeId);
+  else trainees = trainees.where('t.status', 'in', STATUSES_SEEN_AT_1_1S);
+  // One ordered pass over the meetings beats two correlated look-ups per trainee on a large register.
+  let meetings = db.selectFrom('meetings').select(['trainee_id', 'held_on', 'next_due_on']).where('deleted_at', 'is', null).orderBy('trainee_id').orderBy('held_on').orderBy('created_at');
+  if (traineeId) meetings = meetings.where('trainee_id', '=', traineeId);
+  const [rows, held] = await Promise.all([trainees.execute(), meetings.execute()]);
+  const latest = new Map<string, { held_on: string; next_due_on: string | null }>();
+  for (const m of held) latest.set(m.trainee_id, m);
   return rows.map((r) => {
     const cadenceWeeks = r.weeks ?? DEFAULT_CADENCE_WEEKS;
     const added = r.created_at.slice(0, 10);
     const startedOn = r.programme_start_date > added ? r.programme_start_date : added;
-    const next = nextMeetingDue({ lastHeldOn: r.last_held_on, agreedNextOn: r.agreed_next_on, cadenceWeeks, startedOn });
-    return { traineeId: r.id, traineeName: r.trainee_name, cadenceWeeks, lastHeldOn: r.last_held_on, nextDueOn: next.nextDueOn, agreed: next.agreed };
+    const last = latest.get(r.id);
+    const next = nextMeetingDue({ lastHeldOn: last?.held_on ?? null, agreedNextOn: last?.next_due_on ?? null, cadenceWeeks, startedOn });
+    return { traineeId: r.id, traineeName: r.trainee_name, cadenceWeeks, lastHeldOn: last?.held_on ?? null, nextDueOn: next.nextDueOn, agreed: next.agreed };
   });
 }

@@ -6,6 +6,19 @@ import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/tod
 import type { DB } from '../../store/schema';
 import { meetingSchedules } from '../meetings/meeting-schedule';
 
+/** Thousands of rows share a few hundred dates: format each date once per call. */
+function longDates(): (iso: string) => string {
+  const cache = new Map<string, string>();
+  return (iso) => {
+    let text = cache.get(iso);
+    if (text === undefined) {
+      text = formatLongDate(iso);
+      cache.set(iso, text);
+    }
+    return text;
+  };
+}
+
 /** "Amara Okafor": preferred name first, as the register shows it. */
 export const traineeNameSql = sql<string>`coalesce(nullif(t.preferred_name, ''), t.given_name) || ' ' || t.family_name`;
 
@@ -21,13 +34,14 @@ export async function meetingActionsDue(db: Kysely<DB>, today: string): Promise<
     .where('m.deleted_at', 'is', null)
     .where('t.archived_at', 'is', null)
     .execute();
+  const long = longDates();
   return rows.map((r) => ({
     id: r.id,
     kind: 'meeting_action',
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: r.description,
-    detail: `${labelOf(ACTION_OWNERS, r.owner)} · agreed at the 1:1 on ${formatLongDate(r.held_on)}`,
+    detail: `${labelOf(ACTION_OWNERS, r.owner)} · agreed at the 1:1 on ${long(r.held_on)}`,
     dueDate: r.due_on,
     urgency: urgencyFor(r.due_on, today),
     link: `/trainees/${r.trainee_id}/meetings/${r.meeting_id}`,
@@ -38,6 +52,7 @@ export async function meetingActionsDue(db: Kysely<DB>, today: string): Promise<
 export async function meetingsDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
   const end = windowEnd(today);
   const schedules = await meetingSchedules(db);
+  const long = longDates();
   return schedules
     .filter((s) => s.nextDueOn <= end)
     .map((s) => ({
@@ -46,7 +61,7 @@ export async function meetingsDue(db: Kysely<DB>, today: string): Promise<TodayI
       traineeId: s.traineeId,
       traineeName: s.traineeName,
       title: s.lastHeldOn ? 'Next 1:1 due' : 'First 1:1 due',
-      detail: s.lastHeldOn ? `Last 1:1 on ${formatLongDate(s.lastHeldOn)} · ${s.agreed ? 'date agreed then' : `every ${s.cadenceWeeks} weeks`}` : 'No 1:1 recorded yet',
+      detail: s.lastHeldOn ? `Last 1:1 on ${long(s.lastHeldOn)} · ${s.agreed ? 'date agreed then' : `every ${s.cadenceWeeks} weeks`}` : 'No 1:1 recorded yet',
       dueDate: s.nextDueOn,
       urgency: urgencyFor(s.nextDueOn, today),
       link: `/trainees/${s.traineeId}/meetings/new`,
@@ -90,13 +105,14 @@ export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promis
     .where('s.follow_up_on', '<=', windowEnd(today))
     .where('t.archived_at', 'is', null)
     .execute();
+  const long = longDates();
   return rows.map((r) => ({
     id: r.id,
     kind: 'support_follow_up',
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: `Follow up: ${r.label}`,
-    detail: `${supportStatusLabel(r.status)} · offered on ${formatLongDate(r.offered_on)}`,
+    detail: `${supportStatusLabel(r.status)} · offered on ${long(r.offered_on)}`,
     dueDate: r.follow_up_on!,
     urgency: urgencyFor(r.follow_up_on!, today),
     link: `/trainees/${r.trainee_id}/support/${r.id}`,

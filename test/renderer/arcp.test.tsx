@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArcpCode, EvidenceTemplate } from '../../src/shared/arcp/arcp-reference';
 import type { ArcpPanel, ArcpRecord, BatchOutcome, TraineeArcp } from '../../src/shared/arcp/arcp-schema';
 import { AppError } from '../../src/shared/result';
+import { commandForKey } from '../../src/renderer/src/app/commands';
 import { ArcpTab } from '../../src/renderer/src/features/arcp/ArcpTab';
 import { BatchDialog } from '../../src/renderer/src/features/arcp/BatchDialog';
 import { aTrainee } from './fixtures';
@@ -128,5 +129,11 @@ describe('batch dialog', () => {
     finish({ folder: '/home/tpd/ARCP/arcp-packs-spring-panel-2027-02-10', indexFile: 'index.csv', written: [{ traineeName: 'Ada Ali', fileName: 'a.pdf', gapCount: 2 }], failed: [{ traineeName: 'Ben Boateng', message: 'The pack could not be generated.' }], cancelled: true });
     expect(await screen.findByText(/1 pack written, 1 failed; cancelled before the rest/)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Packs not generated' })).toHaveTextContent('Ben Boateng: The pack could not be generated.');
+  });
+});
+
+describe('ARCP shortcut', () => {
+  it('opens the ARCP page with Ctrl+4, as the View menu does', () => {
+    expect(commandForKey({ key: '4', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('go-arcp');
   });
 });

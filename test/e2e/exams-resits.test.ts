@@ -193,6 +193,13 @@ describe('the re-sit monitor with demo data', () => {
     await expect(monitor.getByRole('columnheader', { name: /^Days since fail/ }).getAttribute('aria-sort')).resolves.toBe('ascending');
     await app.screenshot('exams-09-monitor-demo');
 
+    // Overdue post-fail conversations also reach the Today view.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await page.getByText(/Post-fail conversation for (AKT|SCA)/).first().waitFor();
+    await app.screenshot('exams-09b-today-with-exam-items');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
+    await monitor.waitFor();
+
     await page.getByRole('button', { name: 'Exam rules' }).click();
     const rules = page.getByRole('dialog', { name: 'Exam rules' });
     await rules.getByRole('table', { name: 'Exams' }).getByText('Simulated Consultation Assessment').waitFor();

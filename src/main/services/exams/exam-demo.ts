@@ -5,7 +5,7 @@ import { tierForFail, weakestAreas } from '../../../shared/exams/attempt-limits'
 import { CONTRIBUTING_FACTOR_VALUES, DOMAIN_GRADES, type ExamDefinition } from '../../../shared/exams/exam-reference';
 import type { Executor } from '../../store/open-store';
 import type { ExamAttemptsTable, ExamPostFailTable, ExamReadinessTable } from '../../store/schema-exams';
-import type { Random } from '../demo/random';
+import { seededRandom, type Random } from '../demo/random';
 import { componentValues, loadDefinitions, loadRules } from './exam-rows';
 import { offerPostFailSupport } from './exam-support-link';
 
@@ -60,7 +60,11 @@ function scaComponents(random: Random, passed: boolean): Record<string, string> 
  * with post-fail conversations (and the support accepted), readiness discussions before
  * planned sittings, and a few results awaited. Batched so the large register loads in seconds.
  */
-export async function addExamDemo(trx: Executor, random: Random, traineeIds: string[], today: string): Promise<void> {
+/** Its own stream, so exam demo data stays the same when other features change what they draw. */
+export const EXAM_DEMO_SEED = 4_042_026;
+
+export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: string[], today: string): Promise<void> {
+  const random = seededRandom(EXAM_DEMO_SEED);
   const definitions = await loadDefinitions(trx);
   const akt = definitions.find((d) => d.code === 'AKT');
   const sca = definitions.find((d) => d.code === 'SCA');
@@ -186,9 +190,25 @@ export async function addExamDemo(trx: Executor, random: Random, traineeIds: str
   }
 
   await insertInBatches(attempts, (batch) => trx.insertInto('exam_attempts').values(batch).execute());
+  const settledBy = shift(today, -56);
   for (const { row, offers } of conversations) {
     const links = await offerPostFailSupport(trx, { traineeId: row.trainee_id, conversationId: row.id, offeredOn: row.held_on, offers, existing: [], now: new Date() });
     row.support_item_ids = JSON.stringify(links);
+    // Support offered months ago has run its course (completed or declined), so Today shows only current follow-ups.
+    if (row.held_on < settledBy) {
+      for (const link of links) {
+        const accepted = offers.find((o) => o.label === link.label)?.accepted ?? false;
+        await trx
+          .updateTable('support_items')
+          .set(
+            accepted
+              ? { status: 'completed', attended_on: shift(row.held_on, 21), completed_on: shift(row.held_on, 42), outcome: 'Attended; found it useful for the re-sit', follow_up_on: null }
+              : { status: 'declined', declined_on: row.held_on, outcome: 'Preferred to prepare independently', follow_up_on: null },
+          )
+          .where('id', '=', link.id)
+          .execute();
+      }
+    }
   }
   await insertInBatches(
     conversations.map((c) => c.row),

@@ -109,11 +109,15 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
       const id = randomUUID();
       const status = random.pick(['in_progress', 'in_progress', 'not_started', 'achieved']);
       const open = status !== 'achieved';
-      goals.push({ id, trainee_id: traineeId, title, area, success_criteria: success, target_on: shiftDate(today, random.int(30, 300)), next_review_on: open ? shiftDate(today, random.int(-10, 75)) : null, status, source_need_id: null, created_at: at, updated_at: at, deleted_at: null });
+      // Agreed some months ago, reviewed since, oldest review first.
+      const agreedOn = shiftDate(today, -random.int(160, 220));
+      goals.push({ id, trainee_id: traineeId, title, area, success_criteria: success, target_on: shiftDate(today, random.int(30, 300)), next_review_on: open ? shiftDate(today, random.int(-10, 75)) : null, status, source_need_id: null, created_at: `${agreedOn}T09:00:00.000Z`, updated_at: at, deleted_at: null });
       goalIds.push(id);
-      for (let r = 0, rn = random.int(0, 2); r < rn; r++) {
-        reviews.push({ id: randomUUID(), goal_id: id, reviewed_on: shiftDate(today, -random.int(20, 150)), note: random.pick(['Good progress; evidence seen in the e-portfolio.', 'Slower than hoped because of the rota; goal kept.', 'Trainer feedback positive; keep going.']), status_after: status === 'achieved' && r === rn - 1 ? 'achieved' : 'in_progress', created_at: at });
-      }
+      const reviewDates = Array.from({ length: random.int(0, 2) }, () => shiftDate(today, -random.int(20, 150))).sort();
+      reviewDates.forEach((reviewedOn, r) => {
+        const last = r === reviewDates.length - 1;
+        reviews.push({ id: randomUUID(), goal_id: id, reviewed_on: reviewedOn, note: last && status === 'achieved' ? 'Goal met; evidence seen in the e-portfolio.' : random.pick(['Good progress; evidence seen in the e-portfolio.', 'Slower than hoped because of the rota; goal kept.', 'Trainer feedback positive; keep going.']), status_after: status === 'achieved' && last ? 'achieved' : 'in_progress', created_at: at });
+      });
     }
 
     let heldOn = shiftDate(today, -random.int(140, 200));

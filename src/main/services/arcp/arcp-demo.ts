@@ -7,7 +7,7 @@ import { requiredCount } from '../../../shared/arcp/checklist';
 import { esrWindow } from '../../../shared/arcp/deadlines';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
-import type { Random } from '../demo/random';
+import { seededRandom, type Random } from '../demo/random';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 const shift = (date: string, days: number) => iso(addDays(parseISO(date), days));
@@ -45,7 +45,11 @@ function counts(items: EvidenceTemplateItem[], wte: number, posts: number, rando
  * progress, one recent outcome 5 still in its two-week window, and a few trainees whose last
  * ARCP was more than 12 months ago.
  */
-export async function addArcpDemo(trx: Transaction<DB>, random: Random, traineeIds: string[], today: string): Promise<void> {
+/** Its own seeded stream, so ARCP demo data stays the same whatever other features draw first. */
+const ARCP_DEMO_SEED = 4_2026_05;
+
+export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, traineeIds: string[], today: string): Promise<void> {
+  const random = seededRandom(ARCP_DEMO_SEED);
   const templates = await trx.selectFrom('evidence_templates').selectAll().where('specialty', '=', 'GP').execute();
   const itemsByGrade = new Map(templates.map((t) => [t.grade, JSON.parse(t.items) as EvidenceTemplateItem[]]));
   const templateIdByGrade = new Map(templates.map((t) => [t.grade, t.id]));

@@ -206,7 +206,18 @@ describe('the re-sit monitor with demo data', () => {
     await expect(rules.getByLabel('Rule', { exact: true }).first().inputValue()).resolves.toBe('In training on 1 Aug 2023');
     await expect(rules.getByLabel('Exceptional attempts', { exact: true }).first().inputValue()).resolves.toBe('1');
     await app.screenshot('exams-10-exam-rules');
-    await rules.getByRole('button', { name: 'Close' }).click();
+
+    // A user-defined exam for another specialty, then archived.
+    await rules.getByRole('button', { name: 'Add an exam' }).click();
+    const exam = rules.getByRole('form', { name: 'New exam' });
+    await exam.getByLabel('Code (required)').fill('mrcp1');
+    await exam.getByLabel('Name (required)').fill('MRCP Part 1');
+    await exam.getByLabel('Usually sat from').selectOption('CT1');
+    await exam.getByRole('button', { name: 'Save exam' }).click();
+    await rules.getByRole('table', { name: 'Exams' }).getByText('MRCP Part 1').waitFor();
+    await rules.getByRole('button', { name: 'Archive MRCP1' }).click();
+    await rules.getByRole('table', { name: 'Exams' }).getByRole('row', { name: /MRCP1/ }).getByText('Archived').waitFor();
+    await rules.getByRole('button', { name: 'Close' }).first().click();
 
     // A trainee's Exams tab from the monitor, and adding a result with a validation message.
     await monitor.getByRole('link').first().click();

@@ -223,6 +223,18 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
 /** Exams, attempt limits and the post-fail ladder, all editable: they vary by region and change over time. */
 export function ExamRulesDialog({ onClose }: { onClose(): void }) {
   const setup = useExamSetup();
+  const api = useApi();
+  const invalidate = useInvalidateExams();
+  const { notify } = useToast();
+  const archive = async (d: ExamDefinition) => {
+    try {
+      await api.exams.archiveDefinition({ id: d.id });
+      await invalidate();
+      notify(`${d.code} archived: its results stay recorded, and it is no longer offered for new ones`);
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
+    }
+  };
   const [editing, setEditing] = useState<ExamDefinition | 'new' | null>(null);
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title="Exam rules" wide>
@@ -250,6 +262,7 @@ export function ExamRulesDialog({ onClose }: { onClose(): void }) {
                     <td>
                       {d.code}
                       {d.historic ? <span className="badge">Historic</span> : null}
+                      {d.archivedAt ? <span className="badge">Archived</span> : null}
                     </td>
                     <td>{d.name}</td>
                     <td className="cell-wrap">{d.components.map((c) => c.label).join(', ') || '—'}</td>
@@ -257,9 +270,16 @@ export function ExamRulesDialog({ onClose }: { onClose(): void }) {
                     <td>{d.attemptGroup}</td>
                     <td>{d.bookingWeeksBefore !== null ? `${d.bookingWeeksBefore} weeks before` : '—'}</td>
                     <td>
-                      <button type="button" className="button button-small" onClick={() => setEditing(d)} aria-label={`Edit ${d.code}`}>
-                        Edit
-                      </button>
+                      <div className="button-row">
+                        <button type="button" className="button button-small" onClick={() => setEditing(d)} aria-label={`Edit ${d.code}`}>
+                          Edit
+                        </button>
+                        {!d.builtIn && !d.archivedAt ? (
+                          <button type="button" className="button button-small" onClick={() => void archive(d)} aria-label={`Archive ${d.code}`}>
+                            Archive
+                          </button>
+                        ) : null}
+                      </div>
                     </td>
                   </tr>
                 ))}

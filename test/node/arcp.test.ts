@@ -91,6 +91,8 @@ describe('ARCP records, panels and packs', () => {
     expect(await attempt({ outcome: '2', reasonCodes: ['N1'] })).toMatchObject({ ok: false, error: { fields: { reasonCodes: 'N1 does not go with outcome 2' } } });
     expect(await attempt({ outcome: 'NA', reasonCodes: ['N13'] })).toMatchObject({ ok: false, error: { fields: { reasonDetail: 'Describe the reason: N13 asks for detail' } } });
     expect(await attempt({ outcome: '7' })).toMatchObject({ ok: false, error: { fields: { outcome: '“7” is not an ARCP outcome code' } } });
+    const st2 = await templateFor(backend, 'ST2');
+    expect(await attempt({ templateId: st2.id })).toMatchObject({ ok: false, error: { fields: { templateId: expect.stringContaining('template is for ST2: choose one for ST3') } } });
     expect(await attempt({ reviewTo: '01/11/2025' })).toMatchObject({ ok: false, error: { fields: { 'fields.reviewTo': 'The review period must end after it starts' } } });
     // Nothing above changed the record.
     expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).records[0]!.outcome).toBeNull();

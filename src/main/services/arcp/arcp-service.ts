@@ -144,7 +144,12 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     checkCodes(fields, await codes(executor));
     const trainee = await findTrainee(executor, traineeId);
     const all = await templates(executor);
-    if (fields.templateId && !all.some((t) => t.id === fields.templateId)) throw new AppError('invalid_input', 'That evidence template no longer exists.', { templateId: 'Choose a template' });
+    const chosen = fields.templateId ? all.find((t) => t.id === fields.templateId) : undefined;
+    if (fields.templateId && !chosen) throw new AppError('invalid_input', 'That evidence template no longer exists.', { templateId: 'Choose a template' });
+    if (chosen && chosen.grade !== fields.grade) {
+      const message = `The ${chosen.name} template is for ${chosen.grade}: choose one for ${fields.grade}, or “Best match for the grade”`;
+      throw new AppError('invalid_input', message, { templateId: message });
+    }
     const templateId = fields.templateId ?? pickTemplate(all, fields.grade, trainee.programme)?.id ?? null;
     return normalise({ ...fields, templateId });
   }

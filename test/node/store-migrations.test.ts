@@ -1,7 +1,7 @@
 /**
- * The upgrade path: a database made by an older app meets a newer migration list. The app has
- * only one migration so far, so the list is replaced here by a mutable copy that starts as the
- * real one and gains fake later migrations per test.
+ * The upgrade path: a database made by an older app meets a newer migration list. The list is
+ * replaced here by a mutable copy that starts as the real one and gains fake later migrations
+ * (numbered 9001, after any real one) per test.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,6 +36,11 @@ const brokenMigration: Migration = {
   },
 };
 
+/** The app's own migrations, whatever features have added; fake later ones are numbered 9001 so they sort last. */
+function realNames(): string[] {
+  return registry.real.map(([name]) => name);
+}
+
 const FIXED_NOW = new Date('2025-09-01T08:30:00.000Z');
 
 const toClose: Store[] = [];
@@ -64,19 +69,20 @@ function tableNames(file: string, key: Buffer): string[] {
 
 describe('upgrading an older database', () => {
   it('the mocked list starts as the real one', () => {
-    expect(registry.list.map(([name]) => name)).toEqual(['0001_initial']);
+    expect(registry.list.map(([name]) => name)[0]).toBe('0001_initial');
+    expect(registry.list).toEqual(registry.real);
   });
 
   it('copies the database to an encrypted, owner-only backup before running a pending migration', async () => {
     const { dataDir, file, key } = await olderDatabase();
-    registry.list.push(['0002_extra_notes', addNotesTable]);
+    registry.list.push(['9001_extra_notes', addNotesTable]);
 
     const s = await openStore({ file, key, now: () => FIXED_NOW });
     toClose.push(s);
 
     expect(s.backups).toHaveLength(1);
     const backup = s.backups[0]!;
-    expect(backup).toBe(`${file}.before-0002_extra_notes-2025-09-01T08-30-00-000Z.bak`);
+    expect(backup).toBe(`${file}.before-9001_extra_notes-2025-09-01T08-30-00-000Z.bak`);
     expect(backupsIn(dataDir)).toEqual([backup]);
     if (process.platform !== 'win32') expect(mode(backup)).toBe(0o600);
     expect(containsPlainText(backup, 'Quaresma')).toBe(false);
@@ -86,11 +92,11 @@ describe('upgrading an older database', () => {
     await s.db.insertInto('extra_notes' as never).values({ id: 'n1', body: 'hello' } as never).execute();
     expect(await s.db.selectFrom('trainees').select('family_name').execute()).toEqual([{ family_name: 'Quaresma' }]);
     const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(s.db);
-    expect(done.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_extra_notes']);
+    expect(done.rows.map((r) => r.name)).toEqual([...realNames(), '9001_extra_notes']);
 
     // The backup is the database as it was before: same key, old schema, same people.
     const copy = openRaw(backup, key);
-    expect(copy.prepare('SELECT name FROM kysely_migration').all()).toEqual([{ name: '0001_initial' }]);
+    expect(copy.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(realNames().map((name) => ({ name })));
     expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra_notes'`).get()).toEqual({ n: 0 });
     expect(copy.prepare('SELECT given_name, family_name FROM trainees').all()).toEqual([{ given_name: 'Zebedee', family_name: 'Quaresma' }]);
     copy.close();
@@ -98,7 +104,7 @@ describe('upgrading an older database', () => {
 
   it('makes no backup when nothing is pending', async () => {
     const { dataDir, file, key } = await olderDatabase();
-    registry.list.push(['0002_extra_notes', addNotesTable]);
+    registry.list.push(['9001_extra_notes', addNotesTable]);
     toClose.push(await openStore({ file, key }));
     await toClose.pop()!.close();
     expect(backupsIn(dataDir)).toHaveLength(1);
@@ -111,7 +117,7 @@ describe('upgrading an older database', () => {
 
   it('reports migration_failed, names the backup, and rolls the failed migration back completely', async () => {
     const { dataDir, file, key } = await olderDatabase();
-    registry.list.push(['0002_broken', brokenMigration]);
+    registry.list.push(['9001_broken', brokenMigration]);
 
     const error = await openStore({ file, key, now: () => FIXED_NOW }).then(
       () => undefined,
@@ -127,7 +133,7 @@ describe('upgrading an older database', () => {
     expect(tableNames(file, key)).not.toContain('half_done');
     const raw = openRaw(file, key);
     expect(raw.prepare('SELECT family_name FROM trainees').all()).toEqual([{ family_name: 'Quaresma' }]);
-    expect(raw.prepare('SELECT name FROM kysely_migration').all()).toEqual([{ name: '0001_initial' }]);
+    expect(raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(realNames().map((name) => ({ name })));
     raw.close();
 
     // The older app (which does not know 0002) can still open it.
@@ -139,7 +145,7 @@ describe('upgrading an older database', () => {
 
   it('makes a new backup on each failed attempt and never overwrites an earlier one', async () => {
     const { file, key } = await olderDatabase();
-    registry.list.push(['0002_broken', brokenMigration]);
+    registry.list.push(['9001_broken', brokenMigration]);
     await openStore({ file, key }).catch(() => undefined);
     const [backup] = backupsIn(path.dirname(file));
     const hash = sha256(backup!);

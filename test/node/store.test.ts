@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src/main/backend';
+import { MIGRATIONS } from '../../src/main/store/migrations';
 import { openStore, StoreOpenError, type Store } from '../../src/main/store/open-store';
 import { call, createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 import { backupsIn, containsPlainText, listDir, mode, openRaw, sha256, traineeInput } from './helpers';
@@ -59,7 +60,7 @@ describe('opening a fresh database', () => {
     expect(backupsIn(dir)).toEqual([]);
 
     const migrations = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(s.db);
-    expect(migrations.rows.map((r) => r.name)).toEqual(['0001_initial']);
+    expect(migrations.rows.map((r) => r.name)).toEqual(MIGRATIONS.map(([name]) => name));
     const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(s.db);
     expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['change_log', 'settings', 'trainees']));
   });
@@ -184,7 +185,7 @@ describe('refusing to open', () => {
   it('refuses a database whose migrations include one this app does not know (newer_schema), unchanged', async () => {
     const { dataDir, file, key } = await closedDatabaseWithTrainee();
     const raw = openRaw(file, key);
-    raw.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('0002_from_the_future', new Date().toISOString());
+    raw.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('9999_from_the_future', new Date().toISOString());
     raw.close();
     const before = { hash: sha256(file), files: listDir(dataDir) };
 
@@ -196,7 +197,7 @@ describe('refusing to open', () => {
     expect(backupsIn(dataDir)).toEqual([]);
 
     const check = openRaw(file, key);
-    expect(check.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([{ name: '0001_initial' }, { name: '0002_from_the_future' }]);
+    expect(check.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([...MIGRATIONS.map(([name]) => ({ name })), { name: '9999_from_the_future' }]);
     check.close();
   });
 

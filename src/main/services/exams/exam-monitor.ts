@@ -13,26 +13,58 @@ import { currentExamOfGroup, loadDefinitions, loadRules, numberAttempts, parseJs
  * fail or is awaiting its result. Loads each table once and works in memory, so it stays quick
  * for a region-sized register.
  */
+const CHUNK = 500;
+
+/** Runs a query per slice of ids, keeping each under SQLite's bound-parameter limit. */
+async function inChunks<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await query(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
 export async function monitorRows(db: Executor, today: string): Promise<MonitorRow[]> {
-  const [definitions, rules, attemptRows] = await Promise.all([loadDefinitions(db), loadRules(db), db.selectFrom('exam_attempts').selectAll().execute()]);
+  const [definitions, rules, light] = await Promise.all([
+    loadDefinitions(db),
+    loadRules(db),
+    db.selectFrom('exam_attempts').select(['trainee_id', 'exam_id', 'result']).execute(),
+  ]);
   const definitionsById = new Map(definitions.map((d) => [d.id, d]));
 
+  // A first light pass finds trainees with an exam group not yet passed; only their full rows are read.
+  const passedGroups = new Set<string>();
+  for (const row of light) {
+    const def = definitionsById.get(row.exam_id);
+    if (def && row.result === 'pass') passedGroups.add(`${row.trainee_id}|${def.attemptGroup}`);
+  }
+  const candidates = new Set<string>();
+  for (const row of light) {
+    const def = definitionsById.get(row.exam_id);
+    if (def && !passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`) && (row.result === 'fail' || row.result === 'awaiting')) candidates.add(row.trainee_id);
+  }
+  if (candidates.size === 0) return [];
+  const candidateIds = [...candidates];
+
+  const attemptRows = await inChunks(candidateIds, (slice) => db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute());
   const attemptsByTrainee = new Map<string, Array<Selectable<ExamAttemptsTable>>>();
   for (const row of attemptRows) {
+    const def = definitionsById.get(row.exam_id);
+    if (!def || passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`)) continue;
     const list = attemptsByTrainee.get(row.trainee_id) ?? [];
     list.push(row);
     attemptsByTrainee.set(row.trainee_id, list);
   }
-  if (attemptsByTrainee.size === 0) return [];
 
   const [trainees, postFails, readiness] = await Promise.all([
-    db
-      .selectFrom('trainees')
-      .select(['id', 'given_name', 'family_name', 'preferred_name', 'gmc_number', 'grade', 'programme', 'programme_start_date', 'educational_supervisor'])
-      .where('archived_at', 'is', null)
-      .execute(),
-    db.selectFrom('exam_post_fail').select(['attempt_id', 'owner', 'support_tier_label', 'support_offered', 'resit_target_date']).execute(),
-    db.selectFrom('exam_readiness').select(['trainee_id', 'exam_id', 'discussed_on', 'planned_sitting_date', 'decision', 'created_at']).execute(),
+    inChunks(candidateIds, (slice) =>
+      db
+        .selectFrom('trainees')
+        .select(['id', 'given_name', 'family_name', 'preferred_name', 'gmc_number', 'grade', 'programme', 'programme_start_date', 'educational_supervisor'])
+        .where('archived_at', 'is', null)
+        .where('id', 'in', slice)
+        .execute(),
+    ),
+    inChunks(candidateIds, (slice) => db.selectFrom('exam_post_fail').select(['attempt_id', 'owner', 'support_tier_label', 'support_offered', 'resit_target_date']).where('trainee_id', 'in', slice).execute()),
+    inChunks(candidateIds, (slice) => db.selectFrom('exam_readiness').select(['trainee_id', 'exam_id', 'discussed_on', 'planned_sitting_date', 'decision', 'created_at']).where('trainee_id', 'in', slice).execute()),
   ]);
   const postFailByAttempt = new Map(postFails.map((p) => [p.attempt_id, p]));
   const readinessByTrainee = new Map<string, typeof readiness>();

@@ -122,6 +122,22 @@ describe('ARCP records, panels and packs', () => {
     expect(view.deadlines.map((d) => d.message)).toContain('Full ESR due by 1 Dec 2026 (9 days left)');
   });
 
+  it('deletes a record still awaiting its panel (with undo) and keeps one with an outcome', async () => {
+    await call(backend, 'demo:load', { size: 'standard' });
+    const [panel] = await call<ArcpPanel[]>(backend, 'arcp:panels', {});
+    const readiness = await call<PanelReadiness>(backend, 'arcp:readiness', { panelId: panel!.id });
+    const recordId = readiness.rows[0]!.recordId;
+    await call(backend, 'arcp:delete', { id: recordId });
+    expect((await call<ArcpPanel[]>(backend, 'arcp:panels', {}))[0]!.traineeCount).toBe(panel!.traineeCount - 1);
+    const restored = await call<ArcpRecord>(backend, 'arcp:restore', { id: recordId });
+    expect(restored.panelId).toBe(panel!.id);
+    expect((await call<ArcpPanel[]>(backend, 'arcp:panels', {}))[0]!.traineeCount).toBe(panel!.traineeCount);
+
+    const history = await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: readiness.rows.find((r) => r.grade === 'ST3')!.traineeId });
+    const past = history.records.find((r) => r.outcome !== null)!;
+    expect(await backend.dispatch('arcp:delete', { id: past.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
   it('lets other specialties add an evidence template, with messages for bad items', async () => {
     const refused = await backend.dispatch('arcp:saveTemplate', { id: null, fields: { name: 'Psychiatry CT1', specialty: 'Psychiatry', grade: 'CT1', items: [{ key: 'a', label: 'WPBA', minimum: 1, basis: 'year' }, { key: 'a', label: 'Again', minimum: 1, basis: 'year' }] } });
     expect(refused).toMatchObject({ ok: false, error: { fields: { 'fields.items.1.key': 'The key “a” is used twice' } } });

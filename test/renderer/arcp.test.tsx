@@ -101,6 +101,27 @@ describe('ARCP tab', () => {
   });
 });
 
+describe('deleting a record', () => {
+  it('deletes a record awaiting its panel and offers Undo', async () => {
+    const calls: string[] = [];
+    renderWithApp(<ArcpTab trainee={trainee} />, {
+      'arcp:forTrainee': () => view,
+      'arcp:reference': () => ({ codes, templates: [template] }),
+      'arcp:delete': (input) => {
+        calls.push(`delete ${input.id}`);
+        return { id: input.id };
+      },
+      'arcp:restore': (input) => {
+        calls.push(`restore ${input.id}`);
+        return record;
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Delete record' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(calls).toEqual(['delete r1', 'restore r1']));
+  });
+});
+
 describe('batch dialog', () => {
   it('shows progress, sends cancel for its job, then lists what was written and who failed', async () => {
     const panel: ArcpPanel = { id: 'p1', name: 'Spring panel', panelDate: '2027-02-10', traineeCount: 3, createdAt: '2026-01-01T00:00:00Z' };

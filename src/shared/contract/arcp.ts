@@ -34,6 +34,9 @@ export const arcpChannels = {
   'arcp:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeArcp>(),
   'arcp:create': channel(z.object({ traineeId: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
   'arcp:update': channel(z.object({ id: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
+  /** Only for a record still awaiting its panel; `arcp:restore` undoes it. */
+  'arcp:delete': channel(z.object({ id: idSchema })).returns<{ id: string }>(),
+  'arcp:restore': channel(z.object({ id: idSchema })).returns<ArcpRecord>(),
   'arcp:saveCounts': channel(z.object({ id: idSchema, counts: evidenceCountsSchema })).returns<ArcpRecord>(),
   'arcp:panels': channel(empty).returns<ArcpPanel[]>(),
   'arcp:createPanel': channel(panelFieldsSchema).returns<ArcpPanel>(),

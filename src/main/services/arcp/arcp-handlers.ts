@@ -9,6 +9,8 @@ export function arcpHandlers(arcp: ArcpService, batch: ArcpBatch): HandlersFor<'
     'arcp:forTrainee': ({ traineeId }) => arcp.forTrainee(traineeId),
     'arcp:create': ({ traineeId, fields }) => arcp.create(traineeId, fields),
     'arcp:update': ({ id, fields }) => arcp.update(id, fields),
+    'arcp:delete': ({ id }) => arcp.deleteRecord(id),
+    'arcp:restore': ({ id }) => arcp.restoreRecord(id),
     'arcp:saveCounts': ({ id, counts }) => arcp.saveCounts(id, counts),
     'arcp:panels': () => arcp.panels(),
     'arcp:createPanel': (fields) => arcp.createPanel(fields),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { addDays, format, parseISO } from 'date-fns';
 import { AppError } from '../../../shared/result';
 import { ukToday } from '../../../shared/dates';
@@ -15,6 +15,7 @@ import { displayName, type Trainee } from '../../../shared/trainees/trainee-sche
 import { reportAsPdf, safeFileName } from '../../exports/exported-file';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
+import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { recordChange } from '../change-log';
 import { rowToTrainee } from '../trainees/trainee-rows';
 import { examPosition, SOURCE_NAMES, CLOSED_GOAL, TAKEN_UP, type ArcpSources } from './arcp-sources';
@@ -321,6 +322,34 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         await trx.updateTable('arcp_records').set({ ...fieldsToColumns(ready), updated_at: now().toISOString() }).where('id', '=', id).execute();
         const action = before.outcome !== ready.outcome ? 'outcome_recorded' : 'updated';
         await recordChange(trx, { entity: 'arcp_record', entityId: id, action, before: recordFields(before), after: ready }, now());
+        return findRecord(trx, id);
+      });
+    },
+
+    /** Only a record still awaiting its panel can go (e.g. made by mistake); the row is kept in the change log for Undo. */
+    async deleteRecord(id: string): Promise<{ id: string }> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('arcp_records').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new AppError('not_found', 'That ARCP record no longer exists.');
+        if (row.outcome !== null) throw new AppError('conflict', 'An ARCP with an outcome is kept as history and cannot be deleted; edit it instead.');
+        await trx.deleteFrom('arcp_records').where('id', '=', id).execute();
+        await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'deleted', before: row }, now());
+        return { id };
+      });
+    },
+
+    async restoreRecord(id: string): Promise<ArcpRecord> {
+      return db.transaction().execute(async (trx) => {
+        const existing = await trx.selectFrom('arcp_records').select(['id']).where('id', '=', id).executeTakeFirst();
+        if (existing) return findRecord(trx, id);
+        const entry = await trx.selectFrom('change_log').select(['changes']).where('entity', '=', 'arcp_record').where('entity_id', '=', id).where('action', '=', 'deleted').orderBy('at', 'desc').executeTakeFirst();
+        const row = entry?.changes ? (JSON.parse(entry.changes) as { before: Selectable<ArcpRecordsTable> }).before : null;
+        if (!row) throw new AppError('not_found', 'That ARCP record can no longer be restored.');
+        await findTrainee(trx, row.trainee_id);
+        const panel = row.panel_id ? await trx.selectFrom('arcp_panels').select(['id']).where('id', '=', row.panel_id).executeTakeFirst() : undefined;
+        const template = row.template_id ? await trx.selectFrom('evidence_templates').select(['id']).where('id', '=', row.template_id).executeTakeFirst() : undefined;
+        await trx.insertInto('arcp_records').values({ ...row, panel_id: panel ? row.panel_id : null, template_id: template ? row.template_id : null, updated_at: now().toISOString() }).execute();
+        await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'restored' }, now());
         return findRecord(trx, id);
       });
     },

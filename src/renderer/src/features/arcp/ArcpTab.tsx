@@ -45,6 +45,16 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
     setEditing(null);
   };
 
+  const remove = async (record: ArcpRecord) => {
+    try {
+      await api.arcp.delete({ id: record.id });
+      await invalidate();
+      notify(`ARCP record for the ${formatLongDate(record.panelDate)} panel deleted`, { label: 'Undo', run: () => void api.arcp.restore({ id: record.id }).then(invalidate) });
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : 'The record could not be deleted; nothing changed.');
+    }
+  };
+
   const generatePack = async (record: ArcpRecord) => {
     setGenerating(true);
     try {
@@ -90,9 +100,16 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
           <section className="card stack" aria-labelledby="current-arcp-heading">
             <div className="page-header">
               <h2 id="current-arcp-heading">{current.outcome === null ? 'Next ARCP' : 'Latest ARCP'}</h2>
-              <button type="button" className="button" onClick={() => setEditing(current)}>
-                Edit record
-              </button>
+              <div className="button-row">
+                <button type="button" className="button" onClick={() => setEditing(current)}>
+                  Edit record
+                </button>
+                {current.outcome === null ? (
+                  <button type="button" className="button" onClick={() => void remove(current)}>
+                    Delete record
+                  </button>
+                ) : null}
+              </div>
             </div>
             <dl className="details">
               <div>

@@ -40,7 +40,9 @@ describe('keyboard shortcuts', () => {
   it('maps Ctrl/Cmd combinations to the menu’s commands and ignores plain keys', () => {
     expect(commandForKey({ key: 'k', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('find');
     expect(commandForKey({ key: 'N', ctrlKey: false, metaKey: true, shiftKey: true, altKey: false })).toBe('new-trainee');
-    expect(commandForKey({ key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBeNull();
+    // Ctrl+N is a new 1:1; the trainee keeps Ctrl+Shift+N.
+    expect(commandForKey({ key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('new-meeting');
+    expect(commandForKey({ key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: true })).toBeNull();
     expect(commandForKey({ key: 'k', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false })).toBeNull();
   });
 });

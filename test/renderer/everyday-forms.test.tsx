@@ -162,3 +162,13 @@ describe('SearchDialog', () => {
     expect(within(result).getByText('Private note')).toBeInTheDocument();
   });
 });
+
+describe('new 1:1 shortcut', () => {
+  it('opens the form for the trainee on screen, or the trainee picker elsewhere', async () => {
+    const { newMeetingPath } = await import('../../src/renderer/src/features/meetings/new-meeting-path');
+    expect(newMeetingPath('#/trainees/abc/plan')).toBe('/trainees/abc/meetings/new');
+    expect(newMeetingPath('#/trainees/abc')).toBe('/trainees/abc/meetings/new');
+    expect(newMeetingPath('#/trainees/new')).toBe('/meetings/new');
+    expect(newMeetingPath('#/')).toBe('/meetings/new');
+  });
+});

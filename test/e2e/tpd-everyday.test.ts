@@ -206,6 +206,11 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByRole('tab', { name: '1:1s' }).click();
     await page.getByRole('heading', { name: 'Next 1:1' }).waitFor();
     await app.screenshot('everyday-13-meetings-demo');
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Add the next 1:1 with .* to calendar/ }).click()]);
+    expect(ics.suggestedFilename()).toMatch(/^1-1-.*\.ics$/);
+    const calendar = fs.readFileSync((await ics.path())!, 'utf8');
+    expect(calendar.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+    expect(calendar).toMatch(/\r\nSUMMARY:1:1 with [^\r\n]+\r\n/);
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('list', { name: 'Timeline' }).waitFor();
     await app.screenshot('everyday-14-timeline-demo');

@@ -39,6 +39,7 @@ describe('ARCP panel in Chromium through the browser host', () => {
     // The demo data has started preparing one panel already.
     await page.getByRole('heading', { name: /Northtown VTS ARCP panel/ }).waitFor();
     await page.getByRole('heading', { name: /No ARCP in the last 12 months/ }).waitFor();
+    await app.screenshot('arcp-00b-demo-panel');
 
     await page.getByRole('button', { name: 'New panel' }).click();
     const dialog = page.getByRole('dialog', { name: 'New ARCP panel' });
@@ -52,6 +53,7 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await first.uncheck();
     await dialog.getByText(`${cohort.length - 1} trainees will be on this panel.`).waitFor();
     await first.check();
+    await app.screenshot('arcp-00c-new-panel');
     await dialog.getByText(`${cohort.length} trainees will be on this panel.`).waitFor();
     await dialog.getByRole('button', { name: 'Create panel' }).click();
     await dialog.getByText('The panel date is not a real date (use dd/mm/yyyy)').waitFor();

@@ -33,8 +33,8 @@ function counts(items: EvidenceTemplateItem[], wte: number, posts: number, rando
       continue;
     }
     // Preparing for a panel: most items met, some short, a few not looked at yet.
-    if (random.chance(0.08)) continue;
-    out[item.key] = random.chance(0.78) || required === 0 ? required + random.int(0, 2) : random.int(0, Math.max(required - 1, 0));
+    if (random.chance(0.05)) continue;
+    out[item.key] = random.chance(0.85) || required === 0 ? required + random.int(0, 2) : random.int(0, Math.max(required - 1, 0));
   }
   return out;
 }
@@ -127,7 +127,8 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
         // The interim ESR falls about halfway through the period, and never after today.
         const midway = shift(from, Math.floor(daysBetween(from, panelDate) / 2) - random.int(0, 20));
         const interim = midway < today ? midway : shift(today, -random.int(7, 21));
-        const upcomingCounts = counts(itemsByGrade.get(t.grade) ?? [], t.wte, t.grade === 'ST3' ? 1 : 2, random, false);
+        // About a third are ready already; the rest are short of a few items, as a panel approaches.
+        const upcomingCounts = counts(itemsByGrade.get(t.grade) ?? [], t.wte, t.grade === 'ST3' ? 1 : 2, random, random.chance(0.35));
         // ESR items follow the ESR dates below rather than a typed count.
         delete upcomingCounts.esr_interim;
         delete upcomingCounts.esr_full;

@@ -230,6 +230,10 @@ describe('ARCP records, panels and packs', () => {
     expect(again.written).toHaveLength(cohort.length);
     const onePack = await pdfText(fs.readFileSync(path.join(again.folder, again.written[0]!.fileName)));
     expect(onePack).toContain('Evidence checklist');
+    // An ST3's pack lists earlier outcomes.
+    const st3 = readiness.rows.find((r) => r.grade === 'ST3')!;
+    const st3Pack = await pdfText(Buffer.from((await call<ExportedFile>(backend, 'arcp:pack', { recordId: st3.recordId })).base64, 'base64'));
+    expect(st3Pack).toMatch(/Previous ARCPs[\s\S]*(Outcome \d|Not assessed)/);
   });
 
   it('stops a batch between trainees when cancelled, listing who was not done', async () => {

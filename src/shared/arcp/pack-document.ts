@@ -63,6 +63,12 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
     blocks: [
       { kind: 'fields', rows: summaryRows },
       ...(data.deadlines.length > 0 ? [{ kind: 'subheading' as const, text: 'Deadlines' }, { kind: 'bullets' as const, items: data.deadlines.map((d) => d.message) }] : []),
+      ...(data.previous.length > 0
+        ? [
+            { kind: 'subheading' as const, text: 'Previous ARCPs' },
+            { kind: 'table' as const, columns: ['Panel', 'Grade', 'Outcome'], widths: [1.4, 1, 5], rows: data.previous.map((p) => [formatUkDate(p.panelDate), p.grade, p.outcome]) },
+          ]
+        : []),
     ],
   });
 

@@ -70,6 +70,12 @@ export interface PackMeeting {
 /** A section that could not be filled, and why (e.g. that part of the app is not available). */
 export type PackSection<T> = { available: true; items: T[] } | { available: false; reason: string };
 
+export interface PackPreviousArcp {
+  panelDate: string;
+  grade: string;
+  outcome: string;
+}
+
 export interface ArcpPackData {
   generatedOn: string;
   trainee: PackTrainee;
@@ -77,6 +83,8 @@ export interface ArcpPackData {
   templateName: string | null;
   checklist: Checklist | null;
   deadlines: ArcpDeadline[];
+  /** Earlier ARCPs with an outcome, newest first. */
+  previous: PackPreviousArcp[];
   exams: PackSection<PackExamAttempt>;
   examPosition: string[];
   plpGoals: PackSection<PackPlpGoal>;

@@ -214,6 +214,10 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       templateName: template?.name ?? null,
       checklist: checklistFor(record, template),
       deadlines: arcpDeadlines(record, today(), 60),
+      previous: (await db.selectFrom('arcp_records').select(['panel_date', 'grade', 'outcome', 'reason_codes']).where('trainee_id', '=', id).where('outcome', 'is not', null).where('panel_date', '<', record.panelDate).orderBy('panel_date', 'desc').execute()).map((r) => {
+        const reasons = JSON.parse(r.reason_codes) as string[];
+        return { panelDate: r.panel_date, grade: r.grade, outcome: outcomeLabel(r.outcome, allCodes) + (reasons.length > 0 ? ` (${reasons.join(', ')})` : '') };
+      }),
       exams,
       examPosition: exams.available ? examPosition(exams.items) : [],
       plpGoals: await readSection('plpGoals', sources.plpGoals ? () => sources.plpGoals!(db, id) : null),

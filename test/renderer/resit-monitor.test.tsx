@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { commandForKey } from '../../src/renderer/src/app/commands';
 import { ResitMonitorPage } from '../../src/renderer/src/features/exams/ResitMonitorPage';
 import type { MonitorRow } from '../../src/shared/exams/exam-types';
 import { renderWithApp } from './render-app';
@@ -73,6 +74,10 @@ describe('ResitMonitorPage', () => {
     await user.click(screen.getByLabelText('Group by exam'));
     expect(screen.getByRole('rowheader', { name: 'AKT (1)' })).toBeInTheDocument();
     expect(screen.getByRole('rowheader', { name: 'SCA (2)' })).toBeInTheDocument();
+  });
+
+  it('is reached with Ctrl+3, between Trainees and ARCP', () => {
+    expect(commandForKey({ key: '3', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('go-resits');
   });
 
   it('offers the results import when no one needs to re-sit', async () => {

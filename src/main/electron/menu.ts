@@ -26,6 +26,7 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
       submenu: [
         command('Today', 'CmdOrCtrl+1', 'go-today'),
         command('Trainees', 'CmdOrCtrl+2', 'go-trainees'),
+        command('Re-sits', 'CmdOrCtrl+3', 'go-resits'),
         command('ARCP Panels', 'CmdOrCtrl+4', 'go-arcp'),
         command('Find…', 'CmdOrCtrl+K', 'find'),
         { type: 'separator' },

@@ -12,6 +12,7 @@ export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boole
   { command: 'find', key: 'K', label: 'Ctrl+K' },
   { command: 'go-today', key: '1', label: 'Ctrl+1' },
   { command: 'go-trainees', key: '2', label: 'Ctrl+2' },
+  { command: 'go-resits', key: '3', label: 'Ctrl+3' },
   { command: 'go-arcp', key: '4', label: 'Ctrl+4' },
   { command: 'go-settings', key: ',', label: 'Ctrl+,' },
 ];
@@ -53,6 +54,8 @@ export function useAppCommands(navigate: (to: string) => void): void {
           return navigate('/settings');
         case 'go-arcp':
           return navigate('/arcp');
+        case 'go-resits':
+          return navigate('/resits');
         case 'new-meeting':
           return navigate(newMeetingPath(window.location.hash));
         case 'new-trainee':

@@ -15,6 +15,7 @@ import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates'
 import { examResultLabel, readinessDecisionLabel } from '../../../../shared/exams/exam-reference';
 import { MONITOR_WARNING_LABELS, type MonitorRow } from '../../../../shared/exams/exam-types';
 import { EmptyState } from '../../components/EmptyState';
+import { useCommandListener } from '../../app/commands';
 import { downloadText, toCsv } from '../../lib/download';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';
@@ -152,6 +153,8 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
     downloadText(`resit-monitor-${ukToday()}.csv`, csv, 'text/csv;charset=utf-8');
   };
 
+  // The menu's "Export view" (Ctrl+E) exports what the table shows.
+  useCommandListener('export-view', exportCsv);
   const total = monitor.data?.length ?? 0;
   return (
     <div className="page page-wide">

@@ -26,12 +26,21 @@ export async function meetingSchedules(db: Executor, traineeId?: string): Promis
     .where('t.archived_at', 'is', null);
   if (traineeId) trainees = trainees.where('t.id', '=', traineeId);
   else trainees = trainees.where('t.status', 'in', STATUSES_SEEN_AT_1_1S);
-  // One ordered pass over the meetings beats two correlated look-ups per trainee on a large register.
-  let meetings = db.selectFrom('meetings').select(['trainee_id', 'held_on', 'next_due_on']).where('deleted_at', 'is', null).orderBy('trainee_id').orderBy('held_on').orderBy('created_at');
+  // One grouped pass over the meetings beats two correlated look-ups per trainee on a large
+  // register. The latest 1:1's agreed next date rides along with its date in one max() (portable SQL).
+  let meetings = db
+    .selectFrom('meetings')
+    .select(['trainee_id', sql<string>`max(held_on || '|' || coalesce(next_due_on, ''))`.as('latest')])
+    .where('deleted_at', 'is', null)
+    .groupBy('trainee_id');
   if (traineeId) meetings = meetings.where('trainee_id', '=', traineeId);
   const [rows, held] = await Promise.all([trainees.execute(), meetings.execute()]);
-  const latest = new Map<string, { held_on: string; next_due_on: string | null }>();
-  for (const m of held) latest.set(m.trainee_id, m);
+  const latest = new Map(
+    held.map((m) => {
+      const [heldOn, nextDue] = m.latest.split('|') as [string, string];
+      return [m.trainee_id, { held_on: heldOn, next_due_on: nextDue || null }];
+    }),
+  );
   return rows.map((r) => {
     const cadenceWeeks = r.weeks ?? DEFAULT_CADENCE_WEEKS;
     const added = r.created_at.slice(0, 10);

@@ -94,6 +94,18 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     expect(pasteText).not.toContain(PRIVATE_NOTE);
     await app.screenshot('exams-05-export-text');
 
+    // "Copy all shared sections" puts the shared text on the clipboard, and nothing private.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
+    await paste.getByRole('button', { name: 'Copy all shared sections' }).click();
+    await paste.getByText('All shared sections copied to the clipboard').waitFor();
+    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clipboard).toContain('WHAT THE EXAM FEEDBACK SAYS');
+    expect(clipboard).toContain('Book the regional mock');
+    expect(clipboard).not.toContain(PRIVATE_NOTE);
+    await paste.getByRole('button', { name: 'Copy Plan for the re-sit' }).click();
+    await paste.getByText('Plan for the re-sit copied to the clipboard').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Target sitting: /);
+
     const [pdfDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download PDF' }).click()]);
     expect(pdfDownload.suggestedFilename()).toMatch(/^post-fail-sca-tariq-smith-.*\.pdf$/);
     const pdf = await pdfText(fs.readFileSync((await pdfDownload.path())!));

@@ -189,6 +189,12 @@ describe('ARCP records, panels and packs', () => {
 
     const trainees = await call<Trainee[]>(backend, 'trainees:list', {});
     const cohort = trainees.filter((t) => t.programme === 'GP - Riverside VTS');
+    expect(await backend.dispatch('arcp:createPanel', { name: 'Everyone', panelDate: '10/02/2027', traineeIds: Array.from({ length: 501 }, (_, i) => `id-${i}`) })).toMatchObject({
+      ok: false,
+      error: { fields: { traineeIds: 'A panel can review at most 500 trainees: narrow it by programme or grade' } },
+    });
+    expect(await backend.dispatch('arcp:createPanel', { name: 'Ghosts', panelDate: '10/02/2027', traineeIds: ['no-such-trainee'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await call<ArcpPanel[]>(backend, 'arcp:panels', {})).map((p) => p.name)).toEqual(['Northtown VTS ARCP panel']);
     const panel = await call<ArcpPanel>(backend, 'arcp:createPanel', { name: 'Riverside spring panel', panelDate: '10/02/2027', traineeIds: cohort.map((t) => t.id) });
     expect(panel.traineeCount).toBe(cohort.length);
     const readiness = await call<PanelReadiness>(backend, 'arcp:readiness', { panelId: panel.id });

@@ -7,6 +7,8 @@ import type { ArcpDeadline } from './deadlines';
 import type { Checklist, ChecklistRow } from './checklist';
 
 export const EDUCATOR_SUMMARY_MAX = 6000;
+/** Panels review tens of trainees; a cap keeps the panel page and batch quick and catches "all 10,000" by mistake. */
+export const PANEL_MAX_TRAINEES = 500;
 
 const codeSchema = z.string().trim().min(1).max(12);
 
@@ -93,7 +95,10 @@ export type TemplateFields = z.output<typeof templateFieldsSchema>;
 export const panelFieldsSchema = z.object({
   name: requiredText(120, 'Enter a name for the panel', 'Panel name'),
   panelDate: dateSchema('panel date'),
-  traineeIds: z.array(idSchema).min(1, { error: 'Choose at least one trainee for the panel' }).max(20_000),
+  traineeIds: z
+    .array(idSchema)
+    .min(1, { error: 'Choose at least one trainee for the panel' })
+    .max(PANEL_MAX_TRAINEES, { error: `A panel can review at most ${PANEL_MAX_TRAINEES} trainees: narrow it by programme or grade` }),
 });
 export type PanelFields = z.output<typeof panelFieldsSchema>;
 

@@ -4,7 +4,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { dateSchema } from '../../../../shared/dates';
 import { requiredText } from '../../../../shared/text';
-import type { ArcpPanel } from '../../../../shared/arcp/arcp-schema';
+import { PANEL_MAX_TRAINEES, type ArcpPanel } from '../../../../shared/arcp/arcp-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
@@ -123,9 +123,10 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
         </details>
         <p role="status" className="muted">
           {trainees.isLoading ? 'Loading trainees…' : `${chosen.length.toLocaleString('en-GB')} trainee${chosen.length === 1 ? '' : 's'} will be on this panel.`}
+          {chosen.length > PANEL_MAX_TRAINEES ? ` A panel can review at most ${PANEL_MAX_TRAINEES}: narrow it by programme or grade.` : ''}
         </p>
         <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={isSubmitting || chosen.length === 0}>
+          <button type="submit" className="button button-primary" disabled={isSubmitting || chosen.length === 0 || chosen.length > PANEL_MAX_TRAINEES}>
             {isSubmitting ? 'Creating…' : 'Create panel'}
           </button>
           <button type="button" className="button" onClick={onClose}>

@@ -194,6 +194,26 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await restored.getByText(/Restored your unsaved draft/).waitFor();
     await expect(restored.getByLabel('Private notes (only you)').inputValue()).resolves.toBe('Half-typed thought about the rota');
     await again.screenshot({ path: `${process.cwd()}/test-results/screenshots/everyday-11-draft-restored.png` });
+
+    // Saved, then deleted only after confirming, then brought back with Undo.
+    await restored.getByRole('button', { name: 'Save 1:1' }).click();
+    const detail = again.getByRole('dialog', { name: /^1:1 on / });
+    await detail.getByRole('button', { name: 'Delete 1:1…' }).click();
+    const confirm = again.getByRole('alertdialog', { name: 'Delete this 1:1?' });
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await detail.getByRole('button', { name: 'Delete 1:1…' }).click();
+    await confirm.getByRole('button', { name: 'Delete 1:1' }).click();
+    await again.getByRole('heading', { name: 'No 1:1s recorded yet' }).waitFor();
+    await again.getByRole('button', { name: 'Undo' }).click();
+    await again.getByRole('list', { name: '1:1 meetings' }).getByRole('link').first().waitFor();
+    expect(await again.getByRole('list', { name: '1:1 meetings' }).getByRole('link').count()).toBe(1);
+
+    // Saving used up the draft: a new 1:1 starts empty.
+    await again.getByRole('button', { name: 'New 1:1' }).click();
+    const fresh = again.getByRole('dialog', { name: 'New 1:1 with Ifeoma Nwosu' });
+    await fresh.getByLabel(/^Shared summary/).waitFor();
+    expect(await fresh.getByText(/Restored your unsaved draft/).count()).toBe(0);
+    await expect(fresh.getByLabel('Private notes (only you)').inputValue()).resolves.toBe('');
   });
 
   it('shows a lived-in Today view, 1:1 list, settings and timeline with demo data', async () => {

@@ -233,7 +233,7 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
       <fieldset className="exam-fieldset">
         <legend>Plan for the re-sit</legend>
         <div className="form-grid">
-          <Field label="Target sitting date" hint={deadline ? `Book by about ${formatLongDate(deadline)}` : undefined} error={errors.resitTargetDate?.message}>
+          <Field label="Target sitting date" hint={deadline ? `${deadline < ukToday() ? 'Booking closed' : 'Book by'} about ${formatLongDate(deadline)}` : undefined} error={errors.resitTargetDate?.message}>
             <input {...DATE_INPUT} {...register('resitTargetDate')} />
           </Field>
           <Field label="Review dates" hint="dd/mm/yyyy, separated by ;" error={errors.reviewDates?.message}>

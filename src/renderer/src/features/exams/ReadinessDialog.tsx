@@ -101,7 +101,7 @@ export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee
           </Field>
           <Field
             label="Planned sitting date"
-            hint={deadline ? `Booking closes about ${formatLongDate(deadline)} (${exam?.bookingWeeksBefore} weeks before)` : exam?.bookingWeeksBefore ? `Bookings close about ${exam.bookingWeeksBefore} weeks before the sitting` : undefined}
+            hint={deadline ? `${deadline < ukToday() ? 'Booking closed' : 'Booking closes'} about ${formatLongDate(deadline)} (${exam?.bookingWeeksBefore} weeks before)` : exam?.bookingWeeksBefore ? `Bookings close about ${exam.bookingWeeksBefore} weeks before the sitting` : undefined}
             error={errors.plannedSittingDate?.message}
           >
             <input {...DATE_INPUT} {...register('plannedSittingDate')} />

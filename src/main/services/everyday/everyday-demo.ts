@@ -122,11 +122,11 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
       });
     }
 
-    let heldOn = shiftDate(today, -random.int(140, 200));
+    // Most trainees were seen within their cadence; a few are overdue, as in a real scheme.
     const count = random.int(1, full ? 3 : 2);
-    for (let m = 0; m < count; m++) {
-      heldOn = shiftDate(heldOn, random.int(35, 70));
-      if (heldOn >= today) break;
+    const dates: string[] = [shiftDate(today, -(random.chance(0.8) ? random.int(3, 52) : random.int(60, 110)))];
+    while (dates.length < count) dates.unshift(shiftDate(dates[0]!, -random.int(35, 70)));
+    for (const [m, heldOn] of dates.entries()) {
       const type = m === 0 && trainee.grade === 'ST1' ? 'induction' : random.pick(TYPES);
       const id = randomUUID();
       const last = m === count - 1;

@@ -14,9 +14,12 @@ export function examHandlers(exams: ExamService, imports: ResultsImportService, 
   async function report(id: string) {
     const record = sharedPostFail(await exams.postFailById(id));
     const trainee = await trainees.get(record.traineeId);
-    const name = displayName(trainee);
-    return { record, document: postFailReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }), baseName: safeFileName('post-fail', record.examCode, name, record.heldOn) };
+    return {
+      document: postFailReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }),
+      baseName: safeFileName('post-fail', record.examCode, displayName(trainee), record.heldOn),
+    };
   }
+  /** Likewise from the shared view only; see readinessReport. */
   async function readinessDocument(id: string) {
     const record = sharedReadiness(await exams.readinessById(id));
     const trainee = await trainees.get(record.traineeId);

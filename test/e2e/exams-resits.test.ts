@@ -98,13 +98,13 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
     await paste.getByRole('button', { name: 'Copy all shared sections' }).click();
     await paste.getByText('All shared sections copied to the clipboard').waitFor();
-    const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(clipboard).toContain('WHAT THE EXAM FEEDBACK SAYS');
     expect(clipboard).toContain('Book the regional mock');
     expect(clipboard).not.toContain(PRIVATE_NOTE);
     await paste.getByRole('button', { name: 'Copy Plan for the re-sit' }).click();
     await paste.getByText('Plan for the re-sit copied to the clipboard').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Target sitting: /);
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toMatch(/^Target sitting: /);
 
     const [pdfDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download PDF' }).click()]);
     expect(pdfDownload.suggestedFilename()).toMatch(/^post-fail-sca-tariq-smith-.*\.pdf$/);

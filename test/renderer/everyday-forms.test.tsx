@@ -172,3 +172,37 @@ describe('new 1:1 shortcut', () => {
     expect(newMeetingPath('#/')).toBe('/meetings/new');
   });
 });
+
+describe('GoalForm and ReviewForm', () => {
+  it('asks for a review or target date on an open goal, and an area', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const { GoalForm } = await import('../../src/renderer/src/features/plan/GoalForm');
+    renderWithApp(<GoalForm traineeId="t1" onSubmit={onSubmit} onCancel={vi.fn()} />, {});
+    await user.type(screen.getByLabelText(/^Goal/), 'Structure telephone consultations');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    expect(await screen.findByText('Choose the area this goal is about')).toBeInTheDocument();
+    expect(screen.getByText('Enter a target date or a next review date, so the goal comes up for review')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText(/^Area/), 'rcgp2019:communication_consultation');
+    await user.type(screen.getByLabelText(/^Next review/), '3/1/2027');
+    await user.click(screen.getByRole('button', { name: 'Add goal' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ area: 'rcgp2019:communication_consultation', nextReviewOn: '2027-01-03', status: 'not_started', targetOn: null });
+  });
+
+  it('refuses an impossible review date and an empty note', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const { ReviewForm } = await import('../../src/renderer/src/features/plan/GoalForm');
+    const goal = { id: 'g1', traineeId: 't1', title: 'Pass the AKT', area: 'exam', areaLabel: 'Exam preparation', successCriteria: null, targetOn: '2027-03-01', nextReviewOn: null, status: 'in_progress' as const, sourceNeedId: null, reviews: [], meetings: [], support: [], createdAt: '', updatedAt: '' };
+    renderWithApp(<ReviewForm goal={goal} today="2026-11-22" onSubmit={onSubmit} onCancel={vi.fn()} />, {});
+    const date = screen.getByLabelText(/^Review date/);
+    expect(date).toHaveValue('22/11/2026');
+    await user.clear(date);
+    await user.type(date, '30/02/2026');
+    await user.click(screen.getByRole('button', { name: 'Save review' }));
+    expect(await screen.findByText('The review date is not a real date (use dd/mm/yyyy)')).toBeInTheDocument();
+    expect(screen.getByText('Write what the review found')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+});

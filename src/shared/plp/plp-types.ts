@@ -63,10 +63,11 @@ export const goalFieldsSchema = z
     nextReviewOn: optionalDateSchema('next review date').default(null),
     status: z.enum(GOAL_STATUS_VALUES, { error: 'Choose a status' }).default('not_started'),
   })
-  .superRefine((g, ctx) => {
-    if ((g.status === 'not_started' || g.status === 'in_progress') && !g.targetOn && !g.nextReviewOn) {
-      ctx.addIssue({ code: 'custom', path: ['nextReviewOn'], message: 'Enter a target date or a next review date, so the goal comes up for review' });
-    }
+  .refine((g) => !((g.status === 'not_started' || g.status === 'in_progress') && !g.targetOn && !g.nextReviewOn), {
+    path: ['nextReviewOn'],
+    message: 'Enter a target date or a next review date, so the goal comes up for review',
+    // Checked alongside the other fields' messages, so a form shows them all at once.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
   });
 export type GoalFieldsInput = z.input<typeof goalFieldsSchema>;
 export type GoalFields = z.output<typeof goalFieldsSchema>;

@@ -12,9 +12,12 @@ const count = (n: number | null) => (n === null ? notAvailable : String(n));
 export interface ReadinessColumn {
   id: string;
   header: string;
-  /** Text for sorting, filtering and CSV. */
+  /** Text for filtering and CSV (and sorting, unless `sort` is given). */
   value: (row: ReadinessRow) => string | number;
+  sort?: (row: ReadinessRow) => string | number;
 }
+
+const SEVERITY_ORDER = { overdue: 0, due: 1, upcoming: 2, warning: 3 } as const;
 
 export const READINESS_COLUMNS: ReadinessColumn[] = [
   { id: 'trainee', header: 'Trainee', value: (r) => r.sortName },
@@ -24,7 +27,13 @@ export const READINESS_COLUMNS: ReadinessColumn[] = [
   { id: 'esr', header: 'ESR', value: (r) => ESR_STATE_LABEL[r.esr] },
   { id: 'gapCount', header: 'Evidence gaps', value: (r) => r.gapCount },
   { id: 'gaps', header: 'Gaps', value: (r) => r.gapSummary },
-  { id: 'deadlines', header: 'Deadlines', value: (r) => r.deadlines.map((d) => d.message).join('; ') },
+  {
+    id: 'deadlines',
+    header: 'Deadlines',
+    value: (r) => r.deadlines.map((d) => d.message).join('; '),
+    // Most pressing first: overdue, then due, by date; none last.
+    sort: (r) => r.deadlines.map((d) => `${SEVERITY_ORDER[d.severity]}${d.date}`).sort()[0] ?? '9',
+  },
   { id: 'exams', header: 'Exam position', value: (r) => r.examPosition ?? notAvailable },
   { id: 'plp', header: 'Open PLP goals', value: (r) => count(r.openPlpGoals) },
   { id: 'postFail', header: 'Post-fail conversations', value: (r) => count(r.postFailConversations) },
@@ -96,7 +105,7 @@ export function ReadinessTable({ rows, panelName, onPack }: { rows: ReadinessRow
       READINESS_COLUMNS.filter((c) => !HIDDEN_IN_TABLE.has(c.id)).map((c) => ({
         id: c.id,
         header: c.header,
-        accessorFn: c.value,
+        accessorFn: c.sort ?? c.value,
         cell: ({ row }) => cellFor(c, row.original, onPack),
         sortingFn: c.id === 'gapCount' ? 'basic' : 'alphanumeric',
       })),

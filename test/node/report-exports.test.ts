@@ -51,3 +51,23 @@ describe('report renderers', () => {
     expect(reportText(report)).toContain('GOALS\n- Goal');
   });
 });
+
+describe('PDF field rows', () => {
+  it('keeps a long, wrapping label clear of the next row', async () => {
+    const label = 'Contributing factors discussed with the trainee at length';
+    const bytes = await renderReportPdf({
+      title: 'Layout',
+      cover: [],
+      footer: 'Confidential',
+      sections: [{ heading: 'Fields', blocks: [{ kind: 'fields', rows: [[label, 'Short'], ['Next label', 'Next value']] }] }],
+    });
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise;
+    const items = (await (await pdf.getPage(1)).getTextContent()).items.filter((i) => 'str' in i && i.str.trim() !== '') as Array<{ str: string; transform: number[] }>;
+    const y = (text: string) => items.find((i) => i.str.includes(text))!.transform[5]!;
+    const lastLabelLine = Math.min(...items.filter((i) => label.includes(i.str.trim()) && i.str.trim().length > 3).map((i) => i.transform[5]!));
+    // PDF y grows upwards: the next row must start below the label's last line.
+    expect(y('Next label')).toBeLessThan(lastLabelLine - 5);
+    await pdf.destroy();
+  });
+});

@@ -89,8 +89,10 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
     case 'fields': {
       const labelWidth = 150;
       for (const [label, value] of block.rows) {
-        doc.font('body').fontSize(10);
-        const h = Math.max(doc.heightOfString(value || '—', { width: width - labelWidth }), 12);
+        // The row is as tall as the taller of label and value, so a wrapped label never overlaps the next row.
+        const valueHeight = doc.font('body').fontSize(10).heightOfString(value || '—', { width: width - labelWidth });
+        const labelHeight = doc.font('bold').fontSize(10).heightOfString(label, { width: labelWidth - 8 });
+        const h = Math.max(valueHeight, labelHeight, 12);
         ensureSpace(doc, h);
         const top = doc.y;
         doc.font('bold').fontSize(10).fillColor(INK).text(label, MARGIN, top, { width: labelWidth - 8 });

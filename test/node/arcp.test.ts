@@ -99,6 +99,13 @@ describe('ARCP records, panels and packs', () => {
 
     const five = await call<ArcpRecord>(backend, 'arcp:update', { id: record.id, fields: recordInput({ outcome: '5' }) });
     expect(five.evidenceDueDate).toBe('2026-12-29');
+    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind)).toContain('outcome5');
+    // A later panel's outcome (the outcome 5 review) closes the two-week window.
+    const review = await call<ArcpRecord>(backend, 'arcp:create', { traineeId: trainee.id, fields: recordInput({ reviewFrom: '16/12/2026', reviewTo: '10/01/2027', panelDate: '12/01/2027' }) });
+    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind)).toContain('outcome5');
+    await call(backend, 'arcp:update', { id: review.id, fields: recordInput({ reviewFrom: '16/12/2026', reviewTo: '10/01/2027', panelDate: '12/01/2027', outcome: '1' }) });
+    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind)).not.toContain('outcome5');
+    expect((await call<TraineeDeadline[]>(backend, 'arcp:deadlines', { horizonDays: 14 })).map((d) => d.deadline.kind)).not.toContain('outcome5');
     const u5 = await call<ArcpRecord>(backend, 'arcp:update', { id: record.id, fields: recordInput({ outcome: '3', reasonCodes: ['U5'] }) });
     expect(u5).toMatchObject({ outcome: '3', reasonCodes: ['U5'], evidenceDueDate: null });
   });

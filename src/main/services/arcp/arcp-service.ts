@@ -67,6 +67,11 @@ function emptyCounts(): Record<string, number> {
   return {};
 }
 
+/** An outcome 5 followed by a later panel that gave an outcome has had its review: its evidence window no longer applies. */
+function superseded(outcome: string | null, panelDate: string, lastReviewedPanelDate: string | undefined): boolean {
+  return outcome === OUTCOME_FIVE && lastReviewedPanelDate !== undefined && lastReviewedPanelDate > panelDate;
+}
+
 /** Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews overdue. */
 export async function collectDeadlines(db: Executor, day: string, horizonDays: number): Promise<TraineeDeadline[]> {
   // Only the columns the rules need: this runs on every Today view, over the whole register.
@@ -85,7 +90,6 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
     .select(['trainee_id'])
     .select((eb) => eb.fn.max('panel_date').as('last'))
     .where('outcome', 'is not', null)
-    .where('panel_date', '<=', day)
     .groupBy('trainee_id')
     .execute();
   const lastByTrainee = new Map(lastPanels.map((r) => [r.trainee_id, r.last as string]));
@@ -100,6 +104,7 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
     const mine = openByTrainee.get(t.id) ?? [];
     const name = displayName({ givenName: t.given_name, familyName: t.family_name, preferredName: t.preferred_name });
     for (const r of mine) {
+      if (superseded(r.outcome, r.panel_date, lastByTrainee.get(t.id))) continue;
       const record = { panelDate: r.panel_date, esrFullDate: r.esr_full_date, outcome: r.outcome, evidenceDueDate: r.evidence_due_date };
       for (const deadline of arcpDeadlines(record, day, horizonDays)) out.push({ traineeId: t.id, traineeName: name, recordId: r.id, deadline });
     }
@@ -299,8 +304,9 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         const checklist = checklistFor(record, template);
         if (template && checklist) checklists[record.id] = { templateName: template.name, checklist };
       }
-      const deadlines: ArcpDeadline[] = records.flatMap((r) => arcpDeadlines(r, today(), 60));
-      const lastOutcome = records.find((r) => r.outcome !== null && r.panelDate <= today());
+      const lastReviewed = records.find((r) => r.outcome !== null)?.panelDate;
+      const deadlines: ArcpDeadline[] = records.filter((r) => !superseded(r.outcome, r.panelDate, lastReviewed)).flatMap((r) => arcpDeadlines(r, today(), 60));
+      const lastOutcome = records.find((r) => r.outcome !== null);
       const overdue = REVIEWED_STATUSES.includes(trainee.status)
         ? reviewOverdue({ lastOutcomePanelDate: lastOutcome?.panelDate ?? null, programmeStartDate: trainee.programmeStartDate, hasPlannedPanel: records.some((r) => r.outcome === null) }, today())
         : null;

@@ -172,7 +172,8 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       panelDate,
       grade: trainee.grade,
       wte: trainee.wte,
-      posts: 2,
+      // GP training: ST1/ST2 usually rotate through two posts a year, ST3 stays in one practice.
+      posts: trainee.grade === 'ST3' ? 1 : 2,
       esrInterimDate: null,
       esrFullDate: null,
       outcome: null,

@@ -226,6 +226,22 @@ describe('learning plan, early needs and support', () => {
     expect(JSON.stringify(sections)).not.toContain('Lagos');
   });
 
+  it('puts a form past its retention date on Today, and destroys it while keeping the goals made from it', async () => {
+    const ending = await call<Trainee>(backend, 'trainees:create', { givenName: 'Leila', familyName: 'Haddad', gmcNumber: '7456789', programme: 'GP - Eastfield VTS', grade: 'ST3', programmeStartDate: '2023-08-02', expectedCctDate: '2026-11-30', wte: 1 });
+    await call(backend, 'needs:save', { traineeId: ending.id, learningPreferences: 'Small groups' });
+    const need = await call<IdentifiedNeed>(backend, 'needs:addNeed', { traineeId: ending.id, area: 'exam', description: 'SCA timing' });
+    const goal = await call<PlpGoal>(backend, 'needs:makeGoal', { id: need.id });
+    const view = await call<TodayView>(backend, 'today:view');
+    expect(view.groups.flatMap((g) => g.items).filter((i) => i.kind === 'needs_retention')).toEqual([
+      expect.objectContaining({ traineeId: ending.id, title: 'Destroy the early-needs form', dueDate: '2026-11-30', urgency: 'upcoming', link: `/trainees/${ending.id}/needs` }),
+    ]);
+    const after = await call<EarlyNeedsView>(backend, 'needs:destroy', { traineeId: ending.id });
+    expect(after).toMatchObject({ intake: null, needs: [] });
+    expect((await call<PlpGoal[]>(backend, 'plp:list', { traineeId: ending.id })).map((g) => g.id)).toEqual([goal.id]);
+    expect((await call<TodayView>(backend, 'today:view')).groups.flatMap((g) => g.items).some((i) => i.kind === 'needs_retention')).toBe(false);
+    expect((await failure('needs:destroy', { traineeId: ending.id })).message).toBe('There is no early-needs form to destroy.');
+  });
+
   it('moves support through its statuses with dates and outcomes, and lets other features offer support', async () => {
     const item = await call<SupportItem>(backend, 'support:offer', { traineeId: trainee.id, catalogueId: 'seed-8', offeredOn: '10/11/2026' });
     expect(item).toMatchObject({ label: 'Mentor', status: 'offered', followUpOn: '2026-11-24' });

@@ -60,6 +60,8 @@ export const everydayChannels = {
 
   'needs:get': channel(byTrainee).returns<EarlyNeedsView>(),
   'needs:save': channel(earlyNeedsFieldsSchema).returns<EarlyNeedsView>(),
+  /** Destroys the intake at the end of training (retention); PLP goals made from it stay. */
+  'needs:destroy': channel(byTrainee).returns<EarlyNeedsView>(),
   'needs:addNeed': channel(identifiedNeedSchema).returns<IdentifiedNeed>(),
   'needs:removeNeed': channel(byId).returns<void>(),
   /** Turns an identified need into a PLP goal in one action. */

@@ -52,6 +52,7 @@ export const TODAY_KIND_LABELS: Record<string, string> = {
   meeting_due: '1:1 due',
   plp_review: 'PLP review',
   support_follow_up: 'Support follow-up',
+  needs_retention: 'Data retention',
 };
 
 export function todayKindLabel(kind: string): string {

@@ -98,6 +98,7 @@ export function everydayHandlers(s: EverydayServices): HandlersFor<'meetings' | 
 
     'needs:get': ({ traineeId }) => s.needs.get(traineeId),
     'needs:save': (fields) => s.needs.save(fields),
+    'needs:destroy': ({ traineeId }) => s.needs.destroy(traineeId),
     'needs:addNeed': (input) => s.needs.addNeed(input),
     'needs:removeNeed': ({ id }) => s.needs.removeNeed(id),
     'needs:makeGoal': ({ id }) => s.needs.makeGoal(id),

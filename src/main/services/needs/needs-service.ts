@@ -101,6 +101,18 @@ export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpServ
       });
     },
 
+    /** Destroys the intake and the needs listed on it; goals already in the PLP stay there. */
+    async destroy(traineeId: string): Promise<EarlyNeedsView> {
+      return db.transaction().execute(async (trx) => {
+        await trainee(trx, traineeId);
+        const found = await trx.deleteFrom('early_needs').where('trainee_id', '=', traineeId).executeTakeFirst();
+        if (Number(found.numDeletedRows) === 0) throw new AppError('not_found', 'There is no early-needs form to destroy.');
+        await trx.deleteFrom('identified_needs').where('trainee_id', '=', traineeId).execute();
+        await recordChange(trx, { entity: 'early_needs', entityId: traineeId, action: 'destroyed' }, now());
+        return view(trx, traineeId);
+      });
+    },
+
     async addNeed(input: IdentifiedNeedInput): Promise<IdentifiedNeed> {
       await trainee(db, input.traineeId);
       const row = { id: randomUUID(), trainee_id: input.traineeId, area: input.area, description: input.description, goal_id: null, created_at: now().toISOString() };

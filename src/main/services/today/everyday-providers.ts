@@ -118,3 +118,24 @@ export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promis
     link: `/trainees/${r.trainee_id}/support/${r.id}`,
   }));
 }
+
+/** Early-needs forms whose retention ends (the end of training): time to destroy them. */
+export async function earlyNeedsRetentionDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
+  const rows = await db
+    .selectFrom('early_needs as n')
+    .innerJoin('trainees as t', 't.id', 'n.trainee_id')
+    .select(['n.trainee_id', 'n.retain_until', traineeNameSql.as('trainee_name')])
+    .where('n.retain_until', '<=', windowEnd(today))
+    .execute();
+  return rows.map((r) => ({
+    id: r.trainee_id,
+    kind: 'needs_retention',
+    traineeId: r.trainee_id,
+    traineeName: r.trainee_name,
+    title: 'Destroy the early-needs form',
+    detail: 'Kept only until the end of training (data protection)',
+    dueDate: r.retain_until,
+    urgency: urgencyFor(r.retain_until, today),
+    link: `/trainees/${r.trainee_id}/needs`,
+  }));
+}

@@ -1,9 +1,10 @@
+import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'wouter';
-import { formatLongDate, formatUkDate } from '../../../../shared/dates';
+import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import {
   earlyNeedsFieldsSchema,
   identifiedNeedSchema,
@@ -235,13 +236,50 @@ function useNeeds(traineeId: string) {
 }
 
 /** Early needs ("hello form"): the intake, consent, and needs that become PLP goals in one click. */
+function DestroyForm({ traineeId }: { traineeId: string }) {
+  const api = useApi();
+  const invalidate = useInvalidateEveryday();
+  const { notify } = useToast();
+  return (
+    <AlertDialog.Root>
+      <AlertDialog.Trigger className="button button-small">Destroy this form…</AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="dialog-overlay" />
+        <AlertDialog.Content className="dialog">
+          <AlertDialog.Title className="dialog-title">Destroy the early-needs form?</AlertDialog.Title>
+          <AlertDialog.Description>The intake and its list of needs are deleted for good. Goals already in the PLP stay. This cannot be undone.</AlertDialog.Description>
+          <div className="button-row dialog-body">
+            <AlertDialog.Action
+              className="button button-danger"
+              onClick={async () => {
+                try {
+                  await api.needs.destroy({ traineeId });
+                  await invalidate();
+                  notify('Early-needs form destroyed');
+                } catch (e) {
+                  notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
+                }
+              }}
+            >
+              Destroy form
+            </AlertDialog.Action>
+            <AlertDialog.Cancel className="button">Keep it</AlertDialog.Cancel>
+          </div>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
+
 export function NeedsTab({ trainee }: TraineeTabProps) {
   const needs = useNeeds(trainee.id);
   if (!needs.data) return <p role="status">Loading…</p>;
+  const expired = needs.data.retainUntil <= ukToday();
   return (
     <div className="stack">
-      <div className="alert" role="note">
-        Special category data, kept encrypted on this computer. This form is marked for destruction at the end of training: <strong>{formatLongDate(needs.data.retainUntil)}</strong>.
+      <div className={expired ? 'alert alert-error' : 'alert'} role="note">
+        Special category data, kept encrypted on this computer. This form is marked for destruction at the end of training: <strong>{formatLongDate(needs.data.retainUntil)}</strong>
+        {expired ? ' — that date has passed.' : '.'} {needs.data.intake ? <DestroyForm traineeId={trainee.id} /> : null}
       </div>
       <IdentifiedNeeds traineeId={trainee.id} view={needs.data} />
       <section className="card" aria-labelledby="intake-heading">

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -7,6 +8,13 @@ const require_ = createRequire(__filename);
 /** DejaVu covers the accents and punctuation in real names (Zoë, O’Brien) that PDF's built-in fonts lack. */
 const FONT_DIR = path.join(path.dirname(require_.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONTS = { body: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'), italic: path.join(FONT_DIR, 'DejaVuSans-Oblique.ttf') };
+
+let fontBytes: Record<keyof typeof FONTS, Buffer> | null = null;
+/** Read once per process: a panel's batch renders dozens of packs with the same fonts. */
+function loadFonts(): Record<keyof typeof FONTS, Buffer> {
+  fontBytes ??= { body: fs.readFileSync(FONTS.body), bold: fs.readFileSync(FONTS.bold), italic: fs.readFileSync(FONTS.italic) };
+  return fontBytes;
+}
 
 const MARGIN = 56;
 const FOOTER_SPACE = 36;
@@ -115,9 +123,10 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
  */
 export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: report.title, Creator: 'TPD Companion' } });
-  doc.registerFont('body', FONTS.body);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('italic', FONTS.italic);
+  const fonts = loadFonts();
+  doc.registerFont('body', fonts.body);
+  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('italic', fonts.italic);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

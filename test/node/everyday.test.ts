@@ -174,6 +174,9 @@ describe('Today view', () => {
       ['due_soon', 'meeting_action', 'Send the consultation-skills course dates', '2026-11-25', `/trainees/${trainee.id}/meetings/${meeting.id}`],
       ['due_soon', 'meeting_due', 'Next 1:1 due', '2026-11-27', `/trainees/${trainee.id}/meetings/new`],
     ]);
+    const onlyReviews = await call<TodayView>(backend, 'today:view', { kind: 'plp_review' });
+    expect(onlyReviews.groups.flatMap((g) => g.items).map((i) => i.kind)).toEqual(['plp_review']);
+    expect(onlyReviews.kinds).toEqual(expect.arrayContaining([{ kind: 'meeting_action', total: 2 }]));
     await call(backend, 'meetings:setActionDone', { id: meeting.actions[0]!.id, done: true });
     const after = await call<TodayView>(backend, 'today:view');
     expect(after.groups.flatMap((g) => g.items).map((i) => i.title)).not.toContain('Book the AKT workshop');

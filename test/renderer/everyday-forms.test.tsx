@@ -121,18 +121,29 @@ describe('TodayPage', () => {
   it('groups rows by urgency, links each to the place to act, and completes an action', async () => {
     const user = userEvent.setup();
     const done = vi.fn();
-    renderWithApp(<TodayPage />, {
+    const { calls } = renderWithApp(<TodayPage />, {
       'app:info': () => ({ version: 'test', databaseFile: '/tmp/x.db', traineeCount: 1 }),
       'settings:get': () => settings(),
-      'today:view': () => ({ today: '2026-11-22', groups: [{ urgency: 'overdue', total: 1, items: [action] }, { urgency: 'due_soon', total: 0, items: [] }, { urgency: 'upcoming', total: 1, items: [due] }], kinds: [{ kind: 'meeting_action', total: 1 }, { kind: 'meeting_due', total: 1 }] }),
+      // Main filters by kind before capping each group; the fake does the same.
+      'today:view': ({ kind }) => {
+        const pick = (items: TodayItem[]) => items.filter((i) => !kind || i.kind === kind);
+        const groups = [
+          { urgency: 'overdue' as const, items: pick([action]) },
+          { urgency: 'due_soon' as const, items: [] },
+          { urgency: 'upcoming' as const, items: pick([due]) },
+        ].map((g) => ({ ...g, total: g.items.length }));
+        return { today: '2026-11-22', groups, kinds: [{ kind: 'meeting_action', total: 1 }, { kind: 'meeting_due', total: 1 }] };
+      },
       'meetings:setActionDone': done,
     });
     const overdue = await screen.findByRole('region', { name: /Overdue/ });
     expect(within(overdue).getByRole('link', { name: 'Book the AKT workshop' })).toHaveAttribute('href', '/trainees/t1/meetings/m1');
     expect(within(screen.getByRole('region', { name: /Coming up/ })).getByRole('link', { name: 'Next 1:1 due' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Show only'), 'meeting_due');
-    expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull());
+    expect(calls.filter((c) => c.channel === 'today:view').at(-1)!.input).toEqual({ kind: 'meeting_due' });
     await user.selectOptions(screen.getByLabelText('Show only'), '');
+    await screen.findByRole('region', { name: /Overdue/ });
     await user.click(screen.getByRole('button', { name: 'Mark done: Book the AKT workshop (Amara Okafor)' }));
     await waitFor(() => expect(done).toHaveBeenCalledWith({ id: 'a1', done: true }));
   });

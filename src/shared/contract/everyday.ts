@@ -75,7 +75,8 @@ export const everydayChannels = {
   'support:catalogue': channel(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false })).returns<SupportCatalogueEntry[]>(),
   'support:saveCatalogueEntry': channel(supportCatalogueEntrySchema).returns<SupportCatalogueEntry>(),
 
-  'today:view': channel(z.object({}).default({})).returns<TodayView>(),
+  /** `kind` narrows the rows (before the per-group cap); the kind counts always cover everything. */
+  'today:view': channel(z.object({ kind: z.string().max(60).nullable().default(null) }).default({ kind: null })).returns<TodayView>(),
   'search:query': channel(z.object({ text: z.string().max(200, { error: 'Search for at most 200 characters' }), limit: z.number().int().min(1).max(100).default(30) })).returns<SearchResponse>(),
   'timeline:list': channel(byTrainee).returns<TimelineEntry[]>(),
 };

@@ -111,7 +111,7 @@ export function everydayHandlers(s: EverydayServices): HandlersFor<'meetings' | 
     'support:catalogue': ({ includeInactive }) => s.support.catalogue(includeInactive),
     'support:saveCatalogueEntry': (input) => s.support.saveCatalogueEntry(input),
 
-    'today:view': () => s.today.view(),
+    'today:view': ({ kind }) => s.today.view(kind),
     'search:query': ({ text, limit }) => {
       if (text.trim().length > 200) throw new AppError('invalid_input', 'Search for at most 200 characters');
       return s.search.query(text, limit);

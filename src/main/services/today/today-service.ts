@@ -18,9 +18,10 @@ export async function collectTodayItems(db: Kysely<DB>, today: string, providers
   return lists.flat().sort(byDueDate);
 }
 
-export function groupTodayItems(items: TodayItem[], today: string, limit = TODAY_GROUP_LIMIT): TodayView {
+export function groupTodayItems(items: TodayItem[], today: string, limit = TODAY_GROUP_LIMIT, kind: string | null = null): TodayView {
+  const shown = kind ? items.filter((i) => i.kind === kind) : items;
   const groups: TodayGroup[] = URGENCIES.map((urgency) => {
-    const all = items.filter((i) => i.urgency === urgency);
+    const all = shown.filter((i) => i.urgency === urgency);
     return { urgency, total: all.length, items: all.slice(0, limit) };
   });
   const kinds = new Map<string, number>();
@@ -32,9 +33,9 @@ export type TodayService = ReturnType<typeof createTodayService>;
 
 export function createTodayService(db: Kysely<DB>, now: () => Date) {
   return {
-    async view(): Promise<TodayView> {
+    async view(kind: string | null = null): Promise<TodayView> {
       const today = ukToday(now());
-      return groupTodayItems(await collectTodayItems(db, today), today);
+      return groupTodayItems(await collectTodayItems(db, today), today, TODAY_GROUP_LIMIT, kind);
     },
   };
 }

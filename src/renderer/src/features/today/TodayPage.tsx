@@ -53,9 +53,9 @@ function TodayRow({ item, today }: { item: TodayItem; today: string }) {
   );
 }
 
-function TodaySection({ group, kind, today }: { group: TodayGroup; kind: string; today: string }) {
+function TodaySection({ group, today }: { group: TodayGroup; today: string }) {
   const [showAll, setShowAll] = useState(false);
-  const items = group.items.filter((i) => !kind || i.kind === kind);
+  const items = group.items;
   if (items.length === 0) return null;
   const LIMIT = 25;
   const shown = showAll ? items : items.slice(0, LIMIT);
@@ -63,7 +63,7 @@ function TodaySection({ group, kind, today }: { group: TodayGroup; kind: string;
   return (
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {URGENCY_LABELS[group.urgency]} <span className="muted">({kind ? items.length : group.total})</span>
+        {URGENCY_LABELS[group.urgency]} <span className="muted">({group.total})</span>
       </h2>
       <ul className="today-list">
         {shown.map((item) => (
@@ -75,7 +75,7 @@ function TodaySection({ group, kind, today }: { group: TodayGroup; kind: string;
           {showAll ? 'Show fewer' : `Show all ${items.length}`}
         </button>
       ) : null}
-      {group.total > group.items.length && !kind ? <p className="muted">Showing the first {group.items.length} of {group.total}; open a trainee to see the rest.</p> : null}
+      {group.total > group.items.length ? <p className="muted">Showing the first {group.items.length} of {group.total}; open a trainee to see the rest.</p> : null}
     </section>
   );
 }
@@ -88,10 +88,10 @@ export function TodayPage() {
   const [, navigate] = useLocation();
   const [kind, setKind] = useState('');
   const traineeCount = info.data?.traineeCount ?? 0;
-  const view = useQuery({ queryKey: [...everydayKeys.today, traineeCount], queryFn: () => api.today.view(), enabled: traineeCount > 0 });
+  const view = useQuery({ queryKey: [...everydayKeys.today, traineeCount, kind], queryFn: () => api.today.view({ kind: kind || null }), enabled: traineeCount > 0, placeholderData: (previous) => previous });
   const greetingName = settings.data?.userName ? `, ${settings.data.userName}` : '';
   const today = view.data?.today ?? ukToday();
-  const nothingDue = view.data && view.data.groups.every((g) => g.total === 0);
+  const nothingDue = view.data && view.data.kinds.length === 0;
   return (
     <div className="page">
       <div className="page-header">
@@ -152,7 +152,7 @@ export function TodayPage() {
             </label>
           </div>
           {view.data.groups.map((g) => (
-            <TodaySection key={g.urgency} group={g} kind={kind} today={today} />
+            <TodaySection key={`${g.urgency}:${kind}`} group={g} today={today} />
           ))}
         </>
       ) : null}

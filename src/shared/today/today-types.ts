@@ -53,6 +53,12 @@ export const TODAY_KIND_LABELS: Record<string, string> = {
   plp_review: 'PLP review',
   support_follow_up: 'Support follow-up',
   needs_retention: 'Data retention',
+  exam_post_fail: 'Post-fail conversation',
+  exam_readiness: 'Readiness to sit',
+  arcp_full_esr: 'Full ESR',
+  arcp_outcome_5: 'Outcome 5 evidence',
+  arcp_outcome: 'ARCP outcome',
+  arcp_overdue: 'ARCP overdue',
 };
 
 export function todayKindLabel(kind: string): string {

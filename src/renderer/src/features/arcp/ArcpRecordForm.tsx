@@ -8,8 +8,8 @@ import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
+import { DATE_INPUT } from '../../components/date-input';
 
-const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
 
 type FormValues = Omit<Record<keyof ArcpRecordFields, string>, 'reasonCodes'> & { reasonCodes: string[] };
 

@@ -10,8 +10,8 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useTrainees } from '../trainees/queries';
 import { useInvalidateArcp } from './queries';
+import { DATE_INPUT } from '../../components/date-input';
 
-const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
 const formSchema = z.object({ name: requiredText(120, 'Enter a name for the panel', 'Panel name'), panelDate: dateSchema('panel date') });
 type FormValues = { name: string; panelDate: string };
 type Parsed = z.output<typeof formSchema>;

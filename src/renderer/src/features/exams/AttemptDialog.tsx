@@ -10,8 +10,8 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import { useExamSetup, useInvalidateExams } from './queries';
+import { DATE_INPUT } from '../../components/date-input';
 
-export const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
 
 interface FormValues {
   examId: string;

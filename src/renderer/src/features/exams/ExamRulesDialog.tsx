@@ -10,7 +10,7 @@ import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { DATE_INPUT } from './AttemptDialog';
+import { DATE_INPUT } from '../../components/date-input';
 import { useExamSetup, useInvalidateExams } from './queries';
 
 interface RulesForm {

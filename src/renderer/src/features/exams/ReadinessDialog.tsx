@@ -11,7 +11,7 @@ import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
-import { DATE_INPUT } from './AttemptDialog';
+import { DATE_INPUT } from '../../components/date-input';
 import { useExamSetup, useInvalidateExams } from './queries';
 
 type TextKey = 'mockResults' | 'gaps' | 'consultationFeedback' | 'wellbeing' | 'traineeView' | 'educatorView' | 'reasons' | 'privateNote';

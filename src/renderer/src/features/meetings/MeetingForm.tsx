@@ -17,6 +17,7 @@ import type { PlpGoal } from '../../../../shared/plp/plp-types';
 import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
 import { useAutosaveDraft } from './useDraft';
+import { DATE_INPUT } from '../../components/date-input';
 
 export interface MeetingFormValues {
   traineeId: string;
@@ -34,8 +35,6 @@ export interface MeetingFormValues {
   actions: Array<{ id: string; description: string; owner: string; dueOn: string; done: boolean }>;
   nextDueOn: string;
 }
-
-export const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
 
 export function meetingFormValues(traineeId: string, today: string, meeting?: Meeting): MeetingFormValues {
   return {

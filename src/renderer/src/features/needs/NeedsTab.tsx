@@ -18,7 +18,7 @@ import { ApiError, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import type { TraineeTabProps } from '../trainees/trainee-tabs';
-import { DATE_INPUT } from '../meetings/MeetingForm';
+import { DATE_INPUT } from '../../components/date-input';
 import { everydayKeys, useInvalidateEveryday } from '../meetings/queries';
 import { AreaOptions } from '../plan/GoalForm';
 

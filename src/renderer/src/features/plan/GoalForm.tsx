@@ -5,7 +5,7 @@ import { formatUkDate } from '../../../../shared/dates';
 import { GOAL_AREAS, GOAL_STATUSES, goalFieldsSchema, goalReviewSchema, type GoalFields, type GoalReviewInput, type PlpGoal } from '../../../../shared/plp/plp-types';
 import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
-import { DATE_INPUT } from '../meetings/MeetingForm';
+import { DATE_INPUT } from '../../components/date-input';
 
 type GoalValues = Record<Exclude<keyof GoalFields, never>, string>;
 

@@ -19,7 +19,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
 import type { TraineeTabProps } from '../trainees/trainee-tabs';
-import { DATE_INPUT } from '../meetings/MeetingForm';
+import { DATE_INPUT } from '../../components/date-input';
 import { useInvalidateEveryday, usePlan, useSupportCatalogue, useSupportItems } from '../meetings/queries';
 
 type OfferValues = Record<Exclude<keyof SupportOfferInput, never>, string>;

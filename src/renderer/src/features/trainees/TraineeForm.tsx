@@ -6,11 +6,10 @@ import { TRAINEE_STATUSES, TRAINING_GRADES } from '../../../../shared/trainees/r
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
+import { DATE_INPUT } from '../../components/date-input';
 
 type FormValues = Record<keyof TraineeFields, string>;
 
-/** Dates are typed the UK way (7/8/2024 or 07/08/2024) whatever the browser's language. */
-const DATE_INPUT = { type: 'text', inputMode: 'numeric', placeholder: 'dd/mm/yyyy', autoComplete: 'off' } as const;
 
 function toFormValues(t?: Trainee): FormValues {
   return {

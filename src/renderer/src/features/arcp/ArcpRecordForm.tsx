@@ -6,9 +6,10 @@ import { arcpRecordFieldsSchema, type ArcpRecord, type ArcpRecordFields } from '
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
-import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 
 
 type FormValues = Omit<Record<keyof ArcpRecordFields, string>, 'reasonCodes'> & { reasonCodes: string[] };
@@ -60,21 +61,14 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
     try {
       await onSubmit(fields);
     } catch (error) {
-      if (error instanceof ApiError) {
-        for (const [name, message] of Object.entries(error.fields)) setError(name.replace(/^fields\./, '') as keyof FormValues, { message }, { shouldFocus: true });
-        setFormError(error.message);
-      } else setFormError('Something went wrong; nothing was saved.');
+      applyServerError(error, setError, setFormError, { fieldPrefix: 'fields.', shouldFocus: true });
     }
   });
   const e = (name: keyof FormValues) => errors[name]?.message as string | undefined;
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label={record ? 'Edit ARCP record' : 'New ARCP record'}>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="Review period from" error={e('reviewFrom')} required>
           <input {...register('reviewFrom')} {...DATE_INPUT} />

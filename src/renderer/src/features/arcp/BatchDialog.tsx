@@ -4,6 +4,7 @@ import type { ArcpPanel, BatchOutcome } from '../../../../shared/arcp/arcp-schem
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useExportTarget } from './queries';
 
@@ -59,11 +60,7 @@ export function BatchDialog({ panel, open, onClose }: { panel: ArcpPanel; open: 
 
   return (
     <Dialog open={open} onOpenChange={(o) => !o && close()} title={`Generate ARCP packs: ${panel.name}`} wide>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
       {step.name === 'choose' ? (
         <div className="stack">
           <p>

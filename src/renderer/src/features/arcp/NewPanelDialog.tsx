@@ -8,6 +8,7 @@ import { PANEL_MAX_TRAINEES, type ArcpPanel } from '../../../../shared/arcp/arcp
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useTrainees } from '../trainees/queries';
 import { useInvalidateArcp } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
@@ -66,11 +67,7 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
   return (
     <Dialog open={open} onOpenChange={(o) => !o && onClose()} title="New ARCP panel" wide>
       <form onSubmit={submit} noValidate className="form" aria-label="New ARCP panel">
-        {formError ? (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormError message={formError} />
         <div className="form-grid">
           <Field label="Panel name" error={errors.name?.message} required>
             <input {...register('name')} placeholder="e.g. Riverside VTS spring panel" />

@@ -4,10 +4,12 @@ import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import { EVIDENCE_BASES, type EvidenceTemplate } from '../../../../shared/arcp/arcp-reference';
 import { templateFieldsSchema, type TemplateFields } from '../../../../shared/arcp/arcp-schema';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
-import { ApiError, useApi } from '../../api';
+import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
+import { applyServerError } from '../../lib/server-errors';
 import { useArcpReference, useInvalidateArcp } from './queries';
 
 interface ItemValues {
@@ -103,10 +105,7 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
       notify(`Template “${saved.name}” saved`);
       onClose();
     } catch (e) {
-      if (e instanceof ApiError) {
-        for (const [name, message] of Object.entries(e.fields)) setError(name.replace(/^fields\./, '') as 'name', { message });
-        setFormError(e.message);
-      } else setFormError('The template could not be saved.');
+      applyServerError(e, setError, setFormError, { fieldPrefix: 'fields.', fallback: 'The template could not be saved.' });
     }
   });
 
@@ -114,11 +113,7 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={title} wide>
       <form onSubmit={submit} noValidate className="form" aria-label={title}>
-        {formError ? (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormError message={formError} />
         <div className="form-grid">
           <Field label="Template name" error={errors.name?.message} required>
             <input {...register('name')} />

@@ -8,9 +8,11 @@ import type { ExamAttempt } from '../../../../shared/exams/exam-types';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { useExamSetup, useInvalidateExams } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 
 
 interface FormValues {
@@ -60,10 +62,7 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
       notify(attempt ? 'Exam result updated' : 'Exam result added');
       onClose();
     } catch (error) {
-      if (error instanceof ApiError) {
-        for (const [name, message] of Object.entries(error.fields)) setError(name as keyof FormValues, { message });
-        setFormError(error.message);
-      } else setFormError('Something went wrong; nothing was saved.');
+      applyServerError(error, setError, setFormError);
     }
   });
   const remove = async () => {
@@ -84,11 +83,7 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title={attempt ? 'Edit exam result' : 'Add exam result'} wide>
       <form onSubmit={submit} noValidate className="form" aria-label={attempt ? 'Edit exam result' : 'Add exam result'}>
-        {formError ? (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormError message={formError} />
         <div className="form-grid">
           <Field label="Exam" required error={errors.examId?.message}>
             <select {...register('examId')}>

@@ -9,8 +9,10 @@ import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
 
 interface RulesForm {
@@ -56,11 +58,7 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
   });
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Exam rules">
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <fieldset className="exam-fieldset">
         <legend>Attempt limits by entry date</legend>
         <p className="muted">The entry date is the trainee’s programme start date in the register. The first rule that matches applies.</p>
@@ -155,19 +153,12 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
       await invalidate();
       onDone();
     } catch (e) {
-      if (e instanceof ApiError) {
-        for (const [name, message] of Object.entries(e.fields)) setError(name as keyof DefinitionForm, { message });
-        setFormError(e.message);
-      } else setFormError('The exam could not be saved.');
+      applyServerError(e, setError, setFormError, { fallback: 'The exam could not be saved.' });
     }
   });
   return (
     <form onSubmit={submit} noValidate className="form card" aria-label={definition ? `Edit ${definition.code}` : 'New exam'}>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="Code" required error={errors.code?.message}>
           <input {...register('code')} />

@@ -12,8 +12,10 @@ import { parseUkDate } from '../../../../shared/dates';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
 
 interface FormValues {
@@ -106,10 +108,7 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
       notify('Post-fail conversation saved');
       onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError) {
-        for (const [name, message] of Object.entries(error.fields)) setError(name as keyof FormValues, { message });
-        setFormError(error.message);
-      } else setFormError('Something went wrong; nothing was saved.');
+      applyServerError(error, setError, setFormError);
     }
   });
 
@@ -122,11 +121,7 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Post-fail conversation">
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <p className="muted">
         {trainee.givenName} {trainee.familyName} · GMC {trainee.gmcNumber} · attempt {attempt.attemptNumber ?? '—'} · {draft.failNumber === 1 ? 'first' : draft.failNumber === 2 ? 'second' : `${draft.failNumber}th`} fail
       </p>

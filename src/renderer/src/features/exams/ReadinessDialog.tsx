@@ -7,11 +7,13 @@ import { READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
 import { readinessFieldsSchema, type ReadinessFields } from '../../../../shared/exams/exam-schemas';
 import type { ReadinessRecord } from '../../../../shared/exams/exam-types';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
-import { ApiError, useApi } from '../../api';
+import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
 
 type TextKey = 'mockResults' | 'gaps' | 'consultationFeedback' | 'wellbeing' | 'traineeView' | 'educatorView' | 'reasons' | 'privateNote';
@@ -70,21 +72,14 @@ export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee
       notify('Readiness discussion saved');
       onClose();
     } catch (error) {
-      if (error instanceof ApiError) {
-        for (const [name, message] of Object.entries(error.fields)) setError(name as keyof FormValues, { message });
-        setFormError(error.message);
-      } else setFormError('Something went wrong; nothing was saved.');
+      applyServerError(error, setError, setFormError);
     }
   });
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title="Readiness-to-sit discussion" description={`${trainee.givenName} ${trainee.familyName} · ${trainee.grade}`} wide>
       <form onSubmit={submit} noValidate className="form" aria-label="Readiness-to-sit discussion">
-        {formError ? (
-          <div className="alert alert-error" role="alert">
-            {formError}
-          </div>
-        ) : null}
+        <FormError message={formError} />
         <div className="form-grid">
           <Field label="Exam" required error={errors.examId?.message}>
             <select {...register('examId')}>

@@ -14,10 +14,11 @@ import {
   type MeetingTemplate,
 } from '../../../../shared/meetings/meeting-types';
 import type { PlpGoal } from '../../../../shared/plp/plp-types';
-import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useAutosaveDraft } from './useDraft';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 
 export interface MeetingFormValues {
   traineeId: string;
@@ -105,10 +106,7 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
       await onSubmit(fields);
     } catch (error) {
       draft.pause(false);
-      if (error instanceof ApiError) {
-        for (const [name, message] of Object.entries(error.fields)) setError(name as keyof MeetingFormValues, { message });
-        setFormError(error.message);
-      } else setFormError('Something went wrong; nothing was saved. Your draft is kept.');
+      applyServerError(error, setError, setFormError, { fallback: 'Something went wrong; nothing was saved. Your draft is kept.' });
     }
   });
 
@@ -124,11 +122,7 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
           </button>
         </div>
       ) : null}
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="Date" required hint="dd/mm/yyyy" error={e('heldOn')}>
           <input {...register('heldOn')} {...DATE_INPUT} />

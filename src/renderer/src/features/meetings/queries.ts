@@ -50,8 +50,3 @@ export function useSupportCatalogue(includeInactive = false) {
   const api = useApi();
   return useQuery({ queryKey: everydayKeys.catalogue(includeInactive), queryFn: () => api.support.catalogue({ includeInactive }) });
 }
-
-/** Sends server-side field messages to the matching form fields (`actions.0.dueOn` included). */
-export function applyServerErrors(fields: Record<string, string>, setError: (name: never, error: { message: string }) => void): void {
-  for (const [name, message] of Object.entries(fields)) setError(name as never, { message });
-}

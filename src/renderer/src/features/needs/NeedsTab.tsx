@@ -16,9 +16,11 @@ import {
 } from '../../../../shared/needs/needs-types';
 import { ApiError, useApi } from '../../api';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 import { everydayKeys, useInvalidateEveryday } from '../meetings/queries';
 import { AreaOptions } from '../plan/GoalForm';
 
@@ -79,18 +81,11 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
           await invalidate();
           notify('Early needs saved');
         } catch (error) {
-          if (error instanceof ApiError) {
-            for (const [name, message] of Object.entries(error.fields)) setError(name as keyof IntakeValues, { message });
-            setFormError(error.message);
-          } else setFormError('Something went wrong; nothing was saved.');
+          applyServerError(error, setError, setFormError);
         }
       })}
     >
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="Date of the intake" hint="dd/mm/yyyy" error={e('completedOn')}>
           <input {...register('completedOn')} {...DATE_INPUT} />

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { GOAL_AREAS, GOAL_STATUSES, goalFieldsSchema, goalReviewSchema, type GoalFields, type GoalReviewInput, type PlpGoal } from '../../../../shared/plp/plp-types';
-import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 
 type GoalValues = Record<Exclude<keyof GoalFields, never>, string>;
 
@@ -28,17 +29,6 @@ function AreaOptions() {
 }
 export { AreaOptions };
 
-function useServerErrors(setError: (name: never, e: { message: string }) => void) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const handle = (error: unknown) => {
-    if (error instanceof ApiError) {
-      for (const [name, message] of Object.entries(error.fields)) setError(name as never, { message });
-      setFormError(error.message);
-    } else setFormError('Something went wrong; nothing was saved.');
-  };
-  return { formError, setFormError, handle };
-}
-
 /** A PLP goal: what, which area, what success looks like, when, and where it stands. */
 export function GoalForm({ traineeId, goal, onSubmit, onCancel }: { traineeId: string; goal?: PlpGoal; onSubmit(fields: GoalFields): Promise<void>; onCancel(): void }) {
   const {
@@ -59,7 +49,7 @@ export function GoalForm({ traineeId, goal, onSubmit, onCancel }: { traineeId: s
     resolver: zodResolver(goalFieldsSchema) as unknown as Resolver<GoalValues, unknown, GoalFields>,
     mode: 'onBlur',
   });
-  const { formError, setFormError, handle } = useServerErrors(setError as never);
+  const [formError, setFormError] = useState<string | null>(null);
   const e = (name: keyof GoalValues) => errors[name]?.message;
   return (
     <form
@@ -71,15 +61,11 @@ export function GoalForm({ traineeId, goal, onSubmit, onCancel }: { traineeId: s
         try {
           await onSubmit(fields);
         } catch (error) {
-          handle(error);
+          applyServerError(error, setError, setFormError);
         }
       })}
     >
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <Field label="Goal" required error={e('title')}>
         <input {...register('title')} autoComplete="off" autoFocus />
       </Field>
@@ -134,7 +120,7 @@ export function ReviewForm({ goal, today, onSubmit, onCancel }: { goal: PlpGoal;
     resolver: zodResolver(goalReviewSchema) as unknown as Resolver<ReviewValues, unknown, GoalReviewInput>,
     mode: 'onBlur',
   });
-  const { formError, setFormError, handle } = useServerErrors(setError as never);
+  const [formError, setFormError] = useState<string | null>(null);
   const e = (name: keyof ReviewValues) => errors[name]?.message;
   return (
     <form
@@ -146,15 +132,11 @@ export function ReviewForm({ goal, today, onSubmit, onCancel }: { goal: PlpGoal;
         try {
           await onSubmit(input);
         } catch (error) {
-          handle(error);
+          applyServerError(error, setError, setFormError);
         }
       })}
     >
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="Review date" required hint="dd/mm/yyyy" error={e('reviewedOn')}>
           <input {...register('reviewedOn')} {...DATE_INPUT} />

@@ -13,13 +13,15 @@ import {
   type SupportOfferInput,
   type SupportStepInput,
 } from '../../../../shared/support/support-types';
-import { ApiError, useApi } from '../../api';
+import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 import { useInvalidateEveryday, usePlan, useSupportCatalogue, useSupportItems } from '../meetings/queries';
 
 type OfferValues = Record<Exclude<keyof SupportOfferInput, never>, string>;
@@ -50,18 +52,11 @@ export function OfferForm({ traineeId, onDone, onCancel }: { traineeId: string; 
         try {
           onDone(await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }));
         } catch (error) {
-          if (error instanceof ApiError) {
-            for (const [name, message] of Object.entries(error.fields)) setError(name as keyof OfferValues, { message });
-            setFormError(error.message);
-          } else setFormError('Something went wrong; nothing was saved.');
+          applyServerError(error, setError, setFormError);
         }
       })}
     >
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="Support offer" error={errors.catalogueId?.message}>
           <select {...register('catalogueId')} autoFocus>
@@ -131,18 +126,11 @@ function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): voi
           await api.support.step(input);
           onDone();
         } catch (error) {
-          if (error instanceof ApiError) {
-            for (const [name, message] of Object.entries(error.fields)) setError(name as keyof StepValues, { message });
-            setFormError(error.message);
-          } else setFormError('Something went wrong; nothing was saved.');
+          applyServerError(error, setError, setFormError);
         }
       })}
     >
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="What happened" required error={errors.status?.message}>
           <select {...register('status')}>

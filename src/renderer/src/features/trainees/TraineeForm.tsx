@@ -4,9 +4,10 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES, TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
-import { ApiError } from '../../api';
 import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
+import { applyServerError } from '../../lib/server-errors';
 
 type FormValues = Record<keyof TraineeFields, string>;
 
@@ -59,23 +60,14 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
     try {
       await onSubmit(fields);
     } catch (error) {
-      if (error instanceof ApiError) {
-        for (const [name, message] of Object.entries(error.fields)) {
-          if (name in fields) setError(name as keyof FormValues, { message }, { shouldFocus: true });
-        }
-        setFormError(error.message);
-      } else setFormError('Something went wrong; nothing was saved.');
+      applyServerError(error, setError, setFormError, { knownFields: fields, shouldFocus: true });
     }
   });
 
   const e = (name: keyof FormValues) => errors[name]?.message;
   return (
     <form onSubmit={submit} noValidate className="form" aria-label={trainee ? 'Edit trainee' : 'New trainee'}>
-      {formError ? (
-        <div className="alert alert-error" role="alert">
-          {formError}
-        </div>
-      ) : null}
+      <FormError message={formError} />
       <div className="form-grid">
         <Field label="First name" required error={e('givenName')}>
           <input {...register('givenName')} autoComplete="off" autoFocus />

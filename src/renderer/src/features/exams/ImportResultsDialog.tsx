@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatUkDate } from '../../../../shared/dates';
-import type { ProgressEvent } from '../../../../shared/contract';
 import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } from '../../../../shared/exams/exam-types';
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { ProgressBar } from '../../components/ProgressBar';
+import { FormError } from '../../components/FormError';
+import { IMPORT_PREVIEW_LIMIT, IMPORT_STATUS_LABEL, ImportCounts, ImportWorking, plural, useImportProgress } from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
 import { useInvalidateExams } from './queries';
 
@@ -13,13 +13,6 @@ type Step =
   | { name: 'working'; label: string }
   | { name: 'preview'; preview: ResultsImportPreview }
   | { name: 'done'; preview: ResultsImportPreview; outcome: ResultsImportOutcome };
-
-const STATUS_LABEL = { create: 'New', update: 'Update', unchanged: 'No change', error: 'Rejected' } as const;
-const PREVIEW_LIMIT = 200;
-
-function plural(n: number, word: string) {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function RowsTable({ id, title, rows, reasons }: { id: string; title: string; rows: ResultsImportRow[]; reasons: 'reasons' | 'flags' | 'status' }) {
   if (rows.length === 0) return null;
@@ -42,7 +35,7 @@ function RowsTable({ id, title, rows, reasons }: { id: string; title: string; ro
             </tr>
           </thead>
           <tbody>
-            {rows.slice(0, PREVIEW_LIMIT).map((r) => (
+            {rows.slice(0, IMPORT_PREVIEW_LIMIT).map((r) => (
               <tr key={r.line}>
                 <td>{r.line}</td>
                 <td>{r.traineeName || '—'}</td>
@@ -50,13 +43,13 @@ function RowsTable({ id, title, rows, reasons }: { id: string; title: string; ro
                 <td>{r.exam || '—'}</td>
                 <td>{/^\d{4}-/.test(r.sittingDate) ? formatUkDate(r.sittingDate) : r.sittingDate || '—'}</td>
                 <td>{r.result || '—'}</td>
-                <td className="cell-wrap">{reasons === 'reasons' ? r.reasons.join('; ') : reasons === 'flags' ? r.flags.join('; ') : STATUS_LABEL[r.status]}</td>
+                <td className="cell-wrap">{reasons === 'reasons' ? r.reasons.join('; ') : reasons === 'flags' ? r.flags.join('; ') : IMPORT_STATUS_LABEL[r.status]}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {rows.length > PREVIEW_LIMIT ? <p className="muted">Showing the first {PREVIEW_LIMIT}.</p> : null}
+      {rows.length > IMPORT_PREVIEW_LIMIT ? <p className="muted">Showing the first {IMPORT_PREVIEW_LIMIT}.</p> : null}
     </section>
   );
 }
@@ -68,9 +61,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
-  const [jobId] = useState(() => crypto.randomUUID());
-  useEffect(() => on('progress', (p) => p.jobId === jobId && setProgress(p)), [on, jobId]);
+  const { jobId, progress } = useImportProgress(on);
 
   const chooseFile = async (chosen: File | undefined) => {
     if (!chosen) return;
@@ -103,11 +94,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
 
   return (
     <Dialog open onOpenChange={(o) => !o && onClose()} title="Import exam results" wide>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
       {step.name === 'choose' ? (
         <div className="stack">
           <p>
@@ -120,26 +107,14 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
           </label>
         </div>
       ) : null}
-      {step.name === 'working' ? progress && progress.total > 0 ? <ProgressBar label={progress.phase} done={progress.done} total={progress.total} /> : <p role="status">{step.label}…</p> : null}
+      {step.name === 'working' ? <ImportWorking label={step.label} progress={progress} /> : null}
       {step.name === 'preview' ? (
         <div className="stack">
-          <div className="summary-cards" role="status">
-            <div className="summary-card">
-              <span className="summary-number">{step.preview.counts.create}</span> new
-            </div>
-            <div className="summary-card">
-              <span className="summary-number">{step.preview.counts.update}</span> to update
-            </div>
-            <div className="summary-card">
-              <span className="summary-number">{step.preview.counts.unchanged}</span> unchanged
-            </div>
-            <div className={step.preview.counts.error ? 'summary-card summary-card-warning' : 'summary-card'}>
-              <span className="summary-number">{step.preview.counts.error}</span> rejected
-            </div>
+          <ImportCounts counts={step.preview.counts}>
             <div className={step.preview.flagged ? 'summary-card summary-card-warning' : 'summary-card'}>
               <span className="summary-number">{step.preview.flagged}</span> flagged to check
             </div>
-          </div>
+          </ImportCounts>
           <p className="muted">
             {step.preview.fileName} · {step.preview.rows.length} rows · read as {step.preview.encoding}
           </p>

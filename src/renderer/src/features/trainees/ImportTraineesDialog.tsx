@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { IMPORT_TARGETS, type ImportField, type ImportMapping, type ImportOutcome, type ImportPreview } from '../../../../shared/trainees/import-mapping';
-import type { ProgressEvent } from '../../../../shared/contract';
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { ProgressBar } from '../../components/ProgressBar';
+import { FormError } from '../../components/FormError';
+import { IMPORT_PREVIEW_LIMIT, IMPORT_STATUS_LABEL, ImportCounts, ImportWorking, plural, useImportProgress } from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
 import { useInvalidateTrainees } from './queries';
 
@@ -18,13 +18,6 @@ interface LoadedFile {
   contentBase64: string;
 }
 
-const STATUS_LABEL = { create: 'New', update: 'Update', unchanged: 'No change', error: 'Rejected' } as const;
-const PREVIEW_LIMIT = 200;
-
-function plural(n: number, word: string) {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /**
  * Import in three steps: choose a file, check the preview (mapping, every row's verdict),
  * then write all valid rows in one go. Closing before the last step writes nothing.
@@ -35,10 +28,7 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
-  const [jobId] = useState(() => crypto.randomUUID());
-
-  useEffect(() => on('progress', (p) => p.jobId === jobId && setProgress(p)), [on, jobId]);
+  const { jobId, progress, setProgress } = useImportProgress(on);
 
   const reset = () => {
     setStep({ name: 'choose' });
@@ -94,11 +84,7 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
 
   return (
     <Dialog open={open} onOpenChange={(o) => !o && close()} title="Import trainees from CSV" wide>
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FormError message={error} />
 
       {step.name === 'choose' ? (
         <div className="stack">
@@ -113,13 +99,7 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
         </div>
       ) : null}
 
-      {step.name === 'working' ? (
-        progress && progress.total > 0 ? (
-          <ProgressBar label={progress.phase} done={progress.done} total={progress.total} />
-        ) : (
-          <p role="status">{step.label}…</p>
-        )
-      ) : null}
+      {step.name === 'working' ? <ImportWorking label={step.label} progress={progress} /> : null}
 
       {step.name === 'preview' && file ? (
         <ImportPreviewView preview={step.preview} onRemap={(mapping) => void runPreview(file, mapping)} onCommit={() => void commit(step.preview)} onCancel={close} />
@@ -185,20 +165,7 @@ function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: 
   const setColumn = (field: ImportField, header: string) => onRemap({ ...preview.mapping, [field]: header || null });
   return (
     <div className="stack">
-      <div className="summary-cards" role="status">
-        <div className="summary-card">
-          <span className="summary-number">{counts.create}</span> new
-        </div>
-        <div className="summary-card">
-          <span className="summary-number">{counts.update}</span> to update
-        </div>
-        <div className="summary-card">
-          <span className="summary-number">{counts.unchanged}</span> unchanged
-        </div>
-        <div className={counts.error ? 'summary-card summary-card-warning' : 'summary-card'}>
-          <span className="summary-number">{counts.error}</span> rejected
-        </div>
-      </div>
+      <ImportCounts counts={counts} />
       <p className="muted">
         {preview.fileName} · {preview.rows.length} rows · read as {preview.encoding}
       </p>
@@ -247,18 +214,18 @@ function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: 
                 </tr>
               </thead>
               <tbody>
-                {valid.slice(0, PREVIEW_LIMIT).map((r) => (
+                {valid.slice(0, IMPORT_PREVIEW_LIMIT).map((r) => (
                   <tr key={r.line}>
                     <td>{r.line}</td>
                     <td>{r.name}</td>
                     <td>{r.gmcNumber}</td>
-                    <td>{STATUS_LABEL[r.status]}</td>
+                    <td>{IMPORT_STATUS_LABEL[r.status]}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {valid.length > PREVIEW_LIMIT ? <p className="muted">Showing the first {PREVIEW_LIMIT} of {valid.length}.</p> : null}
+          {valid.length > IMPORT_PREVIEW_LIMIT ? <p className="muted">Showing the first {IMPORT_PREVIEW_LIMIT} of {valid.length}.</p> : null}
         </section>
       ) : null}
 

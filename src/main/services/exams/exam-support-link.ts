@@ -1,7 +1,6 @@
 import type { SupportOffer } from '../../../shared/exams/exam-types';
 import type { Executor } from '../../store/open-store';
-import { recordChange } from '../change-log';
-import { offerSupport } from '../support/support-service';
+import { findSupportItem, offerSupport, stepSupportItem } from '../support/support-service';
 import type { SupportItemLink } from './exam-rows';
 
 export interface PostFailSupportInput {
@@ -30,16 +29,9 @@ export async function offerPostFailSupport(db: Executor, input: PostFailSupportI
       links.push(link);
     }
     if (offer.accepted) {
-      // The support service's own step() opens its own transaction, so the accepted step is written here in ours.
-      const accepted = await db
-        .updateTable('support_items')
-        .set({ status: 'accepted', accepted_on: input.offeredOn, updated_at: input.now.toISOString() })
-        .where('id', '=', link.id)
-        .where('status', '=', 'offered')
-        .executeTakeFirst();
-      if (Number(accepted.numUpdatedRows) > 0) {
-        await recordChange(db, { entity: 'support_item', entityId: link.id, action: 'accepted', before: { status: 'offered' }, after: { status: 'accepted', on: input.offeredOn } }, input.now);
-      }
+      // Through the support service's own step, so the path rules and follow-up date apply as in the Support tab.
+      const item = await findSupportItem(db, link.id);
+      if (item.status === 'offered') await stepSupportItem(db, { id: link.id, status: 'accepted', on: input.offeredOn, outcome: null }, input.now);
     }
   }
   return links;

@@ -124,6 +124,33 @@ const STEP_COLUMN: Record<Exclude<SupportStatus, 'offered'>, 'accepted_on' | 'de
   completed: 'completed_on',
 };
 
+/**
+ * Moves an item on one step (accepted, declined, attended, completed) with its date, checking the
+ * allowed path and moving the follow-up date on. Takes the caller's executor, so other features
+ * (a post-fail conversation) can record a step inside their own transaction.
+ */
+export async function stepSupportItem(db: Executor, input: SupportStepInput, now: Date): Promise<SupportItem> {
+  const item = await findSupportItem(db, input.id);
+  if (input.status === 'offered') throw new AppError('invalid_input', 'Choose what happened', { status: 'Choose what happened' });
+  const problem = supportStepProblem(item, { status: input.status, on: input.on });
+  if (problem) throw new AppError('invalid_input', problem, { [problem.startsWith('The date') ? 'on' : 'status']: problem });
+  const stillOpen = OPEN_SUPPORT_STATUSES.includes(input.status);
+  const days = await followUpDays(db, item.catalogueId);
+  await db
+    .updateTable('support_items')
+    .set({
+      status: input.status,
+      [STEP_COLUMN[input.status]]: input.on,
+      outcome: input.outcome ?? item.outcome,
+      follow_up_on: stillOpen ? shiftDate(input.on, days) : null,
+      updated_at: now.toISOString(),
+    })
+    .where('id', '=', item.id)
+    .execute();
+  await recordChange(db, { entity: 'support_item', entityId: item.id, action: input.status, before: { status: item.status }, after: { status: input.status, on: input.on, outcome: input.outcome } }, now);
+  return findSupportItem(db, item.id);
+}
+
 export type SupportService = ReturnType<typeof createSupportService>;
 
 export function createSupportService(db: Kysely<DB>, now: () => Date) {
@@ -144,29 +171,7 @@ export function createSupportService(db: Kysely<DB>, now: () => Date) {
     },
 
     /** Moves an item on one step, with its date; closing steps need an outcome. */
-    async step(input: SupportStepInput): Promise<SupportItem> {
-      return db.transaction().execute(async (trx) => {
-        const item = await findSupportItem(trx, input.id);
-        if (input.status === 'offered') throw new AppError('invalid_input', 'Choose what happened', { status: 'Choose what happened' });
-        const problem = supportStepProblem(item, { status: input.status, on: input.on });
-        if (problem) throw new AppError('invalid_input', problem, { [problem.startsWith('The date') ? 'on' : 'status']: problem });
-        const stillOpen = OPEN_SUPPORT_STATUSES.includes(input.status);
-        const days = await followUpDays(trx, item.catalogueId);
-        await trx
-          .updateTable('support_items')
-          .set({
-            status: input.status,
-            [STEP_COLUMN[input.status]]: input.on,
-            outcome: input.outcome ?? item.outcome,
-            follow_up_on: stillOpen ? shiftDate(input.on, days) : null,
-            updated_at: now().toISOString(),
-          })
-          .where('id', '=', item.id)
-          .execute();
-        await recordChange(trx, { entity: 'support_item', entityId: item.id, action: input.status, before: { status: item.status }, after: { status: input.status, on: input.on, outcome: input.outcome } }, now());
-        return findSupportItem(trx, item.id);
-      });
-    },
+    step: (input: SupportStepInput): Promise<SupportItem> => db.transaction().execute((trx) => stepSupportItem(trx, input, now())),
 
     async remove(id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {

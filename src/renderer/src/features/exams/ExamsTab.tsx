@@ -11,6 +11,7 @@ import { RecordExportDialog, type ExportTarget } from './RecordExportDialog';
 import { ReadinessDialog } from './ReadinessDialog';
 import { limitRuleFor } from '../../../../shared/exams/attempt-limits';
 import { useExamSetup, useTraineeExams } from './queries';
+import { PrivateNoteText } from '../../components/PrivateNote';
 
 type Open =
   | { kind: 'attempt'; attempt?: ExamAttempt }
@@ -179,10 +180,7 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
             {p.contributingFactors.length > 0 ? <p>Factors: {p.contributingFactors.map((f) => factorLabel(f.factor)).join(', ')}</p> : null}
             {p.resitTargetDate ? <p>Target sitting: {formatLongDate(p.resitTargetDate)}</p> : null}
             {p.privateNote ? (
-              <div className="private-note">
-                <span className="private-note-label">Private note (never exported): </span>
-                {p.privateNote}
-              </div>
+              <PrivateNoteText label="Private note (never exported): ">{p.privateNote}</PrivateNoteText>
             ) : null}
             <div className="button-row">
               <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'export', target: { kind: 'postFail', record: p } })}>
@@ -217,10 +215,7 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
               </ul>
             ) : null}
             {r.privateNote ? (
-              <div className="private-note">
-                <span className="private-note-label">Private note (never exported): </span>
-                {r.privateNote}
-              </div>
+              <PrivateNoteText label="Private note (never exported): ">{r.privateNote}</PrivateNoteText>
             ) : null}
             <div className="button-row">
               <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'export', target: { kind: 'readiness', record: r } })}>

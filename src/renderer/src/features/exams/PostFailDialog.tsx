@@ -17,6 +17,7 @@ import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
+import { PrivateNoteField } from '../../components/PrivateNote';
 
 interface FormValues {
   heldOn: string;
@@ -249,11 +250,9 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
         </label>
       </fieldset>
 
-      <div className="private-note">
-        <Field label="Private note (never exported or shared)" hint="Only you see this; it is left out of every export, copy and print." error={errors.privateNote?.message}>
-          <textarea rows={3} {...register('privateNote')} />
-        </Field>
-      </div>
+      <PrivateNoteField label="Private note (never exported or shared)" hint="Only you see this; it is left out of every export, copy and print." error={errors.privateNote?.message}>
+        <textarea rows={3} {...register('privateNote')} />
+      </PrivateNoteField>
 
       <div className="button-row">
         <button type="submit" className="button button-primary" disabled={isSubmitting}>

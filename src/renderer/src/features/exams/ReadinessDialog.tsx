@@ -15,6 +15,7 @@ import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
+import { PrivateNoteField } from '../../components/PrivateNote';
 
 type TextKey = 'mockResults' | 'gaps' | 'consultationFeedback' | 'wellbeing' | 'traineeView' | 'educatorView' | 'reasons' | 'privateNote';
 type FormValues = Record<TextKey | 'examId' | 'discussedOn' | 'plannedSittingDate' | 'decision' | 'agreedActions', string>;
@@ -127,11 +128,9 @@ export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee
         <Field label="Agreed actions" hint="One per line" error={errors.agreedActions?.message}>
           <textarea rows={3} {...register('agreedActions')} />
         </Field>
-        <div className="private-note">
-          <Field label="Private note (never exported or shared)" error={errors.privateNote?.message}>
-            <textarea rows={2} {...register('privateNote')} />
-          </Field>
-        </div>
+        <PrivateNoteField label="Private note (never exported or shared)" error={errors.privateNote?.message}>
+          <textarea rows={2} {...register('privateNote')} />
+        </PrivateNoteField>
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={isSubmitting}>
             Save discussion

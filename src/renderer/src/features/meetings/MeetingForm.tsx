@@ -19,6 +19,7 @@ import { FormError } from '../../components/FormError';
 import { useAutosaveDraft } from './useDraft';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
+import { PrivateNoteField } from '../../components/PrivateNote';
 
 export interface MeetingFormValues {
   traineeId: string;
@@ -166,11 +167,9 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
         <Field label="Shared summary" hint={`May be shared with the trainee and exported to the e-portfolio. Up to ${MAX_NOTE_CHARS.toLocaleString('en-GB')} characters.`} error={e('sharedSummary')}>
           <textarea {...register('sharedSummary')} rows={10} className="note-input" />
         </Field>
-        <div className="private-note">
-          <Field label="Private notes (only you)" hint="Never exported, printed or included in any copy. Kept encrypted on this computer." error={e('privateNotes')}>
-            <textarea {...register('privateNotes')} rows={5} className="note-input" />
-          </Field>
-        </div>
+        <PrivateNoteField label="Private notes (only you)" hint="Never exported, printed or included in any copy. Kept encrypted on this computer." error={e('privateNotes')}>
+          <textarea {...register('privateNotes')} rows={5} className="note-input" />
+        </PrivateNoteField>
       </div>
 
       <div className="form-grid">

@@ -3,6 +3,13 @@ import type { Kysely } from 'kysely';
 
 // Frozen once released: later changes go in a new migration. The seed values are copied here
 // (not imported) so that editing the app's defaults later never changes what this migration did.
+/** The SCA and the RCA it replaced are graded on the same three domains. */
+const CONSULTATION_DOMAINS = [
+  { key: 'data_gathering', label: 'Data gathering & diagnosis' },
+  { key: 'clinical_management', label: 'Clinical management & medical complexity' },
+  { key: 'relating_to_others', label: 'Relating to others' },
+];
+
 const SEED_EXAMS = [
   {
     code: 'AKT',
@@ -24,11 +31,7 @@ const SEED_EXAMS = [
     name: 'Simulated Consultation Assessment',
     has_score: 0,
     component_kind: 'grade',
-    components: [
-      { key: 'data_gathering', label: 'Data gathering & diagnosis' },
-      { key: 'clinical_management', label: 'Clinical management & medical complexity' },
-      { key: 'relating_to_others', label: 'Relating to others' },
-    ],
+    components: CONSULTATION_DOMAINS,
     earliest_grade: 'ST3',
     historic: 0,
     attempt_group: 'SCA',
@@ -39,11 +42,7 @@ const SEED_EXAMS = [
     name: 'Recorded Consultation Assessment (historic)',
     has_score: 0,
     component_kind: 'grade',
-    components: [
-      { key: 'data_gathering', label: 'Data gathering & diagnosis' },
-      { key: 'clinical_management', label: 'Clinical management & medical complexity' },
-      { key: 'relating_to_others', label: 'Relating to others' },
-    ],
+    components: CONSULTATION_DOMAINS,
     earliest_grade: 'ST3',
     historic: 1,
     attempt_group: 'SCA',

@@ -40,6 +40,8 @@ export function createDailyNotificationService(db: Kysely<DB>, now: () => Date) 
     async next(): Promise<DailyNotification | null> {
       const today = ukToday(now());
       const last = await db.selectFrom('daily_notifications').selectAll().orderBy('notified_on', 'desc').limit(5).execute();
+      // Already told today: skip the providers, which are the costly part (they block main while they run).
+      if (last[0]?.notified_on === today) return null;
       const announced = new Set(last.flatMap((r) => JSON.parse(r.item_keys) as string[]));
       return decideDailyNotification(await collectTodayItems(db, today), { lastNotifiedOn: last[0]?.notified_on ?? null, announced }, today);
     },

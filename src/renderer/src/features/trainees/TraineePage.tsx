@@ -15,7 +15,8 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
   const [, navigate] = useLocation();
   const { notify } = useToast();
   const trainee = useTrainee(id);
-  const all = useTrainees(false);
+  // The whole register is only needed for the edit form's suggestions.
+  const all = useTrainees(false, { enabled: Boolean(editing) });
   const invalidate = useInvalidateTrainees();
   const programmes = useMemo(() => [...new Set((all.data ?? []).map((t) => t.programme))].sort(), [all.data]);
   const supervisors = useMemo(() => [...new Set((all.data ?? []).map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(), [all.data]);

@@ -8,9 +8,9 @@ export const traineeKeys = {
   one: (id: string) => ['trainees', 'one', id] as const,
 };
 
-export function useTrainees(includeArchived = false) {
+export function useTrainees(includeArchived = false, options: { enabled?: boolean } = {}) {
   const api = useApi();
-  return useQuery({ queryKey: traineeKeys.list(includeArchived), queryFn: () => api.trainees.list({ includeArchived }) });
+  return useQuery({ queryKey: traineeKeys.list(includeArchived), queryFn: () => api.trainees.list({ includeArchived }), enabled: options.enabled ?? true });
 }
 
 export function useTrainee(id: string) {

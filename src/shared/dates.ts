@@ -53,6 +53,12 @@ export function ukToday(now: Date = new Date()): string {
   return format(new TZDate(now.getTime(), UK_TIME_ZONE), 'yyyy-MM-dd');
 }
 
+/** `iso` moved by whole days. Calendar arithmetic in UTC, so clock changes cannot shift it. */
+export function shiftDate(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function daysBetween(fromIso: string, toIso: string): number {
   return differenceInCalendarDays(parseISO(toIso), parseISO(fromIso));
 }

@@ -1,4 +1,4 @@
-import { addDays, format, parseISO } from 'date-fns';
+import { shiftDate } from '../dates';
 import {
   COUNTED_RESULTS,
   FAILING_GRADES,
@@ -139,5 +139,5 @@ export function weakestAreas(exam: Pick<ExamDefinition, 'componentKind'>, compon
 /** The last day to book a sitting, when the exam tracks one. */
 export function bookingDeadline(sittingDate: string | null, bookingWeeksBefore: number | null): string | null {
   if (!sittingDate || bookingWeeksBefore === null) return null;
-  return format(addDays(parseISO(sittingDate), -7 * bookingWeeksBefore), 'yyyy-MM-dd');
+  return shiftDate(sittingDate, -7 * bookingWeeksBefore);
 }

@@ -1,3 +1,5 @@
+import { shiftDate } from '../dates';
+
 /**
  * One row of the Today view. Features contribute rows through providers in main
  * (src/main/services/today/today-providers.ts); each row opens the place to act.
@@ -25,11 +27,6 @@ export const DUE_SOON_DAYS = 7;
 /** Providers return what falls due up to this many days ahead. */
 export const TODAY_WINDOW_DAYS = 28;
 
-/** `iso` moved by whole days. Calendar arithmetic in UTC, so clock changes cannot shift it. */
-export function shiftDate(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 // Providers classify thousands of rows against the same day: work out its threshold once.
 let soonFor = { today: '', end: '' };

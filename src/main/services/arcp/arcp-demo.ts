@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
-import { addDays, addMonths, format, parseISO } from 'date-fns';
-import { daysBetween } from '../../../shared/dates';
+import { addMonths, format, parseISO } from 'date-fns';
+import { daysBetween, shiftDate } from '../../../shared/dates';
 import type { EvidenceTemplateItem } from '../../../shared/arcp/arcp-reference';
 import { requiredCount } from '../../../shared/arcp/checklist';
 import { esrWindow } from '../../../shared/arcp/deadlines';
@@ -10,7 +10,6 @@ import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { seededRandom, type Random } from '../demo/random';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-const shift = (date: string, days: number) => iso(addDays(parseISO(date), days));
 
 /** The scheme whose next panel the demo has already started preparing. */
 export const DEMO_PANEL_PROGRAMME = 'GP - Northtown VTS';
@@ -54,7 +53,7 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
   const itemsByGrade = new Map(templates.map((t) => [t.grade, JSON.parse(t.items) as EvidenceTemplateItem[]]));
   const templateIdByGrade = new Map(templates.map((t) => [t.grade, t.id]));
   const at = new Date().toISOString();
-  const panelDate = shift(today, DEMO_PANEL_DAYS_AHEAD);
+  const panelDate = shiftDate(today, DEMO_PANEL_DAYS_AHEAD);
   const panelId = randomUUID();
   await trx.insertInto('arcp_panels').values({ id: panelId, name: 'Northtown VTS ARCP panel', panel_date: panelDate, created_at: at, updated_at: at }).execute();
 
@@ -77,22 +76,22 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
       const skipLatest = yearsIn > 0 && t.programme !== DEMO_PANEL_PROGRAMME && t.status === 'in_programme' && ++withHistory % 12 === 1;
       let reviewFrom = t.programme_start_date;
       for (let year = 1; year <= yearsIn; year++) {
-        const reviewTo = shift(iso(addMonths(parseISO(t.programme_start_date), 12 * year)), -random.int(20, 40));
+        const reviewTo = shiftDate(iso(addMonths(parseISO(t.programme_start_date), 12 * year)), -random.int(20, 40));
         if (reviewTo >= today || (skipLatest && year === yearsIn)) break;
         const grade = `ST${year}`;
         const roll = random.next();
         const recent = year === yearsIn && !outcomeFiveGiven && t.status === 'in_programme';
         let outcome = roll < 0.86 ? '1' : roll < 0.92 ? '2' : roll < 0.95 ? '3' : t.status === 'parental_leave' ? 'NA' : '1';
         let reasons: string[] = outcome === '2' ? ['U1'] : outcome === '3' ? ['U5'] : outcome === 'NA' ? ['N2'] : [];
-        let panel = shift(reviewTo, random.int(3, 14));
+        let panel = shiftDate(reviewTo, random.int(3, 14));
         let due: string | null = null;
         if (recent) {
           // One outcome 5 still inside its two-week window, so Today shows it.
           outcomeFiveGiven = true;
           outcome = '5';
           reasons = [];
-          panel = shift(today, -10);
-          due = shift(panel, 14);
+          panel = shiftDate(today, -10);
+          due = shiftDate(panel, 14);
         }
         const { opens, visibleBy } = esrWindow(panel);
         rows.push({
@@ -101,13 +100,13 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
           panel_id: null,
           template_id: templateIdByGrade.get(grade) ?? null,
           review_from: reviewFrom,
-          review_to: recent ? shift(panel, -1) : reviewTo,
+          review_to: recent ? shiftDate(panel, -1) : reviewTo,
           panel_date: panel,
           grade,
           wte: t.wte,
           posts: 2,
-          esr_interim_date: shift(opens, -random.int(120, 180)),
-          esr_full_date: shift(visibleBy, -random.int(1, 30)),
+          esr_interim_date: shiftDate(opens, -random.int(120, 180)),
+          esr_full_date: shiftDate(visibleBy, -random.int(1, 30)),
           outcome,
           reason_codes: JSON.stringify(reasons),
           reason_detail: null,
@@ -117,16 +116,16 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
           created_at: at,
           updated_at: at,
         });
-        reviewFrom = shift(recent ? panel : reviewTo, 1);
+        reviewFrom = shiftDate(recent ? panel : reviewTo, 1);
       }
 
       if (t.programme === DEMO_PANEL_PROGRAMME && t.status === 'in_programme' && onPanel++ < DEMO_PANEL_MAX) {
         const { opens } = esrWindow(panelDate);
         const esr = random.next();
-        const from = reviewFrom < shift(panelDate, -365) ? shift(panelDate, -365) : reviewFrom;
+        const from = reviewFrom < shiftDate(panelDate, -365) ? shiftDate(panelDate, -365) : reviewFrom;
         // The interim ESR falls about halfway through the period, and never after today.
-        const midway = shift(from, Math.floor(daysBetween(from, panelDate) / 2) - random.int(0, 20));
-        const interim = midway < today ? midway : shift(today, -random.int(7, 21));
+        const midway = shiftDate(from, Math.floor(daysBetween(from, panelDate) / 2) - random.int(0, 20));
+        const interim = midway < today ? midway : shiftDate(today, -random.int(7, 21));
         // About a third are ready already; the rest are short of a few items, as a panel approaches.
         const upcomingCounts = counts(itemsByGrade.get(t.grade) ?? [], t.wte, t.grade === 'ST3' ? 1 : 2, random, random.chance(0.35));
         // ESR items follow the ESR dates below rather than a typed count.
@@ -137,14 +136,14 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
           trainee_id: t.id,
           panel_id: panelId,
           template_id: templateIdByGrade.get(t.grade) ?? null,
-          review_from: from < panelDate ? from : shift(panelDate, -365),
+          review_from: from < panelDate ? from : shiftDate(panelDate, -365),
           review_to: panelDate,
           panel_date: panelDate,
           grade: t.grade,
           wte: t.wte,
           posts: t.grade === 'ST3' ? 1 : 2,
           esr_interim_date: esr < 0.85 ? interim : null,
-          esr_full_date: esr < 0.55 && opens <= today ? shift(opens, random.int(0, daysBetween(opens, today))) : null,
+          esr_full_date: esr < 0.55 && opens <= today ? shiftDate(opens, random.int(0, daysBetween(opens, today))) : null,
           outcome: null,
           reason_codes: '[]',
           reason_detail: null,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { addDays, format, parseISO } from 'date-fns';
 import { AppError } from '../../../shared/result';
-import { ukToday } from '../../../shared/dates';
+import { shiftDate, ukToday } from '../../../shared/dates';
 import { esrState, NOT_ASSESSED, OUTCOME_FIVE, outcomeLabel, type ArcpCode, type EvidenceTemplate } from '../../../shared/arcp/arcp-reference';
 import type { ArcpPanel, ArcpRecord, ArcpRecordFields, PanelFields, PanelReadiness, ReadinessRow, TemplateFields, TraineeArcp } from '../../../shared/arcp/arcp-schema';
 import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from '../../../shared/arcp/checklist';
@@ -163,8 +162,8 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
   /** The record a new panel creates: its period runs on from the last review (or the programme start). */
   async function defaultFields(executor: Executor, trainee: Trainee, panelDate: string, all: EvidenceTemplate[]): Promise<ArcpRecordFields> {
     const last = await executor.selectFrom('arcp_records').select(['review_to']).where('trainee_id', '=', trainee.id).where('review_to', '<', panelDate).orderBy('review_to', 'desc').executeTakeFirst();
-    const yearBefore = format(addDays(parseISO(panelDate), -365), 'yyyy-MM-dd');
-    const fromLast = last ? format(addDays(parseISO(last.review_to), 1), 'yyyy-MM-dd') : trainee.programmeStartDate;
+    const yearBefore = shiftDate(panelDate, -365);
+    const fromLast = last ? shiftDate(last.review_to, 1) : trainee.programmeStartDate;
     const reviewFrom = fromLast < yearBefore ? yearBefore : fromLast;
     return {
       reviewFrom: reviewFrom < panelDate ? reviewFrom : yearBefore,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../store/schema';
 import type { Random } from '../demo/random';
-import { shiftDate } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
 import { GOAL_AREAS } from '../../../shared/plp/plp-types';
 
 // Synthetic phrases only: combined at random, they describe no real person.

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { formatLongDate } from '../../../shared/dates';
 import { POST_FAIL_CONVERSATION_DUE_DAYS, BOOKING_WARNING_DAYS } from '../../../shared/exams/exam-reference';
-import { shiftDate, urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
+import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { monitorRows } from './exam-monitor';
 

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { UK_TIME_ZONE } from '../../../shared/dates';
-import { shiftDate } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
 
 /** RFC 5545 text: backslash, semicolon, comma and newlines are escaped. */
 export function escapeIcsText(text: string): string {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { DEFAULT_CADENCE_WEEKS, type MeetingSchedule } from '../../../shared/meetings/meeting-types';
-import { shiftDate } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
 import type { Executor } from '../../store/open-store';
 
 /** Trainees on leave or out of programme are not expected at 1:1s until they return. */

@@ -5,7 +5,7 @@ import { ukToday } from '../../../shared/dates';
 import { goalAreaLabel, type PlpGoal } from '../../../shared/plp/plp-types';
 import { AppError } from '../../../shared/result';
 import { type EarlyNeeds, type EarlyNeedsFields, type EarlyNeedsView, type IdentifiedNeed, type IdentifiedNeedInput, type PracticalNeed, type ScreeningStatus } from '../../../shared/needs/needs-types';
-import { shiftDate } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { EarlyNeedsTable, IdentifiedNeedsTable } from '../../store/schema-everyday';

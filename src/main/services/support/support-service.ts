@@ -15,7 +15,7 @@ import {
   type SupportStepInput,
 } from '../../../shared/support/support-types';
 import { isRealIsoDate } from '../../../shared/dates';
-import { shiftDate } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { SupportItemsTable } from '../../store/schema-everyday';

@@ -4,12 +4,40 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
-const nodeOnly = [{ group: ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)], message: 'Node built-ins belong in src/main.' }];
-const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only src/main/electron and src/preload may import electron.' }];
+const NODE_BUILTINS = [
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'worker_threads',
+];
+const nodeOnly = [
+  {
+    group: ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)],
+    message: 'Node built-ins belong in src/main.',
+  },
+];
+const noElectron = [
+  { group: ['electron', 'electron/*'], message: 'Only src/main/electron and src/preload may import electron.' },
+];
 const noDatabase = [{ group: ['better-sqlite3*', 'kysely'], message: 'The store lives in src/main/store.' }];
-const noRenderer = [{ group: ['**/renderer/**', 'react', 'react-dom', 'react-dom/*'], message: 'Main and shared code never import the renderer or React.' }];
-const noMain = [{ group: ['**/main/**', '../main', '../../main'], message: 'Reach main only through the contract in src/shared.' }];
+const noRenderer = [
+  {
+    group: ['**/renderer/**', 'react', 'react-dom', 'react-dom/*'],
+    message: 'Main and shared code never import the renderer or React.',
+  },
+];
+const noMain = [
+  { group: ['**/main/**', '../main', '../../main'], message: 'Reach main only through the contract in src/shared.' },
+];
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.flat() }] });
 

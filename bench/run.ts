@@ -57,11 +57,22 @@ async function measure(benchCase: AnyBenchCase, runsOverride?: number): Promise<
 function printTable(rows: Row[]): void {
   const table = [
     ['case', 'median ms', 'min–max ms', 'runs', 'notes'],
-    ...rows.map((r) => [r.name, r.medianMs.toFixed(1), `${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)}`, String(r.runs), r.notes]),
+    ...rows.map((r) => [
+      r.name,
+      r.medianMs.toFixed(1),
+      `${r.minMs.toFixed(0)}–${r.maxMs.toFixed(0)}`,
+      String(r.runs),
+      r.notes,
+    ]),
   ];
   const widths = table[0]!.map((_, col) => Math.max(...table.map((row) => row[col]!.length)));
   const numeric = new Set([1, 2, 3]);
-  const line = (row: string[]) => row.map((cell, col) => (col === row.length - 1 ? cell : numeric.has(col) ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ');
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) =>
+        col === row.length - 1 ? cell : numeric.has(col) ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!),
+      )
+      .join('  ');
   console.log(line(table[0]!));
   console.log(widths.map((w, col) => '-'.repeat(col === widths.length - 1 ? 5 : w)).join('  '));
   for (const row of table.slice(1)) console.log(line(row));
@@ -70,12 +81,15 @@ function printTable(rows: Row[]): void {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ options: { runs: { type: 'string' } }, allowPositionals: true });
   const runs = values.runs ? Number(values.runs) : undefined;
-  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new Error('--runs takes a whole number above 0.');
+  if (runs !== undefined && !(Number.isInteger(runs) && runs > 0))
+    throw new Error('--runs takes a whole number above 0.');
   const filter = positionals.join(' ').toLowerCase();
   const selected = BENCH_CASES.filter((c) => c.name.toLowerCase().includes(filter));
   if (selected.length === 0) throw new Error(`No benchmark matches “${filter}”.`);
 
-  console.log(`TPD Companion benchmarks — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${os.platform()}-${os.arch()}`);
+  console.log(
+    `TPD Companion benchmarks — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'CPU'}, ${os.platform()}-${os.arch()}`,
+  );
   const started = performance.now();
   const rows: Row[] = [];
   for (const benchCase of selected) {

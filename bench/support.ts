@@ -50,7 +50,9 @@ function csvCell(value: string): string {
  */
 export function syntheticCsv(rows: number, { seed = 7, badEvery = 1000 } = {}): { text: string; bad: number } {
   const random = seededRandom(seed);
-  const lines = ['Forename,Surname,GMC No.,Email,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Status,Educational Supervisor,Current Post,Tags'];
+  const lines = [
+    'Forename,Surname,GMC No.,Email,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Status,Educational Supervisor,Current Post,Tags',
+  ];
   let bad = 0;
   for (let i = 0; i < rows; i++) {
     const gmc = String(3_000_000 + i);
@@ -75,9 +77,12 @@ export function syntheticCsv(rows: number, { seed = 7, badEvery = 1000 } = {}): 
     if (i > 0 && i % badEvery === 0) {
       bad++;
       const kind = (i / badEvery) % 4;
-      if (kind === 0) cells[2] = '12345'; // GMC number too short
-      else if (kind === 1) cells[6] = '31/02/2024'; // no such date
-      else if (kind === 2) cells[8] = '140%'; // WTE out of range
+      if (kind === 0)
+        cells[2] = '12345'; // GMC number too short
+      else if (kind === 1)
+        cells[6] = '31/02/2024'; // no such date
+      else if (kind === 2)
+        cells[8] = '140%'; // WTE out of range
       else cells[2] = '3000000'; // the first row's GMC number again
     }
     lines.push(cells.map(csvCell).join(','));

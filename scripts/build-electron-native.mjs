@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isNativeBuildCurrent, nodeGypCandidates, planElectronNativeBuild, shouldCopy, SQLITE_PACKAGE } from './lib/electron-native.mjs';
+import {
+  isNativeBuildCurrent,
+  nodeGypCandidates,
+  planElectronNativeBuild,
+  shouldCopy,
+  SQLITE_PACKAGE,
+} from './lib/electron-native.mjs';
 import { packageVersion, PROJECT_ROOT, run } from './lib/project.mjs';
 
 function readOrNull(file) {
@@ -20,7 +26,12 @@ function readOrNull(file) {
 
 export function electronNativePlan(workDir = path.join(os.tmpdir(), 'tpd-native-electron-XXXXXX')) {
   const env = process.env;
-  const nodeGyp = nodeGypCandidates({ env, projectRoot: PROJECT_ROOT, execPath: process.execPath, platform: process.platform }).find((f) => fs.existsSync(f));
+  const nodeGyp = nodeGypCandidates({
+    env,
+    projectRoot: PROJECT_ROOT,
+    execPath: process.execPath,
+    platform: process.platform,
+  }).find((f) => fs.existsSync(f));
   return planElectronNativeBuild({
     projectRoot: PROJECT_ROOT,
     workDir,
@@ -37,7 +48,11 @@ export function electronNativePlan(workDir = path.join(os.tmpdir(), 'tpd-native-
 
 /** True when build/native-electron holds a build for the installed Electron and addon versions. */
 export function electronNativeIsCurrent(plan = electronNativePlan()) {
-  return isNativeBuildCurrent({ stampOnDisk: readOrNull(plan.versionFile), expectedStamp: plan.stamp, outputExists: fs.existsSync(plan.outputFile) });
+  return isNativeBuildCurrent({
+    stampOnDisk: readOrNull(plan.versionFile),
+    expectedStamp: plan.stamp,
+    outputExists: fs.existsSync(plan.outputFile),
+  });
 }
 
 /** Builds the Electron copy of the addon unless an up-to-date one is already there. */
@@ -46,13 +61,21 @@ export async function ensureElectronNative({ force = false } = {}) {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tpd-native-electron-'));
   try {
     const plan = electronNativePlan(workDir);
-    if (!fs.existsSync(plan.args[0])) throw new Error('node-gyp was not found (it comes with npm); reinstall npm or run `npm install`.');
+    if (!fs.existsSync(plan.args[0]))
+      throw new Error('node-gyp was not found (it comes with npm); reinstall npm or run `npm install`.');
     const electronVersion = plan.stamp.split('\n')[0];
-    console.log(`Building the SQLite addon for Electron ${electronVersion} (once per Electron version; takes a minute or two)…`);
-    fs.cpSync(plan.sourceDir, plan.workPackageDir, { recursive: true, filter: (source) => shouldCopy(path.relative(plan.sourceDir, source)) });
+    console.log(
+      `Building the SQLite addon for Electron ${electronVersion} (once per Electron version; takes a minute or two)…`,
+    );
+    fs.cpSync(plan.sourceDir, plan.workPackageDir, {
+      recursive: true,
+      filter: (source) => shouldCopy(path.relative(plan.sourceDir, source)),
+    });
     const code = await run(plan.command, plan.args, { cwd: plan.workPackageDir, env: plan.env });
     if (code !== 0 || !fs.existsSync(plan.builtFile)) {
-      throw new Error(`node-gyp could not build the SQLite addon for Electron ${electronVersion} (exit code ${code}); see its output above.`);
+      throw new Error(
+        `node-gyp could not build the SQLite addon for Electron ${electronVersion} (exit code ${code}); see its output above.`,
+      );
     }
     fs.mkdirSync(plan.outputDir, { recursive: true });
     // Replace the file in one step, and write VERSION last: an interrupted build never looks current.
@@ -68,7 +91,11 @@ export async function ensureElectronNative({ force = false } = {}) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href && process.argv.includes('--print-plan')) {
+if (
+  process.argv[1] &&
+  import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href &&
+  process.argv.includes('--print-plan')
+) {
   // What would run, without running it.
   const plan = electronNativePlan();
   console.log(JSON.stringify({ ...plan, env: undefined, current: electronNativeIsCurrent(plan) }, null, 2));

@@ -23,7 +23,10 @@ function insideRounded(x, y, inset, radius) {
   return dx * dx + dy * dy <= radius * radius && x >= inset && y >= inset && x < SIZE - inset && y < SIZE - inset;
 }
 function distanceToSegment(px, py, [ax, ay], [bx, by]) {
-  const t = Math.max(0, Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((px - ax) * (bx - ax) + (py - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(px - (ax + t * (bx - ax)), py - (ay + t * (by - ay)));
 }
 for (let y = 0; y < SIZE; y++) {
@@ -31,9 +34,11 @@ for (let y = 0; y < SIZE; y++) {
     if (!insideRounded(x, y, 16, 96)) continue;
     set(x, y, BLUE);
     // Two pages of an open book.
-    const page = y > 150 && y < 390 && ((x > 96 && x < 246) || (x > 266 && x < 416)) && !(y > 360 && Math.abs(x - 256) > 150);
+    const page =
+      y > 150 && y < 390 && ((x > 96 && x < 246) || (x > 266 && x < 416)) && !(y > 360 && Math.abs(x - 256) > 150);
     // A tick across the right page.
-    const tick = Math.min(distanceToSegment(x, y, [300, 270], [335, 310]), distanceToSegment(x, y, [335, 310], [395, 205])) < 14;
+    const tick =
+      Math.min(distanceToSegment(x, y, [300, 270], [335, 310]), distanceToSegment(x, y, [335, 310], [395, 205])) < 14;
     if (page && !tick) set(x, y, WHITE);
   }
 }
@@ -52,5 +57,10 @@ header[8] = 8;
 header[9] = 6;
 const rows = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) pixels.copy(rows, y * (SIZE * 4 + 1) + 1, y * SIZE * 4, (y + 1) * SIZE * 4);
-const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+const png = Buffer.concat([
+  Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+  chunk('IHDR', header),
+  chunk('IDAT', zlib.deflateSync(rows)),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 fs.writeFileSync(new URL('../resources/icon.png', import.meta.url), png);

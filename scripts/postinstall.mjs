@@ -12,7 +12,12 @@ try {
 } catch {
   process.exit(0); // installed without dev dependencies
 }
-const binary = installedElectronBinary({ electronDir, env: process.env, exists: fs.existsSync, readFile: (f) => fs.readFileSync(f, 'utf8') });
+const binary = installedElectronBinary({
+  electronDir,
+  env: process.env,
+  exists: fs.existsSync,
+  readFile: (f) => fs.readFileSync(f, 'utf8'),
+});
 if (!binary) process.exit(0);
 
 try {
@@ -20,5 +25,7 @@ try {
   await ensureElectronNative();
 } catch (error) {
   // Never fail the install over this: `npm start` tries again.
-  console.warn(`Skipped the Electron build of the SQLite addon (npm start will retry): ${error instanceof Error ? error.message : String(error)}`);
+  console.warn(
+    `Skipped the Electron build of the SQLite addon (npm start will retry): ${error instanceof Error ? error.message : String(error)}`,
+  );
 }

@@ -70,7 +70,12 @@ function probeInChild() {
 
 async function locateElectron() {
   const electronDir = path.dirname(projectRequire.resolve('electron/package.json'));
-  const present = installedElectronBinary({ electronDir, env: process.env, exists: fs.existsSync, readFile: (f) => fs.readFileSync(f, 'utf8') });
+  const present = installedElectronBinary({
+    electronDir,
+    env: process.env,
+    exists: fs.existsSync,
+    readFile: (f) => fs.readFileSync(f, 'utf8'),
+  });
   return present ? { ok: true, path: present } : probeInChild();
 }
 
@@ -83,7 +88,9 @@ async function main() {
   try {
     await ensureElectronNative();
   } catch (error) {
-    console.error(`The SQLite addon could not be built for Electron, so the app cannot open its database: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `The SQLite addon could not be built for Electron, so the app cannot open its database: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   }
   const electronVite = localBin('electron-vite');
@@ -92,7 +99,11 @@ async function main() {
   const env = { ...process.env, ELECTRON_EXEC_PATH: electron.path };
   delete env.ELECTRON_RUN_AS_NODE;
   const extra = process.argv.slice(2);
-  return run(process.execPath, [electronVite, 'preview', '--skipBuild', ...(extra.length > 0 ? ['--', ...extra] : [])], { env });
+  return run(
+    process.execPath,
+    [electronVite, 'preview', '--skipBuild', ...(extra.length > 0 ? ['--', ...extra] : [])],
+    { env },
+  );
 }
 
 main().then(

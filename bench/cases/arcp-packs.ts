@@ -18,24 +18,32 @@ async function demoPanel(): Promise<PanelState> {
   const backend = await freshBackend();
   await call(backend, 'demo:load', { size: 'standard' });
   const trainees = await call<Trainee[]>(backend, 'trainees:list', { includeArchived: false });
-  const panel = await call<ArcpPanel>(backend, 'arcp:createPanel', { name: 'Bench panel', panelDate: '2027-02-10', traineeIds: trainees.map((t) => t.id) });
+  const panel = await call<ArcpPanel>(backend, 'arcp:createPanel', {
+    name: 'Bench panel',
+    panelDate: '2027-02-10',
+    traineeIds: trainees.map((t) => t.id),
+  });
   const readiness = await call<PanelReadiness>(backend, 'arcp:readiness', { panelId: panel.id });
   // The pack with the most to show: meetings, goals and exam attempts all present.
-  const recordId = readiness.rows.find((r) => r.examPosition !== 'No attempts recorded' && (r.openPlpGoals ?? 0) > 0)?.recordId ?? readiness.rows[0]!.recordId;
+  const recordId =
+    readiness.rows.find((r) => r.examPosition !== 'No attempts recorded' && (r.openPlpGoals ?? 0) > 0)?.recordId ??
+    readiness.rows[0]!.recordId;
   return { backend, panel, recordId, folder: '' };
 }
 
 export const arcpPackCases = [
   defineCase<{ backend: BenchBackend }>({
     name: 'arcp:deadlines (10,000)',
-    notes: 'ESR, outcome 5 and 12-month deadlines across the large demo register (the Today provider runs the same query)',
+    notes:
+      'ESR, outcome 5 and 12-month deadlines across the large demo register (the Today provider runs the same query)',
     runs: 5,
     setup: async () => {
       const backend = await freshBackend();
       await call(backend, 'demo:load', { size: 'large' });
       return { backend };
     },
-    run: async (state) => `${(await call<unknown[]>(state.backend, 'arcp:deadlines', { horizonDays: 14 })).length} deadlines`,
+    run: async (state) =>
+      `${(await call<unknown[]>(state.backend, 'arcp:deadlines', { horizonDays: 14 })).length} deadlines`,
     teardown: (state) => disposeBackend(state.backend),
   }),
   defineCase<PanelState>({
@@ -60,8 +68,15 @@ export const arcpPackCases = [
       state.folder = fs.mkdtempSync(path.join(BENCH_ROOT, 'packs-'));
     },
     run: async (state) => {
-      const outcome = await call<BatchOutcome>(state.backend, 'arcp:batch', { panelId: state.panel.id, folder: state.folder, jobId: 'bench' });
-      const bytes = outcome.written.reduce((sum, w) => sum + fs.statSync(path.join(outcome.folder, w.fileName)).size, 0);
+      const outcome = await call<BatchOutcome>(state.backend, 'arcp:batch', {
+        panelId: state.panel.id,
+        folder: state.folder,
+        jobId: 'bench',
+      });
+      const bytes = outcome.written.reduce(
+        (sum, w) => sum + fs.statSync(path.join(outcome.folder, w.fileName)).size,
+        0,
+      );
       return `${outcome.written.length} packs, ${outcome.failed.length} failed, ${formatBytes(bytes)}`;
     },
     afterEach: async (state) => {

@@ -49,7 +49,8 @@ export const everydayCases = [
     setup: largeDemo,
     run: async ({ backend }) => {
       let results = 0;
-      for (const text of SEARCHES) results += (await call<SearchResponse>(backend, 'search:query', { text })).results.length;
+      for (const text of SEARCHES)
+        results += (await call<SearchResponse>(backend, 'search:query', { text })).results.length;
       return `${results} results in total`;
     },
     teardown: release,

@@ -15,8 +15,16 @@ async function largeDemo(): Promise<ExamState> {
   const backend = await freshBackend();
   await call(backend, 'demo:load', { size: 'large' });
   const trainees = await call<Trainee[]>(backend, 'trainees:list', { includeArchived: false });
-  const lines = ['GMC Number,Exam,Sitting Date,Result,Score,Pass Mark,Clinical Knowledge %,Evidence Based Practice %,Organisation & Management %'];
-  trainees.slice(0, 5000).forEach((t, i) => lines.push(`${t.gmcNumber},AKT,0${1 + (i % 9)}/01/2020,${i % 3 === 0 ? 'Fail' : 'Pass'},${120 + (i % 50)},139,70,60,65`));
+  const lines = [
+    'GMC Number,Exam,Sitting Date,Result,Score,Pass Mark,Clinical Knowledge %,Evidence Based Practice %,Organisation & Management %',
+  ];
+  trainees
+    .slice(0, 5000)
+    .forEach((t, i) =>
+      lines.push(
+        `${t.gmcNumber},AKT,0${1 + (i % 9)}/01/2020,${i % 3 === 0 ? 'Fail' : 'Pass'},${120 + (i % 50)},139,70,60,65`,
+      ),
+    );
   return { backend, resultsCsv: Buffer.from(lines.join('\n')).toString('base64') };
 }
 
@@ -50,7 +58,11 @@ export const examCases = [
     warmup: 1,
     setup: largeDemo,
     run: async (state) => {
-      const preview = await call<ResultsImportPreview>(state.backend, 'examImport:preview', { jobId: 'bench', fileName: 'results.csv', contentBase64: state.resultsCsv });
+      const preview = await call<ResultsImportPreview>(state.backend, 'examImport:preview', {
+        jobId: 'bench',
+        fileName: 'results.csv',
+        contentBase64: state.resultsCsv,
+      });
       return `${preview.counts.create} new, ${preview.counts.error} rejected`;
     },
     teardown: (state) => disposeBackend(state.backend),

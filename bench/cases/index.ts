@@ -11,4 +11,12 @@ import { traineeListCases } from './trainees-list';
  * Every benchmark, in the order they run. A static list, like the migrations registry: add a
  * file in this folder (search, the Today view, ARCP packs, …) and list its cases here.
  */
-export const BENCH_CASES: AnyBenchCase[] = [...demoLoadCases, ...traineeListCases, ...traineeImportCases, ...everydayCases, ...traineeTableBrowserCases, ...examCases, ...arcpPackCases];
+export const BENCH_CASES: AnyBenchCase[] = [
+  ...demoLoadCases,
+  ...traineeListCases,
+  ...traineeImportCases,
+  ...everydayCases,
+  ...traineeTableBrowserCases,
+  ...examCases,
+  ...arcpPackCases,
+];

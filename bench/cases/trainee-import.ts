@@ -4,7 +4,11 @@ import { call, disposeBackend, formatBytes, freshBackend, syntheticCsv, type Ben
 
 const ROWS = 10_000;
 const csv = syntheticCsv(ROWS);
-const request = (jobId: string) => ({ jobId, fileName: 'bench-trainees.csv', contentBase64: Buffer.from(csv.text, 'utf8').toString('base64') });
+const request = (jobId: string) => ({
+  jobId,
+  fileName: 'bench-trainees.csv',
+  contentBase64: Buffer.from(csv.text, 'utf8').toString('base64'),
+});
 const fileNote = `${ROWS.toLocaleString('en-GB')} rows (${csv.bad} bad), ${formatBytes(Buffer.byteLength(csv.text))}`;
 
 function counts(preview: ImportPreview): string {
@@ -22,7 +26,8 @@ export const traineeImportCases = [
     notes: `${fileNote}; empty register`,
     runs: 5,
     setup: async () => ({ backend: await freshBackend() }),
-    run: async (state) => counts(await call<ImportPreview>(state.backend!, 'traineeImport:preview', request('bench-preview'))),
+    run: async (state) =>
+      counts(await call<ImportPreview>(state.backend!, 'traineeImport:preview', request('bench-preview'))),
     teardown: (state) => disposeBackend(state.backend),
   }),
   defineCase<ImportState>({
@@ -51,7 +56,8 @@ export const traineeImportCases = [
       await call(backend, 'traineeImport:commit', request('bench-setup'));
       return { backend };
     },
-    run: async (state) => counts(await call<ImportPreview>(state.backend!, 'traineeImport:preview', request('bench-reimport'))),
+    run: async (state) =>
+      counts(await call<ImportPreview>(state.backend!, 'traineeImport:preview', request('bench-reimport'))),
     teardown: (state) => disposeBackend(state.backend),
   }),
 ];

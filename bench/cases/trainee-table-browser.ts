@@ -17,12 +17,17 @@ interface BrowserState {
 
 /** The real app in Debian's Chromium, over the 10,000-trainee demo register, as a user would see it. */
 async function openLargeRegister(): Promise<BrowserState> {
-  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('The browser cases need a built renderer: run `npm run build` first.');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`The browser cases need Chromium at ${CHROMIUM} (apt-get install chromium).`);
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
+    throw new Error('The browser cases need a built renderer: run `npm run build` first.');
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`The browser cases need Chromium at ${CHROMIUM} (apt-get install chromium).`);
   const backend = await freshBackend();
   await call(backend, 'demo:load', { size: 'large' });
   const host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   await page.goto(host.url);
   await page.getByRole('heading', { name: 'Today' }).waitFor();
@@ -67,7 +72,10 @@ export const traineeTableBrowserCases = [
     },
     run: async ({ page }) => {
       await page.getByRole('searchbox', { name: 'Search trainees' }).fill('okafor');
-      await page.getByText(/^[\d,]+ of 10,000 trainees$/).filter({ hasNotText: '10,000 of' }).waitFor();
+      await page
+        .getByText(/^[\d,]+ of 10,000 trainees$/)
+        .filter({ hasNotText: '10,000 of' })
+        .waitFor();
     },
     teardown: closeAll,
   }),

@@ -8,13 +8,27 @@ type Env = Record<string, string | undefined>;
 
 export declare function electronBuildEnv(env: Env): Record<string, string>;
 
-export declare function nativeStamp(input: { electronVersion: string; packageVersion: string; platform: string; arch: string }): string;
+export declare function nativeStamp(input: {
+  electronVersion: string;
+  packageVersion: string;
+  platform: string;
+  arch: string;
+}): string;
 
-export declare function isNativeBuildCurrent(input: { stampOnDisk: string | null | undefined; expectedStamp: string; outputExists: boolean }): boolean;
+export declare function isNativeBuildCurrent(input: {
+  stampOnDisk: string | null | undefined;
+  expectedStamp: string;
+  outputExists: boolean;
+}): boolean;
 
 export declare function shouldCopy(relativePath: string): boolean;
 
-export declare function nodeGypCandidates(input: { env: Env; projectRoot: string; execPath: string; platform: string }): string[];
+export declare function nodeGypCandidates(input: {
+  env: Env;
+  projectRoot: string;
+  execPath: string;
+  platform: string;
+}): string[];
 
 export interface ElectronNativePlan {
   sourceDir: string;

@@ -55,7 +55,9 @@ export function nodeGypCandidates({ env, projectRoot, execPath, platform }) {
   candidates.push(path.join(projectRoot, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
   if (env.npm_execpath) {
     // npm_execpath is …/npm/bin/npm-cli.js
-    candidates.push(path.join(path.dirname(path.dirname(env.npm_execpath)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'));
+    candidates.push(
+      path.join(path.dirname(path.dirname(env.npm_execpath)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    );
   }
   const prefix = path.dirname(execPath);
   candidates.push(
@@ -70,7 +72,18 @@ export function nodeGypCandidates({ env, projectRoot, execPath, platform }) {
  * Everything needed to build the addon for Electron, computed from the inputs alone.
  * The package is copied to `workDir` and built there, so node_modules keeps its Node build.
  */
-export function planElectronNativeBuild({ projectRoot, workDir, electronVersion, packageVersion, env, platform, arch, execPath, nodeGyp, homeDir }) {
+export function planElectronNativeBuild({
+  projectRoot,
+  workDir,
+  electronVersion,
+  packageVersion,
+  env,
+  platform,
+  arch,
+  execPath,
+  nodeGyp,
+  homeDir,
+}) {
   const sourceDir = path.join(projectRoot, 'node_modules', SQLITE_PACKAGE);
   const workPackageDir = path.join(workDir, SQLITE_PACKAGE);
   const outputDir = path.join(projectRoot, ELECTRON_NATIVE_DIR);

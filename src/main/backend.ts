@@ -43,7 +43,12 @@ export interface Backend {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? (() => new Date());
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const store = await openStore({ file: databaseFile, key: options.key, now, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const store = await openStore({
+    file: databaseFile,
+    key: options.key,
+    now,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const { db } = store;
   const events = new EventBus();
 

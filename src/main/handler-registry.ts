@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { contract, isChannelName, type ChannelName, type Feature, type FeatureOf, type OutputOf, type ParsedInputOf } from '../shared/contract';
+import {
+  contract,
+  isChannelName,
+  type ChannelName,
+  type Feature,
+  type FeatureOf,
+  type OutputOf,
+  type ParsedInputOf,
+} from '../shared/contract';
 import { AppError, type AppErrorPayload, type Result } from '../shared/result';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
@@ -33,7 +41,10 @@ export function invalidInput(error: z.ZodError): AppErrorPayload {
  */
 export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `There is no channel called “${channel.slice(0, 80)}”.` } };
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: `There is no channel called “${channel.slice(0, 80)}”.` },
+    };
   }
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
@@ -45,6 +56,12 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     if (error instanceof z.ZodError) return { ok: false, error: invalidInput(error) };
     // The stack stays in this process's log; the caller learns only that something went wrong.
     console.error(`[${channel}] failed:`, error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong while saving or loading. Nothing was changed; please try again.' } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Something went wrong while saving or loading. Nothing was changed; please try again.',
+      },
+    };
   }
 }

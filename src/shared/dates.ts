@@ -76,7 +76,12 @@ export function dateSchema(label: string) {
 /** An optional calendar date: blank becomes null. */
 export function optionalDateSchema(label: string) {
   return z.preprocess(
-    (v) => (v == null || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? (parseUkDate(v) ?? v) : v),
+    (v) =>
+      v == null || (typeof v === 'string' && v.trim() === '')
+        ? null
+        : typeof v === 'string'
+          ? (parseUkDate(v) ?? v)
+          : v,
     z
       .string()
       .refine(isRealIsoDate, { error: `The ${label} is not a real date (use dd/mm/yyyy)` })

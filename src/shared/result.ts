@@ -1,12 +1,6 @@
 /** Every channel answers with this envelope, over IPC and over HTTP alike. */
 export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'unknown_channel'
-  | 'forbidden'
-  | 'cancelled'
-  | 'internal';
+  'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'forbidden' | 'cancelled' | 'internal';
 
 export interface AppErrorPayload {
   code: ErrorCode;
@@ -29,6 +23,8 @@ export class AppError extends Error {
   }
 
   toPayload(): AppErrorPayload {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }

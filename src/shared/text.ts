@@ -4,7 +4,10 @@ import { z } from 'zod';
 export function optionalText(max: number, label = 'This field') {
   return z.preprocess(
     (v) => (v == null ? null : typeof v === 'string' ? v.trim() || null : v),
-    z.string().max(max, { error: `${label} must be ${max} characters or fewer` }).nullable(),
+    z
+      .string()
+      .max(max, { error: `${label} must be ${max} characters or fewer` })
+      .nullable(),
   );
 }
 

@@ -23,15 +23,27 @@ describe('ARCP panel in Chromium through the browser host', () => {
     const { page, backend } = app;
     const listed = await backend.dispatch('trainees:list', {});
     if (!listed.ok) throw new Error(listed.error.message);
-    const cohort = (listed.data as Trainee[]).filter((t) => t.programme === 'GP - Riverside VTS' && ['in_programme', 'extension'].includes(t.status));
+    const cohort = (listed.data as Trainee[]).filter(
+      (t) => t.programme === 'GP - Riverside VTS' && ['in_programme', 'extension'].includes(t.status),
+    );
     const names = cohort.map(displayName);
     const subject = cohort.find((t) => names.filter((n) => n === displayName(t)).length === 1)!;
     // A 1:1 in the review period with a private note, through the API.
-    const meeting = await backend.dispatch('meetings:create', { traineeId: subject.id, heldOn: '02/10/2026', mode: 'in_person', meetingType: 'arcp_prep', sharedSummary: SHARED_SUMMARY, privateNotes: PRIVATE_NOTE });
+    const meeting = await backend.dispatch('meetings:create', {
+      traineeId: subject.id,
+      heldOn: '02/10/2026',
+      mode: 'in_person',
+      meetingType: 'arcp_prep',
+      sharedSummary: SHARED_SUMMARY,
+      privateNotes: PRIVATE_NOTE,
+    });
     expect(meeting.ok).toBe(true);
 
     // Today lists ARCP deadlines: the demo's outcome 5 is inside its two-week window.
-    await page.getByText(/Outcome 5: missing evidence due by/).first().waitFor();
+    await page
+      .getByText(/Outcome 5: missing evidence due by/)
+      .first()
+      .waitFor();
     await app.screenshot('arcp-00-today');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'ARCP' }).click();
@@ -65,23 +77,36 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await expect(table.locator('tbody tr').count()).resolves.toBe(cohort.length);
     await page.getByText(`${cohort.length} of ${cohort.length} trainees`).waitFor();
     // A new panel has no evidence counted yet: every trainee shows gaps and no full ESR.
-    await expect(page.locator('.summary-card', { hasText: 'with evidence gaps' }).textContent()).resolves.toContain(String(cohort.length));
+    await expect(page.locator('.summary-card', { hasText: 'with evidence gaps' }).textContent()).resolves.toContain(
+      String(cohort.length),
+    );
     await expect(table.locator('tbody tr').first().textContent()).resolves.toMatch(/▲ \d+ gaps/);
     await table.getByRole('button', { name: /^Trainee/ }).click();
-    await expect(table.getByRole('columnheader', { name: /^Trainee/ }).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(table.getByRole('columnheader', { name: /^Trainee/ }).getAttribute('aria-sort')).resolves.toBe(
+      'ascending',
+    );
     await page.getByLabel('Filter by ESR').selectOption('full');
     await page.getByText(`0 of ${cohort.length} trainees`).waitFor();
     await page.getByLabel('Filter by ESR').selectOption('');
     await app.screenshot('arcp-01-panel-readiness');
 
     // CSV export of the readiness view.
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = Papa.parse<Record<string, string>>(fs.readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = Papa.parse<Record<string, string>>(
+      fs.readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
     expect(csv).toHaveLength(cohort.length);
     expect(csv.find((r) => r['GMC number'] === subject.gmcNumber)!.Gaps).toMatch(/COT|CbD|not recorded/);
 
     // One pack, downloaded from the panel page.
-    const [download] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: `ARCP pack for ${displayName(subject)}` }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      table.getByRole('button', { name: `ARCP pack for ${displayName(subject)}` }).click(),
+    ]);
     const packFile = path.join(SCREENSHOT_DIR, '..', 'arcp-pack.pdf');
     await download.saveAs(packFile);
     const bytes = fs.readFileSync(packFile);
@@ -89,7 +114,16 @@ describe('ARCP panel in Chromium through the browser host', () => {
     const text = await pdfText(bytes);
     expect(pages[0]).toContain(subject.gmcNumber);
     expect(pages[0]).toContain('10 Feb 2027');
-    for (const heading of ['Evidence checklist', 'Exam history', 'Personalised learning plan goals', 'Support offered and taken up', '1:1 meetings in the review period', 'Post-fail conversations', 'Readiness-to-sit discussions', 'Educator’s summary']) {
+    for (const heading of [
+      'Evidence checklist',
+      'Exam history',
+      'Personalised learning plan goals',
+      'Support offered and taken up',
+      '1:1 meetings in the review period',
+      'Post-fail conversations',
+      'Readiness-to-sit discussions',
+      'Educator’s summary',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toMatch(/GAP:\s+not\s+recorded/);
@@ -111,7 +145,10 @@ describe('ARCP panel in Chromium through the browser host', () => {
     const files = fs.readdirSync(path.join(folder, sub!));
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(cohort.length);
     const indexName = files.find((f) => f.endsWith('.csv'))!;
-    const index = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(folder, sub!, indexName), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const index = Papa.parse<Record<string, string>>(
+      fs.readFileSync(path.join(folder, sub!, indexName), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
     expect(index.map((r) => r['GMC number']).sort()).toEqual(cohort.map((t) => t.gmcNumber).sort());
     const subjectRow = index.find((r) => r['GMC number'] === subject.gmcNumber)!;
     expect(Number(subjectRow['Evidence gaps'])).toBeGreaterThan(0);
@@ -121,7 +158,9 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await batch.getByRole('button', { name: 'Close' }).first().click();
 
     // The trainee's ARCP tab: counts entered close gaps; the pack button is there.
-    await table.getByRole('link', { name: `${subject.familyName}, ${subject.preferredName || subject.givenName}` }).click();
+    await table
+      .getByRole('link', { name: `${subject.familyName}, ${subject.preferredName || subject.givenName}` })
+      .click();
     await page.getByRole('heading', { name: 'Next ARCP' }).waitFor();
     const checklist = page.getByRole('table', { name: 'Evidence checklist' });
     const cotLabel = subject.grade === 'ST3' ? 'COT seen' : 'Mini-CEX (hospital) / COT (GP) seen';
@@ -143,7 +182,10 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await app.screenshot('arcp-04-outcome-form');
     await form.getByRole('button', { name: 'Save ARCP record' }).click();
     await page.getByText('ARCP record saved', { exact: true }).waitFor();
-    await page.getByText(/Outcome 3: Inadequate progress/).first().waitFor();
+    await page
+      .getByText(/Outcome 3: Inadequate progress/)
+      .first()
+      .waitFor();
 
     // Evidence templates are editable reference data.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'ARCP' }).click();

@@ -13,7 +13,11 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
   let app: AppUnderTest;
   beforeEach(async () => {
     app = await startApp();
-    const trainees = await app.backend.dispatch('traineeImport:commit', { jobId: 'e2e', fileName: 'trainees.csv', contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')) });
+    const trainees = await app.backend.dispatch('traineeImport:commit', {
+      jobId: 'e2e',
+      fileName: 'trainees.csv',
+      contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+    });
     expect(trainees.ok).toBe(true);
   });
   afterEach(async () => {
@@ -32,8 +36,12 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     expect(await rejected.getByRole('row').count()).toBe(3);
-    await expect(rejected.getByRole('row', { name: /^17 / }).textContent()).resolves.toContain('No trainee in the register has GMC number 7581654');
-    await expect(dialog.getByRole('table', { name: /Accepted but worth checking/ }).textContent()).resolves.toContain('every domain graded Fail');
+    await expect(rejected.getByRole('row', { name: /^17 / }).textContent()).resolves.toContain(
+      'No trainee in the register has GMC number 7581654',
+    );
+    await expect(dialog.getByRole('table', { name: /Accepted but worth checking/ }).textContent()).resolves.toContain(
+      'every domain graded Fail',
+    );
     await app.screenshot('exams-01-results-import-preview');
     await dialog.getByRole('button', { name: 'Import 25 results' }).click();
     await dialog.getByText('25 results imported: 25 new, 0 updated. 2 rows rejected; 1 flagged to check.').waitFor();
@@ -69,10 +77,14 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await form.getByLabel('Participants').fill('Dr Helen Carter (exam lead), Tariq Smith');
     await form.getByLabel('Followed up by').fill('Dr Helen Carter');
     await form.getByLabel('Trainee’s reflection').fill('Ran out of time in the management part of most cases.');
-    await form.getByLabel(`Discussion of ${WEAKEST}`).fill('Safety-netting and follow-up were missed in several cases.');
+    await form
+      .getByLabel(`Discussion of ${WEAKEST}`)
+      .fill('Safety-netting and follow-up were missed in several cases.');
     await form.getByLabel('Preparation and exam technique').check();
     await form.getByLabel('Notes on preparation and exam technique').fill('Little timed practice before the sitting');
-    await form.getByRole('checkbox', { name: /Trainee accepted: Invitation to the regional exam preparation course/ }).check();
+    await form
+      .getByRole('checkbox', { name: /Trainee accepted: Invitation to the regional exam preparation course/ })
+      .check();
     const target = addDays(new Date(), 70);
     await form.getByLabel('Target sitting date').fill(format(target, 'dd/MM/yyyy'));
     await form.getByText(/Book by about/).waitFor();
@@ -95,7 +107,9 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await app.screenshot('exams-05-export-text');
 
     // "Copy all shared sections" puts the shared text on the clipboard, and nothing private.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
     await paste.getByRole('button', { name: 'Copy all shared sections' }).click();
     await paste.getByText('All shared sections copied to the clipboard').waitFor();
     const clipboard = await page.evaluate<string>('navigator.clipboard.readText()');
@@ -106,7 +120,10 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await paste.getByText('Plan for the re-sit copied to the clipboard').waitFor();
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toMatch(/^Target sitting: /);
 
-    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download PDF' }).click()]);
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      exportDialog.getByRole('button', { name: 'Download PDF' }).click(),
+    ]);
     expect(pdfDownload.suggestedFilename()).toMatch(/^post-fail-sca-tariq-smith-.*\.pdf$/);
     const pdf = await pdfText(fs.readFileSync((await pdfDownload.path())!));
     expect(pdf).toContain('Post-fail conversation');
@@ -116,7 +133,10 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     expect(pdf).toContain('Confidential');
     expect(pdf).not.toContain('ADHD');
 
-    const [docxDownload] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download Word document' }).click()]);
+    const [docxDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      exportDialog.getByRole('button', { name: 'Download Word document' }).click(),
+    ]);
     const word = await docxText(fs.readFileSync((await docxDownload.path())!));
     expect(word.body).toContain('Agreed actions');
     expect(word.body).toContain('Record two consultations for review');
@@ -130,7 +150,9 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     // Record a readiness-to-sit decision.
     await page.getByRole('button', { name: 'Record readiness-to-sit discussion' }).click();
     const readiness = page.getByRole('dialog', { name: 'Readiness-to-sit discussion' });
-    await readiness.getByRole('combobox', { name: /^Exam/ }).selectOption({ label: 'SCA – Simulated Consultation Assessment' });
+    await readiness
+      .getByRole('combobox', { name: /^Exam/ })
+      .selectOption({ label: 'SCA – Simulated Consultation Assessment' });
     await readiness.getByLabel('Planned sitting date').fill(format(target, 'dd/MM/yyyy'));
     await readiness.getByText(/Booking closes about/).waitFor();
     await readiness.getByLabel('Mock and practice results').fill('Regional mock: passed 10 of 12 cases');
@@ -158,7 +180,10 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await app.screenshot('exams-07-monitor-updated');
 
     // CSV export of the view.
-    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     const csv = fs.readFileSync((await csvDownload.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('Trainee,Exam,Warnings,Attempts used / left');
     expect(csv).toContain('Tariq Smith');
@@ -169,8 +194,16 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     const { page } = app;
     await page.goto(`${app.host.url.split('#')[0]}#/resits/import`);
     const dialog = page.getByRole('dialog', { name: 'Import exam results' });
-    const bad = ['GMC Number,Exam,Sitting Date,Result,Score,Pass Mark', '7455482,AKT,31/02/2024,Pass,150,139', '7455482,MSRA,03/04/2024,Pass,150,139', '12345,AKT,03/04/2024,Fail,120,139', '7455482,SCA,03/05/2024,Maybe,,'].join('\n');
-    await dialog.getByLabel('Results CSV file').setInputFiles({ name: 'bad-results.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const bad = [
+      'GMC Number,Exam,Sitting Date,Result,Score,Pass Mark',
+      '7455482,AKT,31/02/2024,Pass,150,139',
+      '7455482,MSRA,03/04/2024,Pass,150,139',
+      '12345,AKT,03/04/2024,Fail,120,139',
+      '7455482,SCA,03/05/2024,Maybe,,',
+    ].join('\n');
+    await dialog
+      .getByLabel('Results CSV file')
+      .setInputFiles({ name: 'bad-results.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     const rows = rejected.getByRole('row');
@@ -202,12 +235,17 @@ describe('the re-sit monitor with demo data', () => {
     await monitor.waitFor();
     expect(await monitor.locator('tbody tr').count()).toBeGreaterThan(3);
     await monitor.getByRole('button', { name: /^Days since fail/ }).click();
-    await expect(monitor.getByRole('columnheader', { name: /^Days since fail/ }).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(
+      monitor.getByRole('columnheader', { name: /^Days since fail/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('ascending');
     await app.screenshot('exams-09-monitor-demo');
 
     // Overdue post-fail conversations also reach the Today view.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
-    await page.getByText(/Post-fail conversation for (AKT|SCA)/).first().waitFor();
+    await page
+      .getByText(/Post-fail conversation for (AKT|SCA)/)
+      .first()
+      .waitFor();
     await app.screenshot('exams-09b-today-with-exam-items');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
     await monitor.waitFor();
@@ -215,7 +253,9 @@ describe('the re-sit monitor with demo data', () => {
     await page.getByRole('button', { name: 'Exam rules' }).click();
     const rules = page.getByRole('dialog', { name: 'Exam rules' });
     await rules.getByRole('table', { name: 'Exams' }).getByText('Simulated Consultation Assessment').waitFor();
-    await expect(rules.getByLabel('Rule', { exact: true }).first().inputValue()).resolves.toBe('In training on 1 Aug 2023');
+    await expect(rules.getByLabel('Rule', { exact: true }).first().inputValue()).resolves.toBe(
+      'In training on 1 Aug 2023',
+    );
     await expect(rules.getByLabel('Exceptional attempts', { exact: true }).first().inputValue()).resolves.toBe('1');
     await app.screenshot('exams-10-exam-rules');
 
@@ -228,7 +268,11 @@ describe('the re-sit monitor with demo data', () => {
     await exam.getByRole('button', { name: 'Save exam' }).click();
     await rules.getByRole('table', { name: 'Exams' }).getByText('MRCP Part 1').waitFor();
     await rules.getByRole('button', { name: 'Archive MRCP1' }).click();
-    await rules.getByRole('table', { name: 'Exams' }).getByRole('row', { name: /MRCP1/ }).getByText('Archived').waitFor();
+    await rules
+      .getByRole('table', { name: 'Exams' })
+      .getByRole('row', { name: /MRCP1/ })
+      .getByText('Archived')
+      .waitFor();
     await rules.getByRole('button', { name: 'Close' }).first().click();
 
     // A trainee's Exams tab from the monitor, and adding a result with a validation message.

@@ -29,9 +29,23 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
     executablePath: CHROMIUM,
     // Date inputs follow the browser's UI language, which on Linux comes from LANG.
     env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-GB',
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   // The app must never reach beyond its own host.
   await context.route(/^(?!http:\/\/127\.0\.0\.1:\d+\/).*/, (route) => route.abort());

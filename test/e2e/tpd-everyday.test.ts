@@ -15,7 +15,12 @@ const SHARED_LINE = 'Agreed to book the AKT for the spring sitting after two mor
 /** A UK date `days` from today, as a person would type it. */
 function ukDate(days: number): string {
   const d = new Date(Date.now() + days * 86_400_000);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('day')}/${get('month')}/${get('year')}`;
 }
@@ -117,7 +122,10 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByText(/Edit history/).click();
     await page.getByText(/Edited: linked PLP goals/).waitFor();
     // Escape would first dismiss the newest toast (Radix layers), so close the dialog by its button.
-    await page.getByRole('dialog', { name: /^1:1 on / }).getByRole('button', { name: 'Close' }).click();
+    await page
+      .getByRole('dialog', { name: /^1:1 on / })
+      .getByRole('button', { name: 'Close' })
+      .click();
 
     await page.getByRole('tab', { name: 'Plan (PLP)' }).click();
     await page.getByRole('heading', { name: 'Confidence with telephone consultations' }).waitFor();
@@ -142,7 +150,9 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await step.getByLabel('Outcome').fill('Paired with Dr Reid; meeting monthly.');
     await step.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Outcome: Paired with Dr Reid; meeting monthly.').waitFor();
-    await expect(page.getByRole('article', { name: 'Mentor' }).locator('.badge').first().textContent()).resolves.toBe('Completed');
+    await expect(page.getByRole('article', { name: 'Mentor' }).locator('.badge').first().textContent()).resolves.toBe(
+      'Completed',
+    );
     await app.screenshot('everyday-07-support');
 
     // Search from anywhere (Ctrl+K), matched words highlighted; the result opens the 1:1.
@@ -157,12 +167,21 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await expect(result.locator('mark').allTextContents()).resolves.toEqual(['spring', 'sitting']);
     await app.screenshot('everyday-09-search');
     await result.click();
-    await page.getByRole('dialog', { name: /^1:1 on / }).getByText(SHARED_LINE).waitFor();
-    await page.getByRole('dialog', { name: /^1:1 on / }).getByRole('button', { name: 'Close' }).click();
+    await page
+      .getByRole('dialog', { name: /^1:1 on / })
+      .getByText(SHARED_LINE)
+      .waitFor();
+    await page
+      .getByRole('dialog', { name: /^1:1 on / })
+      .getByRole('button', { name: 'Close' })
+      .click();
 
     // Export the PLP: the shared summary is in it, the private note is not.
     await page.getByRole('tab', { name: 'Plan (PLP)' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PLP as PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PLP as PDF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^plp-nwosu-ifeoma-\d{4}-\d{2}-\d{2}\.pdf$/);
     const text = (await pdfText(fs.readFileSync((await download.path())!))).replace(/\s+/g, ' ');
     expect(text).toContain('Confidence with telephone consultations');
@@ -192,7 +211,9 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await again.goto(`${base}#/trainees/${trainee.id}/meetings/new`);
     const restored = again.getByRole('dialog', { name: 'New 1:1 with Ifeoma Nwosu' });
     await restored.getByText(/Restored your unsaved draft/).waitFor();
-    await expect(restored.getByLabel('Private notes (only you)').inputValue()).resolves.toBe('Half-typed thought about the rota');
+    await expect(restored.getByLabel('Private notes (only you)').inputValue()).resolves.toBe(
+      'Half-typed thought about the rota',
+    );
     await again.screenshot({ path: `${process.cwd()}/test-results/screenshots/everyday-11-draft-restored.png` });
 
     // Saved, then deleted only after confirming, then brought back with Undo.
@@ -219,14 +240,21 @@ describe('everyday TPD work in Chromium through the browser host', () => {
   it('shows a lived-in Today view, 1:1 list, settings and timeline with demo data', async () => {
     app = await startApp({ demo: true });
     const { page } = app;
-    await page.getByRole('heading', { name: 'Overdue' }).or(page.getByRole('heading', { name: 'Due soon' })).first().waitFor();
+    await page
+      .getByRole('heading', { name: 'Overdue' })
+      .or(page.getByRole('heading', { name: 'Due soon' }))
+      .first()
+      .waitFor();
     await app.screenshot('everyday-12-today-demo');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
     await page.getByRole('table', { name: 'Trainees' }).locator('tbody tr[data-index="0"] a').first().click();
     await page.getByRole('tab', { name: '1:1s' }).click();
     await page.getByRole('heading', { name: 'Next 1:1' }).waitFor();
     await app.screenshot('everyday-13-meetings-demo');
-    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Add the next 1:1 with .* to calendar/ }).click()]);
+    const [ics] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Add the next 1:1 with .* to calendar/ }).click(),
+    ]);
     expect(ics.suggestedFilename()).toMatch(/^1-1-.*\.ics$/);
     const calendar = fs.readFileSync((await ics.path())!, 'utf8');
     expect(calendar.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);

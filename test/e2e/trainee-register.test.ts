@@ -48,9 +48,13 @@ describe('trainee register in Chromium through the browser host', () => {
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     expect(await rejected.getByRole('row').count()).toBe(6);
-    await expect(rejected.getByRole('row', { name: /Ana Haddad/ }).textContent()).resolves.toContain('GMC number must be exactly 7 digits');
+    await expect(rejected.getByRole('row', { name: /Ana Haddad/ }).textContent()).resolves.toContain(
+      'GMC number must be exactly 7 digits',
+    );
     await expect(rejected.getByRole('row', { name: /Nadia Khan/ }).textContent()).resolves.toContain('not a real date');
-    await expect(rejected.getByRole('row', { name: /Noor Gupta/ }).textContent()).resolves.toContain('Whole-time equivalent must be between 0.2 and 1.0');
+    await expect(rejected.getByRole('row', { name: /Noor Gupta/ }).textContent()).resolves.toContain(
+      'Whole-time equivalent must be between 0.2 and 1.0',
+    );
     await expect(rejected.getByRole('row', { name: /Bilal Smith/ }).textContent()).resolves.toContain('also on line 4');
     await expect(rejected.getByRole('row', { name: /^25 / }).textContent()).resolves.toContain('first name');
     await app.screenshot('04-import-preview');
@@ -72,8 +76,13 @@ describe('trainee register in Chromium through the browser host', () => {
 
     // Sort descending by name.
     await table.getByRole('button', { name: /^Name/ }).click();
-    await expect(table.getByRole('columnheader', { name: /^Name/ }).getAttribute('aria-sort')).resolves.toBe('descending');
-    expect(await table.locator('tbody tr[data-index] td:first-child').allTextContents()).toEqual(['Mensah, Oluwaseun', 'Mensah, Chloe']);
+    await expect(table.getByRole('columnheader', { name: /^Name/ }).getAttribute('aria-sort')).resolves.toBe(
+      'descending',
+    );
+    expect(await table.locator('tbody tr[data-index] td:first-child').allTextContents()).toEqual([
+      'Mensah, Oluwaseun',
+      'Mensah, Chloe',
+    ]);
     await app.screenshot('06-filtered-sorted');
 
     // Keyboard: focus the first row, move down, open with Enter.

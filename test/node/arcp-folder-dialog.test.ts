@@ -11,7 +11,10 @@ describe('ARCP batch folder dialog (Electron glue)', () => {
     const choose = nativeFolderChooser(() => window as never);
     showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/tpd/ARCP'] });
     expect(await choose()).toBe('/home/tpd/ARCP');
-    expect(showOpenDialog).toHaveBeenCalledWith(window, expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }));
+    expect(showOpenDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }),
+    );
     showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await choose()).toBeNull();
   });

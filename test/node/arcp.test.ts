@@ -3,7 +3,13 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArcpCode, EvidenceTemplate } from '../../src/shared/arcp/arcp-reference';
-import type { ArcpPanel, ArcpRecord, BatchOutcome, PanelReadiness, TraineeArcp } from '../../src/shared/arcp/arcp-schema';
+import type {
+  ArcpPanel,
+  ArcpRecord,
+  BatchOutcome,
+  PanelReadiness,
+  TraineeArcp,
+} from '../../src/shared/arcp/arcp-schema';
 import { effectiveCounts, evaluateChecklist } from '../../src/shared/arcp/checklist';
 import { arcpDeadlines, reviewOverdue } from '../../src/shared/arcp/deadlines';
 import type { TraineeDeadline } from '../../src/shared/contract/arcp';
@@ -26,7 +32,23 @@ async function templateFor(backend: TempBackend, grade: string): Promise<Evidenc
 }
 
 function recordInput(overrides: Record<string, unknown> = {}) {
-  return { reviewFrom: '01/12/2025', reviewTo: '30/11/2026', panelDate: '15/12/2026', grade: 'ST3', wte: '0.6', posts: 1, esrInterimDate: '01/06/2026', esrFullDate: null, outcome: null, reasonCodes: [], reasonDetail: null, evidenceDueDate: null, educatorSummary: 'Good progress in consultation skills.', templateId: null, ...overrides };
+  return {
+    reviewFrom: '01/12/2025',
+    reviewTo: '30/11/2026',
+    panelDate: '15/12/2026',
+    grade: 'ST3',
+    wte: '0.6',
+    posts: 1,
+    esrInterimDate: '01/06/2026',
+    esrFullDate: null,
+    outcome: null,
+    reasonCodes: [],
+    reasonDetail: null,
+    evidenceDueDate: null,
+    educatorSummary: 'Good progress in consultation skills.',
+    templateId: null,
+    ...overrides,
+  };
 }
 
 describe('ARCP rules (pure)', () => {
@@ -50,21 +72,48 @@ describe('ARCP rules (pure)', () => {
 
   it('counts the ESR items from the record’s ESR dates unless counted by hand', () => {
     expect(effectiveCounts({}, { esrInterimDate: '2026-05-01', esrFullDate: null })).toEqual({ esr_interim: 1 });
-    expect(effectiveCounts({ esr_full: 0 }, { esrInterimDate: null, esrFullDate: '2026-11-01' })).toEqual({ esr_full: 0 });
+    expect(effectiveCounts({ esr_full: 0 }, { esrInterimDate: null, esrFullDate: '2026-11-01' })).toEqual({
+      esr_full: 0,
+    });
   });
 
   it('dates the full ESR window (no more than 2 months before, visible 2 weeks before) and outcome 5’s two weeks', () => {
     const record = { panelDate: '2026-12-15', esrFullDate: null, outcome: null, evidenceDueDate: null };
     expect(arcpDeadlines(record, '2026-09-20')).toEqual([]);
-    expect(arcpDeadlines(record, '2026-10-20')[0]).toMatchObject({ severity: 'due', date: '2026-12-01', message: 'Full ESR due by 1 Dec 2026 (42 days left)' });
-    expect(arcpDeadlines(record, '2026-12-05')[0]).toMatchObject({ severity: 'overdue', message: 'Full ESR overdue: it should have been visible by 1 Dec 2026' });
-    expect(arcpDeadlines({ ...record, esrFullDate: '2026-09-01' }, '2026-11-01')[0]!.message).toContain('more than 2 months before the panel');
-    expect(arcpDeadlines({ ...record, esrFullDate: '2026-12-10' }, '2026-12-10')[0]!.message).toContain('less than 2 weeks before the panel');
+    expect(arcpDeadlines(record, '2026-10-20')[0]).toMatchObject({
+      severity: 'due',
+      date: '2026-12-01',
+      message: 'Full ESR due by 1 Dec 2026 (42 days left)',
+    });
+    expect(arcpDeadlines(record, '2026-12-05')[0]).toMatchObject({
+      severity: 'overdue',
+      message: 'Full ESR overdue: it should have been visible by 1 Dec 2026',
+    });
+    expect(arcpDeadlines({ ...record, esrFullDate: '2026-09-01' }, '2026-11-01')[0]!.message).toContain(
+      'more than 2 months before the panel',
+    );
+    expect(arcpDeadlines({ ...record, esrFullDate: '2026-12-10' }, '2026-12-10')[0]!.message).toContain(
+      'less than 2 weeks before the panel',
+    );
     const five = { panelDate: '2026-11-12', esrFullDate: '2026-10-20', outcome: '5', evidenceDueDate: null };
-    expect(arcpDeadlines(five, '2026-11-22')[0]).toMatchObject({ kind: 'outcome5', severity: 'due', date: '2026-11-26' });
+    expect(arcpDeadlines(five, '2026-11-22')[0]).toMatchObject({
+      kind: 'outcome5',
+      severity: 'due',
+      date: '2026-11-26',
+    });
     expect(arcpDeadlines(five, '2026-11-27')[0]).toMatchObject({ kind: 'outcome5', severity: 'overdue' });
-    expect(reviewOverdue({ lastOutcomePanelDate: '2025-10-01', programmeStartDate: '2024-08-07', hasPlannedPanel: false }, '2026-11-22')?.message).toBe('No ARCP in the last 12 months (last panel 1 Oct 2025)');
-    expect(reviewOverdue({ lastOutcomePanelDate: '2025-10-01', programmeStartDate: '2024-08-07', hasPlannedPanel: true }, '2026-11-22')).toBeNull();
+    expect(
+      reviewOverdue(
+        { lastOutcomePanelDate: '2025-10-01', programmeStartDate: '2024-08-07', hasPlannedPanel: false },
+        '2026-11-22',
+      )?.message,
+    ).toBe('No ARCP in the last 12 months (last panel 1 Oct 2025)');
+    expect(
+      reviewOverdue(
+        { lastOutcomePanelDate: '2025-10-01', programmeStartDate: '2024-08-07', hasPlannedPanel: true },
+        '2026-11-22',
+      ),
+    ).toBeNull();
   });
 });
 
@@ -79,34 +128,86 @@ describe('ARCP records, panels and packs', () => {
 
   it('keeps outcome and reason codes as reference data and checks them together', async () => {
     const { codes } = await call<{ codes: ArcpCode[] }>(backend, 'arcp:reference', {});
-    expect(codes.filter((c) => c.kind === 'outcome').map((c) => c.code)).toEqual(['1', '2', '3', '4', '5', '6', '8', '10.1', '10.2', 'NA']);
+    expect(codes.filter((c) => c.kind === 'outcome').map((c) => c.code)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '8',
+      '10.1',
+      '10.2',
+      'NA',
+    ]);
     expect(codes.filter((c) => /^U\d+$/.test(c.code))).toHaveLength(10);
     expect(codes.filter((c) => /^N\d+$/.test(c.code))).toHaveLength(23);
 
     const trainee = await call<Trainee>(backend, 'trainees:create', traineeInput({ grade: 'ST3' }));
     const record = await call<ArcpRecord>(backend, 'arcp:create', { traineeId: trainee.id, fields: recordInput() });
-    const attempt = async (fields: Record<string, unknown>) => backend.dispatch('arcp:update', { id: record.id, fields: recordInput(fields) });
+    const attempt = async (fields: Record<string, unknown>) =>
+      backend.dispatch('arcp:update', { id: record.id, fields: recordInput(fields) });
 
-    expect(await attempt({ outcome: '3' })).toMatchObject({ ok: false, error: { fields: { reasonCodes: 'Outcome 3 needs at least one reason code (U1–U10)' } } });
-    expect(await attempt({ outcome: '2', reasonCodes: ['N1'] })).toMatchObject({ ok: false, error: { fields: { reasonCodes: 'N1 does not go with outcome 2' } } });
-    expect(await attempt({ outcome: 'NA', reasonCodes: ['N13'] })).toMatchObject({ ok: false, error: { fields: { reasonDetail: 'Describe the reason: N13 asks for detail' } } });
-    expect(await attempt({ outcome: '7' })).toMatchObject({ ok: false, error: { fields: { outcome: '“7” is not an ARCP outcome code' } } });
+    expect(await attempt({ outcome: '3' })).toMatchObject({
+      ok: false,
+      error: { fields: { reasonCodes: 'Outcome 3 needs at least one reason code (U1–U10)' } },
+    });
+    expect(await attempt({ outcome: '2', reasonCodes: ['N1'] })).toMatchObject({
+      ok: false,
+      error: { fields: { reasonCodes: 'N1 does not go with outcome 2' } },
+    });
+    expect(await attempt({ outcome: 'NA', reasonCodes: ['N13'] })).toMatchObject({
+      ok: false,
+      error: { fields: { reasonDetail: 'Describe the reason: N13 asks for detail' } },
+    });
+    expect(await attempt({ outcome: '7' })).toMatchObject({
+      ok: false,
+      error: { fields: { outcome: '“7” is not an ARCP outcome code' } },
+    });
     const st2 = await templateFor(backend, 'ST2');
-    expect(await attempt({ templateId: st2.id })).toMatchObject({ ok: false, error: { fields: { templateId: expect.stringContaining('template is for ST2: choose one for ST3') } } });
-    expect(await attempt({ reviewTo: '01/11/2025' })).toMatchObject({ ok: false, error: { fields: { 'fields.reviewTo': 'The review period must end after it starts' } } });
+    expect(await attempt({ templateId: st2.id })).toMatchObject({
+      ok: false,
+      error: { fields: { templateId: expect.stringContaining('template is for ST2: choose one for ST3') } },
+    });
+    expect(await attempt({ reviewTo: '01/11/2025' })).toMatchObject({
+      ok: false,
+      error: { fields: { 'fields.reviewTo': 'The review period must end after it starts' } },
+    });
     // Nothing above changed the record.
-    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).records[0]!.outcome).toBeNull();
+    expect(
+      (await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).records[0]!.outcome,
+    ).toBeNull();
 
-    const five = await call<ArcpRecord>(backend, 'arcp:update', { id: record.id, fields: recordInput({ outcome: '5' }) });
+    const five = await call<ArcpRecord>(backend, 'arcp:update', {
+      id: record.id,
+      fields: recordInput({ outcome: '5' }),
+    });
     expect(five.evidenceDueDate).toBe('2026-12-29');
-    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind)).toContain('outcome5');
+    expect(
+      (await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind),
+    ).toContain('outcome5');
     // A later panel's outcome (the outcome 5 review) closes the two-week window.
-    const review = await call<ArcpRecord>(backend, 'arcp:create', { traineeId: trainee.id, fields: recordInput({ reviewFrom: '16/12/2026', reviewTo: '10/01/2027', panelDate: '12/01/2027' }) });
-    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind)).toContain('outcome5');
-    await call(backend, 'arcp:update', { id: review.id, fields: recordInput({ reviewFrom: '16/12/2026', reviewTo: '10/01/2027', panelDate: '12/01/2027', outcome: '1' }) });
-    expect((await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind)).not.toContain('outcome5');
-    expect((await call<TraineeDeadline[]>(backend, 'arcp:deadlines', { horizonDays: 14 })).map((d) => d.deadline.kind)).not.toContain('outcome5');
-    const u5 = await call<ArcpRecord>(backend, 'arcp:update', { id: record.id, fields: recordInput({ outcome: '3', reasonCodes: ['U5'] }) });
+    const review = await call<ArcpRecord>(backend, 'arcp:create', {
+      traineeId: trainee.id,
+      fields: recordInput({ reviewFrom: '16/12/2026', reviewTo: '10/01/2027', panelDate: '12/01/2027' }),
+    });
+    expect(
+      (await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind),
+    ).toContain('outcome5');
+    await call(backend, 'arcp:update', {
+      id: review.id,
+      fields: recordInput({ reviewFrom: '16/12/2026', reviewTo: '10/01/2027', panelDate: '12/01/2027', outcome: '1' }),
+    });
+    expect(
+      (await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id })).deadlines.map((d) => d.kind),
+    ).not.toContain('outcome5');
+    expect(
+      (await call<TraineeDeadline[]>(backend, 'arcp:deadlines', { horizonDays: 14 })).map((d) => d.deadline.kind),
+    ).not.toContain('outcome5');
+    const u5 = await call<ArcpRecord>(backend, 'arcp:update', {
+      id: record.id,
+      fields: recordInput({ outcome: '3', reasonCodes: ['U5'] }),
+    });
     expect(u5).toMatchObject({ outcome: '3', reasonCodes: ['U5'], evidenceDueDate: null });
   });
 
@@ -117,7 +218,10 @@ describe('ARCP records, panels and packs', () => {
     expect(record.templateId).toBe(template.id);
     const bad = await backend.dispatch('arcp:saveCounts', { id: record.id, counts: { cot_minicex: -1 } });
     expect(bad).toMatchObject({ ok: false, error: { message: 'Counts cannot be negative' } });
-    expect(await backend.dispatch('arcp:saveCounts', { id: record.id, counts: { bogus: 1 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await backend.dispatch('arcp:saveCounts', { id: record.id, counts: { bogus: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
 
     await call(backend, 'arcp:saveCounts', { id: record.id, counts: { cot_minicex: 5, cbd_cat: 2, ccr: 22 } });
     const view = await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: trainee.id });
@@ -140,23 +244,64 @@ describe('ARCP records, panels and packs', () => {
     expect(restored.panelId).toBe(panel!.id);
     expect((await call<ArcpPanel[]>(backend, 'arcp:panels', {}))[0]!.traineeCount).toBe(panel!.traineeCount);
 
-    const history = await call<TraineeArcp>(backend, 'arcp:forTrainee', { traineeId: readiness.rows.find((r) => r.grade === 'ST3')!.traineeId });
+    const history = await call<TraineeArcp>(backend, 'arcp:forTrainee', {
+      traineeId: readiness.rows.find((r) => r.grade === 'ST3')!.traineeId,
+    });
     const past = history.records.find((r) => r.outcome !== null)!;
-    expect(await backend.dispatch('arcp:delete', { id: past.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await backend.dispatch('arcp:delete', { id: past.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('lets other specialties add an evidence template, with messages for bad items', async () => {
-    const refused = await backend.dispatch('arcp:saveTemplate', { id: null, fields: { name: 'Psychiatry CT1', specialty: 'Psychiatry', grade: 'CT1', items: [{ key: 'a', label: 'WPBA', minimum: 1, basis: 'year' }, { key: 'a', label: 'Again', minimum: 1, basis: 'year' }] } });
-    expect(refused).toMatchObject({ ok: false, error: { fields: { 'fields.items.1.key': 'The key “a” is used twice' } } });
-    const saved = await call<EvidenceTemplate>(backend, 'arcp:saveTemplate', { id: null, fields: { name: 'Psychiatry CT1', specialty: 'Psychiatry', grade: 'CT1', items: [{ key: 'ace', label: 'ACE', minimum: 3, basis: 'year', proRata: true }] } });
-    const trainee = await call<Trainee>(backend, 'trainees:create', traineeInput({ grade: 'CT1', programme: 'Psychiatry - Core Training' }));
-    const record = await call<ArcpRecord>(backend, 'arcp:create', { traineeId: trainee.id, fields: recordInput({ grade: 'CT1', wte: '1' }) });
+    const refused = await backend.dispatch('arcp:saveTemplate', {
+      id: null,
+      fields: {
+        name: 'Psychiatry CT1',
+        specialty: 'Psychiatry',
+        grade: 'CT1',
+        items: [
+          { key: 'a', label: 'WPBA', minimum: 1, basis: 'year' },
+          { key: 'a', label: 'Again', minimum: 1, basis: 'year' },
+        ],
+      },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fields: { 'fields.items.1.key': 'The key “a” is used twice' } },
+    });
+    const saved = await call<EvidenceTemplate>(backend, 'arcp:saveTemplate', {
+      id: null,
+      fields: {
+        name: 'Psychiatry CT1',
+        specialty: 'Psychiatry',
+        grade: 'CT1',
+        items: [{ key: 'ace', label: 'ACE', minimum: 3, basis: 'year', proRata: true }],
+      },
+    });
+    const trainee = await call<Trainee>(
+      backend,
+      'trainees:create',
+      traineeInput({ grade: 'CT1', programme: 'Psychiatry - Core Training' }),
+    );
+    const record = await call<ArcpRecord>(backend, 'arcp:create', {
+      traineeId: trainee.id,
+      fields: recordInput({ grade: 'CT1', wte: '1' }),
+    });
     expect(record.templateId).toBe(saved.id);
   });
 
   it('generates a pack with every section, the gaps marked, shared 1:1 summaries and never a private note', async () => {
-    const trainee = await call<Trainee>(backend, 'trainees:create', traineeInput({ givenName: 'Zoë', familyName: 'O’Brien', grade: 'ST3', wte: '0.8' }));
-    const record = await call<ArcpRecord>(backend, 'arcp:create', { traineeId: trainee.id, fields: recordInput({ wte: '0.8' }) });
+    const trainee = await call<Trainee>(
+      backend,
+      'trainees:create',
+      traineeInput({ givenName: 'Zoë', familyName: 'O’Brien', grade: 'ST3', wte: '0.8' }),
+    );
+    const record = await call<ArcpRecord>(backend, 'arcp:create', {
+      traineeId: trainee.id,
+      fields: recordInput({ wte: '0.8' }),
+    });
     await call(backend, 'arcp:saveCounts', { id: record.id, counts: { cot_minicex: 6, msf: 0 } });
     await call(backend, 'meetings:create', {
       traineeId: trainee.id,
@@ -172,8 +317,28 @@ describe('ARCP records, panels and packs', () => {
     const bytes = Buffer.from(file.base64, 'base64');
     const pages = await pdfPages(bytes);
     const text = await pdfText(bytes);
-    for (const expected of ['ARCP pack', 'Zoë O’Brien', '7012345', 'ST3', '80% (LTFT)', '1 Dec 2025 to 30 Nov 2026', '15 Dec 2026', 'Contents']) expect(pages[0]).toContain(expected);
-    for (const heading of ['Review period and panel', 'Evidence checklist', 'Exam history', 'Personalised learning plan goals', 'Support offered and taken up', '1:1 meetings in the review period', 'Post-fail conversations', 'Readiness-to-sit discussions', 'Educator’s summary']) {
+    for (const expected of [
+      'ARCP pack',
+      'Zoë O’Brien',
+      '7012345',
+      'ST3',
+      '80% (LTFT)',
+      '1 Dec 2025 to 30 Nov 2026',
+      '15 Dec 2026',
+      'Contents',
+    ])
+      expect(pages[0]).toContain(expected);
+    for (const heading of [
+      'Review period and panel',
+      'Evidence checklist',
+      'Exam history',
+      'Personalised learning plan goals',
+      'Support offered and taken up',
+      '1:1 meetings in the review period',
+      'Post-fail conversations',
+      'Readiness-to-sit discussions',
+      'Educator’s summary',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toMatch(/▶ MSF \(incl\.\s+leadership\s+MSF\)/);
@@ -196,13 +361,31 @@ describe('ARCP records, panels and packs', () => {
 
     const trainees = await call<Trainee[]>(backend, 'trainees:list', {});
     const cohort = trainees.filter((t) => t.programme === 'GP - Riverside VTS');
-    expect(await backend.dispatch('arcp:createPanel', { name: 'Everyone', panelDate: '10/02/2027', traineeIds: Array.from({ length: 501 }, (_, i) => `id-${i}`) })).toMatchObject({
+    expect(
+      await backend.dispatch('arcp:createPanel', {
+        name: 'Everyone',
+        panelDate: '10/02/2027',
+        traineeIds: Array.from({ length: 501 }, (_, i) => `id-${i}`),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { fields: { traineeIds: 'A panel can review at most 500 trainees: narrow it by programme or grade' } },
     });
-    expect(await backend.dispatch('arcp:createPanel', { name: 'Ghosts', panelDate: '10/02/2027', traineeIds: ['no-such-trainee'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect((await call<ArcpPanel[]>(backend, 'arcp:panels', {})).map((p) => p.name)).toEqual(['Northtown VTS ARCP panel']);
-    const panel = await call<ArcpPanel>(backend, 'arcp:createPanel', { name: 'Riverside spring panel', panelDate: '10/02/2027', traineeIds: cohort.map((t) => t.id) });
+    expect(
+      await backend.dispatch('arcp:createPanel', {
+        name: 'Ghosts',
+        panelDate: '10/02/2027',
+        traineeIds: ['no-such-trainee'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect((await call<ArcpPanel[]>(backend, 'arcp:panels', {})).map((p) => p.name)).toEqual([
+      'Northtown VTS ARCP panel',
+    ]);
+    const panel = await call<ArcpPanel>(backend, 'arcp:createPanel', {
+      name: 'Riverside spring panel',
+      panelDate: '10/02/2027',
+      traineeIds: cohort.map((t) => t.id),
+    });
     expect(panel.traineeCount).toBe(cohort.length);
     const readiness = await call<PanelReadiness>(backend, 'arcp:readiness', { panelId: panel.id });
     expect(readiness.rows).toHaveLength(cohort.length);
@@ -219,22 +402,33 @@ describe('ARCP records, panels and packs', () => {
     events.subscribe((name, payload) => name === 'progress' && progress.push((payload as { done: number }).done));
     const batch = createArcpBatch(service, events);
     const { renderReportPdf } = await import('../../src/main/exports/report-pdf');
-    const outcome = await batch.run({ panelId: panel.id, folder, jobId: 'job-1' }, {
-      render: async (report) => {
-        if (report.cover.some(([label, value]) => label === 'GMC number' && value === failing.gmcNumber)) throw new Error('disk full');
-        return renderReportPdf(report);
+    const outcome = await batch.run(
+      { panelId: panel.id, folder, jobId: 'job-1' },
+      {
+        render: async (report) => {
+          if (report.cover.some(([label, value]) => label === 'GMC number' && value === failing.gmcNumber))
+            throw new Error('disk full');
+          return renderReportPdf(report);
+        },
       },
-    });
+    );
     expect(outcome.cancelled).toBe(false);
-    expect(outcome.failed).toEqual([{ traineeName: expect.stringContaining(failing.familyName), message: 'The pack could not be generated.' }]);
+    expect(outcome.failed).toEqual([
+      { traineeName: expect.stringContaining(failing.familyName), message: 'The pack could not be generated.' },
+    ]);
     expect(outcome.written).toHaveLength(cohort.length - 1);
     expect(progress.at(-1)).toBe(cohort.length);
     const files = fs.readdirSync(outcome.folder);
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(cohort.length - 1);
     for (const f of files) expect(mode(path.join(outcome.folder, f))).toBe(0o600);
-    const index = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(outcome.folder, outcome.indexFile!), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const index = Papa.parse<Record<string, string>>(
+      fs.readFileSync(path.join(outcome.folder, outcome.indexFile!), 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    ).data;
     expect(index).toHaveLength(cohort.length);
-    expect(index.find((r) => r['GMC number'] === failing.gmcNumber)!.Problem).toBe('Not generated: The pack could not be generated.');
+    expect(index.find((r) => r['GMC number'] === failing.gmcNumber)!.Problem).toBe(
+      'Not generated: The pack could not be generated.',
+    );
     expect(index.filter((r) => Number(r['Evidence gaps']) > 0).length).toBe(cohort.length - 1);
 
     // A second run never overwrites: it gets a folder of its own.
@@ -245,7 +439,9 @@ describe('ARCP records, panels and packs', () => {
     expect(onePack).toContain('Evidence checklist');
     // An ST3's pack lists earlier outcomes.
     const st3 = readiness.rows.find((r) => r.grade === 'ST3')!;
-    const st3Pack = await pdfText(Buffer.from((await call<ExportedFile>(backend, 'arcp:pack', { recordId: st3.recordId })).base64, 'base64'));
+    const st3Pack = await pdfText(
+      Buffer.from((await call<ExportedFile>(backend, 'arcp:pack', { recordId: st3.recordId })).base64, 'base64'),
+    );
     expect(st3Pack).toMatch(/Previous ARCPs[\s\S]*(Outcome \d|Not assessed)/);
   });
 
@@ -271,14 +467,20 @@ describe('ARCP records, panels and packs', () => {
   it('refuses a missing or relative folder, and under Electron only writes where the user chose', async () => {
     await call(backend, 'demo:load', { size: 'standard' });
     const [panel] = await call<ArcpPanel[]>(backend, 'arcp:panels', {});
-    expect(await backend.dispatch('arcp:batch', { panelId: panel!.id, folder: '/no/such/folder', jobId: 'x' })).toMatchObject({ ok: false, error: { message: 'That folder does not exist.' } });
-    expect(await backend.dispatch('arcp:batch', { panelId: panel!.id, folder: 'relative/folder', jobId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await backend.dispatch('arcp:batch', { panelId: panel!.id, folder: '/no/such/folder', jobId: 'x' }),
+    ).toMatchObject({ ok: false, error: { message: 'That folder does not exist.' } });
+    expect(
+      await backend.dispatch('arcp:batch', { panelId: panel!.id, folder: 'relative/folder', jobId: 'x' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 
     const chosenFolder = tempDir('tpd-arcp-chosen-');
     const service = createArcpService(backend.store.db, () => NOW);
     const batch = createArcpBatch(service, new EventBus(), { choose: async () => chosenFolder });
     expect(batch.target()).toEqual({ canBrowse: true, defaultFolder: null });
-    await expect(batch.run({ panelId: panel!.id, folder: chosenFolder, jobId: 'y' })).rejects.toThrow('Choose the folder');
+    await expect(batch.run({ panelId: panel!.id, folder: chosenFolder, jobId: 'y' })).rejects.toThrow(
+      'Choose the folder',
+    );
     expect(await batch.chooseFolder()).toEqual({ folder: chosenFolder });
     const outcome = await batch.run({ panelId: panel!.id, folder: chosenFolder, jobId: 'y' });
     expect(outcome.written.length).toBe(panel!.traineeCount);

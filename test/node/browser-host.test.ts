@@ -38,22 +38,47 @@ interface RawResponse {
 }
 
 /** A request with the path and headers exactly as given (fetch would normalise `..` and forbid Host). */
-function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function raw(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });
 }
 
-function api(channel: string, input: unknown, headers: Record<string, string> = { 'x-tpd-token': host.token }): Promise<RawResponse> {
-  return raw({ method: 'POST', path: `/api/${channel}`, headers: { 'content-type': 'application/json', ...headers }, body: input === undefined ? '' : JSON.stringify(input) });
+function api(
+  channel: string,
+  input: unknown,
+  headers: Record<string, string> = { 'x-tpd-token': host.token },
+): Promise<RawResponse> {
+  return raw({
+    method: 'POST',
+    path: `/api/${channel}`,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
 }
 
 describe('starting', () => {
@@ -138,12 +163,21 @@ describe('the API', () => {
     expect(created.ok).toBe(true);
     const listed = JSON.parse((await api('trainees:list', undefined)).body) as { ok: true; data: Trainee[] };
     expect(listed.data.map((t) => t.id)).toEqual([created.data.id]);
-    expect(await backend.store.db.selectFrom('trainees').select('family_name').execute()).toEqual([{ family_name: 'Quaresma' }]);
+    expect(await backend.store.db.selectFrom('trainees').select('family_name').execute()).toEqual([
+      { family_name: 'Quaresma' },
+    ]);
   });
 
   it('passes error envelopes through unchanged', async () => {
     const invalid = JSON.parse((await api('trainees:create', traineeInput({ gmcNumber: '123' }))).body);
-    expect(invalid).toEqual({ ok: false, error: { code: 'invalid_input', message: 'GMC number must be exactly 7 digits', fields: { gmcNumber: 'GMC number must be exactly 7 digits' } } });
+    expect(invalid).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'GMC number must be exactly 7 digits',
+        fields: { gmcNumber: 'GMC number must be exactly 7 digits' },
+      },
+    });
     const unknown = JSON.parse((await api('trainees:explode', {})).body);
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
@@ -173,16 +207,27 @@ describe('the API', () => {
   });
 
   it('accepts localhost and 127.0.0.1 on its own port as Host', async () => {
-    expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, host: `localhost:${host.port}` })).status).toBe(200);
-    expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, host: `127.0.0.1:${host.port}` })).status).toBe(200);
-    expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, host: `127.0.0.1:${host.port + 1}` })).status).toBe(421);
+    expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, host: `localhost:${host.port}` })).status).toBe(
+      200,
+    );
+    expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, host: `127.0.0.1:${host.port}` })).status).toBe(
+      200,
+    );
+    expect(
+      (await api('trainees:list', {}, { 'x-tpd-token': host.token, host: `127.0.0.1:${host.port + 1}` })).status,
+    ).toBe(421);
   });
 
   it('refuses a foreign Origin with 403, even with the right token', async () => {
-    const res = await api('trainees:create', traineeInput(), { 'x-tpd-token': host.token, origin: 'http://evil.example' });
+    const res = await api('trainees:create', traineeInput(), {
+      'x-tpd-token': host.token,
+      origin: 'http://evil.example',
+    });
     expect(res.status).toBe(403);
     expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, origin: 'null' })).status).toBe(403);
-    expect((await api('trainees:list', {}, { 'x-tpd-token': host.token, origin: `https://127.0.0.1:${host.port}` })).status).toBe(403);
+    expect(
+      (await api('trainees:list', {}, { 'x-tpd-token': host.token, origin: `https://127.0.0.1:${host.port}` })).status,
+    ).toBe(403);
     expect(await backend.store.db.selectFrom('trainees').selectAll().execute()).toEqual([]);
   });
 
@@ -192,18 +237,36 @@ describe('the API', () => {
   });
 
   it('answers 400 invalid_input for a body that is not JSON', async () => {
-    const res = await raw({ method: 'POST', path: '/api/trainees:list', headers: { 'x-tpd-token': host.token }, body: '{"includeArchived": tru' });
+    const res = await raw({
+      method: 'POST',
+      path: '/api/trainees:list',
+      headers: { 'x-tpd-token': host.token },
+      body: '{"includeArchived": tru',
+    });
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } });
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'The request was not valid JSON.' },
+    });
   });
 
   it('decodes an escaped channel name', async () => {
-    const res = await raw({ method: 'POST', path: '/api/trainees%3Alist', headers: { 'x-tpd-token': host.token }, body: '{}' });
+    const res = await raw({
+      method: 'POST',
+      path: '/api/trainees%3Alist',
+      headers: { 'x-tpd-token': host.token },
+      body: '{}',
+    });
     expect(JSON.parse(res.body)).toEqual({ ok: true, data: [] });
   });
 
   it('answers unknown_channel for a malformed escape in the channel name, and keeps serving', async () => {
-    const res = await raw({ method: 'POST', path: '/api/%E0%A4%A', headers: { 'x-tpd-token': host.token }, body: '{}' });
+    const res = await raw({
+      method: 'POST',
+      path: '/api/%E0%A4%A',
+      headers: { 'x-tpd-token': host.token },
+      body: '{}',
+    });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect((await api('trainees:list', {})).status).toBe(200);
@@ -227,7 +290,11 @@ describe('the event stream', () => {
     let notify: () => void = () => undefined;
     const changed = () => new Promise<void>((resolve) => (notify = resolve));
 
-    const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${encodeURIComponent(host.token)}` });
+    const req = http.get({
+      host: '127.0.0.1',
+      port: host.port,
+      path: `/api/events?token=${encodeURIComponent(host.token)}`,
+    });
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
       req.on('response', resolve);
       req.on('error', reject);
@@ -245,13 +312,24 @@ describe('the event stream', () => {
       });
       while (!frames.includes(': connected')) await changed();
 
-      const importResult = await api('traineeImport:preview', { jobId: 'sse-job', fileName: 'sample.csv', contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')) });
+      const importResult = await api('traineeImport:preview', {
+        jobId: 'sse-job',
+        fileName: 'sample.csv',
+        contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+      });
       expect(JSON.parse(importResult.body)).toMatchObject({ ok: true });
 
       const progress = () =>
         frames
           .filter((f) => f.startsWith('event: progress\n'))
-          .map((f) => JSON.parse(f.slice(f.indexOf('data: ') + 'data: '.length)) as { jobId: string; done: number; total: number });
+          .map(
+            (f) =>
+              JSON.parse(f.slice(f.indexOf('data: ') + 'data: '.length)) as {
+                jobId: string;
+                done: number;
+                total: number;
+              },
+          );
       while (!progress().some((p) => p.done === p.total)) await changed();
       expect(progress().length).toBeGreaterThan(0);
       expect(progress().every((p) => p.jobId === 'sse-job')).toBe(true);
@@ -262,7 +340,11 @@ describe('the event stream', () => {
   });
 
   it('ends open streams when the host closes', async () => {
-    const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${encodeURIComponent(host.token)}` });
+    const req = http.get({
+      host: '127.0.0.1',
+      port: host.port,
+      path: `/api/events?token=${encodeURIComponent(host.token)}`,
+    });
     const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
       req.on('response', resolve);
       req.on('error', reject);

@@ -17,8 +17,22 @@ describe('daily notifications', () => {
   it('announces what became due once a day, and a click opens Today', async () => {
     let now = new Date('2026-11-22T07:00:00Z');
     backend = await createTempBackend({ now: () => now });
-    const trainee = await call<{ id: string }>(backend, 'trainees:create', { givenName: 'Kofi', familyName: 'Mensah', gmcNumber: '7345678', programme: 'GP - Riverside VTS', grade: 'ST1', programmeStartDate: '2026-08-05', wte: 1 });
-    await call(backend, 'meetings:create', { traineeId: trainee.id, heldOn: '2026-11-01', mode: 'in_person', meetingType: 'pastoral', actions: [{ description: 'Send the rota', owner: 'tpd', dueOn: '2026-11-22', done: false }] });
+    const trainee = await call<{ id: string }>(backend, 'trainees:create', {
+      givenName: 'Kofi',
+      familyName: 'Mensah',
+      gmcNumber: '7345678',
+      programme: 'GP - Riverside VTS',
+      grade: 'ST1',
+      programmeStartDate: '2026-08-05',
+      wte: 1,
+    });
+    await call(backend, 'meetings:create', {
+      traineeId: trainee.id,
+      heldOn: '2026-11-01',
+      mode: 'in_person',
+      meetingType: 'pastoral',
+      actions: [{ description: 'Send the rota', owner: 'tpd', dueOn: '2026-11-22', done: false }],
+    });
     const service = createDailyNotificationService(backend.store.db, () => now);
     const onClick = vi.fn();
 

@@ -23,7 +23,8 @@ async function backend(options: Parameters<typeof createTempBackend>[0] = {}): P
   return b;
 }
 
-const identity = (t: Trainee) => `${t.gmcNumber} ${t.givenName} ${t.familyName} ${t.programme} ${t.grade} ${t.programmeStartDate}`;
+const identity = (t: Trainee) =>
+  `${t.gmcNumber} ${t.givenName} ${t.familyName} ${t.programme} ${t.grade} ${t.programmeStartDate}`;
 
 describe('demo:load', () => {
   it('fills an empty register with 60 valid trainees with unique GMC numbers', async () => {
@@ -61,7 +62,10 @@ describe('demo:load', () => {
   });
 
   it('generates from the seed: same seed, same names; another seed, other names', () => {
-    const names = (seed: number) => generateDemoTrainees(seededRandom(seed), 60, '2025-10-06').map((t) => `${t.gmcNumber} ${t.givenName} ${t.familyName}`);
+    const names = (seed: number) =>
+      generateDemoTrainees(seededRandom(seed), 60, '2025-10-06').map(
+        (t) => `${t.gmcNumber} ${t.givenName} ${t.familyName}`,
+      );
     expect(names(DEMO_SEED)).toEqual(names(DEMO_SEED));
     expect(names(DEMO_SEED + 1)).not.toEqual(names(DEMO_SEED));
   });
@@ -70,7 +74,10 @@ describe('demo:load', () => {
     const b = await backend();
     await call(b, 'trainees:create', traineeInput());
     const result = await b.dispatch('demo:load', { size: 'standard' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/empty register/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/empty register/) },
+    });
     expect(await call<Trainee[]>(b, 'trainees:list', {})).toHaveLength(1);
   });
 
@@ -90,7 +97,10 @@ describe('demo:load', () => {
 
   it('refuses an unknown size', async () => {
     const b = await backend();
-    expect(await b.dispatch('demo:load', { size: 'huge' })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { size: expect.any(String) } } });
+    expect(await b.dispatch('demo:load', { size: 'huge' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { size: expect.any(String) } },
+    });
   });
 
   it('loads the large set in batches under SQLite’s parameter limit', async () => {
@@ -108,7 +118,11 @@ describe('settings', () => {
   it('starts with the defaults', async () => {
     const b = await backend();
     expect(await call<Settings>(b, 'settings:get', {})).toEqual(DEFAULT_SETTINGS);
-    expect(await call<Settings>(b, 'settings:get', undefined)).toEqual({ userName: null, role: null, tableColumns: {} });
+    expect(await call<Settings>(b, 'settings:get', undefined)).toEqual({
+      userName: null,
+      role: null,
+      tableColumns: {},
+    });
   });
 
   it('saves a partial update, keeps the rest, and survives reopening with the same key', async () => {
@@ -117,19 +131,31 @@ describe('settings', () => {
     expect(saved).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: {} });
 
     const columns = { trainees: { email: false, currentPost: true } };
-    expect(await call<Settings>(first, 'settings:update', { tableColumns: columns })).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: columns });
+    expect(await call<Settings>(first, 'settings:update', { tableColumns: columns })).toEqual({
+      userName: 'Dr Ada Okafor',
+      role: 'tpd',
+      tableColumns: columns,
+    });
     await first.close();
     open.splice(open.indexOf(first), 1);
 
     const again = await backend({ dataDir: first.dataDir, key: first.key });
     expect(path.join(again.dataDir, DATABASE_FILE_NAME)).toBe(path.join(first.dataDir, DATABASE_FILE_NAME));
-    expect(await call<Settings>(again, 'settings:get', {})).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: columns });
+    expect(await call<Settings>(again, 'settings:get', {})).toEqual({
+      userName: 'Dr Ada Okafor',
+      role: 'tpd',
+      tableColumns: columns,
+    });
   });
 
   it('clears a name given as blank and a role given as null', async () => {
     const b = await backend();
     await call(b, 'settings:update', { userName: 'Dr Ada', role: 'es' });
-    expect(await call<Settings>(b, 'settings:update', { userName: '   ', role: null })).toEqual({ userName: null, role: null, tableColumns: {} });
+    expect(await call<Settings>(b, 'settings:update', { userName: '   ', role: null })).toEqual({
+      userName: null,
+      role: null,
+      tableColumns: {},
+    });
   });
 
   it('refuses an unknown role or an over-long name, keeping what was saved', async () => {
@@ -139,14 +165,28 @@ describe('settings', () => {
       ok: false,
       error: { code: 'invalid_input', message: 'Choose your role', fields: { role: 'Choose your role' } },
     });
-    expect(await b.dispatch('settings:update', { userName: 'x'.repeat(101) })).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { userName: expect.stringMatching(/100 characters/) } } });
-    expect(await b.dispatch('settings:update', { tableColumns: { trainees: { email: 'no' } } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call<Settings>(b, 'settings:get', {})).toEqual({ userName: 'Dr Ada', role: 'exam_tpd', tableColumns: {} });
+    expect(await b.dispatch('settings:update', { userName: 'x'.repeat(101) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { userName: expect.stringMatching(/100 characters/) } },
+    });
+    expect(await b.dispatch('settings:update', { tableColumns: { trainees: { email: 'no' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call<Settings>(b, 'settings:get', {})).toEqual({
+      userName: 'Dr Ada',
+      role: 'exam_tpd',
+      tableColumns: {},
+    });
   });
 
   it('ignores keys that are not settings', async () => {
     const b = await backend();
-    expect(await call<Settings>(b, 'settings:update', { userName: 'Dr Ada', somethingElse: 'x' })).toEqual({ userName: 'Dr Ada', role: null, tableColumns: {} });
+    expect(await call<Settings>(b, 'settings:update', { userName: 'Dr Ada', somethingElse: 'x' })).toEqual({
+      userName: 'Dr Ada',
+      role: null,
+      tableColumns: {},
+    });
     const keys = (await b.store.db.selectFrom('settings').select('key').execute()).map((r) => r.key);
     expect(keys).toEqual(['userName']);
   });
@@ -154,8 +194,14 @@ describe('settings', () => {
   it('falls back to the default for a stored value that is no longer valid, keeping the others', async () => {
     const b = await backend();
     await call(b, 'settings:update', { userName: 'Dr Jo Bloggs' });
-    await b.store.db.insertInto('settings').values({ key: 'role', value: JSON.stringify('retired_role'), updated_at: NOW().toISOString() }).execute();
-    await b.store.db.insertInto('settings').values({ key: 'tableColumns', value: '{not json', updated_at: NOW().toISOString() }).execute();
+    await b.store.db
+      .insertInto('settings')
+      .values({ key: 'role', value: JSON.stringify('retired_role'), updated_at: NOW().toISOString() })
+      .execute();
+    await b.store.db
+      .insertInto('settings')
+      .values({ key: 'tableColumns', value: '{not json', updated_at: NOW().toISOString() })
+      .execute();
     expect(await call<Settings>(b, 'settings:get', {})).toEqual({ ...DEFAULT_SETTINGS, userName: 'Dr Jo Bloggs' });
   });
 });
@@ -163,6 +209,10 @@ describe('settings', () => {
 describe('app:info', () => {
   it('reports the version, the database file and the active trainee count', async () => {
     const b = await backend();
-    expect(await call<AppInfo>(b, 'app:info', {})).toEqual({ version: 'test', databaseFile: path.join(b.dataDir, DATABASE_FILE_NAME), traineeCount: 0 });
+    expect(await call<AppInfo>(b, 'app:info', {})).toEqual({
+      version: 'test',
+      databaseFile: path.join(b.dataDir, DATABASE_FILE_NAME),
+      traineeCount: 0,
+    });
   });
 });

@@ -10,9 +10,18 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { Backend } from '../../src/main/backend';
 import { EventBus } from '../../src/main/event-bus';
 import { serveRenderer } from '../../src/main/electron/app-protocol';
-import { DatabaseKeyError, KEY_FILE, loadDatabaseKey, type SafeStorageLike } from '../../src/main/electron/database-key';
+import {
+  DatabaseKeyError,
+  KEY_FILE,
+  loadDatabaseKey,
+  type SafeStorageLike,
+} from '../../src/main/electron/database-key';
 import { registerIpc } from '../../src/main/electron/ipc';
-import { ELECTRON_NATIVE_DIR, ELECTRON_NATIVE_FILE, electronNativeBinding } from '../../src/main/electron/native-binding';
+import {
+  ELECTRON_NATIVE_DIR,
+  ELECTRON_NATIVE_FILE,
+  electronNativeBinding,
+} from '../../src/main/electron/native-binding';
 import { APP_ORIGIN, isTrustedSender } from '../../src/main/electron/trusted-sender';
 import { DEFAULT_WINDOW_STATE, readWindowState, writeWindowState } from '../../src/main/electron/window-state';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/static-files';
@@ -61,17 +70,30 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}
   return {
     isEncryptionAvailable: vi.fn(() => options.available ?? true),
     getSelectedStorageBackend: vi.fn(() => options.backend ?? 'gnome_libsecret'),
-    encryptString: vi.fn((plain: string) => Buffer.from(PREFIX + Buffer.from(plain).toString('base64').split('').reverse().join(''))),
+    encryptString: vi.fn((plain: string) =>
+      Buffer.from(PREFIX + Buffer.from(plain).toString('base64').split('').reverse().join('')),
+    ),
     decryptString: vi.fn((blob: Buffer) => {
       const text = blob.toString('utf8');
-      if (!text.startsWith(PREFIX)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!text.startsWith(PREFIX))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return Buffer.from(text.slice(PREFIX.length).split('').reverse().join(''), 'base64').toString('utf8');
     }),
   } satisfies SafeStorageLike;
 }
 
-function keyOptions(safeStorage: SafeStorageLike, userDataDir: string, extra: { platform?: NodeJS.Platform; allowPlainTextBackend?: boolean } = {}) {
-  return { safeStorage, userDataDir, databaseFile: path.join(userDataDir, 'tpd-companion.db'), platform: 'linux' as NodeJS.Platform, ...extra };
+function keyOptions(
+  safeStorage: SafeStorageLike,
+  userDataDir: string,
+  extra: { platform?: NodeJS.Platform; allowPlainTextBackend?: boolean } = {},
+) {
+  return {
+    safeStorage,
+    userDataDir,
+    databaseFile: path.join(userDataDir, 'tpd-companion.db'),
+    platform: 'linux' as NodeJS.Platform,
+    ...extra,
+  };
 }
 
 function keyError(fn: () => unknown): DatabaseKeyError {
@@ -131,7 +153,9 @@ describe('loadDatabaseKey', () => {
   });
 
   it('does not apply the Linux backend rule on other platforms', () => {
-    const key = loadDatabaseKey(keyOptions(fakeSafeStorage({ backend: 'basic_text' }), tempDir(), { platform: 'darwin' }));
+    const key = loadDatabaseKey(
+      keyOptions(fakeSafeStorage({ backend: 'basic_text' }), tempDir(), { platform: 'darwin' }),
+    );
     expect(key.length).toBe(32);
   });
 
@@ -204,7 +228,9 @@ describe('electronNativeBinding', () => {
     const appPath = path.resolve('/projects/tpd');
     expect(ELECTRON_NATIVE_DIR).toBe(path.join('build', 'native-electron'));
     expect(ELECTRON_NATIVE_FILE).toBe('better_sqlite3.node');
-    expect(electronNativeBinding(appPath, false)).toBe(path.join(appPath, 'build', 'native-electron', 'better_sqlite3.node'));
+    expect(electronNativeBinding(appPath, false)).toBe(
+      path.join(appPath, 'build', 'native-electron', 'better_sqlite3.node'),
+    );
   });
 
   it('leaves a packaged app to the addon electron-builder rebuilt', () => {
@@ -254,7 +280,10 @@ describe('registerIpc', () => {
     ['a file:// page', { url: 'file:///index.html', parent: null }],
     ['a frame that has gone', null],
   ])('refuses a call from %s without reaching the backend', async (_label, frame) => {
-    const result = (await invoke('trainees:list', frame as Frame, {})) as { ok: boolean; error: { code: string; message: string } };
+    const result = (await invoke('trainees:list', frame as Frame, {})) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     expect(dispatch).not.toHaveBeenCalled();
   });
@@ -371,7 +400,11 @@ describe('preload bridge', () => {
 
     await tpd.traineeImport.preview({ jobId: 'j', fileName: 'a.csv', contentBase64: '' });
     await tpd.app.info({});
-    expect(ipcRenderer.invocations.map((i) => i.channel)).toEqual(['trainees:list', 'traineeImport:preview', 'app:info']);
+    expect(ipcRenderer.invocations.map((i) => i.channel)).toEqual([
+      'trainees:list',
+      'traineeImport:preview',
+      'app:info',
+    ]);
   });
 
   it('on() passes the payload (not the IPC event) and returns an unsubscribe', () => {

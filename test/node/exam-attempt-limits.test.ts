@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bookingDeadline, countAttempts, describeAllowance, limitRuleFor, tierForFail, weakestAreas, type AttemptLike } from '../../src/shared/exams/attempt-limits';
+import {
+  bookingDeadline,
+  countAttempts,
+  describeAllowance,
+  limitRuleFor,
+  tierForFail,
+  weakestAreas,
+  type AttemptLike,
+} from '../../src/shared/exams/attempt-limits';
 import { DEFAULT_EXAM_RULES, type ExamResult } from '../../src/shared/exams/exam-reference';
 
 const rules = DEFAULT_EXAM_RULES.attemptLimits;
@@ -21,7 +29,15 @@ describe('attempt limits follow the entry date', () => {
   });
 
   it('finds no rule for an entry date no rule covers, and says so', () => {
-    const narrow = [{ label: 'Only 2024', entryFrom: '2024-01-01', entryTo: '2024-12-31', standardAttempts: 3, exceptionalAttempts: 0 }];
+    const narrow = [
+      {
+        label: 'Only 2024',
+        entryFrom: '2024-01-01',
+        entryTo: '2024-12-31',
+        standardAttempts: 3,
+        exceptionalAttempts: 0,
+      },
+    ];
     expect(limitRuleFor(narrow, '2023-08-01')).toBeNull();
     expect(describeAllowance(countAttempts(null, sittings('fail')).allowance)).toContain('no attempt limit applies');
   });
@@ -33,11 +49,30 @@ describe('counting attempts', () => {
 
   it('marks the 4th of 4 as the last standard attempt and the 5th as exceptional', () => {
     const three = countAttempts(old, sittings('fail', 'fail', 'fail')).allowance;
-    expect(three).toMatchObject({ used: 3, standardLeft: 1, exceptionalLeft: 1, nextIsExceptional: false, nextIsLast: false, exhausted: false });
+    expect(three).toMatchObject({
+      used: 3,
+      standardLeft: 1,
+      exceptionalLeft: 1,
+      nextIsExceptional: false,
+      nextIsLast: false,
+      exhausted: false,
+    });
 
     const four = countAttempts(old, sittings('fail', 'fail', 'fail', 'fail'));
-    expect(four.allowance).toMatchObject({ used: 4, standardLeft: 0, exceptionalLeft: 1, nextIsExceptional: true, nextIsLast: true, exhausted: false });
-    expect(four.numbered.at(-1)).toMatchObject({ attemptNumber: 4, exceptional: false, standardLeftAfter: 0, exceptionalLeftAfter: 1 });
+    expect(four.allowance).toMatchObject({
+      used: 4,
+      standardLeft: 0,
+      exceptionalLeft: 1,
+      nextIsExceptional: true,
+      nextIsLast: true,
+      exhausted: false,
+    });
+    expect(four.numbered.at(-1)).toMatchObject({
+      attemptNumber: 4,
+      exceptional: false,
+      standardLeftAfter: 0,
+      exceptionalLeftAfter: 1,
+    });
     expect(describeAllowance(four.allowance)).toBe('4 of 4 (+1 exceptional) used; only the exceptional attempt left');
 
     const five = countAttempts(old, sittings('fail', 'fail', 'fail', 'fail', 'fail'));
@@ -47,7 +82,13 @@ describe('counting attempts', () => {
 
   it('gives the later cohort six attempts with no exceptional one', () => {
     const five = countAttempts(recent, sittings('fail', 'fail', 'fail', 'fail', 'fail')).allowance;
-    expect(five).toMatchObject({ used: 5, standardLeft: 1, exceptionalLeft: 0, nextIsLast: true, nextIsExceptional: false });
+    expect(five).toMatchObject({
+      used: 5,
+      standardLeft: 1,
+      exceptionalLeft: 0,
+      nextIsLast: true,
+      nextIsExceptional: false,
+    });
     const six = countAttempts(recent, sittings('fail', 'fail', 'fail', 'fail', 'fail', 'fail'));
     expect(six.numbered.at(-1)).toMatchObject({ attemptNumber: 6, exceptional: false });
     expect(six.allowance.exhausted).toBe(true);

@@ -1,10 +1,22 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listAttempts, listSharedPostFailRecords, listSharedReadinessRecords } from '../../src/main/services/exams/exam-read';
+import {
+  listAttempts,
+  listSharedPostFailRecords,
+  listSharedReadinessRecords,
+} from '../../src/main/services/exams/exam-read';
 import { examWarningsDue } from '../../src/main/services/exams/exam-today';
 import { listSupportItems } from '../../src/main/services/support/support-service';
 import type { PostFailExportText } from '../../src/shared/contract/exams';
-import type { ExamSetup, MonitorRow, PostFailDraft, PostFailRecord, ResultsImportOutcome, ResultsImportPreview, TraineeExams } from '../../src/shared/exams/exam-types';
+import type {
+  ExamSetup,
+  MonitorRow,
+  PostFailDraft,
+  PostFailRecord,
+  ResultsImportOutcome,
+  ResultsImportPreview,
+  TraineeExams,
+} from '../../src/shared/exams/exam-types';
 import type { ExportedFile } from '../../src/shared/exports/report-document';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { docxText, pdfPages } from '../support/read-exports';
@@ -26,8 +38,16 @@ function file(content: string, fileName = 'results.csv') {
 }
 
 async function importSamples() {
-  await call(backend, 'traineeImport:commit', { jobId: 't', fileName: 'trainees.csv', contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')) });
-  const sample = { jobId: 'r', fileName: 'exam-results.csv', contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')) };
+  await call(backend, 'traineeImport:commit', {
+    jobId: 't',
+    fileName: 'trainees.csv',
+    contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+  });
+  const sample = {
+    jobId: 'r',
+    fileName: 'exam-results.csv',
+    contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')),
+  };
   const preview = await call<ResultsImportPreview>(backend, 'examImport:preview', sample);
   const outcome = await call<ResultsImportOutcome>(backend, 'examImport:commit', sample);
   const trainees = await call<Trainee[]>(backend, 'trainees:list', {});
@@ -36,7 +56,10 @@ async function importSamples() {
 }
 
 async function attemptCount(): Promise<number> {
-  const row = await backend.store.db.selectFrom('exam_attempts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await backend.store.db
+    .selectFrom('exam_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -59,13 +82,21 @@ describe('exam results import', () => {
     expect(attempts[1]).toMatchObject({ score: 114, passMark: 139, weakestAreas: ['Evidence-based practice'] });
 
     // Importing the same file again changes nothing.
-    const again = await call<ResultsImportPreview>(backend, 'examImport:preview', { jobId: 'r2', fileName: 'x.csv', contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')) });
+    const again = await call<ResultsImportPreview>(backend, 'examImport:preview', {
+      jobId: 'r2',
+      fileName: 'x.csv',
+      contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')),
+    });
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 25 });
   });
 
   it('flags a pass whose score is under its pass mark', async () => {
     await call(backend, 'trainees:create', traineeInput({ gmcNumber: '7000001' }));
-    const preview = await call<ResultsImportPreview>(backend, 'examImport:preview', file('GMC Number,Exam,Sitting Date,Result,Score,Pass Mark\n7000001,AKT,03/04/2024,Pass,130,139\n'));
+    const preview = await call<ResultsImportPreview>(
+      backend,
+      'examImport:preview',
+      file('GMC Number,Exam,Sitting Date,Result,Score,Pass Mark\n7000001,AKT,03/04/2024,Pass,130,139\n'),
+    );
     expect(preview.counts.create).toBe(1);
     expect(preview.flagged).toBe(1);
     expect(preview.rows[0]!.flags).toEqual(['Pass recorded with a score of 130, under the pass mark of 139']);
@@ -98,7 +129,10 @@ describe('exam results import', () => {
     expect(await attemptCount()).toBe(0);
 
     // Broken quoting and missing columns are refused outright.
-    const quoted = await backend.dispatch('examImport:commit', file('GMC Number,Exam,Sitting Date,Result\n7000001,"AKT,03/04/2024,Pass\n'));
+    const quoted = await backend.dispatch(
+      'examImport:commit',
+      file('GMC Number,Exam,Sitting Date,Result\n7000001,"AKT,03/04/2024,Pass\n'),
+    );
     expect(quoted).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const missing = await backend.dispatch('examImport:commit', file('GMC Number,Exam\n7000001,AKT\n'));
     expect(missing).toMatchObject({ ok: false, error: { message: expect.stringContaining('Sitting Date, Result') } });
@@ -112,16 +146,32 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     const tariq = byGmc('7455482');
     const exams = await call<TraineeExams>(backend, 'exams:forTrainee', { traineeId: tariq.id });
     const failed = exams.attempts.find((a) => a.examCode === 'SCA' && a.result === 'fail')!;
-    expect(exams.summaries.find((s) => s.attemptGroup === 'SCA')).toMatchObject({ used: 1, standardLeft: 5, exceptionalLeft: 0, ruleLabel: 'Started on or after 2 Aug 2023' });
+    expect(exams.summaries.find((s) => s.attemptGroup === 'SCA')).toMatchObject({
+      used: 1,
+      standardLeft: 5,
+      exceptionalLeft: 0,
+      ruleLabel: 'Started on or after 2 Aug 2023',
+    });
 
     const draft = await call<PostFailDraft>(backend, 'exams:postFailDraft', { attemptId: failed.id });
-    expect(draft.feedbackByArea.filter((a) => a.weakest).map((a) => a.label)).toEqual(['Clinical management & medical complexity']);
+    expect(draft.feedbackByArea.filter((a) => a.weakest).map((a) => a.label)).toEqual([
+      'Clinical management & medical complexity',
+    ]);
     expect(draft.supportTierLabel).toContain('course');
 
     let monitor = await call<MonitorRow[]>(backend, 'exams:monitor', {});
-    expect(monitor.map((r) => `${r.gmcNumber} ${r.examCode}`).sort()).toEqual(['7455482 SCA', '7612200 AKT', '7643238 AKT', '7991802 SCA']);
+    expect(monitor.map((r) => `${r.gmcNumber} ${r.examCode}`).sort()).toEqual([
+      '7455482 SCA',
+      '7612200 AKT',
+      '7643238 AKT',
+      '7991802 SCA',
+    ]);
     const before = monitor.find((r) => r.gmcNumber === '7455482')!;
-    expect(before).toMatchObject({ postFailDone: false, weakestArea: 'Clinical management & medical complexity', readinessDone: false });
+    expect(before).toMatchObject({
+      postFailDone: false,
+      weakestArea: 'Clinical management & medical complexity',
+      readinessDone: false,
+    });
     expect(before.warnings).toContain('no_conversation');
 
     const saved = await call<PostFailRecord>(backend, 'exams:savePostFail', {
@@ -131,8 +181,13 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
         participants: 'Dr Helen Carter (exam lead), Tariq Smith',
         owner: 'Dr Helen Carter',
         traineeReflection: 'Ran out of time in the management part of most cases.',
-        feedbackByArea: draft.feedbackByArea.map((a) => (a.weakest ? { ...a, note: 'Safety-netting and follow-up missed' } : a)),
-        contributingFactors: { preparation: { selected: true, note: 'Little timed practice' }, workload: { selected: true, note: 'Night shifts before the sitting' } },
+        feedbackByArea: draft.feedbackByArea.map((a) =>
+          a.weakest ? { ...a, note: 'Safety-netting and follow-up missed' } : a,
+        ),
+        contributingFactors: {
+          preparation: { selected: true, note: 'Little timed practice' },
+          workload: { selected: true, note: 'Night shifts before the sitting' },
+        },
         supportTier: draft.supportTier,
         supportOffered: draft.supportOffered.map((s) => ({ ...s, accepted: true })),
         resitTargetDate: '10/03/2025',
@@ -144,12 +199,23 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
         privateNote: PRIVATE,
       },
     });
-    expect(saved).toMatchObject({ failNumber: 1, traineeAgreed: true, privateNote: PRIVATE, agreedActions: ['Book the February mock', 'Video two consultations for review'] });
+    expect(saved).toMatchObject({
+      failNumber: 1,
+      traineeAgreed: true,
+      privateNote: PRIVATE,
+      agreedActions: ['Book the February mock', 'Video two consultations for review'],
+    });
 
     // The accepted tier support is now a support item of the 1:1 feature, linked to the conversation.
     const support = await listSupportItems(backend.store.db, tariq.id);
     expect(support).toHaveLength(1);
-    expect(support[0]).toMatchObject({ label: draft.supportOffered[0]!.label, source: 'post_fail', sourceId: saved.id, status: 'accepted', acceptedOn: '2025-01-06' });
+    expect(support[0]).toMatchObject({
+      label: draft.supportOffered[0]!.label,
+      source: 'post_fail',
+      sourceId: saved.id,
+      status: 'accepted',
+      acceptedOn: '2025-01-06',
+    });
     expect(saved.supportItemIds).toEqual([support[0]!.id]);
 
     const text = await call<PostFailExportText>(backend, 'exams:postFailText', { id: saved.id });
@@ -181,20 +247,39 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     // The booking deadline for 10 March 2025 is 20 January, within two weeks of 6 January: warned until readiness is discussed.
     monitor = await call<MonitorRow[]>(backend, 'exams:monitor', {});
     const afterPostFail = monitor.find((r) => r.gmcNumber === '7455482')!;
-    expect(afterPostFail).toMatchObject({ postFailDone: true, supportOffered: 1, supportAccepted: 1, bookingDeadline: '2025-01-20', owner: 'Dr Helen Carter' });
+    expect(afterPostFail).toMatchObject({
+      postFailDone: true,
+      supportOffered: 1,
+      supportAccepted: 1,
+      bookingDeadline: '2025-01-20',
+      owner: 'Dr Helen Carter',
+    });
     expect(afterPostFail.warnings).toEqual(['booking_without_readiness']);
 
     const today = await examWarningsDue(backend.store.db, '2025-01-06');
     expect(today.filter((i) => i.traineeId === tariq.id).map((i) => i.kind)).toEqual(['exam_readiness']);
-    expect(today.find((i) => i.traineeId === byGmc('7991802').id)).toMatchObject({ kind: 'exam_post_fail', urgency: 'overdue', link: `/trainees/${byGmc('7991802').id}/exams` });
+    expect(today.find((i) => i.traineeId === byGmc('7991802').id)).toMatchObject({
+      kind: 'exam_post_fail',
+      urgency: 'overdue',
+      link: `/trainees/${byGmc('7991802').id}/exams`,
+    });
 
     const setup = await call<ExamSetup>(backend, 'exams:setup', {});
     const sca = setup.definitions.find((d) => d.code === 'SCA')!;
     const readinessRecord = await call<{ id: string }>(backend, 'exams:saveReadiness', {
       traineeId: tariq.id,
-      fields: { examId: sca.id, discussedOn: '06/01/2025', plannedSittingDate: '10/03/2025', decision: 'ready', reasons: 'Mock scores now above the line', privateNote: PRIVATE },
+      fields: {
+        examId: sca.id,
+        discussedOn: '06/01/2025',
+        plannedSittingDate: '10/03/2025',
+        decision: 'ready',
+        reasons: 'Mock scores now above the line',
+        privateNote: PRIVATE,
+      },
     });
-    const afterReadiness = (await call<MonitorRow[]>(backend, 'exams:monitor', {})).find((r) => r.gmcNumber === '7455482')!;
+    const afterReadiness = (await call<MonitorRow[]>(backend, 'exams:monitor', {})).find(
+      (r) => r.gmcNumber === '7455482',
+    )!;
     expect(afterReadiness).toMatchObject({ readinessDone: true, readinessDecision: 'ready', warnings: [] });
     const sharedReadiness = await listSharedReadinessRecords(backend.store.db, tariq.id);
     expect(sharedReadiness[0]).toMatchObject({ decision: 'ready', bookingDeadline: '2025-01-20' });
@@ -204,7 +289,10 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     expect(readinessText.all).toContain('Ready to sit');
     expect(readinessText.all).toContain('Book by (about): 20 Jan 2025');
     expect(readinessText.all).not.toContain('PRIVATE');
-    const readinessPdf = await call<ExportedFile>(backend, 'exams:readinessFile', { id: readinessRecord.id, format: 'pdf' });
+    const readinessPdf = await call<ExportedFile>(backend, 'exams:readinessFile', {
+      id: readinessRecord.id,
+      format: 'pdf',
+    });
     const readinessPages = (await pdfPages(Buffer.from(readinessPdf.base64, 'base64'))).join('\n');
     expect(readinessPages).toContain('Readiness-to-sit discussion');
     expect(readinessPages).not.toContain('PRIVATE');
@@ -217,14 +305,27 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     const draft = await call<PostFailDraft>(backend, 'exams:postFailDraft', { attemptId: failed.id });
     // Every domain failed at the same grade, so all three are the weakest.
     expect(draft.feedbackByArea.every((a) => a.weakest)).toBe(true);
-    const fields = { heldOn: '02/01/2025', participants: 'Dr Anjali Desai, Kofi Owusu', supportTier: draft.supportTier, supportOffered: draft.supportOffered, feedbackByArea: draft.feedbackByArea };
+    const fields = {
+      heldOn: '02/01/2025',
+      participants: 'Dr Anjali Desai, Kofi Owusu',
+      supportTier: draft.supportTier,
+      supportOffered: draft.supportOffered,
+      feedbackByArea: draft.feedbackByArea,
+    };
     const first = await call<PostFailRecord>(backend, 'exams:savePostFail', { attemptId: failed.id, fields });
     expect((await listSupportItems(backend.store.db, kofi.id)).map((i) => i.status)).toEqual(['offered']);
-    await call(backend, 'exams:savePostFail', { attemptId: failed.id, id: first.id, fields: { ...fields, supportOffered: draft.supportOffered.map((o) => ({ ...o, accepted: true })) } });
+    await call(backend, 'exams:savePostFail', {
+      attemptId: failed.id,
+      id: first.id,
+      fields: { ...fields, supportOffered: draft.supportOffered.map((o) => ({ ...o, accepted: true })) },
+    });
     expect((await listSupportItems(backend.store.db, kofi.id)).map((i) => i.status)).toEqual(['accepted']);
     const second = await backend.dispatch('exams:savePostFail', { attemptId: failed.id, fields });
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const missing = await backend.dispatch('exams:savePostFail', { attemptId: failed.id, fields: { ...fields, participants: '  ' } });
+    const missing = await backend.dispatch('exams:savePostFail', {
+      attemptId: failed.id,
+      fields: { ...fields, participants: '  ' },
+    });
     expect(missing).toMatchObject({ ok: false, error: { fields: { 'fields.participants': 'Enter who took part' } } });
   });
 
@@ -232,24 +333,61 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     const { byGmc } = await importSamples();
     const passed = (await listAttempts(backend.store.db, byGmc('6445310').id))[0]!;
     const result = await backend.dispatch('exams:postFailDraft', { attemptId: passed.id });
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringContaining('only be recorded against a failed attempt') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('only be recorded against a failed attempt') },
+    });
   });
 
   it('keeps limits editable: a changed rule changes attempts left', async () => {
-    const trainee = await call<Trainee>(backend, 'trainees:create', traineeInput({ gmcNumber: '7000002', programmeStartDate: '01/08/2023' }));
+    const trainee = await call<Trainee>(
+      backend,
+      'trainees:create',
+      traineeInput({ gmcNumber: '7000002', programmeStartDate: '01/08/2023' }),
+    );
     const setup = await call<ExamSetup>(backend, 'exams:setup', {});
     const akt = setup.definitions.find((d) => d.code === 'AKT')!;
-    await call(backend, 'exams:saveAttempt', { traineeId: trainee.id, fields: { examId: akt.id, sittingDate: '01/02/2024', result: 'fail', score: '120', passMark: '139', components: { clinical_knowledge: '60%' } } });
+    await call(backend, 'exams:saveAttempt', {
+      traineeId: trainee.id,
+      fields: {
+        examId: akt.id,
+        sittingDate: '01/02/2024',
+        result: 'fail',
+        score: '120',
+        passMark: '139',
+        components: { clinical_knowledge: '60%' },
+      },
+    });
     let exams = await call<TraineeExams>(backend, 'exams:forTrainee', { traineeId: trainee.id });
-    expect(exams.summaries[0]).toMatchObject({ used: 1, standardLeft: 3, exceptionalLeft: 1, ruleLabel: 'In training on 1 Aug 2023' });
+    expect(exams.summaries[0]).toMatchObject({
+      used: 1,
+      standardLeft: 3,
+      exceptionalLeft: 1,
+      ruleLabel: 'In training on 1 Aug 2023',
+    });
     expect(exams.attempts[0]!.components[0]).toMatchObject({ value: '60' });
 
-    await call(backend, 'exams:saveRules', { ...setup.rules, attemptLimits: [{ label: 'Everyone', entryFrom: null, entryTo: null, standardAttempts: 3, exceptionalAttempts: 0 }] });
+    await call(backend, 'exams:saveRules', {
+      ...setup.rules,
+      attemptLimits: [
+        { label: 'Everyone', entryFrom: null, entryTo: null, standardAttempts: 3, exceptionalAttempts: 0 },
+      ],
+    });
     exams = await call<TraineeExams>(backend, 'exams:forTrainee', { traineeId: trainee.id });
     expect(exams.summaries[0]).toMatchObject({ standardLeft: 2, exceptionalLeft: 0, ruleLabel: 'Everyone' });
 
     const custom = await call(backend, 'exams:saveDefinition', {
-      fields: { code: 'mrcp1', name: 'MRCP Part 1', hasScore: true, componentKind: 'none', components: '', earliestGrade: 'CT1', historic: false, attemptGroup: '', bookingWeeksBefore: '' },
+      fields: {
+        code: 'mrcp1',
+        name: 'MRCP Part 1',
+        hasScore: true,
+        componentKind: 'none',
+        components: '',
+        earliestGrade: 'CT1',
+        historic: false,
+        attemptGroup: '',
+        bookingWeeksBefore: '',
+      },
     });
     expect(custom).toMatchObject({ code: 'MRCP1', attemptGroup: 'MRCP1', builtIn: false });
   });

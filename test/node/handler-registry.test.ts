@@ -16,8 +16,14 @@ afterEach(async () => {
 });
 
 async function rowCounts() {
-  const trainees = await backend.store.db.selectFrom('trainees').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const changes = await backend.store.db.selectFrom('change_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const trainees = await backend.store.db
+    .selectFrom('trainees')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const changes = await backend.store.db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { trainees: Number(trainees.n), changes: Number(changes.n) };
 }
 
@@ -35,14 +41,20 @@ describe('the registry', () => {
 describe('dispatch: channel names', () => {
   it('answers unknown_channel for a name the contract does not declare', async () => {
     const result = await backend.dispatch('trainees:delete_everything', {});
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_channel', message: expect.stringContaining('trainees:delete_everything') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: expect.stringContaining('trainees:delete_everything') },
+    });
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', ''])('does not mistake the inherited property %j for a channel', async (name) => {
-    const result = await backend.dispatch(name, {});
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('unknown_channel');
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', ''])(
+    'does not mistake the inherited property %j for a channel',
+    async (name) => {
+      const result = await backend.dispatch(name, {});
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('unknown_channel');
+    },
+  );
 
   it('does not echo an unbounded channel name back', async () => {
     const result = await backend.dispatch(`x:${'y'.repeat(10_000)}`, {});
@@ -80,7 +92,11 @@ describe('dispatch: input validation', () => {
     const result = await backend.dispatch('trainees:create', traineeInput({ gmcNumber: '123' }));
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'GMC number must be exactly 7 digits', fields: { gmcNumber: 'GMC number must be exactly 7 digits' } },
+      error: {
+        code: 'invalid_input',
+        message: 'GMC number must be exactly 7 digits',
+        fields: { gmcNumber: 'GMC number must be exactly 7 digits' },
+      },
     });
   });
 
@@ -101,7 +117,10 @@ describe('dispatch: input validation', () => {
 
   it('applies schema defaults when the input is left out', async () => {
     expect(await backend.dispatch('trainees:list', undefined)).toEqual({ ok: true, data: [] });
-    expect(await backend.dispatch('app:info', undefined)).toMatchObject({ ok: true, data: { version: 'test', traineeCount: 0 } });
+    expect(await backend.dispatch('app:info', undefined)).toMatchObject({
+      ok: true,
+      data: { version: 'test', traineeCount: 0 },
+    });
   });
 
   it('passes the parsed (normalised) input to the handler, not the raw one', async () => {
@@ -110,7 +129,11 @@ describe('dispatch: input validation', () => {
       seen.push(fields);
       throw new AppError('cancelled', 'stop here');
     });
-    await dispatch(handlers, 'trainees:create', traineeInput({ grade: ' st3 ', wte: '80%', programmeStartDate: '7/8/2024' }));
+    await dispatch(
+      handlers,
+      'trainees:create',
+      traineeInput({ grade: ' st3 ', wte: '80%', programmeStartDate: '7/8/2024' }),
+    );
     expect(seen).toEqual([expect.objectContaining({ grade: 'ST3', wte: 0.8, programmeStartDate: '2024-08-07' })]);
   });
 });
@@ -134,16 +157,24 @@ describe('dispatch: errors from handlers', () => {
 
   it('hides a rejected promise the same way', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const handlers = withHandler('trainees:get', async () => Promise.reject(new TypeError('Cannot read properties of undefined (reading "gmc_number")')));
+    const handlers = withHandler('trainees:get', async () =>
+      Promise.reject(new TypeError('Cannot read properties of undefined (reading "gmc_number")')),
+    );
     const result = await dispatch(handlers, 'trainees:get', { id: 'x' });
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('gmc_number') } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.not.stringContaining('gmc_number') },
+    });
   });
 
   it('passes an AppError through with its code, message and fields', async () => {
     const handlers = withHandler('trainees:get', () => {
       throw new AppError('forbidden', 'Not for you', { id: 'nope' });
     });
-    expect(await dispatch(handlers, 'trainees:get', { id: 'x' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Not for you', fields: { id: 'nope' } } });
+    expect(await dispatch(handlers, 'trainees:get', { id: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Not for you', fields: { id: 'nope' } },
+    });
   });
 
   it('maps a ZodError thrown by a service to invalid_input with fields', async () => {
@@ -159,7 +190,10 @@ describe('dispatch: errors from handlers', () => {
 
   it('reports a duplicate GMC number as conflict on the gmcNumber field, naming who has it', async () => {
     await call(backend, 'trainees:create', traineeInput());
-    const result = await backend.dispatch('trainees:create', traineeInput({ givenName: 'Other', familyName: 'Person' }));
+    const result = await backend.dispatch(
+      'trainees:create',
+      traineeInput({ givenName: 'Other', familyName: 'Person' }),
+    );
     expect(result).toEqual({
       ok: false,
       error: {
@@ -179,7 +213,9 @@ describe('dispatch: errors from handlers', () => {
 
 describe('fieldErrors / invalidInput', () => {
   it('keeps the first message per field', () => {
-    const schema = z.object({ a: z.string().min(3, { error: 'too short' }).regex(/^x/, { error: 'must start with x' }) });
+    const schema = z.object({
+      a: z.string().min(3, { error: 'too short' }).regex(/^x/, { error: 'must start with x' }),
+    });
     const error = schema.safeParse({ a: 'y' }).error!;
     expect(error.issues).toHaveLength(2);
     expect(fieldErrors(error)).toEqual({ a: 'too short' });

@@ -20,7 +20,9 @@ export function sha256(file: string): string {
 /** Whether `text` appears in the file's raw bytes, as UTF-8 or UTF-16 (either byte order). */
 export function containsPlainText(file: string, text: string): boolean {
   const bytes = fs.readFileSync(file);
-  return [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()].some((needle) => bytes.includes(needle));
+  return [Buffer.from(text, 'utf8'), Buffer.from(text, 'utf16le'), Buffer.from(text, 'utf16le').swap16()].some(
+    (needle) => bytes.includes(needle),
+  );
 }
 
 export function listDir(dir: string): string[] {

@@ -7,8 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ELECTRON_NATIVE_DIR as APP_NATIVE_DIR, ELECTRON_NATIVE_FILE as APP_NATIVE_FILE } from '../../src/main/electron/native-binding';
-import { installedElectronBinary, NO_ELECTRON_MESSAGE, probeElectronBinary } from '../../scripts/lib/electron-binary.mjs';
+import {
+  ELECTRON_NATIVE_DIR as APP_NATIVE_DIR,
+  ELECTRON_NATIVE_FILE as APP_NATIVE_FILE,
+} from '../../src/main/electron/native-binding';
+import {
+  installedElectronBinary,
+  NO_ELECTRON_MESSAGE,
+  probeElectronBinary,
+} from '../../scripts/lib/electron-binary.mjs';
 import {
   ELECTRON_HEADERS_URL,
   ELECTRON_NATIVE_DIR,
@@ -38,7 +45,10 @@ afterEach(() => {
 describe('probeElectronBinary', () => {
   it('returns the path the electron package gives when the file is there', () => {
     const require = vi.fn(() => '/opt/electron/electron');
-    expect(probeElectronBinary({ require, exists: (f) => f === '/opt/electron/electron' })).toEqual({ ok: true, path: '/opt/electron/electron' });
+    expect(probeElectronBinary({ require, exists: (f) => f === '/opt/electron/electron' })).toEqual({
+      ok: true,
+      path: '/opt/electron/electron',
+    });
     expect(require).toHaveBeenCalledWith('electron');
   });
 
@@ -50,12 +60,22 @@ describe('probeElectronBinary', () => {
   });
 
   it('reports a path that does not exist', () => {
-    expect(probeElectronBinary({ require: () => '/nowhere/electron', exists: () => false })).toEqual({ ok: false, reason: 'missing', path: '/nowhere/electron' });
+    expect(probeElectronBinary({ require: () => '/nowhere/electron', exists: () => false })).toEqual({
+      ok: false,
+      reason: 'missing',
+      path: '/nowhere/electron',
+    });
   });
 
   it('refuses anything that is not a path', () => {
-    expect(probeElectronBinary({ require: () => ({ app: {} }), exists: () => true })).toEqual({ ok: false, reason: 'not-installed' });
-    expect(probeElectronBinary({ require: () => '', exists: () => true })).toEqual({ ok: false, reason: 'not-installed' });
+    expect(probeElectronBinary({ require: () => ({ app: {} }), exists: () => true })).toEqual({
+      ok: false,
+      reason: 'not-installed',
+    });
+    expect(probeElectronBinary({ require: () => '', exists: () => true })).toEqual({
+      ok: false,
+      reason: 'not-installed',
+    });
   });
 
   it('has one sentence to say, pointing at the browser host', () => {
@@ -77,18 +97,28 @@ describe('installedElectronBinary (never downloads)', () => {
 
   it('finds the unpacked binary named in path.txt', () => {
     const binary = path.join(electronDir, 'dist', 'electron');
-    expect(installedElectronBinary({ electronDir, env: {}, ...files({ [path.join(electronDir, 'path.txt')]: 'electron', [binary]: '' }) })).toBe(binary);
+    expect(
+      installedElectronBinary({
+        electronDir,
+        env: {},
+        ...files({ [path.join(electronDir, 'path.txt')]: 'electron', [binary]: '' }),
+      }),
+    ).toBe(binary);
   });
 
   it('is null before the first download (no path.txt) or when dist is gone', () => {
     expect(installedElectronBinary({ electronDir, env: {}, ...files({}) })).toBeNull();
-    expect(installedElectronBinary({ electronDir, env: {}, ...files({ [path.join(electronDir, 'path.txt')]: 'electron' }) })).toBeNull();
+    expect(
+      installedElectronBinary({ electronDir, env: {}, ...files({ [path.join(electronDir, 'path.txt')]: 'electron' }) }),
+    ).toBeNull();
   });
 
   it('honours ELECTRON_OVERRIDE_DIST_PATH as the electron package does', () => {
     const override = path.join('/opt', 'my-electron');
     const env = { ELECTRON_OVERRIDE_DIST_PATH: override };
-    expect(installedElectronBinary({ electronDir, env, ...files({ [path.join(override, 'electron')]: '' }) })).toBe(path.join(override, 'electron'));
+    expect(installedElectronBinary({ electronDir, env, ...files({ [path.join(override, 'electron')]: '' }) })).toBe(
+      path.join(override, 'electron'),
+    );
     expect(installedElectronBinary({ electronDir, env, ...files({}) })).toBeNull();
   });
 });
@@ -123,19 +153,41 @@ describe('Electron native build plan', () => {
     expect(plan.command).toBe('/usr/bin/node');
     expect(plan.args[0]).toBe('/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
     expect(plan.args).toEqual(
-      expect.arrayContaining(['rebuild', '--release', '--runtime=electron', '--target=45.4.1', '--dist-url=https://electronjs.org/headers', '--arch=x64']),
+      expect.arrayContaining([
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        '--target=45.4.1',
+        '--dist-url=https://electronjs.org/headers',
+        '--arch=x64',
+      ]),
     );
     expect(ELECTRON_HEADERS_URL).toBe('https://electronjs.org/headers');
-    expect(plan.args.find((a) => a.startsWith('--devdir='))).toBe(`--devdir=${path.join('/home/tpd', '.electron-gyp')}`);
+    expect(plan.args.find((a) => a.startsWith('--devdir='))).toBe(
+      `--devdir=${path.join('/home/tpd', '.electron-gyp')}`,
+    );
   });
 
   it('drops npm settings that would point node-gyp at Node’s headers, and keeps the rest', () => {
     const keys = Object.keys(plan.env).map((k) => k.toLowerCase());
     expect(keys).not.toContain('npm_config_nodedir');
-    for (const key of ['npm_config_target', 'npm_config_runtime', 'npm_config_dist_url']) expect(keys).not.toContain(key);
-    expect(plan.env).toMatchObject({ PATH: '/usr/bin', HOME: '/home/tpd', npm_config_cache: '/home/tpd/.npm', npm_config_node_gyp: env.npm_config_node_gyp });
+    for (const key of ['npm_config_target', 'npm_config_runtime', 'npm_config_dist_url'])
+      expect(keys).not.toContain(key);
+    expect(plan.env).toMatchObject({
+      PATH: '/usr/bin',
+      HOME: '/home/tpd',
+      npm_config_cache: '/home/tpd/.npm',
+      npm_config_node_gyp: env.npm_config_node_gyp,
+    });
     expect(env.npm_config_nodedir).toBe('/usr'); // the input is not changed
-    expect(electronBuildEnv({ 'npm_config_dist-url': 'x', npm_config_disturl: 'y', Npm_Config_NodeDir: 'z', npm_config_nodedirs: 'kept' })).toEqual({ npm_config_nodedirs: 'kept' });
+    expect(
+      electronBuildEnv({
+        'npm_config_dist-url': 'x',
+        npm_config_disturl: 'y',
+        Npm_Config_NodeDir: 'z',
+        npm_config_nodedirs: 'kept',
+      }),
+    ).toEqual({ npm_config_nodedirs: 'kept' });
   });
 
   it('builds a copy in the work folder and writes where the app looks', () => {
@@ -152,10 +204,14 @@ describe('Electron native build plan', () => {
   });
 
   it('stamps the build with the Electron version first, then the addon and platform', () => {
-    expect(plan.stamp).toBe(nativeStamp({ electronVersion: '45.4.1', packageVersion: '12.11.1', platform: 'linux', arch: 'x64' }));
+    expect(plan.stamp).toBe(
+      nativeStamp({ electronVersion: '45.4.1', packageVersion: '12.11.1', platform: 'linux', arch: 'x64' }),
+    );
     expect(plan.stamp.split('\n')[0]).toBe('45.4.1');
     expect(plan.stamp).toContain('better-sqlite3-multiple-ciphers@12.11.1');
-    expect(nativeStamp({ electronVersion: '46.0.0', packageVersion: '12.11.1', platform: 'linux', arch: 'x64' })).not.toBe(plan.stamp);
+    expect(
+      nativeStamp({ electronVersion: '46.0.0', packageVersion: '12.11.1', platform: 'linux', arch: 'x64' }),
+    ).not.toBe(plan.stamp);
   });
 
   it('rebuilds only when the output is missing or was made for something else', () => {
@@ -167,10 +223,24 @@ describe('Electron native build plan', () => {
   });
 
   it('copies everything but the Node build', () => {
-    for (const kept of ['', 'binding.gyp', 'deps', path.join('deps', 'sqlite3.gyp'), path.join('src', 'better_sqlite3.cpp'), 'lib', 'builder.txt']) {
+    for (const kept of [
+      '',
+      'binding.gyp',
+      'deps',
+      path.join('deps', 'sqlite3.gyp'),
+      path.join('src', 'better_sqlite3.cpp'),
+      'lib',
+      'builder.txt',
+    ]) {
       expect(shouldCopy(kept), kept).toBe(true);
     }
-    for (const skipped of ['build', path.join('build', 'Release', 'better_sqlite3.node'), 'build/Release', 'build\\Release', 'node_modules']) {
+    for (const skipped of [
+      'build',
+      path.join('build', 'Release', 'better_sqlite3.node'),
+      'build/Release',
+      'build\\Release',
+      'node_modules',
+    ]) {
       expect(shouldCopy(skipped), skipped).toBe(false);
     }
   });
@@ -187,11 +257,18 @@ describe('Electron native build plan', () => {
       path.join(projectRoot, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
       path.join('/usr/lib/node_modules/npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
     ]);
-    expect(nodeGypCandidates({ env: {}, projectRoot, execPath: 'C:\\node\\node.exe', platform: 'win32' }).at(-1)).toContain(path.join('npm', 'node_modules', 'node-gyp'));
+    expect(
+      nodeGypCandidates({ env: {}, projectRoot, execPath: 'C:\\node\\node.exe', platform: 'win32' }).at(-1),
+    ).toContain(path.join('npm', 'node_modules', 'node-gyp'));
   });
 
   it('finds a real node-gyp in this checkout', () => {
-    const found = nodeGypCandidates({ env: process.env, projectRoot: PROJECT_ROOT, execPath: process.execPath, platform: process.platform }).find((f) => fs.existsSync(f));
+    const found = nodeGypCandidates({
+      env: process.env,
+      projectRoot: PROJECT_ROOT,
+      execPath: process.execPath,
+      platform: process.platform,
+    }).find((f) => fs.existsSync(f));
     expect(found).toBeDefined();
   });
 });
@@ -200,7 +277,12 @@ describe('Electron native build plan', () => {
 function runWithoutElectron(script: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: tempDir() };
   delete env.TPD_DEBUG;
-  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', script)], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', script)], {
+    cwd: PROJECT_ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('npm start and postinstall without the Electron binary', () => {
@@ -219,7 +301,9 @@ describe('npm start and postinstall without the Electron binary', () => {
   });
 
   it('package.json runs those scripts', () => {
-    const { scripts } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts.start).toBe('node scripts/start.mjs');
     expect(scripts.postinstall).toBe('node scripts/postinstall.mjs');
     expect(scripts.host).toBe('node scripts/host.mjs');
@@ -232,10 +316,21 @@ describe('npm run host --no-build', () => {
     const renderer = path.join(dir, 'renderer');
     fs.mkdirSync(renderer);
     fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>stand-in renderer</title>');
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'host.mjs'), '--no-build', '--data', path.join(dir, 'data'), `--renderer=${renderer}`, '--demo'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(PROJECT_ROOT, 'scripts', 'host.mjs'),
+        '--no-build',
+        '--data',
+        path.join(dir, 'data'),
+        `--renderer=${renderer}`,
+        '--demo',
+      ],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       let output = '';
@@ -256,7 +351,11 @@ describe('npm run host --no-build', () => {
       const [base, token] = url.split('|') as [string, string];
       expect(output).toContain('Loaded standard demo data');
       expect(await (await fetch(base)).text()).toContain('stand-in renderer');
-      const info = await fetch(`${base}api/app:info`, { method: 'POST', headers: { 'x-tpd-token': token, 'content-type': 'application/json' }, body: '{}' });
+      const info = await fetch(`${base}api/app:info`, {
+        method: 'POST',
+        headers: { 'x-tpd-token': token, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(await info.json()).toMatchObject({ ok: true, data: { traineeCount: 60 } });
     } finally {
       child.kill('SIGTERM');

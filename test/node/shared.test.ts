@@ -1,9 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dateSchema, formatLongDate, formatUkDate, isRealIsoDate, optionalDateSchema, parseUkDate } from '../../src/shared/dates';
+import {
+  dateSchema,
+  formatLongDate,
+  formatUkDate,
+  isRealIsoDate,
+  optionalDateSchema,
+  parseUkDate,
+} from '../../src/shared/dates';
 import { autoMapHeaders, IMPORT_TARGETS, normaliseHeader } from '../../src/shared/trainees/import-mapping';
-import { GMC_NUMBER_MESSAGE, gmcNumberSchema, gradeSchema, parseWte, traineeFieldsSchema, wteSchema } from '../../src/shared/trainees/trainee-schema';
+import {
+  GMC_NUMBER_MESSAGE,
+  gmcNumberSchema,
+  gradeSchema,
+  parseWte,
+  traineeFieldsSchema,
+  wteSchema,
+} from '../../src/shared/trainees/trainee-schema';
 import { SAMPLES_DIR } from '../support/temp-backend';
 
 /** A complete, valid set of trainee fields as a form or an import would send them. */
@@ -37,12 +51,23 @@ describe('parseUkDate', () => {
     expect(parseUkDate(text)).toBe(iso);
   });
 
-  it.each(['31/02/2025', '29/02/2023', '30/02/2024', '31/04/2025', '00/01/2025', '01/13/2025', '2025-02-31', '2023-02-29', '', 'soon', '7/8/24', '08/07/2024x', '2024/08/07'])(
-    'refuses %j',
-    (text) => {
-      expect(parseUkDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    '31/02/2025',
+    '29/02/2023',
+    '30/02/2024',
+    '31/04/2025',
+    '00/01/2025',
+    '01/13/2025',
+    '2025-02-31',
+    '2023-02-29',
+    '',
+    'soon',
+    '7/8/24',
+    '08/07/2024x',
+    '2024/08/07',
+  ])('refuses %j', (text) => {
+    expect(parseUkDate(text)).toBeNull();
+  });
 
   it('reads day before month, never the US order', () => {
     expect(parseUkDate('02/03/2025')).toBe('2025-03-02');
@@ -124,11 +149,14 @@ describe('parseWte and the WTE schema', () => {
     expect(parseWte(0.6)).toBe(0.6);
   });
 
-  it.each(['1.4', '140%', '0.1', '10%', '0', '-0.5', 'abc'])('refuses %j as out of range with a helpful message', (text) => {
-    const result = wteSchema.safeParse(text);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/between 0\.2 and 1\.0/);
-  });
+  it.each(['1.4', '140%', '0.1', '10%', '0', '-0.5', 'abc'])(
+    'refuses %j as out of range with a helpful message',
+    (text) => {
+      const result = wteSchema.safeParse(text);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/between 0\.2 and 1\.0/);
+    },
+  );
 
   it('asks for a value when the cell is blank', () => {
     expect(wteSchema.safeParse('').error?.issues[0]?.message).toBe('Enter the whole-time equivalent');
@@ -195,13 +223,21 @@ describe('traineeFieldsSchema', () => {
   });
 
   it('refuses an expected CCT date on or before the start date', () => {
-    expect(firstIssue({ ...VALID, expectedCctDate: '01/08/2024' }, 'expectedCctDate')).toMatch(/after the programme start date/);
-    expect(firstIssue({ ...VALID, expectedCctDate: '07/08/2024' }, 'expectedCctDate')).toMatch(/after the programme start date/);
+    expect(firstIssue({ ...VALID, expectedCctDate: '01/08/2024' }, 'expectedCctDate')).toMatch(
+      /after the programme start date/,
+    );
+    expect(firstIssue({ ...VALID, expectedCctDate: '07/08/2024' }, 'expectedCctDate')).toMatch(
+      /after the programme start date/,
+    );
     expect(traineeFieldsSchema.safeParse({ ...VALID, expectedCctDate: '08/08/2027' }).success).toBe(true);
   });
 
   it('gives the impossible date its own message rather than a CCT comparison', () => {
-    const parsed = traineeFieldsSchema.safeParse({ ...VALID, programmeStartDate: '31/02/2025', expectedCctDate: '01/01/2020' });
+    const parsed = traineeFieldsSchema.safeParse({
+      ...VALID,
+      programmeStartDate: '31/02/2025',
+      expectedCctDate: '01/01/2020',
+    });
     expect(parsed.success).toBe(false);
     const fields = parsed.error!.issues.map((i) => i.path.join('.'));
     expect(fields).toContain('programmeStartDate');
@@ -212,7 +248,8 @@ describe('traineeFieldsSchema', () => {
     const parsed = traineeFieldsSchema.safeParse({});
     expect(parsed.success).toBe(false);
     const fields = new Set(parsed.error!.issues.map((i) => String(i.path[0])));
-    for (const f of ['givenName', 'familyName', 'gmcNumber', 'programme', 'grade', 'programmeStartDate', 'wte']) expect(fields).toContain(f);
+    for (const f of ['givenName', 'familyName', 'gmcNumber', 'programme', 'grade', 'programmeStartDate', 'wte'])
+      expect(fields).toContain(f);
   });
 
   it('refuses a malformed email and an unknown status', () => {
@@ -255,7 +292,14 @@ describe('autoMapHeaders', () => {
     expect(normaliseHeader('  GMC No. ')).toBe('gmc no');
     expect(normaliseHeader('e-mail')).toBe('e mail');
     const mapping = autoMapHeaders(['FIRST_NAME', 'last-name', 'GMC No.', 'e-mail', 'Start Date', 'FTE']);
-    expect(mapping).toMatchObject({ givenName: 'FIRST_NAME', familyName: 'last-name', gmcNumber: 'GMC No.', email: 'e-mail', programmeStartDate: 'Start Date', wte: 'FTE' });
+    expect(mapping).toMatchObject({
+      givenName: 'FIRST_NAME',
+      familyName: 'last-name',
+      gmcNumber: 'GMC No.',
+      email: 'e-mail',
+      programmeStartDate: 'Start Date',
+      wte: 'FTE',
+    });
   });
 
   it('uses a single Name column only when there are no separate name columns', () => {

@@ -12,7 +12,10 @@ import { openStore, StoreOpenError, type Store } from '../../src/main/store/open
 import { call, createTempBackend } from '../support/temp-backend';
 import { backupsIn, containsPlainText, mode, openRaw, sha256, traineeInput } from './helpers';
 
-const registry = vi.hoisted(() => ({ list: [] as Array<readonly [string, Migration]>, real: [] as Array<readonly [string, Migration]> }));
+const registry = vi.hoisted(() => ({
+  list: [] as Array<readonly [string, Migration]>,
+  real: [] as Array<readonly [string, Migration]>,
+}));
 
 vi.mock('../../src/main/store/migrations', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/main/store/migrations')>();
@@ -23,7 +26,11 @@ vi.mock('../../src/main/store/migrations', async (importOriginal) => {
 
 const addNotesTable: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.createTable('extra_notes').addColumn('id', 'text', (c) => c.primaryKey()).addColumn('body', 'text').execute();
+    await db.schema
+      .createTable('extra_notes')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('body', 'text')
+      .execute();
   },
 };
 
@@ -61,7 +68,9 @@ async function olderDatabase(): Promise<{ dataDir: string; file: string; key: Bu
 function tableNames(file: string, key: Buffer): string[] {
   const raw = openRaw(file, key);
   try {
-    return (raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+    return (
+      raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
+    ).map((r) => r.name);
   } finally {
     raw.close();
   }
@@ -89,16 +98,23 @@ describe('upgrading an older database', () => {
     expect(containsPlainText(backup, 'Zebedee')).toBe(false);
 
     // The new table is there, the old data survived, and both migrations are recorded.
-    await s.db.insertInto('extra_notes' as never).values({ id: 'n1', body: 'hello' } as never).execute();
+    await s.db
+      .insertInto('extra_notes' as never)
+      .values({ id: 'n1', body: 'hello' } as never)
+      .execute();
     expect(await s.db.selectFrom('trainees').select('family_name').execute()).toEqual([{ family_name: 'Quaresma' }]);
     const done = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(s.db);
     expect(done.rows.map((r) => r.name)).toEqual([...realNames(), '9001_extra_notes']);
 
     // The backup is the database as it was before: same key, old schema, same people.
     const copy = openRaw(backup, key);
-    expect(copy.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(realNames().map((name) => ({ name })));
+    expect(copy.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(
+      realNames().map((name) => ({ name })),
+    );
     expect(copy.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra_notes'`).get()).toEqual({ n: 0 });
-    expect(copy.prepare('SELECT given_name, family_name FROM trainees').all()).toEqual([{ given_name: 'Zebedee', family_name: 'Quaresma' }]);
+    expect(copy.prepare('SELECT given_name, family_name FROM trainees').all()).toEqual([
+      { given_name: 'Zebedee', family_name: 'Quaresma' },
+    ]);
     copy.close();
   });
 
@@ -133,7 +149,9 @@ describe('upgrading an older database', () => {
     expect(tableNames(file, key)).not.toContain('half_done');
     const raw = openRaw(file, key);
     expect(raw.prepare('SELECT family_name FROM trainees').all()).toEqual([{ family_name: 'Quaresma' }]);
-    expect(raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(realNames().map((name) => ({ name })));
+    expect(raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual(
+      realNames().map((name) => ({ name })),
+    );
     raw.close();
 
     // The older app (which does not know 0002) can still open it.

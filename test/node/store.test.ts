@@ -61,7 +61,9 @@ describe('opening a fresh database', () => {
 
     const migrations = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(s.db);
     expect(migrations.rows.map((r) => r.name)).toEqual(MIGRATIONS.map(([name]) => name));
-    const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(s.db);
+    const tables = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(s.db);
     expect(tables.rows.map((r) => r.name)).toEqual(expect.arrayContaining(['change_log', 'settings', 'trainees']));
   });
 
@@ -106,7 +108,16 @@ describe('encryption at rest', () => {
 
   it('keeps trainee names out of the database file and its WAL while open and after close', async () => {
     const b = await backend();
-    await call(b, 'trainees:create', traineeInput({ givenName: NAME, familyName: SURNAME, email: 'zebedee.quaresma@nhs.example', currentPost: 'Quaresma Surgery' }));
+    await call(
+      b,
+      'trainees:create',
+      traineeInput({
+        givenName: NAME,
+        familyName: SURNAME,
+        email: 'zebedee.quaresma@nhs.example',
+        currentPost: 'Quaresma Surgery',
+      }),
+    );
     const file = path.join(b.dataDir, DATABASE_FILE_NAME);
     const wal = `${file}-wal`;
 
@@ -185,7 +196,9 @@ describe('refusing to open', () => {
   it('refuses a database whose migrations include one this app does not know (newer_schema), unchanged', async () => {
     const { dataDir, file, key } = await closedDatabaseWithTrainee();
     const raw = openRaw(file, key);
-    raw.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)').run('9999_from_the_future', new Date().toISOString());
+    raw
+      .prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?)')
+      .run('9999_from_the_future', new Date().toISOString());
     raw.close();
     const before = { hash: sha256(file), files: listDir(dataDir) };
 
@@ -197,7 +210,10 @@ describe('refusing to open', () => {
     expect(backupsIn(dataDir)).toEqual([]);
 
     const check = openRaw(file, key);
-    expect(check.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([...MIGRATIONS.map(([name]) => ({ name })), { name: '9999_from_the_future' }]);
+    expect(check.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([
+      ...MIGRATIONS.map(([name]) => ({ name })),
+      { name: '9999_from_the_future' },
+    ]);
     check.close();
   });
 

@@ -11,11 +11,29 @@ import { manualClock, traineeInput } from './helpers';
 
 const SAMPLE = path.join(SAMPLES_DIR, 'trainees-scheme-export.csv');
 const SAMPLE_TEXT = fs.readFileSync(SAMPLE, 'utf8');
-const HEADER = 'Forename,Surname,GMC Number,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Educational Supervisor,Current Post,Email';
+const HEADER =
+  'Forename,Surname,GMC Number,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Educational Supervisor,Current Post,Email';
 
 /** One data row in the sample's column order. */
-function row(given: string, family: string, gmc: string, extra: { wte?: string; post?: string; start?: string; cct?: string; grade?: string } = {}): string {
-  return [given, family, gmc, 'GP - Riverside VTS', extra.grade ?? 'ST2', extra.start ?? '5/08/2025', extra.cct ?? '25/02/2028', extra.wte ?? '1', 'Dr Ruth Okonjo', extra.post ?? 'Riverside Surgery', ''].join(',');
+function row(
+  given: string,
+  family: string,
+  gmc: string,
+  extra: { wte?: string; post?: string; start?: string; cct?: string; grade?: string } = {},
+): string {
+  return [
+    given,
+    family,
+    gmc,
+    'GP - Riverside VTS',
+    extra.grade ?? 'ST2',
+    extra.start ?? '5/08/2025',
+    extra.cct ?? '25/02/2028',
+    extra.wte ?? '1',
+    'Dr Ruth Okonjo',
+    extra.post ?? 'Riverside Surgery',
+    '',
+  ].join(',');
 }
 
 let backend: TempBackend;
@@ -44,10 +62,16 @@ function request(content: Content, options: { mapping?: ImportMapping; jobId?: s
     ...(options.mapping ? { mapping: options.mapping } : {}),
   };
 }
-const sampleRequest = (jobId = 'job-1') => ({ jobId, fileName: 'trainees-scheme-export.csv', contentBase64: fileAsBase64(SAMPLE) });
+const sampleRequest = (jobId = 'job-1') => ({
+  jobId,
+  fileName: 'trainees-scheme-export.csv',
+  contentBase64: fileAsBase64(SAMPLE),
+});
 
-const preview = (content: Content, options?: Parameters<typeof request>[1]) => call<ImportPreview>(backend, 'traineeImport:preview', request(content, options));
-const commit = (content: Content, options?: Parameters<typeof request>[1]) => call<ImportOutcome>(backend, 'traineeImport:commit', request(content, options));
+const preview = (content: Content, options?: Parameters<typeof request>[1]) =>
+  call<ImportPreview>(backend, 'traineeImport:preview', request(content, options));
+const commit = (content: Content, options?: Parameters<typeof request>[1]) =>
+  call<ImportOutcome>(backend, 'traineeImport:commit', request(content, options));
 const list = () => call<Trainee[]>(backend, 'trainees:list', { includeArchived: true });
 const byGmc = async (gmc: string) => (await list()).find((t) => t.gmcNumber === gmc);
 
@@ -100,7 +124,8 @@ describe('the sample scheme export', () => {
     const trainees = await list();
     expect(trainees).toHaveLength(55);
     expect(new Set(trainees.map((t) => t.gmcNumber)).size).toBe(55);
-    for (const rejected of ['12345', '7581654', '6935619', '7876847']) expect(trainees.some((t) => t.gmcNumber === rejected)).toBe(false);
+    for (const rejected of ['12345', '7581654', '6935619', '7876847'])
+      expect(trainees.some((t) => t.gmcNumber === rejected)).toBe(false);
     // The first of the two rows with GMC 7969332 is the one kept.
     expect(trainees.filter((t) => t.gmcNumber === '7969332').map((t) => t.familyName)).toEqual(['Boateng']);
 
@@ -109,7 +134,12 @@ describe('the sample scheme export', () => {
     expect(await byGmc('6530018')).toMatchObject({ givenName: 'Esther', familyName: 'Brontë', wte: 0.8 });
     expect(await byGmc('7593902')).toMatchObject({ programmeStartDate: '2024-02-02', expectedCctDate: '2027-08-18' });
     expect(await byGmc('6589924')).toMatchObject({ currentPost: 'Medicine, Northtown General (Ward 7, Bay 2)' });
-    expect(await byGmc('6499029')).toMatchObject({ email: 'ana.nair0@nhs.example', status: 'in_programme', tags: [], createdAt: '2025-09-01T10:00:00.000Z' });
+    expect(await byGmc('6499029')).toMatchObject({
+      email: 'ana.nair0@nhs.example',
+      status: 'in_programme',
+      tags: [],
+      createdAt: '2025-09-01T10:00:00.000Z',
+    });
 
     const log = await backend.store.db.selectFrom('change_log').select(['action', 'entity']).execute();
     expect(log).toHaveLength(55);
@@ -136,18 +166,30 @@ describe('the sample scheme export', () => {
     const before = await snapshot();
     clock.advance(3_600_000);
 
-    const changed = SAMPLE_TEXT.replace('6475721,GP - Riverside VTS,ST3,6/08/2024,23/02/2028,0.8,', '6475721,GP - Riverside VTS,ST3,6/08/2024,23/02/2028,60%,');
+    const changed = SAMPLE_TEXT.replace(
+      '6475721,GP - Riverside VTS,ST3,6/08/2024,23/02/2028,0.8,',
+      '6475721,GP - Riverside VTS,ST3,6/08/2024,23/02/2028,60%,',
+    );
     expect(changed).not.toBe(SAMPLE_TEXT);
 
     const p = await preview(changed, { fileName: 'second.csv' });
     expect(p.counts).toEqual({ create: 0, update: 1, unchanged: 54, error: 5 });
-    expect(p.rows.find((r) => r.status === 'update')).toMatchObject({ line: 3, gmcNumber: '6475721', name: 'Omar Farouk' });
+    expect(p.rows.find((r) => r.status === 'update')).toMatchObject({
+      line: 3,
+      gmcNumber: '6475721',
+      name: 'Omar Farouk',
+    });
 
     expect(await commit(changed)).toEqual({ created: 0, updated: 1, unchanged: 54, rejected: 5 });
     const after = await snapshot();
     expect(after.trainees).toHaveLength(55);
     const updated = after.trainees.find((t) => t.gmc_number === '6475721')!;
-    expect(updated).toMatchObject({ id: omar.id, wte: 0.6, created_at: omar.createdAt, updated_at: '2025-09-01T11:00:00.000Z' });
+    expect(updated).toMatchObject({
+      id: omar.id,
+      wte: 0.6,
+      created_at: omar.createdAt,
+      updated_at: '2025-09-01T11:00:00.000Z',
+    });
     // Nobody else was touched.
     expect(after.trainees.filter((t) => t.id !== omar.id)).toEqual(before.trainees.filter((t) => t.id !== omar.id));
 
@@ -171,7 +213,11 @@ describe('the sample scheme export', () => {
   it('re-checks against the register at commit time', async () => {
     await call(backend, 'traineeImport:preview', sampleRequest());
     // Someone adds one of the file's trainees by hand between preview and commit.
-    await call(backend, 'trainees:create', traineeInput({ gmcNumber: '6499029', givenName: 'Ana', familyName: 'Nair', currentPost: 'Typed by hand' }));
+    await call(
+      backend,
+      'trainees:create',
+      traineeInput({ gmcNumber: '6499029', givenName: 'Ana', familyName: 'Nair', currentPost: 'Typed by hand' }),
+    );
     const outcome = await call<ImportOutcome>(backend, 'traineeImport:commit', sampleRequest());
     expect(outcome).toEqual({ created: 54, updated: 1, unchanged: 0, rejected: 5 });
     expect(await list()).toHaveLength(55);
@@ -181,7 +227,12 @@ describe('the sample scheme export', () => {
 
 describe('reading the bytes', () => {
   it('decodes Windows-1252 (Excel’s “CSV (Comma delimited)”)', async () => {
-    const text = [HEADER, row('Anne', 'Brontë', '7000001'), row('Deepa', 'García', '7000002'), row('Siobhan', 'O’Brien', '7000003')].join('\r\n');
+    const text = [
+      HEADER,
+      row('Anne', 'Brontë', '7000001'),
+      row('Deepa', 'García', '7000002'),
+      row('Siobhan', 'O’Brien', '7000003'),
+    ].join('\r\n');
     const bytes = Buffer.from(text, 'latin1');
     // Windows-1252 puts the curly apostrophe at 0x92, which latin1 cannot encode.
     const cp1252 = Buffer.from(bytes.map((b, i) => (text[i] === '’' ? 0x92 : b)));
@@ -204,7 +255,10 @@ describe('reading the bytes', () => {
   });
 
   it('reads UTF-8 with a BOM without letting the BOM into the first header', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([HEADER, row('Zoë', 'Brontë', '7000001')].join('\r\n'))]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from([HEADER, row('Zoë', 'Brontë', '7000001')].join('\r\n')),
+    ]);
     const p = await preview(bytes);
     expect(p.headers[0]).toBe('Forename');
     expect(p.mapping.givenName).toBe('Forename');
@@ -221,13 +275,18 @@ describe('reading the bytes', () => {
 
   it('decodeCsvBytes picks the encoding from the bytes', () => {
     expect(decodeCsvBytes(Buffer.from('a,b\n1,2', 'utf8'))).toEqual({ text: 'a,b\n1,2', encoding: 'utf-8' });
-    expect(decodeCsvBytes(Buffer.from([0x42, 0x72, 0x6f, 0x6e, 0x74, 0xeb]))).toEqual({ text: 'Brontë', encoding: 'windows-1252' });
+    expect(decodeCsvBytes(Buffer.from([0x42, 0x72, 0x6f, 0x6e, 0x74, 0xeb]))).toEqual({
+      text: 'Brontë',
+      encoding: 'windows-1252',
+    });
     expect(decodeCsvBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ text: 'a', encoding: 'utf-8' });
   });
 
   it('maps Windows-1252’s 0x80-0x9F range to the WHATWG characters, not Latin-1 control codes', () => {
     // Some Node versions decode windows-1252 as Latin-1 (nodejs/node#56542); the import must not.
-    const { text } = decodeCsvBytes(Buffer.from([0x80, 0x82, 0x85, 0x8a, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x9f, 0x81, 0xe9]));
+    const { text } = decodeCsvBytes(
+      Buffer.from([0x80, 0x82, 0x85, 0x8a, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97, 0x99, 0x9f, 0x81, 0xe9]),
+    );
     expect(text).toBe('€‚…Š‘’“”–—™Ÿ\u0081é');
   });
 });
@@ -245,13 +304,28 @@ describe('CSV shapes', () => {
   });
 
   it('keeps commas and doubled quotes inside quoted cells', async () => {
-    const text = [HEADER, 'Ada,Okafor,7000001,GP - Riverside VTS,ST2,5/08/2025,25/02/2028,1,"Dr ""Sam"" Whitfield","Paediatrics, Riverside Hospital, Ward 3",'].join('\r\n');
+    const text = [
+      HEADER,
+      'Ada,Okafor,7000001,GP - Riverside VTS,ST2,5/08/2025,25/02/2028,1,"Dr ""Sam"" Whitfield","Paediatrics, Riverside Hospital, Ward 3",',
+    ].join('\r\n');
     await commit(text);
-    expect(await byGmc('7000001')).toMatchObject({ educationalSupervisor: 'Dr "Sam" Whitfield', currentPost: 'Paediatrics, Riverside Hospital, Ward 3' });
+    expect(await byGmc('7000001')).toMatchObject({
+      educationalSupervisor: 'Dr "Sam" Whitfield',
+      currentPost: 'Paediatrics, Riverside Hospital, Ward 3',
+    });
   });
 
   it('skips blank lines, including trailing ones, but still counts them for line numbers', async () => {
-    const text = [HEADER, row('Ada', 'Okafor', '7000001'), '', '   ', row('Ben', 'Quinn', '123'), ',,,,,,,,,,', '', ''].join('\r\n');
+    const text = [
+      HEADER,
+      row('Ada', 'Okafor', '7000001'),
+      '',
+      '   ',
+      row('Ben', 'Quinn', '123'),
+      ',,,,,,,,,,',
+      '',
+      '',
+    ].join('\r\n');
     const p = await preview(text);
     expect(p.rows.map((r) => [r.line, r.status])).toEqual([
       [2, 'create'],
@@ -260,7 +334,11 @@ describe('CSV shapes', () => {
   });
 
   it('counts the lines inside a multi-line quoted cell', async () => {
-    const text = [HEADER, row('Ada', 'Okafor', '7000001', { post: '"Riverside Surgery\r\nUpper floor"' }), row('Ben', 'Quinn', '123')].join('\r\n');
+    const text = [
+      HEADER,
+      row('Ada', 'Okafor', '7000001', { post: '"Riverside Surgery\r\nUpper floor"' }),
+      row('Ben', 'Quinn', '123'),
+    ].join('\r\n');
     const p = await preview(text);
     expect(p.rows.map((r) => [r.line, r.status])).toEqual([
       [2, 'create'],
@@ -269,7 +347,10 @@ describe('CSV shapes', () => {
   });
 
   it('reads semicolon-separated files', async () => {
-    const text = [HEADER.replaceAll(',', ';'), 'Ada;Okafor;7000001;GP - Riverside VTS;ST2;5/08/2025;25/02/2028;0.8;Dr Ruth Okonjo;Riverside Surgery, Ward 2;'].join('\n');
+    const text = [
+      HEADER.replaceAll(',', ';'),
+      'Ada;Okafor;7000001;GP - Riverside VTS;ST2;5/08/2025;25/02/2028;0.8;Dr Ruth Okonjo;Riverside Surgery, Ward 2;',
+    ].join('\n');
     const p = await preview(text);
     expect(p.mapping.gmcNumber).toBe('GMC Number');
     expect(p.rows[0]).toMatchObject({ gmcNumber: '7000001', name: 'Ada Okafor', status: 'create' });
@@ -278,7 +359,11 @@ describe('CSV shapes', () => {
   });
 
   it('treats a short row as blank cells and a long row as an error', async () => {
-    const text = [HEADER, 'Ada,Okafor,7000001,GP - Riverside VTS,ST2,5/08/2025', row('Ben', 'Quinn', '7000002') + ',surprise'].join('\n');
+    const text = [
+      HEADER,
+      'Ada,Okafor,7000001,GP - Riverside VTS,ST2,5/08/2025',
+      row('Ben', 'Quinn', '7000002') + ',surprise',
+    ].join('\n');
     const p = await preview(text);
     expect(p.rows[0]!.status).toBe('error');
     expect(p.rows[0]!.reasons.join(' ')).toMatch(/whole-time equivalent/);
@@ -287,14 +372,24 @@ describe('CSV shapes', () => {
   });
 
   it('ignores spaces inside GMC numbers when matching', async () => {
-    await call(backend, 'trainees:create', traineeInput({ gmcNumber: '7000001', givenName: 'Ada', familyName: 'Okafor' }));
+    await call(
+      backend,
+      'trainees:create',
+      traineeInput({ gmcNumber: '7000001', givenName: 'Ada', familyName: 'Okafor' }),
+    );
     const p = await preview([HEADER, row('Ada', 'Okafor', '700 0001')].join('\n'));
     expect(p.rows[0]).toMatchObject({ gmcNumber: '7000001', status: 'update' });
   });
 
   it('reads a Status column by label or value', async () => {
     const header = `${HEADER},Status`;
-    const text = [header, `${row('Ada', 'Okafor', '7000001')},Parental leave`, `${row('Ben', 'Quinn', '7000002')},out-of-programme`, `${row('Cy', 'Reyes', '7000003')},`, `${row('Di', 'Saleh', '7000004')},On holiday`].join('\n');
+    const text = [
+      header,
+      `${row('Ada', 'Okafor', '7000001')},Parental leave`,
+      `${row('Ben', 'Quinn', '7000002')},out-of-programme`,
+      `${row('Cy', 'Reyes', '7000003')},`,
+      `${row('Di', 'Saleh', '7000004')},On holiday`,
+    ].join('\n');
     const p = await preview(text);
     expect(p.rows.map((r) => r.status)).toEqual(['create', 'create', 'create', 'error']);
     expect(p.rows[3]!.reasons.join(' ')).toMatch(/Choose a status/);
@@ -305,7 +400,10 @@ describe('CSV shapes', () => {
   });
 
   it('splits a single Name column into first name and surname', async () => {
-    const text = ['Name,GMC,Scheme,Grade,Start date,WTE', 'Mary Jane   Okafor,7000001,GP - Riverside VTS,ST1,01/08/2025,1'].join('\n');
+    const text = [
+      'Name,GMC,Scheme,Grade,Start date,WTE',
+      'Mary Jane   Okafor,7000001,GP - Riverside VTS,ST1,01/08/2025,1',
+    ].join('\n');
     const p = await preview(text);
     expect(p.mapping.fullName).toBe('Name');
     expect(p.unmappedRequired).toEqual([]);
@@ -314,26 +412,50 @@ describe('CSV shapes', () => {
   });
 
   it('uses a mapping the person chose for headers it could not guess', async () => {
-    const text = ['First,Last,Reg,Scheme,Year,Began,Time', 'Ada,Okafor,7000001,GP - Riverside VTS,ST1,01/08/2025,80%'].join('\n');
+    const text = [
+      'First,Last,Reg,Scheme,Year,Began,Time',
+      'Ada,Okafor,7000001,GP - Riverside VTS,ST1,01/08/2025,80%',
+    ].join('\n');
     const guessed = await preview(text);
-    expect(guessed.unmappedRequired).toEqual(expect.arrayContaining(['givenName', 'familyName', 'gmcNumber', 'grade', 'programmeStartDate', 'wte']));
+    expect(guessed.unmappedRequired).toEqual(
+      expect.arrayContaining(['givenName', 'familyName', 'gmcNumber', 'grade', 'programmeStartDate', 'wte']),
+    );
 
-    const mapping: ImportMapping = { givenName: 'First', familyName: 'Last', gmcNumber: 'Reg', grade: 'Year', programmeStartDate: 'Began', wte: 'Time' };
+    const mapping: ImportMapping = {
+      givenName: 'First',
+      familyName: 'Last',
+      gmcNumber: 'Reg',
+      grade: 'Year',
+      programmeStartDate: 'Began',
+      wte: 'Time',
+    };
     const p = await preview(text, { mapping });
     expect(p.unmappedRequired).toEqual([]);
     expect(p.counts.create).toBe(1);
     await commit(text, { mapping });
-    expect(await byGmc('7000001')).toMatchObject({ givenName: 'Ada', grade: 'ST1', programmeStartDate: '2025-08-01', wte: 0.8 });
+    expect(await byGmc('7000001')).toMatchObject({
+      givenName: 'Ada',
+      grade: 'ST1',
+      programmeStartDate: '2025-08-01',
+      wte: 0.8,
+    });
   });
 });
 
 describe('refusing files and mappings', () => {
   async function expectRefused(result: Promise<unknown>, message: RegExp) {
-    await expect(result).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
+    await expect(result).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(message) },
+    });
   }
 
   it('refuses a file with an unterminated quote and writes nothing', async () => {
-    const text = [HEADER, row('Ada', 'Okafor', '7000001'), 'Ben,Quinn,7000002,"GP - Riverside VTS,ST2,5/08/2025,25/02/2028,1,Dr Ruth Okonjo,Riverside Surgery,'].join('\n');
+    const text = [
+      HEADER,
+      row('Ada', 'Okafor', '7000001'),
+      'Ben,Quinn,7000002,"GP - Riverside VTS,ST2,5/08/2025,25/02/2028,1,Dr Ruth Okonjo,Riverside Surgery,',
+    ].join('\n');
     await expectRefused(backend.dispatch('traineeImport:preview', request(text)), /quoted value .* never ends/);
     await expectRefused(backend.dispatch('traineeImport:commit', request(text)), /quoted value .* never ends/);
     expect(await list()).toEqual([]);
@@ -341,15 +463,27 @@ describe('refusing files and mappings', () => {
 
   it('refuses a mapping that names a column the file does not have', async () => {
     const text = [HEADER, row('Ada', 'Okafor', '7000001')].join('\n');
-    await expectRefused(backend.dispatch('traineeImport:preview', request(text, { mapping: { wte: 'LTFT %' } })), /“LTFT %” chosen for Whole-time equivalent is not in this file/);
-    await expectRefused(backend.dispatch('traineeImport:commit', request(text, { mapping: { wte: 'LTFT %' } })), /not in this file/);
+    await expectRefused(
+      backend.dispatch('traineeImport:preview', request(text, { mapping: { wte: 'LTFT %' } })),
+      /“LTFT %” chosen for Whole-time equivalent is not in this file/,
+    );
+    await expectRefused(
+      backend.dispatch('traineeImport:commit', request(text, { mapping: { wte: 'LTFT %' } })),
+      /not in this file/,
+    );
     expect(await list()).toEqual([]);
   });
 
   it('previews but refuses to commit while a required field has no column, writing nothing', async () => {
-    const p = await call<ImportPreview>(backend, 'traineeImport:preview', { ...sampleRequest(), mapping: { wte: null } });
+    const p = await call<ImportPreview>(backend, 'traineeImport:preview', {
+      ...sampleRequest(),
+      mapping: { wte: null },
+    });
     expect(p.unmappedRequired).toEqual(['wte']);
-    await expectRefused(backend.dispatch('traineeImport:commit', { ...sampleRequest(), mapping: { wte: null } }), /^Choose a column for: Whole-time equivalent\.$/);
+    await expectRefused(
+      backend.dispatch('traineeImport:commit', { ...sampleRequest(), mapping: { wte: null } }),
+      /^Choose a column for: Whole-time equivalent\.$/,
+    );
     expect(await list()).toEqual([]);
     expect(await backend.store.db.selectFrom('change_log').selectAll().execute()).toEqual([]);
   });
@@ -367,8 +501,15 @@ describe('refusing files and mappings', () => {
   });
 
   it('refuses an oversized upload before decoding it', async () => {
-    const result = await backend.dispatch('traineeImport:preview', { jobId: 'j', fileName: 'big.csv', contentBase64: 'A'.repeat(20_000_001) });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { contentBase64: expect.stringMatching(/too large/) } } });
+    const result = await backend.dispatch('traineeImport:preview', {
+      jobId: 'j',
+      fileName: 'big.csv',
+      contentBase64: 'A'.repeat(20_000_001),
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', fields: { contentBase64: expect.stringMatching(/too large/) } },
+    });
   });
 });
 
@@ -382,7 +523,12 @@ describe('progress and atomicity', () => {
     events.length = 0;
     await call(backend, 'traineeImport:commit', sampleRequest('commit-7'));
     expect(events.every((e) => e.jobId === 'commit-7')).toBe(true);
-    expect(events.filter((e) => e.phase === 'Saving trainees').at(-1)).toEqual({ jobId: 'commit-7', phase: 'Saving trainees', done: 55, total: 55 });
+    expect(events.filter((e) => e.phase === 'Saving trainees').at(-1)).toEqual({
+      jobId: 'commit-7',
+      phase: 'Saving trainees',
+      done: 55,
+      total: 55,
+    });
   });
 
   it('reports progress along the way for a large file, never going backwards', async () => {
@@ -396,7 +542,9 @@ describe('progress and atomicity', () => {
   it('writes nothing at all when a write fails part-way through the transaction', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     // A trigger makes the 30th insert fail, after 29 rows have already been written inside the transaction.
-    await sql`CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON trainees WHEN NEW.gmc_number = '7470389' BEGIN SELECT RAISE(ABORT, 'disk said no'); END`.execute(backend.store.db);
+    await sql`CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON trainees WHEN NEW.gmc_number = '7470389' BEGIN SELECT RAISE(ABORT, 'disk said no'); END`.execute(
+      backend.store.db,
+    );
 
     const result = await backend.dispatch('traineeImport:commit', sampleRequest());
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });

@@ -14,10 +14,17 @@ afterEach(async () => {
   await backend.close();
 });
 
-const create = (overrides: Parameters<typeof traineeInput>[0] = {}) => call<Trainee>(backend, 'trainees:create', traineeInput(overrides));
+const create = (overrides: Parameters<typeof traineeInput>[0] = {}) =>
+  call<Trainee>(backend, 'trainees:create', traineeInput(overrides));
 const list = (includeArchived = false) => call<Trainee[]>(backend, 'trainees:list', { includeArchived });
 const changeLog = (entityId: string) =>
-  backend.store.db.selectFrom('change_log').selectAll().where('entity_id', '=', entityId).orderBy('at').orderBy('action').execute();
+  backend.store.db
+    .selectFrom('change_log')
+    .selectAll()
+    .where('entity_id', '=', entityId)
+    .orderBy('at')
+    .orderBy('action')
+    .execute();
 
 describe('creating a trainee', () => {
   it('stores the normalised fields and returns the saved trainee', async () => {
@@ -57,14 +64,25 @@ describe('creating a trainee', () => {
 
   it('stores WTE as a number and grade in capitals in the database itself', async () => {
     const t = await create({ wte: '80%', grade: 'st3' });
-    const row = await backend.store.db.selectFrom('trainees').select(['wte', 'grade', 'tags']).where('id', '=', t.id).executeTakeFirstOrThrow();
+    const row = await backend.store.db
+      .selectFrom('trainees')
+      .select(['wte', 'grade', 'tags'])
+      .where('id', '=', t.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ wte: 0.8, grade: 'ST3', tags: '[]' });
   });
 
   it('records the creation in the change log', async () => {
     const t = await create();
     expect(await changeLog(t.id)).toEqual([
-      { id: expect.any(String), entity: 'trainee', entity_id: t.id, action: 'created', changes: null, at: '2025-03-01T09:00:00.000Z' },
+      {
+        id: expect.any(String),
+        entity: 'trainee',
+        entity_id: t.id,
+        action: 'created',
+        changes: null,
+        at: '2025-03-01T09:00:00.000Z',
+      },
     ]);
   });
 
@@ -78,13 +96,22 @@ describe('creating a trainee', () => {
     const t = await create();
     await call(backend, 'trainees:archive', { id: t.id });
     const result = await backend.dispatch('trainees:create', traineeInput({ givenName: 'New' }));
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', fields: { gmcNumber: 'GMC number 7012345 already belongs to Zebedee Quaresma (archived)' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        fields: { gmcNumber: 'GMC number 7012345 already belongs to Zebedee Quaresma (archived)' },
+      },
+    });
   });
 
   it('names the clash by preferred name when there is one', async () => {
     await create({ givenName: 'Oluwaseun', preferredName: 'Seun', familyName: 'Mensah' });
     const result = await backend.dispatch('trainees:create', traineeInput());
-    expect(result).toMatchObject({ ok: false, error: { message: 'GMC number 7012345 already belongs to Seun Mensah' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: 'GMC number 7012345 already belongs to Seun Mensah' },
+    });
   });
 });
 
@@ -92,8 +119,17 @@ describe('updating a trainee', () => {
   it('saves the new fields, moves updatedAt on and keeps createdAt', async () => {
     const t = await create();
     clock.advance(60_000);
-    const updated = await call<Trainee>(backend, 'trainees:update', { id: t.id, fields: traineeInput({ currentPost: 'Riverside Surgery', wte: '0.6' }) });
-    expect(updated).toMatchObject({ id: t.id, currentPost: 'Riverside Surgery', wte: 0.6, createdAt: t.createdAt, updatedAt: '2025-03-01T09:01:00.000Z' });
+    const updated = await call<Trainee>(backend, 'trainees:update', {
+      id: t.id,
+      fields: traineeInput({ currentPost: 'Riverside Surgery', wte: '0.6' }),
+    });
+    expect(updated).toMatchObject({
+      id: t.id,
+      currentPost: 'Riverside Surgery',
+      wte: 0.6,
+      createdAt: t.createdAt,
+      updatedAt: '2025-03-01T09:01:00.000Z',
+    });
     expect(await call(backend, 'trainees:get', { id: t.id })).toEqual(updated);
   });
 
@@ -121,10 +157,23 @@ describe('updating a trainee', () => {
   it('allows keeping the same GMC number but refuses another trainee’s', async () => {
     const a = await create({ gmcNumber: '7000001', familyName: 'Alpha' });
     const b = await create({ gmcNumber: '7000002', familyName: 'Beta' });
-    expect((await backend.dispatch('trainees:update', { id: a.id, fields: traineeInput({ gmcNumber: '7000001', familyName: 'Alpha' }) })).ok).toBe(true);
+    expect(
+      (
+        await backend.dispatch('trainees:update', {
+          id: a.id,
+          fields: traineeInput({ gmcNumber: '7000001', familyName: 'Alpha' }),
+        })
+      ).ok,
+    ).toBe(true);
 
-    const clash = await backend.dispatch('trainees:update', { id: b.id, fields: traineeInput({ gmcNumber: '7000001', familyName: 'Beta' }) });
-    expect(clash).toMatchObject({ ok: false, error: { code: 'conflict', fields: { gmcNumber: expect.stringContaining('Zebedee Alpha') } } });
+    const clash = await backend.dispatch('trainees:update', {
+      id: b.id,
+      fields: traineeInput({ gmcNumber: '7000001', familyName: 'Beta' }),
+    });
+    expect(clash).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fields: { gmcNumber: expect.stringContaining('Zebedee Alpha') } },
+    });
     expect((await call<Trainee>(backend, 'trainees:get', { id: b.id })).gmcNumber).toBe('7000002');
     expect((await changeLog(b.id)).map((e) => e.action)).toEqual(['created']);
   });
@@ -162,8 +211,14 @@ describe('archiving and restoring', () => {
   });
 
   it('answers not_found when archiving an unknown id', async () => {
-    expect(await backend.dispatch('trainees:archive', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await backend.dispatch('trainees:restore', { id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await backend.dispatch('trainees:archive', { id: 'missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await backend.dispatch('trainees:restore', { id: 'missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
@@ -187,6 +242,11 @@ describe('listing', () => {
     });
     const [listed] = await list();
     expect(listed).toEqual(t);
-    expect(listed).toMatchObject({ preferredName: 'Zeb', pronouns: 'he/him', email: 'zeb@nhs.example', tags: ['mentor assigned', 'LTFT'] });
+    expect(listed).toMatchObject({
+      preferredName: 'Zeb',
+      pronouns: 'he/him',
+      email: 'zeb@nhs.example',
+      tags: ['mentor assigned', 'LTFT'],
+    });
   });
 });

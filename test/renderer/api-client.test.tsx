@@ -9,11 +9,30 @@ describe('api client over HTTP', () => {
     const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: true, data: [{ id: 'x' }] })));
     const { api } = createClient(httpTransport('secret-token', fetchImpl as unknown as typeof fetch));
     await expect(api.trainees.list({ includeArchived: true })).resolves.toEqual([{ id: 'x' }]);
-    expect(fetchImpl).toHaveBeenCalledWith('/api/trainees%3Alist', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ 'x-tpd-token': 'secret-token' }), body: '{"includeArchived":true}' }));
+    expect(fetchImpl).toHaveBeenCalledWith(
+      '/api/trainees%3Alist',
+      expect.objectContaining({
+        method: 'POST',
+        headers: expect.objectContaining({ 'x-tpd-token': 'secret-token' }),
+        body: '{"includeArchived":true}',
+      }),
+    );
   });
 
   it('turns an error envelope into an ApiError with field messages', async () => {
-    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'GMC number must be exactly 7 digits', fields: { gmcNumber: 'GMC number must be exactly 7 digits' } } })));
+    const fetchImpl = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({
+            ok: false,
+            error: {
+              code: 'invalid_input',
+              message: 'GMC number must be exactly 7 digits',
+              fields: { gmcNumber: 'GMC number must be exactly 7 digits' },
+            },
+          }),
+        ),
+    );
     const { api } = createClient(httpTransport('t', fetchImpl as unknown as typeof fetch));
     const error = await api.trainees.get({ id: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -39,9 +58,13 @@ describe('api client over HTTP', () => {
 describe('keyboard shortcuts', () => {
   it('maps Ctrl/Cmd combinations to the menu’s commands and ignores plain keys', () => {
     expect(commandForKey({ key: 'k', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('find');
-    expect(commandForKey({ key: 'N', ctrlKey: false, metaKey: true, shiftKey: true, altKey: false })).toBe('new-trainee');
+    expect(commandForKey({ key: 'N', ctrlKey: false, metaKey: true, shiftKey: true, altKey: false })).toBe(
+      'new-trainee',
+    );
     // Ctrl+N is a new 1:1; the trainee keeps Ctrl+Shift+N.
-    expect(commandForKey({ key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('new-meeting');
+    expect(commandForKey({ key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe(
+      'new-meeting',
+    );
     expect(commandForKey({ key: 'n', ctrlKey: true, metaKey: false, shiftKey: false, altKey: true })).toBeNull();
     expect(commandForKey({ key: 'k', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false })).toBeNull();
   });

@@ -12,9 +12,30 @@ import { renderWithApp } from './render-app';
 
 const codes: ArcpCode[] = [
   { code: '1', kind: 'outcome', label: 'Satisfactory progress', appliesTo: [], requiresDetail: false, historic: false },
-  { code: '3', kind: 'outcome', label: 'Inadequate progress; additional training time required', appliesTo: [], requiresDetail: false, historic: false },
-  { code: 'U5', kind: 'reason', label: 'Single exam failure', appliesTo: ['2', '3', '4'], requiresDetail: false, historic: false },
-  { code: 'U7', kind: 'reason', label: 'Other reason (please specify)', appliesTo: ['2', '3', '4'], requiresDetail: true, historic: false },
+  {
+    code: '3',
+    kind: 'outcome',
+    label: 'Inadequate progress; additional training time required',
+    appliesTo: [],
+    requiresDetail: false,
+    historic: false,
+  },
+  {
+    code: 'U5',
+    kind: 'reason',
+    label: 'Single exam failure',
+    appliesTo: ['2', '3', '4'],
+    requiresDetail: false,
+    historic: false,
+  },
+  {
+    code: 'U7',
+    kind: 'reason',
+    label: 'Other reason (please specify)',
+    appliesTo: ['2', '3', '4'],
+    requiresDetail: true,
+    historic: false,
+  },
 ];
 const template: EvidenceTemplate = {
   id: 'tpl-st3',
@@ -50,7 +71,13 @@ const record: ArcpRecord = {
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
 };
-const view: TraineeArcp = { records: [record], checklists: {}, deadlines: [{ kind: 'esr', severity: 'due', date: '2026-12-01', message: 'Full ESR due by 1 Dec 2026 (9 days left)' }] };
+const view: TraineeArcp = {
+  records: [record],
+  checklists: {},
+  deadlines: [
+    { kind: 'esr', severity: 'due', date: '2026-12-01', message: 'Full ESR due by 1 Dec 2026 (9 days left)' },
+  ],
+};
 
 describe('ARCP tab', () => {
   it('shows deadlines and gaps, updates them as counts are typed, and refuses a negative count without saving', async () => {
@@ -87,7 +114,9 @@ describe('ARCP tab', () => {
       'arcp:forTrainee': () => view,
       'arcp:reference': () => ({ codes, templates: [template] }),
       'arcp:update': () => {
-        throw new AppError('invalid_input', 'Describe the reason: U7 asks for detail', { reasonDetail: 'Describe the reason: U7 asks for detail' });
+        throw new AppError('invalid_input', 'Describe the reason: U7 asks for detail', {
+          reasonDetail: 'Describe the reason: U7 asks for detail',
+        });
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Edit record' }));
@@ -124,7 +153,13 @@ describe('deleting a record', () => {
 
 describe('batch dialog', () => {
   it('shows progress, sends cancel for its job, then lists what was written and who failed', async () => {
-    const panel: ArcpPanel = { id: 'p1', name: 'Spring panel', panelDate: '2027-02-10', traineeCount: 3, createdAt: '2026-01-01T00:00:00Z' };
+    const panel: ArcpPanel = {
+      id: 'p1',
+      name: 'Spring panel',
+      panelDate: '2027-02-10',
+      traineeCount: 3,
+      createdAt: '2026-01-01T00:00:00Z',
+    };
     let finish: (outcome: BatchOutcome) => void = () => undefined;
     const cancelled: string[] = [];
     let jobId = '';
@@ -144,12 +179,23 @@ describe('batch dialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Generate 3 packs' }));
     await waitFor(() => expect(jobId).not.toBe(''));
     app.emit('progress', { jobId, phase: 'Generating ARCP packs', done: 1, total: 3 });
-    expect(await screen.findByRole('progressbar', { name: 'Generating ARCP packs' })).toHaveAttribute('aria-valuenow', '33');
+    expect(await screen.findByRole('progressbar', { name: 'Generating ARCP packs' })).toHaveAttribute(
+      'aria-valuenow',
+      '33',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(cancelled).toEqual([jobId]);
-    finish({ folder: '/home/tpd/ARCP/arcp-packs-spring-panel-2027-02-10', indexFile: 'index.csv', written: [{ traineeName: 'Ada Ali', fileName: 'a.pdf', gapCount: 2 }], failed: [{ traineeName: 'Ben Boateng', message: 'The pack could not be generated.' }], cancelled: true });
+    finish({
+      folder: '/home/tpd/ARCP/arcp-packs-spring-panel-2027-02-10',
+      indexFile: 'index.csv',
+      written: [{ traineeName: 'Ada Ali', fileName: 'a.pdf', gapCount: 2 }],
+      failed: [{ traineeName: 'Ben Boateng', message: 'The pack could not be generated.' }],
+      cancelled: true,
+    });
     expect(await screen.findByText(/1 pack written, 1 failed; cancelled before the rest/)).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Packs not generated' })).toHaveTextContent('Ben Boateng: The pack could not be generated.');
+    expect(screen.getByRole('region', { name: 'Packs not generated' })).toHaveTextContent(
+      'Ben Boateng: The pack could not be generated.',
+    );
   });
 });
 

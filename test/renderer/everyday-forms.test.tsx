@@ -33,7 +33,10 @@ describe('MeetingForm', () => {
   it('shows the shared schema’s messages for an impossible date, an action without a due date and an oversized summary, and saves nothing', async () => {
     const user = userEvent.setup();
     const create = vi.fn();
-    renderWithApp(<MeetingEditor traineeId="t1" onSaved={vi.fn()} onClose={vi.fn()} />, meetingHandlers({ 'meetings:create': create }));
+    renderWithApp(
+      <MeetingEditor traineeId="t1" onSaved={vi.fn()} onClose={vi.fn()} />,
+      meetingHandlers({ 'meetings:create': create }),
+    );
     const date = await screen.findByLabelText(/^Date/);
     await user.clear(date);
     await user.type(date, '31/02/2026');
@@ -52,7 +55,10 @@ describe('MeetingForm', () => {
     const user = userEvent.setup();
     const create = vi.fn((fields: MeetingFields) => ({ id: 'm1', ...fields }) as unknown as Meeting);
     const onSaved = vi.fn();
-    const { calls } = renderWithApp(<MeetingEditor traineeId="t1" onSaved={onSaved} onClose={vi.fn()} />, meetingHandlers({ 'meetings:create': create }));
+    const { calls } = renderWithApp(
+      <MeetingEditor traineeId="t1" onSaved={onSaved} onClose={vi.fn()} />,
+      meetingHandlers({ 'meetings:create': create }),
+    );
     await user.selectOptions(await screen.findByLabelText(/^Meeting type/), 'readiness_to_sit');
     await user.click(screen.getByRole('button', { name: 'Use template: Readiness to sit' }));
     expect(screen.getByLabelText(/^Shared summary/)).toHaveValue('Which exam and which sitting:\n');
@@ -81,14 +87,24 @@ describe('MeetingForm', () => {
 
   it('restores a draft typed before the window closed, and saves drafts as you type', async () => {
     const user = userEvent.setup();
-    const draft = { key: 'meeting:new:t1', payload: JSON.stringify({ privateNotes: 'Half a thought', sharedSummary: 'Started' }), updatedAt: '2026-11-22T09:15:00.000Z' };
+    const draft = {
+      key: 'meeting:new:t1',
+      payload: JSON.stringify({ privateNotes: 'Half a thought', sharedSummary: 'Started' }),
+      updatedAt: '2026-11-22T09:15:00.000Z',
+    };
     const save = vi.fn(() => ({ updatedAt: '2026-11-22T10:00:00.000Z' }));
-    renderWithApp(<MeetingEditor traineeId="t1" onSaved={vi.fn()} onClose={vi.fn()} />, meetingHandlers({ 'drafts:get': () => draft, 'drafts:save': save }));
+    renderWithApp(
+      <MeetingEditor traineeId="t1" onSaved={vi.fn()} onClose={vi.fn()} />,
+      meetingHandlers({ 'drafts:get': () => draft, 'drafts:save': save }),
+    );
     expect(await screen.findByText(/Restored your unsaved draft from 22 Nov 2026, 09:15/)).toBeInTheDocument();
     expect(screen.getByLabelText(/^Private notes/)).toHaveValue('Half a thought');
     await user.type(screen.getByLabelText(/^Shared summary/), ' and more');
     await waitFor(() => expect(save).toHaveBeenCalled(), { timeout: 3000 });
-    expect(JSON.parse((save.mock.calls.at(-1) as unknown as [{ payload: string }])[0].payload)).toMatchObject({ sharedSummary: 'Started and more', privateNotes: 'Half a thought' });
+    expect(JSON.parse((save.mock.calls.at(-1) as unknown as [{ payload: string }])[0].payload)).toMatchObject({
+      sharedSummary: 'Started and more',
+      privateNotes: 'Half a thought',
+    });
   });
 });
 
@@ -96,10 +112,14 @@ describe('OfferForm', () => {
   it('asks for a description when the offer is not in the catalogue, and shows main’s date message', async () => {
     const user = userEvent.setup();
     const offer = vi.fn(() => {
-      throw new AppError('invalid_input', 'The date cannot be before the support was offered', { offeredOn: 'The date cannot be before the support was offered' });
+      throw new AppError('invalid_input', 'The date cannot be before the support was offered', {
+        offeredOn: 'The date cannot be before the support was offered',
+      });
     });
     renderWithApp(<OfferForm traineeId="t1" onDone={vi.fn()} onCancel={vi.fn()} />, {
-      'support:catalogue': () => [{ id: 'seed-8', label: 'Mentor', category: 'pastoral', followUpDays: 14, active: true }],
+      'support:catalogue': () => [
+        { id: 'seed-8', label: 'Mentor', category: 'pastoral', followUpDays: 14, active: true },
+      ],
       'plp:list': () => [],
       'support:offer': offer,
     });
@@ -115,8 +135,27 @@ describe('OfferForm', () => {
 });
 
 describe('TodayPage', () => {
-  const action: TodayItem = { id: 'a1', kind: 'meeting_action', traineeId: 't1', traineeName: 'Amara Okafor', title: 'Book the AKT workshop', detail: 'Trainee', dueDate: '2020-01-01', urgency: 'overdue', link: '/trainees/t1/meetings/m1' };
-  const due: TodayItem = { id: 't1', kind: 'meeting_due', traineeId: 't1', traineeName: 'Amara Okafor', title: 'Next 1:1 due', dueDate: '2099-01-01', urgency: 'upcoming', link: '/trainees/t1/meetings/new' };
+  const action: TodayItem = {
+    id: 'a1',
+    kind: 'meeting_action',
+    traineeId: 't1',
+    traineeName: 'Amara Okafor',
+    title: 'Book the AKT workshop',
+    detail: 'Trainee',
+    dueDate: '2020-01-01',
+    urgency: 'overdue',
+    link: '/trainees/t1/meetings/m1',
+  };
+  const due: TodayItem = {
+    id: 't1',
+    kind: 'meeting_due',
+    traineeId: 't1',
+    traineeName: 'Amara Okafor',
+    title: 'Next 1:1 due',
+    dueDate: '2099-01-01',
+    urgency: 'upcoming',
+    link: '/trainees/t1/meetings/new',
+  };
 
   it('groups rows by urgency, links each to the place to act, and completes an action', async () => {
     const user = userEvent.setup();
@@ -132,13 +171,25 @@ describe('TodayPage', () => {
           { urgency: 'due_soon' as const, items: [] },
           { urgency: 'upcoming' as const, items: pick([due]) },
         ].map((g) => ({ ...g, total: g.items.length }));
-        return { today: '2026-11-22', groups, kinds: [{ kind: 'meeting_action', total: 1 }, { kind: 'meeting_due', total: 1 }] };
+        return {
+          today: '2026-11-22',
+          groups,
+          kinds: [
+            { kind: 'meeting_action', total: 1 },
+            { kind: 'meeting_due', total: 1 },
+          ],
+        };
       },
       'meetings:setActionDone': done,
     });
     const overdue = await screen.findByRole('region', { name: /Overdue/ });
-    expect(within(overdue).getByRole('link', { name: 'Book the AKT workshop' })).toHaveAttribute('href', '/trainees/t1/meetings/m1');
-    expect(within(screen.getByRole('region', { name: /Coming up/ })).getByRole('link', { name: 'Next 1:1 due' })).toBeInTheDocument();
+    expect(within(overdue).getByRole('link', { name: 'Book the AKT workshop' })).toHaveAttribute(
+      'href',
+      '/trainees/t1/meetings/m1',
+    );
+    expect(
+      within(screen.getByRole('region', { name: /Coming up/ })).getByRole('link', { name: 'Next 1:1 due' }),
+    ).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('Show only'), 'meeting_due');
     await waitFor(() => expect(screen.queryByRole('region', { name: /Overdue/ })).toBeNull());
     expect(calls.filter((c) => c.channel === 'today:view').at(-1)!.input).toEqual({ kind: 'meeting_due' });
@@ -149,7 +200,10 @@ describe('TodayPage', () => {
   });
 
   it('keeps the welcome and demo-data offer when the register is empty', async () => {
-    renderWithApp(<TodayPage />, { 'app:info': () => ({ version: 'test', databaseFile: '/tmp/x.db', traineeCount: 0 }), 'settings:get': () => settings() });
+    renderWithApp(<TodayPage />, {
+      'app:info': () => ({ version: 'test', databaseFile: '/tmp/x.db', traineeCount: 0 }),
+      'settings:get': () => settings(),
+    });
     expect(await screen.findByRole('heading', { name: 'Welcome to TPD Companion' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Load demo data' })).toBeInTheDocument();
   });
@@ -162,7 +216,22 @@ describe('SearchDialog', () => {
       'search:query': ({ text }) => ({
         query: text,
         more: false,
-        results: [{ entity: 'meeting', entityId: 'm1', traineeId: 't1', traineeName: 'Amara Okafor', title: '1:1 · 07/11/2026: Pastoral check-in', snippet: [{ text: '…talked about ', hit: false }, { text: 'telephone', hit: true }, { text: ' calls…', hit: false }], inPrivateNotes: true, link: '/trainees/t1/meetings/m1' }],
+        results: [
+          {
+            entity: 'meeting',
+            entityId: 'm1',
+            traineeId: 't1',
+            traineeName: 'Amara Okafor',
+            title: '1:1 · 07/11/2026: Pastoral check-in',
+            snippet: [
+              { text: '…talked about ', hit: false },
+              { text: 'telephone', hit: true },
+              { text: ' calls…', hit: false },
+            ],
+            inPrivateNotes: true,
+            link: '/trainees/t1/meetings/m1',
+          },
+        ],
       }),
     });
     window.dispatchEvent(new CustomEvent('tpd:command', { detail: 'find' }));
@@ -193,19 +262,42 @@ describe('GoalForm and ReviewForm', () => {
     await user.type(screen.getByLabelText(/^Goal/), 'Structure telephone consultations');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
     expect(await screen.findByText('Choose the area this goal is about')).toBeInTheDocument();
-    expect(screen.getByText('Enter a target date or a next review date, so the goal comes up for review')).toBeInTheDocument();
+    expect(
+      screen.getByText('Enter a target date or a next review date, so the goal comes up for review'),
+    ).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText(/^Area/), 'rcgp2019:communication_consultation');
     await user.type(screen.getByLabelText(/^Next review/), '3/1/2027');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ area: 'rcgp2019:communication_consultation', nextReviewOn: '2027-01-03', status: 'not_started', targetOn: null });
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      area: 'rcgp2019:communication_consultation',
+      nextReviewOn: '2027-01-03',
+      status: 'not_started',
+      targetOn: null,
+    });
   });
 
   it('refuses an impossible review date and an empty note', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     const { ReviewForm } = await import('../../src/renderer/src/features/plan/GoalForm');
-    const goal = { id: 'g1', traineeId: 't1', title: 'Pass the AKT', area: 'exam', areaLabel: 'Exam preparation', successCriteria: null, targetOn: '2027-03-01', nextReviewOn: null, status: 'in_progress' as const, sourceNeedId: null, reviews: [], meetings: [], support: [], createdAt: '', updatedAt: '' };
+    const goal = {
+      id: 'g1',
+      traineeId: 't1',
+      title: 'Pass the AKT',
+      area: 'exam',
+      areaLabel: 'Exam preparation',
+      successCriteria: null,
+      targetOn: '2027-03-01',
+      nextReviewOn: null,
+      status: 'in_progress' as const,
+      sourceNeedId: null,
+      reviews: [],
+      meetings: [],
+      support: [],
+      createdAt: '',
+      updatedAt: '',
+    };
     renderWithApp(<ReviewForm goal={goal} today="2026-11-22" onSubmit={onSubmit} onCancel={vi.fn()} />, {});
     const date = screen.getByLabelText(/^Review date/);
     expect(date).toHaveValue('22/11/2026');

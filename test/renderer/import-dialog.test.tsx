@@ -15,14 +15,22 @@ const preview: ImportPreview = {
   unmappedRequired: [],
   rows: [
     { line: 2, status: 'create', gmcNumber: '7000001', name: 'Ana Nair', reasons: [] },
-    { line: 3, status: 'error', gmcNumber: '12345', name: 'Ana Haddad', reasons: ['GMC number must be exactly 7 digits (“12345”)'] },
+    {
+      line: 3,
+      status: 'error',
+      gmcNumber: '12345',
+      name: 'Ana Haddad',
+      reasons: ['GMC number must be exactly 7 digits (“12345”)'],
+    },
   ],
   counts: { create: 1, update: 0, unchanged: 0, error: 1 },
 };
 
 function chooseFile() {
   const input = screen.getByLabelText('CSV file');
-  fireEvent.change(input, { target: { files: [new File(['Forename,Surname\n'], 'scheme.csv', { type: 'text/csv' })] } });
+  fireEvent.change(input, {
+    target: { files: [new File(['Forename,Surname\n'], 'scheme.csv', { type: 'text/csv' })] },
+  });
 }
 
 describe('ImportTraineesDialog', () => {
@@ -30,7 +38,10 @@ describe('ImportTraineesDialog', () => {
     const user = userEvent.setup();
     const commit = vi.fn();
     const onClose = vi.fn();
-    const { calls } = renderWithApp(<ImportTraineesDialog open onClose={onClose} />, { 'traineeImport:preview': () => preview, 'traineeImport:commit': commit });
+    const { calls } = renderWithApp(<ImportTraineesDialog open onClose={onClose} />, {
+      'traineeImport:preview': () => preview,
+      'traineeImport:commit': commit,
+    });
     chooseFile();
     const rejected = await screen.findByRole('table', { name: /Rejected rows/ });
     expect(within(rejected).getByText('GMC number must be exactly 7 digits (“12345”)')).toBeInTheDocument();
@@ -46,13 +57,19 @@ describe('ImportTraineesDialog', () => {
     const user = userEvent.setup();
     const previewCall = vi.fn(() => preview);
     const commit = vi.fn(() => ({ created: 1, updated: 0, unchanged: 0, rejected: 1 }));
-    renderWithApp(<ImportTraineesDialog open onClose={vi.fn()} />, { 'traineeImport:preview': previewCall, 'traineeImport:commit': commit, 'app:info': () => ({ version: 't', databaseFile: 'x', traineeCount: 1 }) });
+    renderWithApp(<ImportTraineesDialog open onClose={vi.fn()} />, {
+      'traineeImport:preview': previewCall,
+      'traineeImport:commit': commit,
+      'app:info': () => ({ version: 't', databaseFile: 'x', traineeCount: 1 }),
+    });
     chooseFile();
     await screen.findByRole('table', { name: /Rejected rows/ });
     await user.click(screen.getByText('Column matching'));
     await user.selectOptions(screen.getByLabelText(/^Email/), 'Programme');
     await waitFor(() => expect(previewCall).toHaveBeenCalledTimes(2));
-    expect(previewCall.mock.calls[1]).toEqual([expect.objectContaining({ mapping: expect.objectContaining({ email: 'Programme' }) })]);
+    expect(previewCall.mock.calls[1]).toEqual([
+      expect.objectContaining({ mapping: expect.objectContaining({ email: 'Programme' }) }),
+    ]);
     await user.click(await screen.findByRole('button', { name: 'Import 1 trainee' }));
     expect(await screen.findByText(/1 trainee imported: 1 new, 0 updated\. 1 row rejected\./)).toBeInTheDocument();
     expect(commit).toHaveBeenCalledTimes(1);
@@ -62,7 +79,10 @@ describe('ImportTraineesDialog', () => {
     const { AppError } = await import('../../src/shared/result');
     renderWithApp(<ImportTraineesDialog open onClose={vi.fn()} />, {
       'traineeImport:preview': () => {
-        throw new AppError('invalid_input', 'The file is not valid CSV: a quoted value that starts in record 3 never ends.');
+        throw new AppError(
+          'invalid_input',
+          'The file is not valid CSV: a quoted value that starts in record 3 never ends.',
+        );
       },
     });
     chooseFile();

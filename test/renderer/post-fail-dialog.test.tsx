@@ -42,7 +42,13 @@ const draft: PostFailDraft = {
   supportTier: 1,
   supportTierLabel: DEFAULT_EXAM_RULES.ladder[0]!.label,
   supportOffered: [{ label: 'Invitation to the regional exam preparation course', accepted: false }],
-  feedbackByArea: attempt.components.map((c) => ({ key: c.key, label: c.label, result: c.value, weakest: c.label === SCA_COMPONENTS[1]!.label, note: null })),
+  feedbackByArea: attempt.components.map((c) => ({
+    key: c.key,
+    label: c.label,
+    result: c.value,
+    weakest: c.label === SCA_COMPONENTS[1]!.label,
+    note: null,
+  })),
   bookingWeeksBefore: 7,
 };
 
@@ -65,7 +71,9 @@ describe('PostFailDialog', () => {
 
     await user.click(screen.getByLabelText('Workload or rota'));
     await user.type(screen.getByLabelText('Notes on workload or rota'), 'Nights before the sitting');
-    await user.click(screen.getByRole('checkbox', { name: 'Trainee accepted: Invitation to the regional exam preparation course' }));
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Trainee accepted: Invitation to the regional exam preparation course' }),
+    );
     await user.type(screen.getByLabelText('Target sitting date'), '10/03/2027');
     expect(screen.getByText('Book by about 20 Jan 2027')).toBeInTheDocument();
     await user.type(screen.getByLabelText('Agreed actions'), 'Book the mock{enter}Record two consultations');
@@ -88,12 +96,15 @@ describe('PostFailDialog', () => {
   it('shows the message for a missing participant list and saves nothing', async () => {
     const user = userEvent.setup();
     const saved = vi.fn();
-    renderWithApp(<PostFailDialog trainee={trainee} attempt={attempt} onClose={() => undefined} onSaved={() => undefined} />, {
-      'exams:postFailDraft': () => draft,
-      'settings:get': () => settings(),
-      'exams:setup': () => ({ definitions: [], rules: DEFAULT_EXAM_RULES }),
-      'exams:savePostFail': saved,
-    });
+    renderWithApp(
+      <PostFailDialog trainee={trainee} attempt={attempt} onClose={() => undefined} onSaved={() => undefined} />,
+      {
+        'exams:postFailDraft': () => draft,
+        'settings:get': () => settings(),
+        'exams:setup': () => ({ definitions: [], rules: DEFAULT_EXAM_RULES }),
+        'exams:savePostFail': saved,
+      },
+    );
     const participants = await screen.findByLabelText('Participants (required)');
     await user.clear(participants);
     await user.click(screen.getByRole('button', { name: 'Save conversation' }));

@@ -40,7 +40,8 @@ export function fakeTransport(handlers: FakeHandlers) {
       return () => set.delete(listener as (payload: unknown) => void);
     },
   };
-  const emit = <K extends AppEventName>(event: K, payload: AppEvents[K]) => listeners.get(event)?.forEach((l) => l(payload));
+  const emit = <K extends AppEventName>(event: K, payload: AppEvents[K]) =>
+    listeners.get(event)?.forEach((l) => l(payload));
   return { transport, calls, emit };
 }
 

@@ -39,8 +39,27 @@ function row(overrides: Partial<MonitorRow>): MonitorRow {
 
 const rows: MonitorRow[] = [
   row({}),
-  row({ traineeId: 't2', traineeName: 'Irina Ali', gmcNumber: '7612200', examCode: 'AKT', attemptGroup: 'AKT', daysSinceFail: 10, warnings: [], weakestArea: 'Evidence-based practice' }),
-  row({ traineeId: 't3', traineeName: 'Tariq Smith', gmcNumber: '7455482', daysSinceFail: 90, postFailDone: true, readinessDone: true, readinessDecision: 'ready', warnings: ['last_attempt'], attemptsText: '5 used, 1 left' }),
+  row({
+    traineeId: 't2',
+    traineeName: 'Irina Ali',
+    gmcNumber: '7612200',
+    examCode: 'AKT',
+    attemptGroup: 'AKT',
+    daysSinceFail: 10,
+    warnings: [],
+    weakestArea: 'Evidence-based practice',
+  }),
+  row({
+    traineeId: 't3',
+    traineeName: 'Tariq Smith',
+    gmcNumber: '7455482',
+    daysSinceFail: 90,
+    postFailDone: true,
+    readinessDone: true,
+    readinessDecision: 'ready',
+    warnings: ['last_attempt'],
+    attemptsText: '5 used, 1 left',
+  }),
 ];
 
 function names() {
@@ -54,7 +73,9 @@ describe('ResitMonitorPage', () => {
     const user = userEvent.setup();
     renderWithApp(<ResitMonitorPage />, { 'exams:monitor': () => rows });
     await screen.findByText('3 of 3 shown');
-    expect(screen.getByRole('row', { name: /Kofi Owusu/ })).toHaveTextContent('No post-fail conversation after 4 weeks');
+    expect(screen.getByRole('row', { name: /Kofi Owusu/ })).toHaveTextContent(
+      'No post-fail conversation after 4 weeks',
+    );
     expect(screen.getByRole('row', { name: /Tariq Smith/ })).toHaveTextContent('Next sitting is the last attempt');
     expect(screen.getByRole('row', { name: /Tariq Smith/ })).toHaveTextContent('Ready to sit');
 
@@ -77,7 +98,9 @@ describe('ResitMonitorPage', () => {
   });
 
   it('is reached with Ctrl+3, between Trainees and ARCP', () => {
-    expect(commandForKey({ key: '3', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe('go-resits');
+    expect(commandForKey({ key: '3', ctrlKey: true, metaKey: false, shiftKey: false, altKey: false })).toBe(
+      'go-resits',
+    );
   });
 
   it('offers the results import when no one needs to re-sit', async () => {

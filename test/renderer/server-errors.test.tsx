@@ -4,7 +4,12 @@ import { ApiError } from '../../src/renderer/src/api';
 import { FormError } from '../../src/renderer/src/components/FormError';
 import { applyServerError, NOTHING_SAVED } from '../../src/renderer/src/lib/server-errors';
 
-const rejected = () => new ApiError({ code: 'invalid_input', message: 'Check the highlighted fields.', fields: { 'fields.title': 'Required', other: 'Unknown' } });
+const rejected = () =>
+  new ApiError({
+    code: 'invalid_input',
+    message: 'Check the highlighted fields.',
+    fields: { 'fields.title': 'Required', other: 'Unknown' },
+  });
 
 describe('applyServerError', () => {
   it('puts each field message on its field and the overall message on the form', () => {
@@ -20,7 +25,11 @@ describe('applyServerError', () => {
 
   it('strips a prefix, keeps only known fields and can focus', () => {
     const setError = vi.fn();
-    applyServerError(rejected(), setError, vi.fn(), { fieldPrefix: 'fields.', knownFields: { title: '' }, shouldFocus: true });
+    applyServerError(rejected(), setError, vi.fn(), {
+      fieldPrefix: 'fields.',
+      knownFields: { title: '' },
+      shouldFocus: true,
+    });
     expect(setError.mock.calls).toEqual([['title', { message: 'Required' }, { shouldFocus: true }]]);
   });
 

@@ -20,7 +20,14 @@ describe('TraineeForm', () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     renderWithApp(<TraineeForm programmes={[]} supervisors={[]} onSubmit={onSubmit} onCancel={vi.fn()} />, {});
-    await fillRequired(user, { 'First name': 'Amina', Surname: 'Yusuf', 'GMC number': '12345', 'Programme or scheme': 'GP - X', 'Programme start date': '31/02/2025', 'Whole-time equivalent': '1.4' });
+    await fillRequired(user, {
+      'First name': 'Amina',
+      Surname: 'Yusuf',
+      'GMC number': '12345',
+      'Programme or scheme': 'GP - X',
+      'Programme start date': '31/02/2025',
+      'Whole-time equivalent': '1.4',
+    });
     await user.click(screen.getByRole('button', { name: 'Add trainee' }));
     expect(await screen.findByText('GMC number must be exactly 7 digits')).toBeInTheDocument();
     expect(screen.getByText('The programme start date is not a real date (use dd/mm/yyyy)')).toBeInTheDocument();
@@ -33,18 +40,38 @@ describe('TraineeForm', () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn().mockResolvedValue(undefined);
     renderWithApp(<TraineeForm programmes={[]} supervisors={[]} onSubmit={onSubmit} onCancel={vi.fn()} />, {});
-    await fillRequired(user, { 'First name': ' Amina ', Surname: 'Yusuf', 'GMC number': '7123456', 'Programme or scheme': 'GP - X', 'Programme start date': '7/8/2024', 'Whole-time equivalent': '80%', Tags: 'LTFT; mentor assigned' });
+    await fillRequired(user, {
+      'First name': ' Amina ',
+      Surname: 'Yusuf',
+      'GMC number': '7123456',
+      'Programme or scheme': 'GP - X',
+      'Programme start date': '7/8/2024',
+      'Whole-time equivalent': '80%',
+      Tags: 'LTFT; mentor assigned',
+    });
     await user.selectOptions(screen.getByLabelText(/^Training grade/), 'ST2');
     await user.click(screen.getByRole('button', { name: 'Add trainee' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]![0]).toMatchObject({ givenName: 'Amina', grade: 'ST2', programmeStartDate: '2024-08-07', wte: 0.8, tags: ['LTFT', 'mentor assigned'], expectedCctDate: null });
+    expect(onSubmit.mock.calls[0]![0]).toMatchObject({
+      givenName: 'Amina',
+      grade: 'ST2',
+      programmeStartDate: '2024-08-07',
+      wte: 0.8,
+      tags: ['LTFT', 'mentor assigned'],
+      expectedCctDate: null,
+    });
   });
 
   it('puts main’s conflict message on the GMC number field', async () => {
     const user = userEvent.setup();
     const message = 'GMC number 7000001 already belongs to Ana Nair';
-    const onSubmit = vi.fn().mockRejectedValue(new ApiError(new AppError('conflict', message, { gmcNumber: message }).toPayload()));
-    renderWithApp(<TraineeForm trainee={aTrainee()} programmes={[]} supervisors={[]} onSubmit={onSubmit} onCancel={vi.fn()} />, {});
+    const onSubmit = vi
+      .fn()
+      .mockRejectedValue(new ApiError(new AppError('conflict', message, { gmcNumber: message }).toPayload()));
+    renderWithApp(
+      <TraineeForm trainee={aTrainee()} programmes={[]} supervisors={[]} onSubmit={onSubmit} onCancel={vi.fn()} />,
+      {},
+    );
     expect(screen.getByLabelText(/^Programme start date/)).toHaveValue('06/08/2025');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     const errors = await screen.findAllByText(message);

@@ -42,7 +42,11 @@ describe('TraineesPage', () => {
   it('remembers shown columns in settings', async () => {
     const user = userEvent.setup();
     const update = vi.fn((patch: Partial<Settings>) => settings(patch));
-    renderWithApp(<TraineesPage />, { 'trainees:list': () => trainees, 'settings:get': () => settings(), 'settings:update': update });
+    renderWithApp(<TraineesPage />, {
+      'trainees:list': () => trainees,
+      'settings:get': () => settings(),
+      'settings:update': update,
+    });
     await screen.findByText('3 of 3 trainees');
     expect(screen.queryByRole('columnheader', { name: /Email/ })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Columns' }));

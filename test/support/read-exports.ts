@@ -20,7 +20,15 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
 /** The visible text of a .docx (word/document.xml without its markup), plus the footer. */
 export async function docxText(bytes: Uint8Array): Promise<{ body: string; footers: string }> {
   const zip = await JSZip.loadAsync(bytes);
-  const strip = (xml: string) => xml.replace(/<w:p[ >]/g, '\n$&').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  const strip = (xml: string) =>
+    xml
+      .replace(/<w:p[ >]/g, '\n$&')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'");
   const body = strip(await zip.file('word/document.xml')!.async('string'));
   const footerFiles = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
   const footers = (await Promise.all(footerFiles.map((f) => zip.file(f)!.async('string')))).map(strip).join('\n');

@@ -16,7 +16,9 @@ export interface TempBackend extends Backend {
 }
 
 /** A real backend over a fresh encrypted database in a temp folder. */
-export async function createTempBackend(options: { now?: () => Date; dataDir?: string; key?: Buffer } = {}): Promise<TempBackend> {
+export async function createTempBackend(
+  options: { now?: () => Date; dataDir?: string; key?: Buffer } = {},
+): Promise<TempBackend> {
   const dataDir = options.dataDir ?? tempDir();
   const key = options.key ?? randomBytes(32);
   const backend = await createBackend({ dataDir, key, version: 'test', ...(options.now ? { now: options.now } : {}) });
@@ -26,7 +28,10 @@ export async function createTempBackend(options: { now?: () => Date; dataDir?: s
 /** Calls a channel and returns its data, failing loudly on an error result. */
 export async function call<T = unknown>(backend: Backend, channel: string, input?: unknown): Promise<T> {
   const result = await backend.dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  if (!result.ok)
+    throw new Error(
+      `${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
+    );
   return result.data as T;
 }
 

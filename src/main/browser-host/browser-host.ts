@@ -68,16 +68,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!allowedHosts().includes(req.headers.host ?? '')) return sendJson(res, 421, { error: 'This host only answers on 127.0.0.1.' });
+    if (!allowedHosts().includes(req.headers.host ?? ''))
+      return sendJson(res, 421, { error: 'This host only answers on 127.0.0.1.' });
     const origin = req.headers.origin;
-    if (origin && !allowedHosts().some((h) => origin === `http://${h}`)) return sendJson(res, 403, { error: 'Foreign origin refused.' });
+    if (origin && !allowedHosts().some((h) => origin === `http://${h}`))
+      return sendJson(res, 403, { error: 'Foreign origin refused.' });
 
     if (url.pathname.startsWith('/api/')) {
       const supplied = (req.headers['x-tpd-token'] as string | undefined) ?? url.searchParams.get('token') ?? '';
-      if (!sameSecret(supplied, token)) return sendJson(res, 401, { error: 'Missing or wrong token: open the URL the host printed.' });
+      if (!sameSecret(supplied, token))
+        return sendJson(res, 401, { error: 'Missing or wrong token: open the URL the host printed.' });
 
       if (url.pathname === '/api/events' && req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
@@ -92,7 +99,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         const tooLarge = (error as Error).message === 'too_large';
         return sendJson(res, tooLarge ? 413 : 400, {
           ok: false,
-          error: { code: 'invalid_input', message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.' },
+          error: {
+            code: 'invalid_input',
+            message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.',
+          },
         });
       }
       let channel = url.pathname.slice('/api/'.length);

@@ -42,16 +42,25 @@ async function main(): Promise<void> {
     allowPositionals: false,
   });
   const demo = values.demo === '' ? 'standard' : values.demo;
-  if (demo !== undefined && !(demo in DEMO_SIZES)) throw new Error(`--demo takes "standard" or "large", not "${demo}".`);
+  if (demo !== undefined && !(demo in DEMO_SIZES))
+    throw new Error(`--demo takes "standard" or "large", not "${demo}".`);
 
   const dataDir = path.resolve(values.data);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!fs.existsSync(path.join(values.renderer, 'index.html'))) {
-    throw new Error(`No built renderer in ${values.renderer}; run "npm run build" first (npm run host does this for you).`);
+    throw new Error(
+      `No built renderer in ${values.renderer}; run "npm run build" first (npm run host does this for you).`,
+    );
   }
   const exportsDir = values.exports ? path.resolve(values.exports) : null;
-  if (exportsDir && !(fs.existsSync(exportsDir) && fs.statSync(exportsDir).isDirectory())) throw new Error(`--exports ${exportsDir} is not a folder.`);
-  const backend = await createBackend({ dataDir, key: loadOrCreateKey(dataDir), version: process.env.npm_package_version ?? 'dev', ...(exportsDir ? { exportFolders: { defaultFolder: exportsDir } } : {}) });
+  if (exportsDir && !(fs.existsSync(exportsDir) && fs.statSync(exportsDir).isDirectory()))
+    throw new Error(`--exports ${exportsDir} is not a folder.`);
+  const backend = await createBackend({
+    dataDir,
+    key: loadOrCreateKey(dataDir),
+    version: process.env.npm_package_version ?? 'dev',
+    ...(exportsDir ? { exportFolders: { defaultFolder: exportsDir } } : {}),
+  });
 
   if (demo) {
     const info = await backend.dispatch('app:info', {});
@@ -82,6 +91,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StoreOpenError || error instanceof Error ? `Browser host could not start: ${error.message}` : error);
+  console.error(
+    error instanceof StoreOpenError || error instanceof Error
+      ? `Browser host could not start: ${error.message}`
+      : error,
+  );
   process.exit(1);
 });

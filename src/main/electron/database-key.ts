@@ -41,9 +41,16 @@ export function loadDatabaseKey(options: LoadKeyOptions): Buffer {
   const { safeStorage, userDataDir, databaseFile } = options;
   const platform = options.platform ?? process.platform;
   if (!safeStorage.isEncryptionAvailable()) {
-    throw new DatabaseKeyError('unavailable', 'This computer offers no secure storage for the database key, so the app cannot keep your data encrypted.');
+    throw new DatabaseKeyError(
+      'unavailable',
+      'This computer offers no secure storage for the database key, so the app cannot keep your data encrypted.',
+    );
   }
-  if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text' && !options.allowPlainTextBackend) {
+  if (
+    platform === 'linux' &&
+    safeStorage.getSelectedStorageBackend?.() === 'basic_text' &&
+    !options.allowPlainTextBackend
+  ) {
     throw new DatabaseKeyError(
       'weak_backend',
       'No system keyring (GNOME Keyring or KWallet) was found, so the database key would be stored unprotected. Install or unlock a keyring, or start the app with --allow-plaintext-key to accept the risk.',
@@ -55,14 +62,20 @@ export function loadDatabaseKey(options: LoadKeyOptions): Buffer {
     try {
       hex = safeStorage.decryptString(fs.readFileSync(keyFile));
     } catch {
-      throw new DatabaseKeyError('unreadable', 'The database key could not be decrypted by this computer’s secure storage (was the app data copied from another computer or user?).');
+      throw new DatabaseKeyError(
+        'unreadable',
+        'The database key could not be decrypted by this computer’s secure storage (was the app data copied from another computer or user?).',
+      );
     }
     const key = Buffer.from(hex, 'hex');
     if (key.length !== KEY_BYTES) throw new DatabaseKeyError('unreadable', 'The stored database key is damaged.');
     return key;
   }
   if (fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0) {
-    throw new DatabaseKeyError('missing', 'The database exists but its key is missing, so it cannot be opened. Restore database-key.bin from a backup of this computer.');
+    throw new DatabaseKeyError(
+      'missing',
+      'The database exists but its key is missing, so it cannot be opened. Restore database-key.bin from a backup of this computer.',
+    );
   }
   const key = randomBytes(KEY_BYTES);
   fs.mkdirSync(userDataDir, { recursive: true, mode: 0o700 });

@@ -24,7 +24,10 @@ function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
+  );
 }
 
 function createWindow(): BrowserWindow {
@@ -52,11 +55,18 @@ function createWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   window.on('close', () => {
     const bounds = window.getNormalBounds();
-    writeWindowState(userData, { width: bounds.width, height: bounds.height, x: bounds.x, y: bounds.y, maximised: window.isMaximized() });
+    writeWindowState(userData, {
+      width: bounds.width,
+      height: bounds.height,
+      x: bounds.x,
+      y: bounds.y,
+      maximised: window.isMaximized(),
+    });
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     // Only GOV.UK/NHS-style https help links leave the app, in the user's browser.
-    if (/^https:\/\/([a-z0-9-]+\.)*(rcgp\.org\.uk|gmc-uk\.org|nhs\.uk|hee\.nhs\.uk)\//i.test(url)) void shell.openExternal(url);
+    if (/^https:\/\/([a-z0-9-]+\.)*(rcgp\.org\.uk|gmc-uk\.org|nhs\.uk|hee\.nhs\.uk)\//i.test(url))
+      void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
@@ -90,7 +100,13 @@ async function start(): Promise<void> {
       allowPlainTextBackend: process.argv.includes('--allow-plaintext-key'),
     });
     const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
-    backend = await createBackend({ dataDir: userData, key, version: app.getVersion(), exportFolders: { choose: nativeFolderChooser(() => mainWindow) }, ...(nativeBinding ? { nativeBinding } : {}) });
+    backend = await createBackend({
+      dataDir: userData,
+      key,
+      version: app.getVersion(),
+      exportFolders: { choose: nativeFolderChooser(() => mainWindow) },
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     await showStartupError(error as Error);
     app.quit();
@@ -98,7 +114,12 @@ async function start(): Promise<void> {
   }
   serveRenderer(path.join(__dirname, '../renderer'));
   registerIpc(backend, () => mainWindow);
-  Menu.setApplicationMenu(buildMenu((command) => backend?.events.emit('menu-command', command), () => mainWindow));
+  Menu.setApplicationMenu(
+    buildMenu(
+      (command) => backend?.events.emit('menu-command', command),
+      () => mainWindow,
+    ),
+  );
   mainWindow = createWindow();
   const notificationBackend = backend;
   startDailyNotifications({

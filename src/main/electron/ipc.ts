@@ -13,7 +13,10 @@ export function registerIpc(backend: Backend, getWindow: () => BrowserWindow | n
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(describeFrame(event.senderFrame))) {
-        return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the app’s own window.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'This request did not come from the app’s own window.' },
+        };
       }
       return backend.dispatch(channel, input);
     });

@@ -4,7 +4,11 @@ import type { MenuCommand } from '../../shared/contract';
 /** The application menu; each app command is forwarded to the renderer, which owns the UI. */
 export function buildMenu(send: (command: MenuCommand) => void, getWindow: () => BrowserWindow | null): Menu {
   const isMac = process.platform === 'darwin';
-  const command = (label: string, accelerator: string, cmd: MenuCommand): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(cmd) });
+  const command = (label: string, accelerator: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => send(cmd),
+  });
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -35,7 +39,9 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+        ...(app.isPackaged
+          ? []
+          : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
       ],
     },
     { role: 'windowMenu' },

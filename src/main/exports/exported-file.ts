@@ -15,9 +15,17 @@ export function safeFileName(...parts: string[]): string {
 }
 
 export async function reportAsPdf(report: ReportDocument, baseName: string): Promise<ExportedFile> {
-  return { fileName: `${baseName}.pdf`, mimeType: MIME.pdf, base64: (await renderReportPdf(report)).toString('base64') };
+  return {
+    fileName: `${baseName}.pdf`,
+    mimeType: MIME.pdf,
+    base64: (await renderReportPdf(report)).toString('base64'),
+  };
 }
 
 export async function reportAsDocx(report: ReportDocument, baseName: string): Promise<ExportedFile> {
-  return { fileName: `${baseName}.docx`, mimeType: MIME.docx, base64: (await renderReportDocx(report)).toString('base64') };
+  return {
+    fileName: `${baseName}.docx`,
+    mimeType: MIME.docx,
+    base64: (await renderReportDocx(report)).toString('base64'),
+  };
 }

@@ -1,4 +1,19 @@
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { ReportBlock, ReportDocument } from '../../shared/exports/report-document';
 
 function cell(text: string, options: { bold?: boolean; shade?: boolean } = {}): TableCell {
@@ -11,7 +26,9 @@ function cell(text: string, options: { bold?: boolean; shade?: boolean } = {}): 
 function blockToDocx(block: ReportBlock): Array<Paragraph | Table> {
   switch (block.kind) {
     case 'paragraph':
-      return block.text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)], spacing: { after: 80 } }));
+      return block.text
+        .split('\n')
+        .map((line) => new Paragraph({ children: [new TextRun(line)], spacing: { after: 80 } }));
     case 'note':
       return [new Paragraph({ children: [new TextRun({ text: block.text, italics: true, color: '555555' })] })];
     case 'subheading':
@@ -22,7 +39,9 @@ function blockToDocx(block: ReportBlock): Array<Paragraph | Table> {
       return [
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: block.rows.map(([label, value]) => new TableRow({ children: [cell(label, { bold: true }), cell(value)] })),
+          rows: block.rows.map(
+            ([label, value]) => new TableRow({ children: [cell(label, { bold: true }), cell(value)] }),
+          ),
         }),
       ];
     case 'table':
@@ -30,8 +49,20 @@ function blockToDocx(block: ReportBlock): Array<Paragraph | Table> {
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
-            new TableRow({ tableHeader: true, children: block.columns.map((c) => cell(c, { bold: true, shade: true })) }),
-            ...block.rows.map((row, i) => new TableRow({ children: row.map((c, j) => cell(block.emphasisedRows?.includes(i) && j === 0 ? `▶ ${c}` : c, { bold: block.emphasisedRows?.includes(i) ?? false })) })),
+            new TableRow({
+              tableHeader: true,
+              children: block.columns.map((c) => cell(c, { bold: true, shade: true })),
+            }),
+            ...block.rows.map(
+              (row, i) =>
+                new TableRow({
+                  children: row.map((c, j) =>
+                    cell(block.emphasisedRows?.includes(i) && j === 0 ? `▶ ${c}` : c, {
+                      bold: block.emphasisedRows?.includes(i) ?? false,
+                    }),
+                  ),
+                }),
+            ),
           ],
         }),
         new Paragraph({ text: '' }),
@@ -43,11 +74,19 @@ function blockToDocx(block: ReportBlock): Array<Paragraph | Table> {
 export function renderReportDocx(report: ReportDocument): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [
     new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
-    ...(report.subtitle ? [new Paragraph({ children: [new TextRun({ text: report.subtitle, color: '555555' })] })] : []),
+    ...(report.subtitle
+      ? [new Paragraph({ children: [new TextRun({ text: report.subtitle, color: '555555' })] })]
+      : []),
     ...blockToDocx({ kind: 'fields', rows: report.cover }),
   ];
   for (const section of report.sections) {
-    children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } } }));
+    children.push(
+      new Paragraph({
+        text: section.heading,
+        heading: HeadingLevel.HEADING_1,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 2 } },
+      }),
+    );
     for (const block of section.blocks) children.push(...blockToDocx(block));
   }
   const document = new Document({
@@ -60,7 +99,12 @@ export function renderReportDocx(report: ReportDocument): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.LEFT,
-                children: [new TextRun({ text: `${report.footer} · Page `, size: 16 }), new TextRun({ children: [PageNumber.CURRENT], size: 16 }), new TextRun({ text: ' of ', size: 16 }), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 })],
+                children: [
+                  new TextRun({ text: `${report.footer} · Page `, size: 16 }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 16 }),
+                  new TextRun({ text: ' of ', size: 16 }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 16 }),
+                ],
               }),
             ],
           }),

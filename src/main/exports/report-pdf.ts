@@ -7,12 +7,20 @@ import type { ReportBlock, ReportDocument } from '../../shared/exports/report-do
 const require_ = createRequire(__filename);
 /** DejaVu covers the accents and punctuation in real names (Zoë, O’Brien) that PDF's built-in fonts lack. */
 const FONT_DIR = path.join(path.dirname(require_.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = { body: path.join(FONT_DIR, 'DejaVuSans.ttf'), bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'), italic: path.join(FONT_DIR, 'DejaVuSans-Oblique.ttf') };
+const FONTS = {
+  body: path.join(FONT_DIR, 'DejaVuSans.ttf'),
+  bold: path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
+  italic: path.join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
+};
 
 let fontBytes: Record<keyof typeof FONTS, Buffer> | null = null;
 /** Read once per process: a panel's batch renders dozens of packs with the same fonts. */
 function loadFonts(): Record<keyof typeof FONTS, Buffer> {
-  fontBytes ??= { body: fs.readFileSync(FONTS.body), bold: fs.readFileSync(FONTS.bold), italic: fs.readFileSync(FONTS.italic) };
+  fontBytes ??= {
+    body: fs.readFileSync(FONTS.body),
+    bold: fs.readFileSync(FONTS.bold),
+    italic: fs.readFileSync(FONTS.italic),
+  };
   return fontBytes;
 }
 
@@ -55,7 +63,12 @@ function drawTable(doc: Doc, block: Extract<ReportBlock, { kind: 'table' }>): vo
       doc.text(cell || '—', x + pad, top + pad, { width: colWidths[i]! - pad * 2 });
       x += colWidths[i]!;
     });
-    doc.moveTo(MARGIN, top + h).lineTo(MARGIN + width, top + h).strokeColor(RULE).lineWidth(0.5).stroke();
+    doc
+      .moveTo(MARGIN, top + h)
+      .lineTo(MARGIN + width, top + h)
+      .strokeColor(RULE)
+      .lineWidth(0.5)
+      .stroke();
     doc.x = MARGIN;
     doc.y = top + h;
   };
@@ -73,7 +86,10 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
   switch (block.kind) {
     case 'paragraph':
       doc.font('body').fontSize(10).fillColor(INK);
-      ensureSpace(doc, doc.heightOfString(block.text, { width }) > 200 ? 40 : doc.heightOfString(block.text, { width }));
+      ensureSpace(
+        doc,
+        doc.heightOfString(block.text, { width }) > 200 ? 40 : doc.heightOfString(block.text, { width }),
+      );
       doc.text(block.text, { width });
       doc.moveDown(0.5);
       return;
@@ -98,12 +114,22 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
       const labelWidth = 150;
       for (const [label, value] of block.rows) {
         // The row is as tall as the taller of label and value, so a wrapped label never overlaps the next row.
-        const valueHeight = doc.font('body').fontSize(10).heightOfString(value || '—', { width: width - labelWidth });
-        const labelHeight = doc.font('bold').fontSize(10).heightOfString(label, { width: labelWidth - 8 });
+        const valueHeight = doc
+          .font('body')
+          .fontSize(10)
+          .heightOfString(value || '—', { width: width - labelWidth });
+        const labelHeight = doc
+          .font('bold')
+          .fontSize(10)
+          .heightOfString(label, { width: labelWidth - 8 });
         const h = Math.max(valueHeight, labelHeight, 12);
         ensureSpace(doc, h);
         const top = doc.y;
-        doc.font('bold').fontSize(10).fillColor(INK).text(label, MARGIN, top, { width: labelWidth - 8 });
+        doc
+          .font('bold')
+          .fontSize(10)
+          .fillColor(INK)
+          .text(label, MARGIN, top, { width: labelWidth - 8 });
         doc.font('body').text(value || '—', MARGIN + labelWidth, top, { width: width - labelWidth });
         doc.x = MARGIN;
         doc.y = Math.max(doc.y, top + h) + 3;
@@ -122,7 +148,12 @@ function drawBlock(doc: Doc, block: ReportBlock): void {
  * one heading per section, page numbers and the footer on every page.
  */
 export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, bufferPages: true, info: { Title: report.title, Creator: 'TPD Companion' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+    bufferPages: true,
+    info: { Title: report.title, Creator: 'TPD Companion' },
+  });
   const fonts = loadFonts();
   doc.registerFont('body', fonts.body);
   doc.registerFont('bold', fonts.bold);
@@ -154,7 +185,12 @@ export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
     else ensureSpace(doc, 90);
     sectionPages.push(doc.bufferedPageRange().start + doc.bufferedPageRange().count);
     doc.font('bold').fontSize(14).fillColor(INK).text(section.heading, MARGIN, doc.y, { width });
-    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor(INK).lineWidth(1).stroke();
+    doc
+      .moveTo(MARGIN, doc.y + 2)
+      .lineTo(MARGIN + width, doc.y + 2)
+      .strokeColor(INK)
+      .lineWidth(1)
+      .stroke();
     doc.moveDown(0.6);
     for (const block of section.blocks) drawBlock(doc, block);
     doc.moveDown(0.6);
@@ -179,7 +215,11 @@ export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
     const y = doc.page.height - MARGIN - 12;
     doc.font('body').fontSize(8).fillColor(GREY);
     doc.text(report.footer, MARGIN, y, { width: width - 90, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN + width - 90, y, { width: 90, align: 'right', lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN + width - 90, y, {
+      width: 90,
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = savedBottom;
   }
   doc.end();

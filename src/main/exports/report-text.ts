@@ -32,7 +32,11 @@ export function reportTextSections(document: ReportDocument): TextSection[] {
 
 /** The whole document as one text, for "copy all shared sections". */
 export function reportText(document: ReportDocument): string {
-  const head = [document.title, ...(document.subtitle ? [document.subtitle] : []), ...document.cover.map(([l, v]) => `${l}: ${v}`)].join('\n');
+  const head = [
+    document.title,
+    ...(document.subtitle ? [document.subtitle] : []),
+    ...document.cover.map(([l, v]) => `${l}: ${v}`),
+  ].join('\n');
   const body = reportTextSections(document).map((s) => `${s.heading.toUpperCase()}\n${s.text}`);
   return [head, ...body].join('\n\n');
 }

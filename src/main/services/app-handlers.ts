@@ -5,7 +5,13 @@ import type { DB } from '../store/schema';
 import type { DemoService } from './demo/demo-service';
 import type { SettingsService } from './settings/settings-service';
 
-export function appHandlers(deps: { db: Kysely<DB>; version: string; databaseFile: string; settings: SettingsService; demo: DemoService }): HandlersFor<'app' | 'settings' | 'demo'> {
+export function appHandlers(deps: {
+  db: Kysely<DB>;
+  version: string;
+  databaseFile: string;
+  settings: SettingsService;
+  demo: DemoService;
+}): HandlersFor<'app' | 'settings' | 'demo'> {
   return {
     'app:info': async () => {
       const { n } = await deps.db

@@ -11,9 +11,19 @@ export interface ChangeEntry {
 
 /** Records one change; call it with the same transaction as the change itself. */
 export async function recordChange(db: Executor, entry: ChangeEntry, at: Date): Promise<void> {
-  const changes = entry.before === undefined && entry.after === undefined ? null : JSON.stringify({ before: entry.before ?? null, after: entry.after ?? null });
+  const changes =
+    entry.before === undefined && entry.after === undefined
+      ? null
+      : JSON.stringify({ before: entry.before ?? null, after: entry.after ?? null });
   await db
     .insertInto('change_log')
-    .values({ id: randomUUID(), entity: entry.entity, entity_id: entry.entityId, action: entry.action, changes, at: at.toISOString() })
+    .values({
+      id: randomUUID(),
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      changes,
+      at: at.toISOString(),
+    })
     .execute();
 }

@@ -66,9 +66,13 @@ function unlockWithKey(sqlite: Database.Database, key: Buffer): void {
 }
 
 function executedMigrations(sqlite: Database.Database): string[] {
-  const table = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get();
+  const table = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`)
+    .get();
   if (!table) return [];
-  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {

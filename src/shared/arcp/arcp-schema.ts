@@ -40,10 +40,18 @@ export const arcpRecordFieldsSchema = z
       ctx.addIssue({ code: 'custom', path: ['reviewTo'], message: 'The review period must end after it starts' });
     }
     if (real(r.reviewFrom) && real(r.panelDate) && r.panelDate < r.reviewFrom) {
-      ctx.addIssue({ code: 'custom', path: ['panelDate'], message: 'The panel date cannot be before the review period starts' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['panelDate'],
+        message: 'The panel date cannot be before the review period starts',
+      });
     }
     if (real(r.esrInterimDate) && real(r.esrFullDate) && r.esrFullDate! < r.esrInterimDate!) {
-      ctx.addIssue({ code: 'custom', path: ['esrFullDate'], message: 'The full ESR cannot come before the interim ESR' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['esrFullDate'],
+        message: 'The full ESR cannot come before the interim ESR',
+      });
     }
     if (r.outcome === null && r.reasonCodes.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['reasonCodes'], message: 'Choose the outcome before its reason codes' });
@@ -55,7 +63,11 @@ export type ArcpRecordFields = z.output<typeof arcpRecordFieldsSchema>;
 /** Counts seen in the e-portfolio, by checklist item key. Blank means "not recorded yet". */
 export const evidenceCountsSchema = z.record(
   z.string().min(1).max(60),
-  z.coerce.number({ error: 'Counts must be numbers' }).int({ error: 'Counts must be whole numbers' }).min(0, { error: 'Counts cannot be negative' }).max(999, { error: 'Counts must be 999 or fewer' }),
+  z.coerce
+    .number({ error: 'Counts must be numbers' })
+    .int({ error: 'Counts must be whole numbers' })
+    .min(0, { error: 'Counts cannot be negative' })
+    .max(999, { error: 'Counts must be 999 or fewer' }),
 );
 
 export interface ArcpRecord extends ArcpRecordFields {
@@ -68,10 +80,21 @@ export interface ArcpRecord extends ArcpRecordFields {
 }
 
 export const templateItemSchema = z.object({
-  key: z.string().trim().min(1).max(60).regex(/^[a-z0-9_]+$/, { error: 'Keys use lower-case letters, digits and _' }),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z0-9_]+$/, { error: 'Keys use lower-case letters, digits and _' }),
   label: requiredText(120, 'Enter the item’s name', 'Item name'),
-  minimum: z.coerce.number({ error: 'Enter the minimum as a number' }).int({ error: 'The minimum must be a whole number' }).min(0, { error: 'The minimum cannot be negative' }).max(200, { error: 'The minimum must be 200 or fewer' }),
-  basis: z.enum(EVIDENCE_BASES.map((b) => b.value) as [EvidenceBasis, ...EvidenceBasis[]], { error: 'Choose how the minimum applies' }),
+  minimum: z.coerce
+    .number({ error: 'Enter the minimum as a number' })
+    .int({ error: 'The minimum must be a whole number' })
+    .min(0, { error: 'The minimum cannot be negative' })
+    .max(200, { error: 'The minimum must be 200 or fewer' }),
+  basis: z.enum(EVIDENCE_BASES.map((b) => b.value) as [EvidenceBasis, ...EvidenceBasis[]], {
+    error: 'Choose how the minimum applies',
+  }),
   proRata: z.boolean().default(false),
   note: optionalText(200, 'Note'),
 });
@@ -86,7 +109,8 @@ export const templateFieldsSchema = z
   .superRefine((t, ctx) => {
     const seen = new Set<string>();
     t.items.forEach((item, i) => {
-      if (seen.has(item.key)) ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `The key “${item.key}” is used twice` });
+      if (seen.has(item.key))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'key'], message: `The key “${item.key}” is used twice` });
       seen.add(item.key);
     });
   });
@@ -98,7 +122,9 @@ export const panelFieldsSchema = z.object({
   traineeIds: z
     .array(idSchema)
     .min(1, { error: 'Choose at least one trainee for the panel' })
-    .max(PANEL_MAX_TRAINEES, { error: `A panel can review at most ${PANEL_MAX_TRAINEES} trainees: narrow it by programme or grade` }),
+    .max(PANEL_MAX_TRAINEES, {
+      error: `A panel can review at most ${PANEL_MAX_TRAINEES} trainees: narrow it by programme or grade`,
+    }),
 });
 export type PanelFields = z.output<typeof panelFieldsSchema>;
 

@@ -28,7 +28,10 @@ export interface ChecklistContext {
 }
 
 /** The requirement for one item: per post multiplies by posts, pro rata multiplies by WTE and rounds up. */
-export function requiredCount(item: EvidenceTemplateItem, context: ChecklistContext): { required: number; basis: string } {
+export function requiredCount(
+  item: EvidenceTemplateItem,
+  context: ChecklistContext,
+): { required: number; basis: string } {
   let required = item.minimum;
   const parts: string[] = [];
   if (item.basis === 'post') {
@@ -45,7 +48,11 @@ export function requiredCount(item: EvidenceTemplateItem, context: ChecklistCont
 }
 
 /** Compares recorded counts with the template; items not yet recorded count as gaps. */
-export function evaluateChecklist(items: EvidenceTemplateItem[], counts: Record<string, number>, context: ChecklistContext): Checklist {
+export function evaluateChecklist(
+  items: EvidenceTemplateItem[],
+  counts: Record<string, number>,
+  context: ChecklistContext,
+): Checklist {
   const rows = items.map((item): ChecklistRow => {
     const { required, basis } = requiredCount(item, context);
     const recorded = Object.prototype.hasOwnProperty.call(counts, item.key) ? counts[item.key]! : null;
@@ -68,7 +75,10 @@ export const ESR_ITEM_KEYS = { interim: 'esr_interim', full: 'esr_full' } as con
  * Counts as the checklist should read them: an ESR item not counted by hand follows the record's
  * ESR date, so recording the full ESR's date closes that gap without typing a count too.
  */
-export function effectiveCounts(counts: Record<string, number>, record: { esrInterimDate: string | null; esrFullDate: string | null }): Record<string, number> {
+export function effectiveCounts(
+  counts: Record<string, number>,
+  record: { esrInterimDate: string | null; esrFullDate: string | null },
+): Record<string, number> {
   const out = { ...counts };
   if (out[ESR_ITEM_KEYS.interim] === undefined && record.esrInterimDate) out[ESR_ITEM_KEYS.interim] = 1;
   if (out[ESR_ITEM_KEYS.full] === undefined && record.esrFullDate) out[ESR_ITEM_KEYS.full] = 1;

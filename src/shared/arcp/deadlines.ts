@@ -1,6 +1,12 @@
 import { addDays, addMonths, format, parseISO, subMonths } from 'date-fns';
 import { formatLongDate, daysBetween } from '../dates';
-import { ARCP_INTERVAL_MONTHS, ESR_EARLIEST_MONTHS_BEFORE, ESR_VISIBLE_DAYS_BEFORE, OUTCOME_FIVE, OUTCOME_FIVE_DAYS } from './arcp-reference';
+import {
+  ARCP_INTERVAL_MONTHS,
+  ESR_EARLIEST_MONTHS_BEFORE,
+  ESR_VISIBLE_DAYS_BEFORE,
+  OUTCOME_FIVE,
+  OUTCOME_FIVE_DAYS,
+} from './arcp-reference';
 
 export type DeadlineSeverity = 'overdue' | 'due' | 'upcoming' | 'warning';
 
@@ -17,7 +23,10 @@ const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 /** The full ESR's window: written no earlier than 2 months before the panel, visible 2 weeks before. */
 export function esrWindow(panelDate: string): { opens: string; visibleBy: string } {
   const panel = parseISO(panelDate);
-  return { opens: iso(subMonths(panel, ESR_EARLIEST_MONTHS_BEFORE)), visibleBy: iso(addDays(panel, -ESR_VISIBLE_DAYS_BEFORE)) };
+  return {
+    opens: iso(subMonths(panel, ESR_EARLIEST_MONTHS_BEFORE)),
+    visibleBy: iso(addDays(panel, -ESR_VISIBLE_DAYS_BEFORE)),
+  };
 }
 
 export function outcomeFiveDue(panelDate: string, evidenceDueDate: string | null): string {
@@ -45,28 +54,73 @@ export function arcpDeadlines(record: DeadlineRecord, today: string, horizonDays
   if (record.outcome === null) {
     if (record.esrFullDate === null) {
       if (today > record.panelDate) {
-        out.push({ kind: 'outcome_missing', severity: 'due', date: record.panelDate, message: `Panel on ${formatLongDate(record.panelDate)} has passed: record the outcome` });
+        out.push({
+          kind: 'outcome_missing',
+          severity: 'due',
+          date: record.panelDate,
+          message: `Panel on ${formatLongDate(record.panelDate)} has passed: record the outcome`,
+        });
       } else if (today > visibleBy) {
-        out.push({ kind: 'esr', severity: 'overdue', date: visibleBy, message: `Full ESR overdue: it should have been visible by ${formatLongDate(visibleBy)}` });
+        out.push({
+          kind: 'esr',
+          severity: 'overdue',
+          date: visibleBy,
+          message: `Full ESR overdue: it should have been visible by ${formatLongDate(visibleBy)}`,
+        });
       } else if (today >= opens) {
-        out.push({ kind: 'esr', severity: 'due', date: visibleBy, message: `Full ESR due by ${formatLongDate(visibleBy)} (${days(daysBetween(today, visibleBy))} left)` });
+        out.push({
+          kind: 'esr',
+          severity: 'due',
+          date: visibleBy,
+          message: `Full ESR due by ${formatLongDate(visibleBy)} (${days(daysBetween(today, visibleBy))} left)`,
+        });
       } else if (daysBetween(today, opens) <= horizonDays) {
-        out.push({ kind: 'esr', severity: 'upcoming', date: opens, message: `Full ESR window opens ${formatLongDate(opens)}; visible by ${formatLongDate(visibleBy)}` });
+        out.push({
+          kind: 'esr',
+          severity: 'upcoming',
+          date: opens,
+          message: `Full ESR window opens ${formatLongDate(opens)}; visible by ${formatLongDate(visibleBy)}`,
+        });
       }
     } else if (record.esrFullDate < opens) {
-      out.push({ kind: 'esr', severity: 'warning', date: record.esrFullDate, message: `Full ESR dated ${formatLongDate(record.esrFullDate)}: more than ${ESR_EARLIEST_MONTHS_BEFORE} months before the panel` });
+      out.push({
+        kind: 'esr',
+        severity: 'warning',
+        date: record.esrFullDate,
+        message: `Full ESR dated ${formatLongDate(record.esrFullDate)}: more than ${ESR_EARLIEST_MONTHS_BEFORE} months before the panel`,
+      });
     } else if (record.esrFullDate > visibleBy) {
-      out.push({ kind: 'esr', severity: 'warning', date: record.esrFullDate, message: `Full ESR dated ${formatLongDate(record.esrFullDate)}: less than 2 weeks before the panel` });
+      out.push({
+        kind: 'esr',
+        severity: 'warning',
+        date: record.esrFullDate,
+        message: `Full ESR dated ${formatLongDate(record.esrFullDate)}: less than 2 weeks before the panel`,
+      });
     }
     if (today > record.panelDate && record.esrFullDate !== null) {
-      out.push({ kind: 'outcome_missing', severity: 'due', date: record.panelDate, message: `Panel on ${formatLongDate(record.panelDate)} has passed: record the outcome` });
+      out.push({
+        kind: 'outcome_missing',
+        severity: 'due',
+        date: record.panelDate,
+        message: `Panel on ${formatLongDate(record.panelDate)} has passed: record the outcome`,
+      });
     }
   } else if (record.outcome === OUTCOME_FIVE) {
     const due = outcomeFiveDue(record.panelDate, record.evidenceDueDate);
     out.push(
       today > due
-        ? { kind: 'outcome5', severity: 'overdue', date: due, message: `Outcome 5: missing evidence was due ${formatLongDate(due)}; arrange the follow-up review` }
-        : { kind: 'outcome5', severity: 'due', date: due, message: `Outcome 5: missing evidence due by ${formatLongDate(due)} (${days(daysBetween(today, due))} left)` },
+        ? {
+            kind: 'outcome5',
+            severity: 'overdue',
+            date: due,
+            message: `Outcome 5: missing evidence was due ${formatLongDate(due)}; arrange the follow-up review`,
+          }
+        : {
+            kind: 'outcome5',
+            severity: 'due',
+            date: due,
+            message: `Outcome 5: missing evidence due by ${formatLongDate(due)} (${days(daysBetween(today, due))} left)`,
+          },
     );
   }
   return out;
@@ -76,7 +130,10 @@ export function arcpDeadlines(record: DeadlineRecord, today: string, horizonDays
  * "No ARCP in the last 12 months": the last panel that gave an outcome is more than 12 months
  * ago (or there is none and the trainee started more than 12 months ago), and none is planned.
  */
-export function reviewOverdue(input: { lastOutcomePanelDate: string | null; programmeStartDate: string; hasPlannedPanel: boolean }, today: string): ArcpDeadline | null {
+export function reviewOverdue(
+  input: { lastOutcomePanelDate: string | null; programmeStartDate: string; hasPlannedPanel: boolean },
+  today: string,
+): ArcpDeadline | null {
   if (input.hasPlannedPanel) return null;
   const since = input.lastOutcomePanelDate ?? input.programmeStartDate;
   const due = iso(addMonths(parseISO(since), ARCP_INTERVAL_MONTHS));

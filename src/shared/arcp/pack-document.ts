@@ -26,7 +26,11 @@ function period(from: string, to: string): string {
 }
 
 /** A section whose source was unavailable still appears, saying so, so the panel never assumes "none". */
-function sectionBlocks<T>(section: PackSection<T>, empty: string, render: (items: T[]) => ReportBlock[]): ReportBlock[] {
+function sectionBlocks<T>(
+  section: PackSection<T>,
+  empty: string,
+  render: (items: T[]) => ReportBlock[],
+): ReportBlock[] {
   if (!section.available) return [{ kind: 'note', text: `Not included: ${section.reason}` }];
   if (section.items.length === 0) return [{ kind: 'paragraph', text: empty }];
   return render(section.items);
@@ -36,7 +40,12 @@ function sharedRecordBlocks(records: PackSharedRecord[]): ReportBlock[] {
   return records.flatMap((r): ReportBlock[] => [
     { kind: 'subheading', text: `${r.title}: ${formatLongDate(r.date)}` },
     { kind: 'fields', rows: r.fields.filter(([, v]) => v.trim() !== '') },
-    ...(r.actions.length > 0 ? [{ kind: 'paragraph' as const, text: 'Agreed actions:' }, { kind: 'bullets' as const, items: r.actions }] : []),
+    ...(r.actions.length > 0
+      ? [
+          { kind: 'paragraph' as const, text: 'Agreed actions:' },
+          { kind: 'bullets' as const, items: r.actions },
+        ]
+      : []),
   ]);
 }
 
@@ -62,11 +71,21 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
     heading: PACK_SECTION_HEADINGS.summary,
     blocks: [
       { kind: 'fields', rows: summaryRows },
-      ...(data.deadlines.length > 0 ? [{ kind: 'subheading' as const, text: 'Deadlines' }, { kind: 'bullets' as const, items: data.deadlines.map((d) => d.message) }] : []),
+      ...(data.deadlines.length > 0
+        ? [
+            { kind: 'subheading' as const, text: 'Deadlines' },
+            { kind: 'bullets' as const, items: data.deadlines.map((d) => d.message) },
+          ]
+        : []),
       ...(data.previous.length > 0
         ? [
             { kind: 'subheading' as const, text: 'Previous ARCPs' },
-            { kind: 'table' as const, columns: ['Panel', 'Grade', 'Outcome'], widths: [1.4, 1, 5], rows: data.previous.map((p) => [formatUkDate(p.panelDate), p.grade, p.outcome]) },
+            {
+              kind: 'table' as const,
+              columns: ['Panel', 'Grade', 'Outcome'],
+              widths: [1.4, 1, 5],
+              rows: data.previous.map((p) => [formatUkDate(p.panelDate), p.grade, p.outcome]),
+            },
           ]
         : []),
     ],
@@ -108,7 +127,14 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
         kind: 'table',
         columns: ['Exam', 'Sitting', 'Attempt', 'Result', 'Score', 'Domain or subject results'],
         widths: [0.9, 1.3, 1, 1, 1.7, 3.8],
-        rows: attempts.map((a) => [a.exam, formatUkDate(a.sittingDate), a.attemptNumber === null ? '' : String(a.attemptNumber), a.result, a.score ?? '', a.domains.map(([n, r]) => `${n}: ${r}`).join('; ')]),
+        rows: attempts.map((a) => [
+          a.exam,
+          formatUkDate(a.sittingDate),
+          a.attemptNumber === null ? '' : String(a.attemptNumber),
+          a.result,
+          a.score ?? '',
+          a.domains.map(([n, r]) => `${n}: ${r}`).join('; '),
+        ]),
         emphasisedRows: attempts.flatMap((a, i) => (/fail/i.test(a.result) ? [i] : [])),
       },
     ]),
@@ -121,7 +147,11 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
         kind: 'table',
         columns: ['Goal', 'Status', 'Target date'],
         widths: [5, 1.5, 1.5],
-        rows: goals.map((g) => [g.detail ? `${g.goal}: ${g.detail}` : g.goal, g.status, g.due ? formatUkDate(g.due) : '']),
+        rows: goals.map((g) => [
+          g.detail ? `${g.goal}: ${g.detail}` : g.goal,
+          g.status,
+          g.due ? formatUkDate(g.due) : '',
+        ]),
       },
     ]),
   });
@@ -149,8 +179,14 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
     ),
   });
 
-  sections.push({ heading: PACK_SECTION_HEADINGS.postFail, blocks: sectionBlocks(data.postFail, 'No post-fail conversations recorded.', sharedRecordBlocks) });
-  sections.push({ heading: PACK_SECTION_HEADINGS.readiness, blocks: sectionBlocks(data.readiness, 'No readiness-to-sit discussions recorded.', sharedRecordBlocks) });
+  sections.push({
+    heading: PACK_SECTION_HEADINGS.postFail,
+    blocks: sectionBlocks(data.postFail, 'No post-fail conversations recorded.', sharedRecordBlocks),
+  });
+  sections.push({
+    heading: PACK_SECTION_HEADINGS.readiness,
+    blocks: sectionBlocks(data.readiness, 'No readiness-to-sit discussions recorded.', sharedRecordBlocks),
+  });
 
   const summary = record.educatorSummary?.trim();
   sections.push({
@@ -172,7 +208,14 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
       ['Review period', period(record.reviewFrom, record.reviewTo)],
       ['Panel date', formatLongDate(record.panelDate)],
       ['Educational supervisor', trainee.educationalSupervisor ?? 'Not recorded'],
-      ['Evidence gaps', checklist ? (checklist.complete ? 'None' : `${checklist.gaps.length} (see ${PACK_SECTION_HEADINGS.checklist})`) : 'No template'],
+      [
+        'Evidence gaps',
+        checklist
+          ? checklist.complete
+            ? 'None'
+            : `${checklist.gaps.length} (see ${PACK_SECTION_HEADINGS.checklist})`
+          : 'No template',
+      ],
       ['Prepared', formatLongDate(data.generatedOn)],
     ],
     sections,

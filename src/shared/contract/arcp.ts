@@ -30,7 +30,9 @@ export interface TraineeDeadline {
 export const arcpChannels = {
   /** Outcome and reason codes (reference data) and the evidence templates. */
   'arcp:reference': channel(empty).returns<{ codes: ArcpCode[]; templates: EvidenceTemplate[] }>(),
-  'arcp:saveTemplate': channel(z.object({ id: idSchema.nullable().default(null), fields: templateFieldsSchema })).returns<EvidenceTemplate>(),
+  'arcp:saveTemplate': channel(
+    z.object({ id: idSchema.nullable().default(null), fields: templateFieldsSchema }),
+  ).returns<EvidenceTemplate>(),
   'arcp:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeArcp>(),
   'arcp:create': channel(z.object({ traineeId: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
   'arcp:update': channel(z.object({ id: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
@@ -42,7 +44,9 @@ export const arcpChannels = {
   'arcp:createPanel': channel(panelFieldsSchema).returns<ArcpPanel>(),
   'arcp:readiness': channel(z.object({ panelId: idSchema })).returns<PanelReadiness>(),
   /** ESR windows, outcome 5 windows and trainees without an ARCP in the last 12 months. */
-  'arcp:deadlines': channel(z.object({ horizonDays: z.number().int().min(0).max(400).default(14) }).default({ horizonDays: 14 })).returns<TraineeDeadline[]>(),
+  'arcp:deadlines': channel(
+    z.object({ horizonDays: z.number().int().min(0).max(400).default(14) }).default({ horizonDays: 14 }),
+  ).returns<TraineeDeadline[]>(),
   'arcp:pack': channel(z.object({ recordId: idSchema })).returns<ExportedFile>(),
   'arcp:exportTarget': channel(empty).returns<ExportTarget>(),
   /** Electron: a native folder dialog. Elsewhere answers null and the user types a folder. */

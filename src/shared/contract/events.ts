@@ -6,7 +6,18 @@ export interface ProgressEvent {
   total: number;
 }
 
-export const MENU_COMMANDS = ['new-trainee', 'import-trainees', 'find', 'go-today', 'go-trainees', 'go-settings', 'export-view', 'new-meeting', 'go-arcp', 'go-resits'] as const;
+export const MENU_COMMANDS = [
+  'new-trainee',
+  'import-trainees',
+  'find',
+  'go-today',
+  'go-trainees',
+  'go-settings',
+  'export-view',
+  'new-meeting',
+  'go-arcp',
+  'go-resits',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface AppEvents {

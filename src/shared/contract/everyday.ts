@@ -12,10 +12,21 @@ import {
   type MeetingSchedule,
   type MeetingTemplate,
 } from '../meetings/meeting-types';
-import { earlyNeedsFieldsSchema, identifiedNeedSchema, type EarlyNeedsView, type IdentifiedNeed } from '../needs/needs-types';
+import {
+  earlyNeedsFieldsSchema,
+  identifiedNeedSchema,
+  type EarlyNeedsView,
+  type IdentifiedNeed,
+} from '../needs/needs-types';
 import { goalFieldsSchema, goalReviewSchema, type PlpGoal } from '../plp/plp-types';
 import type { SearchResponse, TimelineEntry } from '../search/search-types';
-import { supportCatalogueEntrySchema, supportOfferSchema, supportStepSchema, type SupportCatalogueEntry, type SupportItem } from '../support/support-types';
+import {
+  supportCatalogueEntrySchema,
+  supportOfferSchema,
+  supportStepSchema,
+  type SupportCatalogueEntry,
+  type SupportItem,
+} from '../support/support-types';
 import type { TodayView } from '../today/today-types';
 
 const id = z.string().min(1).max(64);
@@ -72,11 +83,20 @@ export const everydayChannels = {
   'support:step': channel(supportStepSchema).returns<SupportItem>(),
   'support:delete': channel(byId).returns<void>(),
   'support:restore': channel(byId).returns<SupportItem>(),
-  'support:catalogue': channel(z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false })).returns<SupportCatalogueEntry[]>(),
+  'support:catalogue': channel(
+    z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }),
+  ).returns<SupportCatalogueEntry[]>(),
   'support:saveCatalogueEntry': channel(supportCatalogueEntrySchema).returns<SupportCatalogueEntry>(),
 
   /** `kind` narrows the rows (before the per-group cap); the kind counts always cover everything. */
-  'today:view': channel(z.object({ kind: z.string().max(60).nullable().default(null) }).default({ kind: null })).returns<TodayView>(),
-  'search:query': channel(z.object({ text: z.string().max(200, { error: 'Search for at most 200 characters' }), limit: z.number().int().min(1).max(100).default(30) })).returns<SearchResponse>(),
+  'today:view': channel(
+    z.object({ kind: z.string().max(60).nullable().default(null) }).default({ kind: null }),
+  ).returns<TodayView>(),
+  'search:query': channel(
+    z.object({
+      text: z.string().max(200, { error: 'Search for at most 200 characters' }),
+      limit: z.number().int().min(1).max(100).default(30),
+    }),
+  ).returns<SearchResponse>(),
   'timeline:list': channel(byTrainee).returns<TimelineEntry[]>(),
 };

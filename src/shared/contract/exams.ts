@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { channel } from './define';
 import { idSchema } from '../trainees/trainee-schema';
 import type { ExamDefinition, ExamRules } from '../exams/exam-reference';
-import { attemptFieldsSchema, examDefinitionFieldsSchema, examRulesSchema, postFailFieldsSchema, readinessFieldsSchema } from '../exams/exam-schemas';
+import {
+  attemptFieldsSchema,
+  examDefinitionFieldsSchema,
+  examRulesSchema,
+  postFailFieldsSchema,
+  readinessFieldsSchema,
+} from '../exams/exam-schemas';
 import type {
   ExamAttempt,
   ExamSetup,
@@ -34,19 +40,27 @@ export interface PostFailExportText {
 
 export const examChannels = {
   'exams:setup': channel(z.object({}).default({})).returns<ExamSetup>(),
-  'exams:saveDefinition': channel(z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema })).returns<ExamDefinition>(),
+  'exams:saveDefinition': channel(
+    z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema }),
+  ).returns<ExamDefinition>(),
   'exams:archiveDefinition': channel(z.object({ id: idSchema })).returns<ExamDefinition>(),
   'exams:saveRules': channel(examRulesSchema).returns<ExamRules>(),
   'exams:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeExams>(),
-  'exams:saveAttempt': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema })).returns<ExamAttempt>(),
+  'exams:saveAttempt': channel(
+    z.object({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema }),
+  ).returns<ExamAttempt>(),
   'exams:deleteAttempt': channel(z.object({ id: idSchema })).returns<{ id: string }>(),
   'exams:postFailDraft': channel(z.object({ attemptId: idSchema })).returns<PostFailDraft>(),
-  'exams:savePostFail': channel(z.object({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema })).returns<PostFailRecord>(),
+  'exams:savePostFail': channel(
+    z.object({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema }),
+  ).returns<PostFailRecord>(),
   'exams:postFailText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
   'exams:postFailFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
   'exams:readinessText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
   'exams:readinessFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
-  'exams:saveReadiness': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema })).returns<ReadinessRecord>(),
+  'exams:saveReadiness': channel(
+    z.object({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema }),
+  ).returns<ReadinessRecord>(),
   'exams:monitor': channel(z.object({}).default({})).returns<MonitorRow[]>(),
   'examImport:preview': channel(resultsFileSchema).returns<ResultsImportPreview>(),
   'examImport:commit': channel(resultsFileSchema).returns<ResultsImportOutcome>(),

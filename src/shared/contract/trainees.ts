@@ -15,7 +15,9 @@ const importFileSchema = z.object({
 });
 
 export const traineeChannels = {
-  'trainees:list': channel(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false })).returns<Trainee[]>(),
+  'trainees:list': channel(
+    z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+  ).returns<Trainee[]>(),
   'trainees:get': channel(z.object({ id: idSchema })).returns<Trainee>(),
   'trainees:create': channel(traineeFieldsSchema).returns<Trainee>(),
   'trainees:update': channel(z.object({ id: idSchema, fields: traineeFieldsSchema })).returns<Trainee>(),

@@ -11,7 +11,11 @@ import {
 
 /** The rule that applies to a trainee who entered training on `entryDate` (yyyy-MM-dd); the first match wins. */
 export function limitRuleFor(rules: readonly AttemptLimitRule[], entryDate: string): AttemptLimitRule | null {
-  return rules.find((r) => (r.entryFrom === null || entryDate >= r.entryFrom) && (r.entryTo === null || entryDate <= r.entryTo)) ?? null;
+  return (
+    rules.find(
+      (r) => (r.entryFrom === null || entryDate >= r.entryFrom) && (r.entryTo === null || entryDate <= r.entryTo),
+    ) ?? null
+  );
 }
 
 export interface AttemptLike {
@@ -52,7 +56,10 @@ export interface AttemptAllowance {
  * and says how many remain. Attempts that are withdrawn or void are listed but do not count.
  * With no matching rule, limits are unknown and shown as zero allowed: the user must add a rule.
  */
-export function countAttempts(rule: AttemptLimitRule | null, attempts: readonly AttemptLike[]): { numbered: NumberedAttempt[]; allowance: AttemptAllowance } {
+export function countAttempts(
+  rule: AttemptLimitRule | null,
+  attempts: readonly AttemptLike[],
+): { numbered: NumberedAttempt[]; allowance: AttemptAllowance } {
   const standardLimit = rule?.standardAttempts ?? 0;
   const exceptionalLimit = rule?.exceptionalAttempts ?? 0;
   const sorted = [...attempts].sort((a, b) => a.sittingDate.localeCompare(b.sittingDate) || a.id.localeCompare(b.id));
@@ -120,7 +127,10 @@ export interface ComponentValue {
  * The weakest areas of an attempt: for graded domains, every domain at the worst failing grade;
  * for subject-area percentages, the lowest area(s). Empty when nothing was reported.
  */
-export function weakestAreas(exam: Pick<ExamDefinition, 'componentKind'>, components: readonly ComponentValue[]): string[] {
+export function weakestAreas(
+  exam: Pick<ExamDefinition, 'componentKind'>,
+  components: readonly ComponentValue[],
+): string[] {
   const reported = components.filter((c) => c.value !== '');
   if (reported.length === 0) return [];
   if (exam.componentKind === 'grade') {

@@ -81,11 +81,27 @@ export interface ExamRules {
 
 export const DEFAULT_EXAM_RULES: ExamRules = {
   attemptLimits: [
-    { label: 'In training on 1 Aug 2023', entryFrom: null, entryTo: '2023-08-01', standardAttempts: 4, exceptionalAttempts: 1 },
-    { label: 'Started on or after 2 Aug 2023', entryFrom: '2023-08-02', entryTo: null, standardAttempts: 6, exceptionalAttempts: 0 },
+    {
+      label: 'In training on 1 Aug 2023',
+      entryFrom: null,
+      entryTo: '2023-08-01',
+      standardAttempts: 4,
+      exceptionalAttempts: 1,
+    },
+    {
+      label: 'Started on or after 2 Aug 2023',
+      entryFrom: '2023-08-02',
+      entryTo: null,
+      standardAttempts: 6,
+      exceptionalAttempts: 0,
+    },
   ],
   ladder: [
-    { failNumber: 1, label: 'First fail: exam preparation course', support: ['Invitation to the regional exam preparation course'] },
+    {
+      failNumber: 1,
+      label: 'First fail: exam preparation course',
+      support: ['Invitation to the regional exam preparation course'],
+    },
     { failNumber: 2, label: 'Second fail: small-group sessions', support: ['Small-group exam support sessions'] },
     { failNumber: 3, label: 'Third or later fail: 1:1 sessions', support: ['1:1 sessions with the exam lead'] },
   ],
@@ -105,9 +121,39 @@ export const SCA_COMPONENTS: ExamComponent[] = [
 
 /** What a new database starts with (the migration seeds these). */
 export const DEFAULT_EXAM_DEFINITIONS: ExamDefinitionFields[] = [
-  { code: 'AKT', name: 'Applied Knowledge Test', hasScore: true, componentKind: 'percentage', components: AKT_COMPONENTS, earliestGrade: 'ST2', historic: false, attemptGroup: 'AKT', bookingWeeksBefore: null },
-  { code: 'SCA', name: 'Simulated Consultation Assessment', hasScore: false, componentKind: 'grade', components: SCA_COMPONENTS, earliestGrade: 'ST3', historic: false, attemptGroup: 'SCA', bookingWeeksBefore: 7 },
-  { code: 'RCA', name: 'Recorded Consultation Assessment (historic)', hasScore: false, componentKind: 'grade', components: SCA_COMPONENTS, earliestGrade: 'ST3', historic: true, attemptGroup: 'SCA', bookingWeeksBefore: null },
+  {
+    code: 'AKT',
+    name: 'Applied Knowledge Test',
+    hasScore: true,
+    componentKind: 'percentage',
+    components: AKT_COMPONENTS,
+    earliestGrade: 'ST2',
+    historic: false,
+    attemptGroup: 'AKT',
+    bookingWeeksBefore: null,
+  },
+  {
+    code: 'SCA',
+    name: 'Simulated Consultation Assessment',
+    hasScore: false,
+    componentKind: 'grade',
+    components: SCA_COMPONENTS,
+    earliestGrade: 'ST3',
+    historic: false,
+    attemptGroup: 'SCA',
+    bookingWeeksBefore: 7,
+  },
+  {
+    code: 'RCA',
+    name: 'Recorded Consultation Assessment (historic)',
+    hasScore: false,
+    componentKind: 'grade',
+    components: SCA_COMPONENTS,
+    earliestGrade: 'ST3',
+    historic: true,
+    attemptGroup: 'SCA',
+    bookingWeeksBefore: null,
+  },
 ];
 
 /** Things that may have contributed to a fail, discussed without judgement. */
@@ -123,7 +169,10 @@ export const CONTRIBUTING_FACTORS = [
   { value: 'conditions', label: 'Exam conditions' },
 ] as const;
 export type ContributingFactor = (typeof CONTRIBUTING_FACTORS)[number]['value'];
-export const CONTRIBUTING_FACTOR_VALUES = CONTRIBUTING_FACTORS.map((f) => f.value) as [ContributingFactor, ...ContributingFactor[]];
+export const CONTRIBUTING_FACTOR_VALUES = CONTRIBUTING_FACTORS.map((f) => f.value) as [
+  ContributingFactor,
+  ...ContributingFactor[],
+];
 export function factorLabel(value: string): string {
   return CONTRIBUTING_FACTORS.find((f) => f.value === value)?.label ?? value;
 }
@@ -134,7 +183,10 @@ export const READINESS_DECISIONS = [
   { value: 'defer', label: 'Defer to a later sitting' },
 ] as const;
 export type ReadinessDecision = (typeof READINESS_DECISIONS)[number]['value'];
-export const READINESS_DECISION_VALUES = READINESS_DECISIONS.map((d) => d.value) as [ReadinessDecision, ...ReadinessDecision[]];
+export const READINESS_DECISION_VALUES = READINESS_DECISIONS.map((d) => d.value) as [
+  ReadinessDecision,
+  ...ReadinessDecision[],
+];
 export function readinessDecisionLabel(value: string): string {
   return READINESS_DECISIONS.find((d) => d.value === value)?.label ?? value;
 }

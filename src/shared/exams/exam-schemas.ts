@@ -12,9 +12,21 @@ import { CONTRIBUTING_FACTOR_VALUES, EXAM_RESULT_VALUES, READINESS_DECISION_VALU
 /** Lines of a textarea, or a list: each non-blank line is one item. */
 function linesSchema(max: number, itemMax: number, label: string) {
   return z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : v),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(/\r?\n/)
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : v,
     z
-      .array(z.string().trim().min(1).max(itemMax, { error: `Each line of ${label} must be ${itemMax} characters or fewer` }))
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(itemMax, { error: `Each line of ${label} must be ${itemMax} characters or fewer` }),
+      )
       .max(max, { error: `Use at most ${max} lines for ${label}` }),
   );
 }
@@ -22,7 +34,8 @@ function linesSchema(max: number, itemMax: number, label: string) {
 /** A whole number typed in a box; blank is null. */
 function optionalNumber(label: string, min: number, max: number) {
   return z.preprocess(
-    (v) => (v == null || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? Number(v.trim()) : v),
+    (v) =>
+      v == null || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? Number(v.trim()) : v,
     z
       .number({ error: `${label} must be a number` })
       .refine((n) => Number.isFinite(n), { error: `${label} must be a number` })
@@ -64,15 +77,28 @@ const factorsSchema = z.preprocess(
           .filter(([, f]) => f?.selected)
           .map(([factor, f]) => ({ factor, note: f.note ?? null }))
       : v,
-  z.array(z.object({ factor: z.enum(CONTRIBUTING_FACTOR_VALUES), note: optionalText(2000, 'Factor note') })).max(CONTRIBUTING_FACTOR_VALUES.length),
+  z
+    .array(z.object({ factor: z.enum(CONTRIBUTING_FACTOR_VALUES), note: optionalText(2000, 'Factor note') }))
+    .max(CONTRIBUTING_FACTOR_VALUES.length),
 );
 
-const supportOfferedSchema = z.array(z.object({ label: requiredText(200, 'Describe the support offered', 'Support'), accepted: z.boolean() })).max(12);
+const supportOfferedSchema = z
+  .array(z.object({ label: requiredText(200, 'Describe the support offered', 'Support'), accepted: z.boolean() }))
+  .max(12);
 
 /** "1/3/2026; 15/4/2026" or a list. */
 const dateListSchema = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[;,\n]/).map((d) => d.trim()).filter(Boolean).map((d) => parseUkDate(d) ?? d) : v),
-  z.array(z.string().refine(isRealIsoDate, { error: 'Review dates must be real dates (dd/mm/yyyy, separated by ;)' })).max(12),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[;,\n]/)
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => parseUkDate(d) ?? d)
+      : v,
+  z
+    .array(z.string().refine(isRealIsoDate, { error: 'Review dates must be real dates (dd/mm/yyyy, separated by ;)' }))
+    .max(12),
 );
 
 export const postFailFieldsSchema = z.object({
@@ -136,7 +162,14 @@ export const examDefinitionFieldsSchema = z.object({
             .split(/\r?\n/)
             .map((l) => l.trim())
             .filter(Boolean)
-            .map((label) => ({ key: label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'part', label }))
+            .map((label) => ({
+              key:
+                label
+                  .toLowerCase()
+                  .replace(/[^a-z0-9]+/g, '_')
+                  .replace(/^_|_$/g, '') || 'part',
+              label,
+            }))
         : v,
     z.array(componentSchema).max(12, { error: 'Use at most 12 parts' }),
   ),
@@ -158,7 +191,11 @@ export const examRulesSchema = z.object({
         label: requiredText(120, 'Name each rule', 'Rule name'),
         entryFrom: optionalDateSchema('entry date from'),
         entryTo: optionalDateSchema('entry date to'),
-        standardAttempts: z.coerce.number({ error: 'Attempts must be a number' }).int().min(1, { error: 'Allow at least 1 attempt' }).max(20),
+        standardAttempts: z.coerce
+          .number({ error: 'Attempts must be a number' })
+          .int()
+          .min(1, { error: 'Allow at least 1 attempt' })
+          .max(20),
         exceptionalAttempts: z.coerce.number({ error: 'Exceptional attempts must be a number' }).int().min(0).max(5),
       }),
     )

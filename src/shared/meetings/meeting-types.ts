@@ -45,23 +45,45 @@ export const DEFAULT_CADENCE_WEEKS = 8;
 export const MAX_NOTE_CHARS = 20_000;
 export const MAX_ACTIONS = 30;
 
-export function labelOf<T extends { value: string; label: string }>(list: readonly T[], value: string | null | undefined): string {
+export function labelOf<T extends { value: string; label: string }>(
+  list: readonly T[],
+  value: string | null | undefined,
+): string {
   return list.find((x) => x.value === value)?.label ?? value ?? '';
 }
 
 /** Long text that may be blank; kept as typed (blank lines and headings matter in a note). */
 export function noteText(max: number, label: string) {
-  return z.preprocess((v) => (v == null ? '' : v), z.string().max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` }).transform((s) => (s.trim() ? s.replace(/\s+$/, '') : '')));
+  return z.preprocess(
+    (v) => (v == null ? '' : v),
+    z
+      .string()
+      .max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` })
+      .transform((s) => (s.trim() ? s.replace(/\s+$/, '') : '')),
+  );
 }
 
 /** A list typed as "Dr Reid; Amara (trainee)" or sent as an array. */
 const attendeesSchema = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[;\n]/).map((s) => s.trim()).filter(Boolean) : v),
-  z.array(z.string().trim().min(1).max(100, { error: 'Each attendee must be 100 characters or fewer' })).max(20, { error: 'List at most 20 attendees' }),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[;\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v,
+  z
+    .array(z.string().trim().min(1).max(100, { error: 'Each attendee must be 100 characters or fewer' }))
+    .max(20, { error: 'List at most 20 attendees' }),
 );
 
 const timeSchema = z.preprocess(
-  (v) => (v == null || (typeof v === 'string' && v.trim() === '') ? null : typeof v === 'string' ? v.trim().replace('.', ':') : v),
+  (v) =>
+    v == null || (typeof v === 'string' && v.trim() === '')
+      ? null
+      : typeof v === 'string'
+        ? v.trim().replace('.', ':')
+        : v,
   z
     .string()
     .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'Enter the time as hh:mm, e.g. 14:30' })
@@ -83,13 +105,19 @@ const durationSchema = z.preprocess(
 const actionDueSchema = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : (parseUkDate(v) ?? v)) : v),
   z
-    .string({ error: (iss) => (iss.input === undefined ? 'Enter a due date for this action' : 'Enter the due date as a date') })
+    .string({
+      error: (iss) => (iss.input === undefined ? 'Enter a due date for this action' : 'Enter the due date as a date'),
+    })
     .refine(isRealIsoDate, { error: 'The due date is not a real date (use dd/mm/yyyy)' }),
 );
 
 export const meetingActionSchema = z.object({
   id: z.string().max(64).nullable().optional(),
-  description: z.string({ error: 'Describe the action' }).trim().min(1, { error: 'Describe the action' }).max(500, { error: 'An action must be 500 characters or fewer' }),
+  description: z
+    .string({ error: 'Describe the action' })
+    .trim()
+    .min(1, { error: 'Describe the action' })
+    .max(500, { error: 'An action must be 500 characters or fewer' }),
   owner: z.enum(ACTION_OWNER_VALUES, { error: 'Choose who owns the action' }),
   dueOn: actionDueSchema,
   done: z.boolean().default(false),
@@ -108,10 +136,18 @@ export const meetingFieldsSchema = z
     attendees: attendeesSchema.default([]),
     sharedSummary: noteText(MAX_NOTE_CHARS, 'The shared summary'),
     privateNotes: noteText(MAX_NOTE_CHARS, 'The private notes'),
-    wellbeing: z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(WELLBEING_VALUES, { error: 'Choose a wellbeing answer' }).nullable()).default(null),
+    wellbeing: z
+      .preprocess(
+        (v) => (v === '' || v == null ? null : v),
+        z.enum(WELLBEING_VALUES, { error: 'Choose a wellbeing answer' }).nullable(),
+      )
+      .default(null),
     wellbeingNote: optionalText(2000, 'The wellbeing note').default(null),
     goalIds: z.array(z.string().min(1).max(64)).max(50).default([]),
-    actions: z.array(meetingActionSchema).max(MAX_ACTIONS, { error: `Record at most ${MAX_ACTIONS} actions per meeting` }).default([]),
+    actions: z
+      .array(meetingActionSchema)
+      .max(MAX_ACTIONS, { error: `Record at most ${MAX_ACTIONS} actions per meeting` })
+      .default([]),
     nextDueOn: optionalDateSchema('next 1:1 date').default(null),
   })
   .superRefine((m, ctx) => {

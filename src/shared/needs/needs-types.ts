@@ -38,7 +38,9 @@ export const earlyNeedsFieldsSchema = z
     practicalNotes: optionalText(LONG, 'Practical needs').default(null),
     wellbeing: optionalText(LONG, 'Wellbeing').default(null),
     reasonableAdjustments: optionalText(LONG, 'Reasonable adjustments').default(null),
-    neurodiversityScreening: z.enum(SCREENING_VALUES, { error: 'Choose whether neurodiversity screening was offered' }).default('not_discussed'),
+    neurodiversityScreening: z
+      .enum(SCREENING_VALUES, { error: 'Choose whether neurodiversity screening was offered' })
+      .default('not_discussed'),
     neurodiversityScreeningOn: optionalDateSchema('screening date').default(null),
     consentShareWith: optionalText(500, 'Who it may be shared with').default(null),
     consentScope: optionalText(LONG, 'What may be shared').default(null),
@@ -50,10 +52,18 @@ export const earlyNeedsFieldsSchema = z
       ctx.addIssue({ code: 'custom', path: ['consentGivenOn'], message: 'Enter the date the trainee gave consent' });
     }
     if (n.consentGivenOn && !n.consentShareWith) {
-      ctx.addIssue({ code: 'custom', path: ['consentShareWith'], message: 'Say who the trainee agreed it may be shared with' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['consentShareWith'],
+        message: 'Say who the trainee agreed it may be shared with',
+      });
     }
     if (n.neurodiversityScreening !== 'not_discussed' && !n.neurodiversityScreeningOn) {
-      ctx.addIssue({ code: 'custom', path: ['neurodiversityScreeningOn'], message: 'Enter the date screening was offered' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['neurodiversityScreeningOn'],
+        message: 'Enter the date screening was offered',
+      });
     }
   });
 export type EarlyNeedsFieldsInput = z.input<typeof earlyNeedsFieldsSchema>;

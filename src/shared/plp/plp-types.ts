@@ -26,7 +26,11 @@ export const RCGP_CAPABILITIES = {
 };
 
 export const GOAL_AREAS: Array<{ value: string; label: string; group: string }> = [
-  ...RCGP_CAPABILITIES.items.map(([key, label]) => ({ value: `rcgp${RCGP_CAPABILITIES.version}:${key}`, label, group: `RCGP capabilities (${RCGP_CAPABILITIES.version})` })),
+  ...RCGP_CAPABILITIES.items.map(([key, label]) => ({
+    value: `rcgp${RCGP_CAPABILITIES.version}:${key}`,
+    label,
+    group: `RCGP capabilities (${RCGP_CAPABILITIES.version})`,
+  })),
   { value: 'exam', label: 'Exam preparation', group: 'Other areas' },
   { value: 'communication', label: 'Communication and language', group: 'Other areas' },
   { value: 'eportfolio', label: 'E-portfolio', group: 'Other areas' },

@@ -44,7 +44,10 @@ export const SUPPORT_CATEGORIES = [
   { value: 'other', label: 'Other' },
 ] as const;
 export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number]['value'];
-export const SUPPORT_CATEGORY_VALUES = SUPPORT_CATEGORIES.map((c) => c.value) as [SupportCategory, ...SupportCategory[]];
+export const SUPPORT_CATEGORY_VALUES = SUPPORT_CATEGORIES.map((c) => c.value) as [
+  SupportCategory,
+  ...SupportCategory[],
+];
 
 export const DEFAULT_FOLLOW_UP_DAYS = 14;
 
@@ -89,7 +92,8 @@ export const supportOfferSchema = z
     note: optionalText(5000, 'The note'),
   })
   .superRefine((v, ctx) => {
-    if (!v.catalogueId && !v.label) ctx.addIssue({ code: 'custom', path: ['label'], message: 'Choose a support offer or describe it' });
+    if (!v.catalogueId && !v.label)
+      ctx.addIssue({ code: 'custom', path: ['label'], message: 'Choose a support offer or describe it' });
   });
 export type SupportOfferInput = z.output<typeof supportOfferSchema>;
 
@@ -103,7 +107,12 @@ export const supportStepSchema = z
   })
   .superRefine((v, ctx) => {
     if ((v.status === 'completed' || v.status === 'declined') && !v.outcome) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: v.status === 'declined' ? 'Say why it was declined (or what was agreed instead)' : 'Say what came of it' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message:
+          v.status === 'declined' ? 'Say why it was declined (or what was agreed instead)' : 'Say what came of it',
+      });
     }
   });
 export type SupportStepInput = z.output<typeof supportStepSchema>;
@@ -122,7 +131,10 @@ export const supportCatalogueEntrySchema = z.object({
 export type SupportCatalogueEntryInput = z.output<typeof supportCatalogueEntrySchema>;
 
 /** Checks a step against the item's history: dates cannot run backwards, closed items stay closed. */
-export function supportStepProblem(item: Pick<SupportItem, 'status' | 'offeredOn'>, step: { status: SupportStatus; on: string }): string | null {
+export function supportStepProblem(
+  item: Pick<SupportItem, 'status' | 'offeredOn'>,
+  step: { status: SupportStatus; on: string },
+): string | null {
   if (!SUPPORT_NEXT_STEPS[item.status].includes(step.status)) {
     return `A support item that is ${supportStatusLabel(item.status).toLowerCase()} cannot be marked ${supportStatusLabel(step.status).toLowerCase()}`;
   }

@@ -27,7 +27,6 @@ export const DUE_SOON_DAYS = 7;
 /** Providers return what falls due up to this many days ahead. */
 export const TODAY_WINDOW_DAYS = 28;
 
-
 // Providers classify thousands of rows against the same day: work out its threshold once.
 let soonFor = { today: '', end: '' };
 
@@ -62,7 +61,11 @@ export function todayKindLabel(kind: string): string {
   return TODAY_KIND_LABELS[kind] ?? kind.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
 
-export const URGENCY_LABELS: Record<TodayUrgency, string> = { overdue: 'Overdue', due_soon: 'Due soon', upcoming: 'Coming up' };
+export const URGENCY_LABELS: Record<TodayUrgency, string> = {
+  overdue: 'Overdue',
+  due_soon: 'Due soon',
+  upcoming: 'Coming up',
+};
 
 export interface TodayGroup {
   urgency: TodayUrgency;

@@ -3,21 +3,76 @@
  * matching ignores case, spaces and punctuation, so "GMC No." and "gmc_number" both match.
  */
 export const IMPORT_TARGETS = [
-  { field: 'givenName', label: 'First name', required: true, synonyms: ['forename', 'first name', 'given name', 'firstname', 'forenames'] },
-  { field: 'familyName', label: 'Surname', required: true, synonyms: ['surname', 'last name', 'family name', 'lastname'] },
-  { field: 'fullName', label: 'Full name (split into first name and surname)', required: false, synonyms: ['name', 'full name', 'trainee name', 'trainee'] },
+  {
+    field: 'givenName',
+    label: 'First name',
+    required: true,
+    synonyms: ['forename', 'first name', 'given name', 'firstname', 'forenames'],
+  },
+  {
+    field: 'familyName',
+    label: 'Surname',
+    required: true,
+    synonyms: ['surname', 'last name', 'family name', 'lastname'],
+  },
+  {
+    field: 'fullName',
+    label: 'Full name (split into first name and surname)',
+    required: false,
+    synonyms: ['name', 'full name', 'trainee name', 'trainee'],
+  },
   { field: 'preferredName', label: 'Preferred name', required: false, synonyms: ['preferred name', 'known as'] },
   { field: 'pronouns', label: 'Pronouns', required: false, synonyms: ['pronouns'] },
-  { field: 'gmcNumber', label: 'GMC number', required: true, synonyms: ['gmc number', 'gmc', 'gmc no', 'gmc ref', 'gmc reference number'] },
+  {
+    field: 'gmcNumber',
+    label: 'GMC number',
+    required: true,
+    synonyms: ['gmc number', 'gmc', 'gmc no', 'gmc ref', 'gmc reference number'],
+  },
   { field: 'email', label: 'Email', required: false, synonyms: ['email', 'e mail', 'email address', 'nhs email'] },
-  { field: 'programme', label: 'Programme / scheme', required: true, synonyms: ['programme', 'program', 'scheme', 'training programme', 'programme name', 'vts'] },
-  { field: 'grade', label: 'Training grade', required: true, synonyms: ['training grade', 'grade', 'training year', 'st level'] },
-  { field: 'programmeStartDate', label: 'Programme start date', required: true, synonyms: ['programme start date', 'start date', 'programme start', 'program start date'] },
-  { field: 'expectedCctDate', label: 'Expected CCT date', required: false, synonyms: ['expected cct date', 'cct date', 'expected cct', 'cct'] },
-  { field: 'wte', label: 'Whole-time equivalent', required: true, synonyms: ['wte', 'whole time equivalent', 'fte', 'ltft percentage', 'less than full time'] },
+  {
+    field: 'programme',
+    label: 'Programme / scheme',
+    required: true,
+    synonyms: ['programme', 'program', 'scheme', 'training programme', 'programme name', 'vts'],
+  },
+  {
+    field: 'grade',
+    label: 'Training grade',
+    required: true,
+    synonyms: ['training grade', 'grade', 'training year', 'st level'],
+  },
+  {
+    field: 'programmeStartDate',
+    label: 'Programme start date',
+    required: true,
+    synonyms: ['programme start date', 'start date', 'programme start', 'program start date'],
+  },
+  {
+    field: 'expectedCctDate',
+    label: 'Expected CCT date',
+    required: false,
+    synonyms: ['expected cct date', 'cct date', 'expected cct', 'cct'],
+  },
+  {
+    field: 'wte',
+    label: 'Whole-time equivalent',
+    required: true,
+    synonyms: ['wte', 'whole time equivalent', 'fte', 'ltft percentage', 'less than full time'],
+  },
   { field: 'status', label: 'Status', required: false, synonyms: ['status', 'training status'] },
-  { field: 'educationalSupervisor', label: 'Educational supervisor', required: false, synonyms: ['educational supervisor', 'es', 'supervisor', 'edsup'] },
-  { field: 'currentPost', label: 'Current post', required: false, synonyms: ['current post', 'post', 'placement', 'current placement', 'rotation'] },
+  {
+    field: 'educationalSupervisor',
+    label: 'Educational supervisor',
+    required: false,
+    synonyms: ['educational supervisor', 'es', 'supervisor', 'edsup'],
+  },
+  {
+    field: 'currentPost',
+    label: 'Current post',
+    required: false,
+    synonyms: ['current post', 'post', 'placement', 'current placement', 'rotation'],
+  },
   { field: 'tags', label: 'Tags (separated by ;)', required: false, synonyms: ['tags', 'labels'] },
 ] as const;
 
@@ -39,7 +94,9 @@ export function autoMapHeaders(headers: readonly string[]): ImportMapping {
   const mapping: ImportMapping = {};
   const used = new Set<string>();
   for (const target of IMPORT_TARGETS) {
-    const match = headers.find((h) => !used.has(h) && (target.synonyms as readonly string[]).includes(normaliseHeader(h)));
+    const match = headers.find(
+      (h) => !used.has(h) && (target.synonyms as readonly string[]).includes(normaliseHeader(h)),
+    );
     mapping[target.field] = match ?? null;
     if (match) used.add(match);
   }

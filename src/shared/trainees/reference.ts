@@ -1,6 +1,20 @@
 /** Reference lists for the register. Labels are what people read; values are what is stored. */
 
-export const TRAINING_GRADES = ['ST1', 'ST2', 'ST3', 'ST4', 'ST5', 'ST6', 'ST7', 'ST8', 'CT1', 'CT2', 'CT3', 'F1', 'F2'] as const;
+export const TRAINING_GRADES = [
+  'ST1',
+  'ST2',
+  'ST3',
+  'ST4',
+  'ST5',
+  'ST6',
+  'ST7',
+  'ST8',
+  'CT1',
+  'CT2',
+  'CT3',
+  'F1',
+  'F2',
+] as const;
 export type TrainingGrade = (typeof TRAINING_GRADES)[number];
 
 export const TRAINEE_STATUSES = [

@@ -7,7 +7,10 @@ export const GMC_NUMBER_MESSAGE = 'GMC number must be exactly 7 digits';
 
 export const gmcNumberSchema = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.replace(/\s+/g, '') : v),
-  z.string({ error: 'Enter the GMC number' }).min(1, { error: 'Enter the GMC number' }).regex(/^\d{7}$/, { error: GMC_NUMBER_MESSAGE }),
+  z
+    .string({ error: 'Enter the GMC number' })
+    .min(1, { error: 'Enter the GMC number' })
+    .regex(/^\d{7}$/, { error: GMC_NUMBER_MESSAGE }),
 );
 
 /**
@@ -44,11 +47,17 @@ const nameSchema = (missing: string, label: string) =>
 
 /** Tags as a list, or as typed in a form: "LTFT; mentor assigned". */
 export const tagsSchema = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/[;,]/).map((t) => t.trim()).filter(Boolean) : v),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[;,]/)
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : v,
   z
-  .array(z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }))
-  .max(20, { error: 'Use at most 20 tags' })
-  .transform((tags) => [...new Set(tags)]),
+    .array(z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }))
+    .max(20, { error: 'Use at most 20 tags' })
+    .transform((tags) => [...new Set(tags)]),
 );
 
 /** One trainee's editable fields. The same schema checks the form, the CSV import and the IPC input. */
@@ -75,8 +84,17 @@ export const traineeFieldsSchema = z
   })
   .superRefine((t, ctx) => {
     // Compare only real dates: an impossible date already has its own message.
-    if (t.expectedCctDate && isRealIsoDate(t.expectedCctDate) && isRealIsoDate(t.programmeStartDate) && t.expectedCctDate <= t.programmeStartDate) {
-      ctx.addIssue({ code: 'custom', path: ['expectedCctDate'], message: 'The expected CCT date must be after the programme start date' });
+    if (
+      t.expectedCctDate &&
+      isRealIsoDate(t.expectedCctDate) &&
+      isRealIsoDate(t.programmeStartDate) &&
+      t.expectedCctDate <= t.programmeStartDate
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expectedCctDate'],
+        message: 'The expected CCT date must be after the programme start date',
+      });
     }
   });
 

@@ -65,9 +65,14 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
   function checkFolder(folder: string): string {
     const resolved = path.resolve(folder);
     if (folders.choose && !chosen.has(resolved)) {
-      throw new AppError('forbidden', 'Choose the folder with “Choose folder…” first.', { folder: 'Choose the folder with “Choose folder…”' });
+      throw new AppError('forbidden', 'Choose the folder with “Choose folder…” first.', {
+        folder: 'Choose the folder with “Choose folder…”',
+      });
     }
-    if (!path.isAbsolute(folder)) throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', { folder: 'Give the full path of the folder' });
+    if (!path.isAbsolute(folder))
+      throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', {
+        folder: 'Give the full path of the folder',
+      });
     if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
       throw new AppError('invalid_input', 'That folder does not exist.', { folder: 'That folder does not exist' });
     }
@@ -96,7 +101,10 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
      * One pack per trainee on the panel, in a new sub-folder, plus an index CSV. A trainee whose
      * pack fails is listed with the reason and the rest carry on; cancelling stops between trainees.
      */
-    async run(request: { panelId: string; folder: string; jobId: string }, options: BatchOptions = {}): Promise<BatchOutcome> {
+    async run(
+      request: { panelId: string; folder: string; jobId: string },
+      options: BatchOptions = {},
+    ): Promise<BatchOutcome> {
       const parent = checkFolder(request.folder);
       const render = options.render ?? renderReportPdf;
       const { panel, members } = await service.panelMembers(request.panelId);
@@ -121,22 +129,62 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
             const fileName = writeNewFile(folder, service.packFileBase(data), '.pdf', pdf);
             const gaps = data.checklist?.gaps ?? [];
             outcome.written.push({ traineeName: name, fileName, gapCount: gaps.length });
-            index.push([name, trainee.gmcNumber, record.grade, `${Math.round(record.wte * 100)}%`, ESR_STATE_LABEL[esrState(record)], String(gaps.length), data.checklist ? describeGaps(gaps) : 'No evidence template', fileName, '']);
+            index.push([
+              name,
+              trainee.gmcNumber,
+              record.grade,
+              `${Math.round(record.wte * 100)}%`,
+              ESR_STATE_LABEL[esrState(record)],
+              String(gaps.length),
+              data.checklist ? describeGaps(gaps) : 'No evidence template',
+              fileName,
+              '',
+            ]);
           } catch (error) {
             const message = error instanceof AppError ? error.message : 'The pack could not be generated.';
             if (!(error instanceof AppError)) console.error('[arcp:batch] pack failed:', error);
             outcome.failed.push({ traineeName: name, message });
-            index.push([name, trainee.gmcNumber, record.grade, `${Math.round(record.wte * 100)}%`, ESR_STATE_LABEL[esrState(record)], '', '', '', `Not generated: ${message}`]);
+            index.push([
+              name,
+              trainee.gmcNumber,
+              record.grade,
+              `${Math.round(record.wte * 100)}%`,
+              ESR_STATE_LABEL[esrState(record)],
+              '',
+              '',
+              '',
+              `Not generated: ${message}`,
+            ]);
           }
           // Lets the cancel request and progress polls in between trainees.
           await yieldToEventLoop();
         }
         for (const { trainee, record } of members.slice(index.length)) {
-          index.push([displayName(trainee), trainee.gmcNumber, record.grade, `${Math.round(record.wte * 100)}%`, ESR_STATE_LABEL[esrState(record)], '', '', '', 'Not generated: cancelled']);
+          index.push([
+            displayName(trainee),
+            trainee.gmcNumber,
+            record.grade,
+            `${Math.round(record.wte * 100)}%`,
+            ESR_STATE_LABEL[esrState(record)],
+            '',
+            '',
+            '',
+            'Not generated: cancelled',
+          ]);
         }
         const csv = `\uFEFF${Papa.unparse({ fields: ['Trainee', 'GMC number', 'Grade', 'WTE', 'ESR', 'Evidence gaps', 'Gaps', 'Pack file', 'Problem'], data: index }, { newline: '\r\n' })}\r\n`;
-        outcome.indexFile = writeNewFile(folder, safeFileName('index', panel.name, formatUkDate(panel.panelDate)), '.csv', csv);
-        events.emit('progress', { jobId: request.jobId, phase: 'Generating ARCP packs', done: outcome.written.length + outcome.failed.length, total });
+        outcome.indexFile = writeNewFile(
+          folder,
+          safeFileName('index', panel.name, formatUkDate(panel.panelDate)),
+          '.csv',
+          csv,
+        );
+        events.emit('progress', {
+          jobId: request.jobId,
+          phase: 'Generating ARCP packs',
+          done: outcome.written.length + outcome.failed.length,
+          total,
+        });
         return outcome;
       } finally {
         running.delete(request.jobId);

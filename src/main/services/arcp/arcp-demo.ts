@@ -23,7 +23,13 @@ const SUMMARIES = [
   'A good year in post. Supervisors describe a safe, caring doctor. Leadership and quality improvement work to be evidenced before the panel.',
 ];
 
-function counts(items: EvidenceTemplateItem[], wte: number, posts: number, random: Random, complete: boolean): Record<string, number> {
+function counts(
+  items: EvidenceTemplateItem[],
+  wte: number,
+  posts: number,
+  random: Random,
+  complete: boolean,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of items) {
     const { required } = requiredCount(item, { wte, posts });
@@ -33,7 +39,8 @@ function counts(items: EvidenceTemplateItem[], wte: number, posts: number, rando
     }
     // Preparing for a panel: most items met, some short, a few not looked at yet.
     if (random.chance(0.05)) continue;
-    out[item.key] = random.chance(0.85) || required === 0 ? required + random.int(0, 2) : random.int(0, Math.max(required - 1, 0));
+    out[item.key] =
+      random.chance(0.85) || required === 0 ? required + random.int(0, 2) : random.int(0, Math.max(required - 1, 0));
   }
   return out;
 }
@@ -47,7 +54,12 @@ function counts(items: EvidenceTemplateItem[], wte: number, posts: number, rando
 /** Its own seeded stream, so ARCP demo data stays the same whatever other features draw first. */
 const ARCP_DEMO_SEED = 4_2026_05;
 
-export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, traineeIds: string[], today: string): Promise<void> {
+export async function addArcpDemo(
+  trx: Transaction<DB>,
+  _shared: Random,
+  traineeIds: string[],
+  today: string,
+): Promise<void> {
   const random = seededRandom(ARCP_DEMO_SEED);
   const templates = await trx.selectFrom('evidence_templates').selectAll().where('specialty', '=', 'GP').execute();
   const itemsByGrade = new Map(templates.map((t) => [t.grade, JSON.parse(t.items) as EvidenceTemplateItem[]]));
@@ -55,12 +67,19 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
   const at = new Date().toISOString();
   const panelDate = shiftDate(today, DEMO_PANEL_DAYS_AHEAD);
   const panelId = randomUUID();
-  await trx.insertInto('arcp_panels').values({ id: panelId, name: 'Northtown VTS ARCP panel', panel_date: panelDate, created_at: at, updated_at: at }).execute();
+  await trx
+    .insertInto('arcp_panels')
+    .values({ id: panelId, name: 'Northtown VTS ARCP panel', panel_date: panelDate, created_at: at, updated_at: at })
+    .execute();
 
   const rows: Array<Insertable<ArcpRecordsTable>> = [];
   const flush = async () => {
     // 500 rows keep each INSERT under SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('arcp_records').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('arcp_records')
+        .values(rows.slice(i, i + 500))
+        .execute();
     rows.length = 0;
   };
   let outcomeFiveGiven = false;
@@ -68,12 +87,17 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
   let onPanel = 0;
 
   for (let i = 0; i < traineeIds.length; i += 500) {
-    const trainees = await trx.selectFrom('trainees').select(['id', 'grade', 'wte', 'programme', 'programme_start_date', 'status']).where('id', 'in', traineeIds.slice(i, i + 500)).execute();
+    const trainees = await trx
+      .selectFrom('trainees')
+      .select(['id', 'grade', 'wte', 'programme', 'programme_start_date', 'status'])
+      .where('id', 'in', traineeIds.slice(i, i + 500))
+      .execute();
     for (const t of trainees) {
       const yearsIn = Number(t.grade.slice(2)) - 1;
       // Every 12th trainee with history (from the first) has no ARCP in the last 12 months, so that list is never empty.
       // (Outside the scheme whose panel is being prepared, where a planned panel would cover them.)
-      const skipLatest = yearsIn > 0 && t.programme !== DEMO_PANEL_PROGRAMME && t.status === 'in_programme' && ++withHistory % 12 === 1;
+      const skipLatest =
+        yearsIn > 0 && t.programme !== DEMO_PANEL_PROGRAMME && t.status === 'in_programme' && ++withHistory % 12 === 1;
       let reviewFrom = t.programme_start_date;
       for (let year = 1; year <= yearsIn; year++) {
         const reviewTo = shiftDate(iso(addMonths(parseISO(t.programme_start_date), 12 * year)), -random.int(20, 40));
@@ -81,7 +105,8 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
         const grade = `ST${year}`;
         const roll = random.next();
         const recent = year === yearsIn && !outcomeFiveGiven && t.status === 'in_programme';
-        let outcome = roll < 0.86 ? '1' : roll < 0.92 ? '2' : roll < 0.95 ? '3' : t.status === 'parental_leave' ? 'NA' : '1';
+        let outcome =
+          roll < 0.86 ? '1' : roll < 0.92 ? '2' : roll < 0.95 ? '3' : t.status === 'parental_leave' ? 'NA' : '1';
         let reasons: string[] = outcome === '2' ? ['U1'] : outcome === '3' ? ['U5'] : outcome === 'NA' ? ['N2'] : [];
         let panel = shiftDate(reviewTo, random.int(3, 14));
         let due: string | null = null;
@@ -127,7 +152,13 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
         const midway = shiftDate(from, Math.floor(daysBetween(from, panelDate) / 2) - random.int(0, 20));
         const interim = midway < today ? midway : shiftDate(today, -random.int(7, 21));
         // About a third are ready already; the rest are short of a few items, as a panel approaches.
-        const upcomingCounts = counts(itemsByGrade.get(t.grade) ?? [], t.wte, t.grade === 'ST3' ? 1 : 2, random, random.chance(0.35));
+        const upcomingCounts = counts(
+          itemsByGrade.get(t.grade) ?? [],
+          t.wte,
+          t.grade === 'ST3' ? 1 : 2,
+          random,
+          random.chance(0.35),
+        );
         // ESR items follow the ESR dates below rather than a typed count.
         delete upcomingCounts.esr_interim;
         delete upcomingCounts.esr_full;
@@ -143,7 +174,8 @@ export async function addArcpDemo(trx: Transaction<DB>, _shared: Random, trainee
           wte: t.wte,
           posts: t.grade === 'ST3' ? 1 : 2,
           esr_interim_date: esr < 0.85 ? interim : null,
-          esr_full_date: esr < 0.55 && opens <= today ? shiftDate(opens, random.int(0, daysBetween(opens, today))) : null,
+          esr_full_date:
+            esr < 0.55 && opens <= today ? shiftDate(opens, random.int(0, daysBetween(opens, today))) : null,
           outcome: null,
           reason_codes: '[]',
           reason_detail: null,

@@ -1,7 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { ArcpCode, EvidenceTemplate, EvidenceTemplateItem } from '../../../shared/arcp/arcp-reference';
 import type { ArcpPanel, ArcpRecord, ArcpRecordFields } from '../../../shared/arcp/arcp-schema';
-import type { ArcpCodesTable, ArcpPanelsTable, ArcpRecordsTable, EvidenceTemplatesTable } from '../../store/schema-arcp';
+import type {
+  ArcpCodesTable,
+  ArcpPanelsTable,
+  ArcpRecordsTable,
+  EvidenceTemplatesTable,
+} from '../../store/schema-arcp';
 
 function parseJson<T>(text: string, fallback: T): T {
   try {
@@ -23,7 +28,14 @@ export function rowToCode(row: Selectable<ArcpCodesTable>): ArcpCode {
 }
 
 export function rowToTemplate(row: Selectable<EvidenceTemplatesTable>): EvidenceTemplate {
-  return { id: row.id, name: row.name, specialty: row.specialty, grade: row.grade, items: parseJson<EvidenceTemplateItem[]>(row.items, []), updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    name: row.name,
+    specialty: row.specialty,
+    grade: row.grade,
+    items: parseJson<EvidenceTemplateItem[]>(row.items, []),
+    updatedAt: row.updated_at,
+  };
 }
 
 export function rowToPanel(row: Selectable<ArcpPanelsTable>, traineeCount: number): ArcpPanel {

@@ -2,8 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { shiftDate, ukToday } from '../../../shared/dates';
-import { esrState, NOT_ASSESSED, OUTCOME_FIVE, outcomeLabel, type ArcpCode, type EvidenceTemplate } from '../../../shared/arcp/arcp-reference';
-import type { ArcpPanel, ArcpRecord, ArcpRecordFields, PanelFields, PanelReadiness, ReadinessRow, TemplateFields, TraineeArcp } from '../../../shared/arcp/arcp-schema';
+import {
+  esrState,
+  NOT_ASSESSED,
+  OUTCOME_FIVE,
+  outcomeLabel,
+  type ArcpCode,
+  type EvidenceTemplate,
+} from '../../../shared/arcp/arcp-reference';
+import type {
+  ArcpPanel,
+  ArcpRecord,
+  ArcpRecordFields,
+  PanelFields,
+  PanelReadiness,
+  ReadinessRow,
+  TemplateFields,
+  TraineeArcp,
+} from '../../../shared/arcp/arcp-schema';
 import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from '../../../shared/arcp/checklist';
 import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
 import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
@@ -36,8 +52,11 @@ export function pickTemplate(templates: EvidenceTemplate[], grade: string, progr
 export function checkCodes(fields: ArcpRecordFields, codes: ArcpCode[]): void {
   const errors: Record<string, string> = {};
   const outcome = fields.outcome;
-  if (outcome !== null && !codes.some((c) => c.kind === 'outcome' && c.code === outcome)) errors.outcome = `“${outcome}” is not an ARCP outcome code`;
-  const reasonsForOutcome = codes.filter((c) => c.kind === 'reason' && outcome !== null && c.appliesTo.includes(outcome));
+  if (outcome !== null && !codes.some((c) => c.kind === 'outcome' && c.code === outcome))
+    errors.outcome = `“${outcome}” is not an ARCP outcome code`;
+  const reasonsForOutcome = codes.filter(
+    (c) => c.kind === 'reason' && outcome !== null && c.appliesTo.includes(outcome),
+  );
   for (const code of fields.reasonCodes) {
     const reason = codes.find((c) => c.kind === 'reason' && c.code === code);
     if (!reason) errors.reasonCodes ??= `“${code}” is not an ARCP reason code`;
@@ -51,14 +70,21 @@ export function checkCodes(fields: ArcpRecordFields, codes: ArcpCode[]): void {
     errors.reasonCodes ??= `${outcome === NOT_ASSESSED ? '“Not assessed”' : `Outcome ${outcome}`} needs at least one reason code (${first}–${last})`;
   }
   const needsDetail = fields.reasonCodes.filter((code) => codes.find((c) => c.code === code)?.requiresDetail);
-  if (needsDetail.length > 0 && !fields.reasonDetail) errors.reasonDetail = `Describe the reason: ${needsDetail.join(', ')} asks for detail`;
+  if (needsDetail.length > 0 && !fields.reasonDetail)
+    errors.reasonDetail = `Describe the reason: ${needsDetail.join(', ')} asks for detail`;
   const keys = Object.keys(errors);
-  if (keys.length > 0) throw new AppError('invalid_input', keys.length === 1 ? errors[keys[0]!]! : `${keys.length} fields need attention`, errors);
+  if (keys.length > 0)
+    throw new AppError(
+      'invalid_input',
+      keys.length === 1 ? errors[keys[0]!]! : `${keys.length} fields need attention`,
+      errors,
+    );
 }
 
 /** Outcome 5 gets its two-week window by default; other outcomes have no evidence due date. */
 function normalise(fields: ArcpRecordFields): ArcpRecordFields {
-  const evidenceDueDate = fields.outcome === OUTCOME_FIVE ? (fields.evidenceDueDate ?? outcomeFiveDue(fields.panelDate, null)) : null;
+  const evidenceDueDate =
+    fields.outcome === OUTCOME_FIVE ? (fields.evidenceDueDate ?? outcomeFiveDue(fields.panelDate, null)) : null;
   return { ...fields, evidenceDueDate, reasonDetail: fields.reasonCodes.length > 0 ? fields.reasonDetail : null };
 }
 
@@ -104,11 +130,24 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
     const name = displayName({ givenName: t.given_name, familyName: t.family_name, preferredName: t.preferred_name });
     for (const r of mine) {
       if (superseded(r.outcome, r.panel_date, lastByTrainee.get(t.id))) continue;
-      const record = { panelDate: r.panel_date, esrFullDate: r.esr_full_date, outcome: r.outcome, evidenceDueDate: r.evidence_due_date };
-      for (const deadline of arcpDeadlines(record, day, horizonDays)) out.push({ traineeId: t.id, traineeName: name, recordId: r.id, deadline });
+      const record = {
+        panelDate: r.panel_date,
+        esrFullDate: r.esr_full_date,
+        outcome: r.outcome,
+        evidenceDueDate: r.evidence_due_date,
+      };
+      for (const deadline of arcpDeadlines(record, day, horizonDays))
+        out.push({ traineeId: t.id, traineeName: name, recordId: r.id, deadline });
     }
     if (!REVIEWED_STATUSES.includes(t.status)) continue;
-    const overdue = reviewOverdue({ lastOutcomePanelDate: lastByTrainee.get(t.id) ?? null, programmeStartDate: t.programme_start_date, hasPlannedPanel: mine.some((r) => r.outcome === null) }, day);
+    const overdue = reviewOverdue(
+      {
+        lastOutcomePanelDate: lastByTrainee.get(t.id) ?? null,
+        programmeStartDate: t.programme_start_date,
+        hasPlannedPanel: mine.some((r) => r.outcome === null),
+      },
+      day,
+    );
     if (overdue) out.push({ traineeId: t.id, traineeName: name, recordId: null, deadline: overdue });
   }
   return out.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
@@ -122,7 +161,15 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
   }
 
   async function templates(executor: Executor = db): Promise<EvidenceTemplate[]> {
-    return (await executor.selectFrom('evidence_templates').selectAll().orderBy('specialty').orderBy('grade').orderBy('name').execute()).map(rowToTemplate);
+    return (
+      await executor
+        .selectFrom('evidence_templates')
+        .selectAll()
+        .orderBy('specialty')
+        .orderBy('grade')
+        .orderBy('name')
+        .execute()
+    ).map(rowToTemplate);
   }
 
   async function findTrainee(executor: Executor, id: string): Promise<Trainee> {
@@ -138,7 +185,12 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
   }
 
   function checklistFor(record: ArcpRecord, template: EvidenceTemplate | null): Checklist | null {
-    return template ? evaluateChecklist(template.items, effectiveCounts(record.counts, record), { wte: record.wte, posts: record.posts }) : null;
+    return template
+      ? evaluateChecklist(template.items, effectiveCounts(record.counts, record), {
+          wte: record.wte,
+          posts: record.posts,
+        })
+      : null;
   }
 
   function templateOf(record: ArcpRecord, all: EvidenceTemplate[], programme: string): EvidenceTemplate | null {
@@ -150,7 +202,10 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     const trainee = await findTrainee(executor, traineeId);
     const all = await templates(executor);
     const chosen = fields.templateId ? all.find((t) => t.id === fields.templateId) : undefined;
-    if (fields.templateId && !chosen) throw new AppError('invalid_input', 'That evidence template no longer exists.', { templateId: 'Choose a template' });
+    if (fields.templateId && !chosen)
+      throw new AppError('invalid_input', 'That evidence template no longer exists.', {
+        templateId: 'Choose a template',
+      });
     if (chosen && chosen.grade !== fields.grade) {
       const message = `The ${chosen.name} template is for ${chosen.grade}: choose one for ${fields.grade}, or “Best match for the grade”`;
       throw new AppError('invalid_input', message, { templateId: message });
@@ -160,8 +215,19 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
   }
 
   /** The record a new panel creates: its period runs on from the last review (or the programme start). */
-  async function defaultFields(executor: Executor, trainee: Trainee, panelDate: string, all: EvidenceTemplate[]): Promise<ArcpRecordFields> {
-    const last = await executor.selectFrom('arcp_records').select(['review_to']).where('trainee_id', '=', trainee.id).where('review_to', '<', panelDate).orderBy('review_to', 'desc').executeTakeFirst();
+  async function defaultFields(
+    executor: Executor,
+    trainee: Trainee,
+    panelDate: string,
+    all: EvidenceTemplate[],
+  ): Promise<ArcpRecordFields> {
+    const last = await executor
+      .selectFrom('arcp_records')
+      .select(['review_to'])
+      .where('trainee_id', '=', trainee.id)
+      .where('review_to', '<', panelDate)
+      .orderBy('review_to', 'desc')
+      .executeTakeFirst();
     const yearBefore = shiftDate(panelDate, -365);
     const fromLast = last ? shiftDate(last.review_to, 1) : trainee.programmeStartDate;
     const reviewFrom = fromLast < yearBefore ? yearBefore : fromLast;
@@ -185,7 +251,8 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
   }
 
   async function readSection<T>(name: keyof ArcpSources, read: (() => Promise<T[]>) | null): Promise<PackSection<T>> {
-    if (!read) return { available: false, reason: `${SOURCE_NAMES[name]} are not available in this version of the app.` };
+    if (!read)
+      return { available: false, reason: `${SOURCE_NAMES[name]} are not available in this version of the app.` };
     return { available: true, items: await read() };
   }
 
@@ -194,12 +261,19 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     const trainee = await findTrainee(db, record.traineeId);
     const [allCodes, allTemplates] = await Promise.all([codes(), templates()]);
     const template = templateOf(record, allTemplates, trainee.programme);
-    const panel = record.panelId ? await db.selectFrom('arcp_panels').select(['name']).where('id', '=', record.panelId).executeTakeFirst() : undefined;
+    const panel = record.panelId
+      ? await db.selectFrom('arcp_panels').select(['name']).where('id', '=', record.panelId).executeTakeFirst()
+      : undefined;
     const id = trainee.id;
     const exams = await readSection('examAttempts', sources.examAttempts ? () => sources.examAttempts!(db, id) : null);
     return {
       generatedOn: today(),
-      trainee: { name: `${displayName(trainee)}${trainee.preferredName ? ` (${trainee.givenName} ${trainee.familyName})` : ''}`, gmcNumber: trainee.gmcNumber, programme: trainee.programme, educationalSupervisor: trainee.educationalSupervisor },
+      trainee: {
+        name: `${displayName(trainee)}${trainee.preferredName ? ` (${trainee.givenName} ${trainee.familyName})` : ''}`,
+        gmcNumber: trainee.gmcNumber,
+        programme: trainee.programme,
+        educationalSupervisor: trainee.educationalSupervisor,
+      },
       record: {
         reviewFrom: record.reviewFrom,
         reviewTo: record.reviewTo,
@@ -211,7 +285,9 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         esrInterimDate: record.esrInterimDate,
         esrFullDate: record.esrFullDate,
         outcomeLabel: record.outcome ? outcomeLabel(record.outcome, allCodes) : null,
-        reasons: record.reasonCodes.map((code) => `${code} ${allCodes.find((c) => c.code === code)?.label ?? ''}`.trim()),
+        reasons: record.reasonCodes.map((code) =>
+          `${code} ${allCodes.find((c) => c.code === code)?.label ?? ''}`.trim(),
+        ),
         reasonDetail: record.reasonDetail,
         evidenceDueDate: record.evidenceDueDate,
         educatorSummary: record.educatorSummary,
@@ -219,15 +295,31 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       templateName: template?.name ?? null,
       checklist: checklistFor(record, template),
       deadlines: arcpDeadlines(record, today(), 60),
-      previous: (await db.selectFrom('arcp_records').select(['panel_date', 'grade', 'outcome', 'reason_codes']).where('trainee_id', '=', id).where('outcome', 'is not', null).where('panel_date', '<', record.panelDate).orderBy('panel_date', 'desc').execute()).map((r) => {
+      previous: (
+        await db
+          .selectFrom('arcp_records')
+          .select(['panel_date', 'grade', 'outcome', 'reason_codes'])
+          .where('trainee_id', '=', id)
+          .where('outcome', 'is not', null)
+          .where('panel_date', '<', record.panelDate)
+          .orderBy('panel_date', 'desc')
+          .execute()
+      ).map((r) => {
         const reasons = JSON.parse(r.reason_codes) as string[];
-        return { panelDate: r.panel_date, grade: r.grade, outcome: outcomeLabel(r.outcome, allCodes) + (reasons.length > 0 ? ` (${reasons.join(', ')})` : '') };
+        return {
+          panelDate: r.panel_date,
+          grade: r.grade,
+          outcome: outcomeLabel(r.outcome, allCodes) + (reasons.length > 0 ? ` (${reasons.join(', ')})` : ''),
+        };
       }),
       exams,
       examPosition: exams.available ? examPosition(exams.items) : [],
       plpGoals: await readSection('plpGoals', sources.plpGoals ? () => sources.plpGoals!(db, id) : null),
       support: await readSection('support', sources.support ? () => sources.support!(db, id) : null),
-      meetings: await readSection('meetings', sources.meetings ? () => sources.meetings!(db, id, record.reviewFrom, record.reviewTo) : null),
+      meetings: await readSection(
+        'meetings',
+        sources.meetings ? () => sources.meetings!(db, id, record.reviewFrom, record.reviewTo) : null,
+      ),
       postFail: await readSection('postFail', sources.postFail ? () => sources.postFail!(db, id) : null),
       readiness: await readSection('readiness', sources.readiness ? () => sources.readiness!(db, id) : null),
     };
@@ -237,7 +329,11 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     return safeFileName('arcp-pack', data.trainee.name, data.trainee.gmcNumber, data.record.panelDate);
   }
 
-  async function readinessRow(record: ArcpRecord, trainee: Trainee, allTemplates: EvidenceTemplate[]): Promise<ReadinessRow> {
+  async function readinessRow(
+    record: ArcpRecord,
+    trainee: Trainee,
+    allTemplates: EvidenceTemplate[],
+  ): Promise<ReadinessRow> {
     const template = templateOf(record, allTemplates, trainee.programme);
     const checklist = checklistFor(record, template);
     const id = trainee.id;
@@ -264,7 +360,11 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       examPosition: attempts ? examPosition(attempts).join('; ') || 'No attempts recorded' : null,
       openPlpGoals: goals ? goals.filter((g) => !CLOSED_GOAL.test(g.status)).length : null,
       postFailConversations: postFail ? postFail.length : null,
-      supportReceived: support ? (support.length === 0 ? 'None offered' : `${support.filter((s) => TAKEN_UP.test(s.status)).length} taken up of ${support.length} offered`) : null,
+      supportReceived: support
+        ? support.length === 0
+          ? 'None offered'
+          : `${support.filter((s) => TAKEN_UP.test(s.status)).length} taken up of ${support.length} offered`
+        : null,
     };
   }
 
@@ -280,23 +380,49 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     async saveTemplate(id: string | null, fields: TemplateFields): Promise<EvidenceTemplate> {
       return db.transaction().execute(async (trx) => {
         const at = now().toISOString();
-        const values = { name: fields.name, specialty: fields.specialty, grade: fields.grade, items: JSON.stringify(fields.items), updated_at: at };
+        const values = {
+          name: fields.name,
+          specialty: fields.specialty,
+          grade: fields.grade,
+          items: JSON.stringify(fields.items),
+          updated_at: at,
+        };
         let templateId = id;
         if (templateId) {
-          const result = await trx.updateTable('evidence_templates').set(values).where('id', '=', templateId).executeTakeFirst();
+          const result = await trx
+            .updateTable('evidence_templates')
+            .set(values)
+            .where('id', '=', templateId)
+            .executeTakeFirst();
           if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', 'That template no longer exists.');
         } else {
           templateId = randomUUID();
-          await trx.insertInto('evidence_templates').values({ id: templateId, ...values, created_at: at }).execute();
+          await trx
+            .insertInto('evidence_templates')
+            .values({ id: templateId, ...values, created_at: at })
+            .execute();
         }
-        await recordChange(trx, { entity: 'evidence_template', entityId: templateId, action: id ? 'updated' : 'created', after: fields }, now());
-        return rowToTemplate(await trx.selectFrom('evidence_templates').selectAll().where('id', '=', templateId).executeTakeFirstOrThrow());
+        await recordChange(
+          trx,
+          { entity: 'evidence_template', entityId: templateId, action: id ? 'updated' : 'created', after: fields },
+          now(),
+        );
+        return rowToTemplate(
+          await trx.selectFrom('evidence_templates').selectAll().where('id', '=', templateId).executeTakeFirstOrThrow(),
+        );
       });
     },
 
     async forTrainee(traineeId: string): Promise<TraineeArcp> {
       const trainee = await findTrainee(db, traineeId);
-      const records = (await db.selectFrom('arcp_records').selectAll().where('trainee_id', '=', traineeId).orderBy('panel_date', 'desc').execute()).map(rowToRecord);
+      const records = (
+        await db
+          .selectFrom('arcp_records')
+          .selectAll()
+          .where('trainee_id', '=', traineeId)
+          .orderBy('panel_date', 'desc')
+          .execute()
+      ).map(rowToRecord);
       const all = await templates();
       const checklists: TraineeArcp['checklists'] = {};
       for (const record of records) {
@@ -305,10 +431,19 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         if (template && checklist) checklists[record.id] = { templateName: template.name, checklist };
       }
       const lastReviewed = records.find((r) => r.outcome !== null)?.panelDate;
-      const deadlines: ArcpDeadline[] = records.filter((r) => !superseded(r.outcome, r.panelDate, lastReviewed)).flatMap((r) => arcpDeadlines(r, today(), 60));
+      const deadlines: ArcpDeadline[] = records
+        .filter((r) => !superseded(r.outcome, r.panelDate, lastReviewed))
+        .flatMap((r) => arcpDeadlines(r, today(), 60));
       const lastOutcome = records.find((r) => r.outcome !== null);
       const overdue = REVIEWED_STATUSES.includes(trainee.status)
-        ? reviewOverdue({ lastOutcomePanelDate: lastOutcome?.panelDate ?? null, programmeStartDate: trainee.programmeStartDate, hasPlannedPanel: records.some((r) => r.outcome === null) }, today())
+        ? reviewOverdue(
+            {
+              lastOutcomePanelDate: lastOutcome?.panelDate ?? null,
+              programmeStartDate: trainee.programmeStartDate,
+              hasPlannedPanel: records.some((r) => r.outcome === null),
+            },
+            today(),
+          )
         : null;
       if (overdue) deadlines.push(overdue);
       return { records, checklists, deadlines };
@@ -319,7 +454,18 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         const ready = await prepare(trx, traineeId, fields);
         const at = now().toISOString();
         const id = randomUUID();
-        await trx.insertInto('arcp_records').values({ id, trainee_id: traineeId, panel_id: null, ...fieldsToColumns(ready), evidence_counts: JSON.stringify(emptyCounts()), created_at: at, updated_at: at }).execute();
+        await trx
+          .insertInto('arcp_records')
+          .values({
+            id,
+            trainee_id: traineeId,
+            panel_id: null,
+            ...fieldsToColumns(ready),
+            evidence_counts: JSON.stringify(emptyCounts()),
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
         await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'created', after: ready }, now());
         return findRecord(trx, id);
       });
@@ -329,9 +475,17 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       return db.transaction().execute(async (trx) => {
         const before = await findRecord(trx, id);
         const ready = await prepare(trx, before.traineeId, fields);
-        await trx.updateTable('arcp_records').set({ ...fieldsToColumns(ready), updated_at: now().toISOString() }).where('id', '=', id).execute();
+        await trx
+          .updateTable('arcp_records')
+          .set({ ...fieldsToColumns(ready), updated_at: now().toISOString() })
+          .where('id', '=', id)
+          .execute();
         const action = before.outcome !== ready.outcome ? 'outcome_recorded' : 'updated';
-        await recordChange(trx, { entity: 'arcp_record', entityId: id, action, before: recordFields(before), after: ready }, now());
+        await recordChange(
+          trx,
+          { entity: 'arcp_record', entityId: id, action, before: recordFields(before), after: ready },
+          now(),
+        );
         return findRecord(trx, id);
       });
     },
@@ -341,7 +495,11 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       return db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('arcp_records').selectAll().where('id', '=', id).executeTakeFirst();
         if (!row) throw new AppError('not_found', 'That ARCP record no longer exists.');
-        if (row.outcome !== null) throw new AppError('conflict', 'An ARCP with an outcome is kept as history and cannot be deleted; edit it instead.');
+        if (row.outcome !== null)
+          throw new AppError(
+            'conflict',
+            'An ARCP with an outcome is kept as history and cannot be deleted; edit it instead.',
+          );
         await trx.deleteFrom('arcp_records').where('id', '=', id).execute();
         await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'deleted', before: row }, now());
         return { id };
@@ -352,13 +510,38 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       return db.transaction().execute(async (trx) => {
         const existing = await trx.selectFrom('arcp_records').select(['id']).where('id', '=', id).executeTakeFirst();
         if (existing) return findRecord(trx, id);
-        const entry = await trx.selectFrom('change_log').select(['changes']).where('entity', '=', 'arcp_record').where('entity_id', '=', id).where('action', '=', 'deleted').orderBy('at', 'desc').executeTakeFirst();
-        const row = entry?.changes ? (JSON.parse(entry.changes) as { before: Selectable<ArcpRecordsTable> }).before : null;
+        const entry = await trx
+          .selectFrom('change_log')
+          .select(['changes'])
+          .where('entity', '=', 'arcp_record')
+          .where('entity_id', '=', id)
+          .where('action', '=', 'deleted')
+          .orderBy('at', 'desc')
+          .executeTakeFirst();
+        const row = entry?.changes
+          ? (JSON.parse(entry.changes) as { before: Selectable<ArcpRecordsTable> }).before
+          : null;
         if (!row) throw new AppError('not_found', 'That ARCP record can no longer be restored.');
         await findTrainee(trx, row.trainee_id);
-        const panel = row.panel_id ? await trx.selectFrom('arcp_panels').select(['id']).where('id', '=', row.panel_id).executeTakeFirst() : undefined;
-        const template = row.template_id ? await trx.selectFrom('evidence_templates').select(['id']).where('id', '=', row.template_id).executeTakeFirst() : undefined;
-        await trx.insertInto('arcp_records').values({ ...row, panel_id: panel ? row.panel_id : null, template_id: template ? row.template_id : null, updated_at: now().toISOString() }).execute();
+        const panel = row.panel_id
+          ? await trx.selectFrom('arcp_panels').select(['id']).where('id', '=', row.panel_id).executeTakeFirst()
+          : undefined;
+        const template = row.template_id
+          ? await trx
+              .selectFrom('evidence_templates')
+              .select(['id'])
+              .where('id', '=', row.template_id)
+              .executeTakeFirst()
+          : undefined;
+        await trx
+          .insertInto('arcp_records')
+          .values({
+            ...row,
+            panel_id: panel ? row.panel_id : null,
+            template_id: template ? row.template_id : null,
+            updated_at: now().toISOString(),
+          })
+          .execute();
         await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'restored' }, now());
         return findRecord(trx, id);
       });
@@ -369,11 +552,24 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         const before = await findRecord(trx, id);
         const trainee = await findTrainee(trx, before.traineeId);
         const template = templateOf(before, await templates(trx), trainee.programme);
-        if (!template) throw new AppError('invalid_input', `No evidence template fits grade ${before.grade}: add one on the ARCP page first.`);
+        if (!template)
+          throw new AppError(
+            'invalid_input',
+            `No evidence template fits grade ${before.grade}: add one on the ARCP page first.`,
+          );
         const unknown = Object.keys(counts).filter((key) => !template.items.some((i) => i.key === key));
-        if (unknown.length > 0) throw new AppError('invalid_input', `“${unknown[0]}” is not an item of the ${template.name} template.`);
-        await trx.updateTable('arcp_records').set({ evidence_counts: JSON.stringify(counts), updated_at: now().toISOString() }).where('id', '=', id).execute();
-        await recordChange(trx, { entity: 'arcp_record', entityId: id, action: 'evidence_counted', before: before.counts, after: counts }, now());
+        if (unknown.length > 0)
+          throw new AppError('invalid_input', `“${unknown[0]}” is not an item of the ${template.name} template.`);
+        await trx
+          .updateTable('arcp_records')
+          .set({ evidence_counts: JSON.stringify(counts), updated_at: now().toISOString() })
+          .where('id', '=', id)
+          .execute();
+        await recordChange(
+          trx,
+          { entity: 'arcp_record', entityId: id, action: 'evidence_counted', before: before.counts, after: counts },
+          now(),
+        );
         return findRecord(trx, id);
       });
     },
@@ -382,7 +578,13 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       const rows = await db
         .selectFrom('arcp_panels')
         .leftJoin('arcp_records', 'arcp_records.panel_id', 'arcp_panels.id')
-        .select(['arcp_panels.id', 'arcp_panels.name', 'arcp_panels.panel_date', 'arcp_panels.created_at', 'arcp_panels.updated_at'])
+        .select([
+          'arcp_panels.id',
+          'arcp_panels.name',
+          'arcp_panels.panel_date',
+          'arcp_panels.created_at',
+          'arcp_panels.updated_at',
+        ])
         .select((eb) => eb.fn.count<number>('arcp_records.id').as('n'))
         .groupBy('arcp_panels.id')
         .orderBy('arcp_panels.panel_date', 'desc')
@@ -395,42 +597,98 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       return db.transaction().execute(async (trx) => {
         const at = now().toISOString();
         const panelId = randomUUID();
-        await trx.insertInto('arcp_panels').values({ id: panelId, name: fields.name, panel_date: fields.panelDate, created_at: at, updated_at: at }).execute();
+        await trx
+          .insertInto('arcp_panels')
+          .values({ id: panelId, name: fields.name, panel_date: fields.panelDate, created_at: at, updated_at: at })
+          .execute();
         const all = await templates(trx);
         const ids = [...new Set(fields.traineeIds)];
         for (let i = 0; i < ids.length; i += 500) {
-          const trainees = (await trx.selectFrom('trainees').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()).map(rowToTrainee);
-          if (trainees.length !== Math.min(500, ids.length - i)) throw new AppError('not_found', 'Some of the chosen trainees are no longer in the register; nothing was saved.');
+          const trainees = (
+            await trx
+              .selectFrom('trainees')
+              .selectAll()
+              .where('id', 'in', ids.slice(i, i + 500))
+              .execute()
+          ).map(rowToTrainee);
+          if (trainees.length !== Math.min(500, ids.length - i))
+            throw new AppError(
+              'not_found',
+              'Some of the chosen trainees are no longer in the register; nothing was saved.',
+            );
           for (const trainee of trainees) {
-            const open = await trx.selectFrom('arcp_records').select(['id']).where('trainee_id', '=', trainee.id).where('panel_date', '=', fields.panelDate).where('outcome', 'is', null).executeTakeFirst();
+            const open = await trx
+              .selectFrom('arcp_records')
+              .select(['id'])
+              .where('trainee_id', '=', trainee.id)
+              .where('panel_date', '=', fields.panelDate)
+              .where('outcome', 'is', null)
+              .executeTakeFirst();
             if (open) {
-              await trx.updateTable('arcp_records').set({ panel_id: panelId, updated_at: at }).where('id', '=', open.id).execute();
+              await trx
+                .updateTable('arcp_records')
+                .set({ panel_id: panelId, updated_at: at })
+                .where('id', '=', open.id)
+                .execute();
               continue;
             }
             const recordId = randomUUID();
             const defaults = await defaultFields(trx, trainee, fields.panelDate, all);
-            await trx.insertInto('arcp_records').values({ id: recordId, trainee_id: trainee.id, panel_id: panelId, ...fieldsToColumns(defaults), evidence_counts: '{}', created_at: at, updated_at: at }).execute();
+            await trx
+              .insertInto('arcp_records')
+              .values({
+                id: recordId,
+                trainee_id: trainee.id,
+                panel_id: panelId,
+                ...fieldsToColumns(defaults),
+                evidence_counts: '{}',
+                created_at: at,
+                updated_at: at,
+              })
+              .execute();
           }
         }
-        await recordChange(trx, { entity: 'arcp_panel', entityId: panelId, action: 'created', after: { name: fields.name, panelDate: fields.panelDate, trainees: ids.length } }, now());
+        await recordChange(
+          trx,
+          {
+            entity: 'arcp_panel',
+            entityId: panelId,
+            action: 'created',
+            after: { name: fields.name, panelDate: fields.panelDate, trainees: ids.length },
+          },
+          now(),
+        );
         const row = await trx.selectFrom('arcp_panels').selectAll().where('id', '=', panelId).executeTakeFirstOrThrow();
         return rowToPanel(row, ids.length);
       });
     },
 
-    async panelMembers(panelId: string): Promise<{ panel: ArcpPanel; members: Array<{ record: ArcpRecord; trainee: Trainee }> }> {
+    async panelMembers(
+      panelId: string,
+    ): Promise<{ panel: ArcpPanel; members: Array<{ record: ArcpRecord; trainee: Trainee }> }> {
       const panelRow = await db.selectFrom('arcp_panels').selectAll().where('id', '=', panelId).executeTakeFirst();
       if (!panelRow) throw new AppError('not_found', 'That panel no longer exists.');
-      const records = (await db.selectFrom('arcp_records').selectAll().where('panel_id', '=', panelId).execute()).map(rowToRecord);
+      const records = (await db.selectFrom('arcp_records').selectAll().where('panel_id', '=', panelId).execute()).map(
+        rowToRecord,
+      );
       const trainees = new Map<string, Trainee>();
       const ids = records.map((r) => r.traineeId);
       for (let i = 0; i < ids.length; i += 500) {
-        for (const row of await db.selectFrom('trainees').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) trainees.set(row.id, rowToTrainee(row));
+        for (const row of await db
+          .selectFrom('trainees')
+          .selectAll()
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute())
+          trainees.set(row.id, rowToTrainee(row));
       }
       const members = records
         .map((record) => ({ record, trainee: trainees.get(record.traineeId)! }))
         .filter((m) => m.trainee)
-        .sort((a, b) => a.trainee.familyName.localeCompare(b.trainee.familyName) || a.trainee.givenName.localeCompare(b.trainee.givenName));
+        .sort(
+          (a, b) =>
+            a.trainee.familyName.localeCompare(b.trainee.familyName) ||
+            a.trainee.givenName.localeCompare(b.trainee.givenName),
+        );
       return { panel: rowToPanel(panelRow, members.length), members };
     },
 
@@ -439,7 +697,9 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       const all = await templates();
       const rows: ReadinessRow[] = [];
       for (const { record, trainee } of members) rows.push(await readinessRow(record, trainee, all));
-      const unavailable = (['examAttempts', 'plpGoals', 'postFail', 'support'] as const).filter((k) => !sources[k]).map((k) => SOURCE_NAMES[k]);
+      const unavailable = (['examAttempts', 'plpGoals', 'postFail', 'support'] as const)
+        .filter((k) => !sources[k])
+        .map((k) => SOURCE_NAMES[k]);
       return { panel, rows, unavailable };
     },
 

@@ -23,53 +23,73 @@ export function arcpSources(): ArcpSources {
         result: examResultLabel(a.result),
         attemptNumber: a.attemptNumber,
         score: a.score !== null ? `${a.score}${a.passMark !== null ? ` (pass mark ${a.passMark})` : ''}` : null,
-        domains: a.components.filter((c) => c.value !== '').map((c): [string, string] => [c.label, /^\d+(\.\d+)?$/.test(c.value) ? `${c.value}%` : c.value]),
+        domains: a.components
+          .filter((c) => c.value !== '')
+          .map((c): [string, string] => [c.label, /^\d+(\.\d+)?$/.test(c.value) ? `${c.value}%` : c.value]),
       })),
     postFail: async (db, traineeId) =>
-      (await listSharedPostFailRecords(db, traineeId)).map(
-        (r): PackSharedRecord => ({
-          title: `${r.examCode} post-fail conversation (fail ${r.failNumber}, sitting ${formatUkDate(r.sittingDate)})`,
-          date: r.heldOn,
-          fields: [
-            ['Participants', r.participants],
-            ['Feedback by area', r.feedbackByArea.map((f) => `${f.label}: ${f.result}${f.note ? ` (${f.note})` : ''}`).join('; ')],
-            ['Contributing factors', r.contributingFactors.map((f) => factorLabel(f.factor) + (f.note ? ` (${f.note})` : '')).join('; ')],
-            ['Trainee’s reflection', r.traineeReflection ?? ''],
-            ['Support tier', r.supportTierLabel ?? String(r.supportTier)],
-            ['Support offered', r.supportOffered.map((s) => `${s.label}${s.accepted ? ' (accepted)' : ' (not taken up)'}`).join('; ')],
-            ['Study plan', r.studyPlan ?? ''],
-            ['Re-sit target', r.resitTargetDate ? formatUkDate(r.resitTargetDate) : ''],
+      (await listSharedPostFailRecords(db, traineeId)).map((r): PackSharedRecord => ({
+        title: `${r.examCode} post-fail conversation (fail ${r.failNumber}, sitting ${formatUkDate(r.sittingDate)})`,
+        date: r.heldOn,
+        fields: [
+          ['Participants', r.participants],
+          [
+            'Feedback by area',
+            r.feedbackByArea.map((f) => `${f.label}: ${f.result}${f.note ? ` (${f.note})` : ''}`).join('; '),
           ],
-          actions: r.agreedActions,
-        }),
-      ),
+          [
+            'Contributing factors',
+            r.contributingFactors.map((f) => factorLabel(f.factor) + (f.note ? ` (${f.note})` : '')).join('; '),
+          ],
+          ['Trainee’s reflection', r.traineeReflection ?? ''],
+          ['Support tier', r.supportTierLabel ?? String(r.supportTier)],
+          [
+            'Support offered',
+            r.supportOffered.map((s) => `${s.label}${s.accepted ? ' (accepted)' : ' (not taken up)'}`).join('; '),
+          ],
+          ['Study plan', r.studyPlan ?? ''],
+          ['Re-sit target', r.resitTargetDate ? formatUkDate(r.resitTargetDate) : ''],
+        ],
+        actions: r.agreedActions,
+      })),
     readiness: async (db, traineeId) =>
-      (await listSharedReadinessRecords(db, traineeId)).map(
-        (r): PackSharedRecord => ({
-          title: `${r.examCode} readiness to sit`,
-          date: r.discussedOn,
-          fields: [
-            ['Decision', readinessDecisionLabel(r.decision)],
-            ['Planned sitting', r.plannedSittingDate ? formatUkDate(r.plannedSittingDate) : ''],
-            ['Mock results', r.mockResults ?? ''],
-            ['Gaps', r.gaps ?? ''],
-            ['Trainee’s view', r.traineeView ?? ''],
-            ['Educator’s view', r.educatorView ?? ''],
-            ['Reasons', r.reasons ?? ''],
-          ],
-          actions: r.agreedActions,
-        }),
-      ),
+      (await listSharedReadinessRecords(db, traineeId)).map((r): PackSharedRecord => ({
+        title: `${r.examCode} readiness to sit`,
+        date: r.discussedOn,
+        fields: [
+          ['Decision', readinessDecisionLabel(r.decision)],
+          ['Planned sitting', r.plannedSittingDate ? formatUkDate(r.plannedSittingDate) : ''],
+          ['Mock results', r.mockResults ?? ''],
+          ['Gaps', r.gaps ?? ''],
+          ['Trainee’s view', r.traineeView ?? ''],
+          ['Educator’s view', r.educatorView ?? ''],
+          ['Reasons', r.reasons ?? ''],
+        ],
+        actions: r.agreedActions,
+      })),
     plpGoals: async (db, traineeId) =>
-      (await listPlpGoals(db, traineeId)).map((g) => ({ goal: g.title, status: goalStatusLabel(g.status), due: g.targetOn, detail: g.successCriteria || null })),
+      (await listPlpGoals(db, traineeId)).map((g) => ({
+        goal: g.title,
+        status: goalStatusLabel(g.status),
+        due: g.targetOn,
+        detail: g.successCriteria || null,
+      })),
     support: async (db, traineeId) =>
-      (await listSupportItems(db, traineeId)).map((s) => ({ support: s.label, offeredOn: s.offeredOn, status: supportStatusLabel(s.status), outcome: s.outcome })),
+      (await listSupportItems(db, traineeId)).map((s) => ({
+        support: s.label,
+        offeredOn: s.offeredOn,
+        status: supportStatusLabel(s.status),
+        outcome: s.outcome,
+      })),
     meetings: async (db, traineeId, from, to) =>
       (await listSharedMeetings(db, traineeId, from, to)).map((m) => ({
         date: m.heldOn,
         kind: m.meetingTypeLabel,
         summary: m.sharedSummary,
-        actions: m.actions.map((a) => `${a.description} (${labelOf(ACTION_OWNERS, a.owner)}, due ${formatUkDate(a.dueOn)}${a.doneOn ? `, done ${formatUkDate(a.doneOn)}` : ''})`),
+        actions: m.actions.map(
+          (a) =>
+            `${a.description} (${labelOf(ACTION_OWNERS, a.owner)}, due ${formatUkDate(a.dueOn)}${a.doneOn ? `, done ${formatUkDate(a.doneOn)}` : ''})`,
+        ),
       })),
   };
 }

@@ -1,5 +1,11 @@
 import type { Executor } from '../../store/open-store';
-import type { PackExamAttempt, PackMeeting, PackPlpGoal, PackSharedRecord, PackSupport } from '../../../shared/arcp/pack-types';
+import type {
+  PackExamAttempt,
+  PackMeeting,
+  PackPlpGoal,
+  PackSharedRecord,
+  PackSupport,
+} from '../../../shared/arcp/pack-types';
 
 /**
  * Where an ARCP pack and the panel page read other features' shared content. Each reader
@@ -42,6 +48,8 @@ export function examPosition(attempts: PackExamAttempt[]): string[] {
     const fails = list.filter((a) => /fail/i.test(a.result)).length;
     if (passed) return `${exam}: passed${passed.attemptNumber ? ` at attempt ${passed.attemptNumber}` : ''}`;
     const last = list[list.length - 1]!;
-    return fails > 0 ? `${exam}: not yet passed, ${fails} fail${fails === 1 ? '' : 's'} (last ${last.result.toLowerCase()} on ${last.sittingDate.split('-').reverse().join('/')})` : `${exam}: ${last.result.toLowerCase()}`;
+    return fails > 0
+      ? `${exam}: not yet passed, ${fails} fail${fails === 1 ? '' : 's'} (last ${last.result.toLowerCase()} on ${last.sittingDate.split('-').reverse().join('/')})`
+      : `${exam}: ${last.result.toLowerCase()}`;
   });
 }

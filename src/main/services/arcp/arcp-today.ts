@@ -4,8 +4,18 @@ import type { DB } from '../../store/schema';
 import { collectDeadlines } from './arcp-service';
 
 // Kinds read well through the Today view's fallback label (underscores become spaces).
-const KIND_BY_DEADLINE = { esr: 'arcp_full_esr', outcome5: 'arcp_outcome_5', outcome_missing: 'arcp_outcome', no_recent_arcp: 'arcp_overdue' } as const;
-const TITLE = { esr: 'Full ESR', outcome5: 'Outcome 5 evidence', outcome_missing: 'Record ARCP outcome', no_recent_arcp: 'No ARCP in 12 months' } as const;
+const KIND_BY_DEADLINE = {
+  esr: 'arcp_full_esr',
+  outcome5: 'arcp_outcome_5',
+  outcome_missing: 'arcp_outcome',
+  no_recent_arcp: 'arcp_overdue',
+} as const;
+const TITLE = {
+  esr: 'Full ESR',
+  outcome5: 'Outcome 5 evidence',
+  outcome_missing: 'Record ARCP outcome',
+  no_recent_arcp: 'No ARCP in 12 months',
+} as const;
 
 /** ARCP deadlines for the Today view: ESR windows, outcome 5 windows, reviews overdue. Timing warnings stay on the panel page. */
 export async function arcpDeadlinesDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/result';
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
 /** Windows-1252 bytes 0x80-0x9F (WHATWG index), where it differs from Latin-1. */
-const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /**
  * Node's `TextDecoder('windows-1252')` decodes as Latin-1 since 20.18.3 / 22.13
@@ -12,7 +13,9 @@ const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\
  * Correct decoders are unaffected: they never yield the remapped code points.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+  return new TextDecoder('windows-1252')
+    .decode(bytes)
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
 }
 
 /**
@@ -58,7 +61,10 @@ export function readCsv(text: string): CsvTable {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
-    throw new AppError('invalid_input', `The file is not valid CSV: a quoted value that starts in record ${(quoteError.row ?? 0) + 1} never ends. Check for a stray quote mark and try again.`);
+    throw new AppError(
+      'invalid_input',
+      `The file is not valid CSV: a quoted value that starts in record ${(quoteError.row ?? 0) + 1} never ends. Check for a stray quote mark and try again.`,
+    );
   }
   const rows = parsed.data;
   const headerRow = rows[0];
@@ -67,7 +73,11 @@ export function readCsv(text: string): CsvTable {
   }
   const headers = headerRow.map((h) => h.trim());
   const duplicate = headers.find((h, i) => h !== '' && headers.indexOf(h) !== i);
-  if (duplicate) throw new AppError('invalid_input', `The header row names the column “${duplicate}” twice; rename one and try again.`);
+  if (duplicate)
+    throw new AppError(
+      'invalid_input',
+      `The header row names the column “${duplicate}” twice; rename one and try again.`,
+    );
 
   const records: CsvRecord[] = [];
   let line = 1 + countNewlines(headerRow) + 1;
@@ -82,7 +92,11 @@ export function readCsv(text: string): CsvTable {
     const extra = row.slice(headers.length).some((cell) => cell.trim() !== '');
     records.push(
       extra
-        ? { line: start, values, problem: `has ${row.length} values but the header has ${headers.length} columns (is there an unquoted comma?)` }
+        ? {
+            line: start,
+            values,
+            problem: `has ${row.length} values but the header has ${headers.length} columns (is there an unquoted comma?)`,
+          }
         : { line: start, values },
     );
   }

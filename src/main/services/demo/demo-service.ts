@@ -20,9 +20,15 @@ export type DemoService = ReturnType<typeof createDemoService>;
 export function createDemoService(db: Kysely<DB>, now: () => Date) {
   return {
     async load(size: keyof typeof DEMO_SIZES): Promise<DemoOutcome> {
-      const existing = await db.selectFrom('trainees').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const existing = await db
+        .selectFrom('trainees')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       if (Number(existing.n) > 0) {
-        throw new AppError('conflict', 'Demo data can only be loaded into an empty register, so that it never mixes with real trainees.');
+        throw new AppError(
+          'conflict',
+          'Demo data can only be loaded into an empty register, so that it never mixes with real trainees.',
+        );
       }
       const random = seededRandom(DEMO_SEED);
       const trainees = generateDemoTrainees(random, DEMO_SIZES[size], ukToday(now()));
@@ -31,7 +37,15 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
         // Batches keep each INSERT under SQLite's bound-parameter limit.
         const traineeIds: string[] = [];
         for (let i = 0; i < trainees.length; i += 500) {
-          const batch = trainees.slice(i, i + 500).map((t) => ({ id: randomUUID(), ...fieldsToColumns(t), created_at: at, updated_at: at, archived_at: null }));
+          const batch = trainees
+            .slice(i, i + 500)
+            .map((t) => ({
+              id: randomUUID(),
+              ...fieldsToColumns(t),
+              created_at: at,
+              updated_at: at,
+              archived_at: null,
+            }));
           await trx.insertInto('trainees').values(batch).execute();
           traineeIds.push(...batch.map((row) => row.id));
         }

@@ -53,13 +53,33 @@ const ACTIONS: Array<[string, 'trainee' | 'tpd' | 'es' | 'other']> = [
   ['Review CbD numbers before the ESR', 'es'],
 ];
 const GOALS: Array<[string, string, string]> = [
-  ['Structure telephone consultations with a clear safety-net', 'rcgp2019:communication_consultation', 'Trainer observes three telephone surgeries with a consistent structure and safety-netting.'],
+  [
+    'Structure telephone consultations with a clear safety-net',
+    'rcgp2019:communication_consultation',
+    'Trainer observes three telephone surgeries with a consistent structure and safety-netting.',
+  ],
   ['Pass the AKT at the next sitting', 'exam', 'AKT passed; question bank average above 70% beforehand.'],
-  ['Keep the e-portfolio up to date each month', 'eportfolio', 'At least three learning logs a month and WPBA on track at each review.'],
-  ['Manage multimorbidity and polypharmacy with confidence', 'rcgp2019:medical_complexity', 'Two CbDs on complex patients graded competent.'],
+  [
+    'Keep the e-portfolio up to date each month',
+    'eportfolio',
+    'At least three learning logs a month and WPBA on track at each review.',
+  ],
+  [
+    'Manage multimorbidity and polypharmacy with confidence',
+    'rcgp2019:medical_complexity',
+    'Two CbDs on complex patients graded competent.',
+  ],
   ['Settle into life and work in the area', 'practical', 'Housing and transport sorted; knows who to ask for help.'],
-  ['Build confidence with colloquial English in consultations', 'communication', 'Patients’ idioms understood; feedback from the PSQ is positive.'],
-  ['Look after wellbeing during the hospital post', 'wellbeing', 'Regular breaks and a named person to talk to; no sickness absence from burnout.'],
+  [
+    'Build confidence with colloquial English in consultations',
+    'communication',
+    'Patients’ idioms understood; feedback from the PSQ is positive.',
+  ],
+  [
+    'Look after wellbeing during the hospital post',
+    'wellbeing',
+    'Regular breaks and a named person to talk to; no sickness absence from burnout.',
+  ],
   ['Prepare for the SCA', 'exam', 'Twelve practice cases timed, with feedback on all three domains.'],
 ];
 const SUPPORT: Array<[string, string]> = [
@@ -74,12 +94,19 @@ const SUPPORT: Array<[string, string]> = [
 const TYPES = ['pastoral', 'pastoral', 'plp_review', 'plp_review', 'readiness_to_sit', 'arcp_prep', 'other'];
 const MODES = ['in_person', 'in_person', 'video', 'video', 'phone'];
 
-async function insertInBatches<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: Array<Record<string, unknown>>): Promise<void> {
+async function insertInBatches<T extends keyof DB>(
+  trx: Transaction<DB>,
+  table: T,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
   for (let i = 0; i < rows.length; i += size) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for every demo table
-    await trx.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as any)
+      .execute();
   }
 }
 
@@ -87,7 +114,12 @@ async function insertInBatches<T extends keyof DB>(trx: Transaction<DB>, table: 
  * 1:1s, plans, early needs and support for the demo trainees, dated around `today` so the
  * Today view has some of everything: overdue, due soon and coming up.
  */
-export async function addEverydayDemo(trx: Transaction<DB>, random: Random, traineeIds: string[], today: string): Promise<void> {
+export async function addEverydayDemo(
+  trx: Transaction<DB>,
+  random: Random,
+  traineeIds: string[],
+  today: string,
+): Promise<void> {
   const at = new Date().toISOString();
   const meetings: Array<Record<string, unknown>> = [];
   const actions: Array<Record<string, unknown>> = [];
@@ -98,7 +130,10 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
   const needs: Array<Record<string, unknown>> = [];
   const identified: Array<Record<string, unknown>> = [];
   const cadence: Array<Record<string, unknown>> = [];
-  const grades = await trx.selectFrom('trainees').select(['id', 'grade', 'expected_cct_date', 'programme_start_date']).execute();
+  const grades = await trx
+    .selectFrom('trainees')
+    .select(['id', 'grade', 'expected_cct_date', 'programme_start_date'])
+    .execute();
   const byId = new Map(grades.map((g) => [g.id, g]));
   // A scheme-sized register gets a full history; the 10,000-trainee stress set a thinner one, so it loads in seconds.
   const full = traineeIds.length <= 1000;
@@ -113,12 +148,41 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
       const open = status !== 'achieved';
       // Agreed some months ago, reviewed since, oldest review first.
       const agreedOn = shiftDate(today, -random.int(160, 220));
-      goals.push({ id, trainee_id: traineeId, title, area, success_criteria: success, target_on: shiftDate(today, random.int(30, 300)), next_review_on: open ? shiftDate(today, random.int(-10, 75)) : null, status, source_need_id: null, created_at: `${agreedOn}T09:00:00.000Z`, updated_at: at, deleted_at: null });
+      goals.push({
+        id,
+        trainee_id: traineeId,
+        title,
+        area,
+        success_criteria: success,
+        target_on: shiftDate(today, random.int(30, 300)),
+        next_review_on: open ? shiftDate(today, random.int(-10, 75)) : null,
+        status,
+        source_need_id: null,
+        created_at: `${agreedOn}T09:00:00.000Z`,
+        updated_at: at,
+        deleted_at: null,
+      });
       goalIds.push(id);
-      const reviewDates = Array.from({ length: random.int(0, full ? 2 : 1) }, () => shiftDate(today, -random.int(20, 150))).sort();
+      const reviewDates = Array.from({ length: random.int(0, full ? 2 : 1) }, () =>
+        shiftDate(today, -random.int(20, 150)),
+      ).sort();
       reviewDates.forEach((reviewedOn, r) => {
         const last = r === reviewDates.length - 1;
-        reviews.push({ id: randomUUID(), goal_id: id, reviewed_on: reviewedOn, note: last && status === 'achieved' ? 'Goal met; evidence seen in the e-portfolio.' : random.pick(['Good progress; evidence seen in the e-portfolio.', 'Slower than hoped because of the rota; goal kept.', 'Trainer feedback positive; keep going.']), status_after: status === 'achieved' && last ? 'achieved' : 'in_progress', created_at: at });
+        reviews.push({
+          id: randomUUID(),
+          goal_id: id,
+          reviewed_on: reviewedOn,
+          note:
+            last && status === 'achieved'
+              ? 'Goal met; evidence seen in the e-portfolio.'
+              : random.pick([
+                  'Good progress; evidence seen in the e-portfolio.',
+                  'Slower than hoped because of the rota; goal kept.',
+                  'Trainer feedback positive; keep going.',
+                ]),
+          status_after: status === 'achieved' && last ? 'achieved' : 'in_progress',
+          created_at: at,
+        });
       });
     }
 
@@ -151,9 +215,21 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
       for (let a = 0, an = full ? random.int(1, 2) : 1; a < an; a++) {
         const [description, owner] = random.pick(ACTIONS);
         const due = shiftDate(heldOn, random.int(10, 45));
-        actions.push({ id: randomUUID(), meeting_id: id, trainee_id: traineeId, description, owner, due_on: due, done_on: due < today && random.chance(0.88) ? due : null, sort_order: a, created_at: at, updated_at: at });
+        actions.push({
+          id: randomUUID(),
+          meeting_id: id,
+          trainee_id: traineeId,
+          description,
+          owner,
+          due_on: due,
+          done_on: due < today && random.chance(0.88) ? due : null,
+          sort_order: a,
+          created_at: at,
+          updated_at: at,
+        });
       }
-      if (goalIds.length && (type === 'plp_review' || random.chance(0.3))) links.push({ meeting_id: id, goal_id: random.pick(goalIds) });
+      if (goalIds.length && (type === 'plp_review' || random.chance(0.3)))
+        links.push({ meeting_id: id, goal_id: random.pick(goalIds) });
     }
 
     if (random.chance(0.45)) {
@@ -175,7 +251,12 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
         declined_on: status === 'declined' ? after(3) : null,
         attended_on: status === 'attended' || status === 'completed' ? after(20) : null,
         completed_on: status === 'completed' ? after(40) : null,
-        outcome: status === 'completed' ? 'Found it useful; feedback shared with the ES.' : status === 'declined' ? 'Prefers to work with the trainer first.' : null,
+        outcome:
+          status === 'completed'
+            ? 'Found it useful; feedback shared with the ES.'
+            : status === 'declined'
+              ? 'Prefers to work with the trainer first.'
+              : null,
         note: null,
         follow_up_on: status === 'offered' ? after(14) : status === 'accepted' ? after(16) : null,
         created_at: at,
@@ -189,9 +270,20 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
       needs.push({
         trainee_id: traineeId,
         completed_on: shiftDate(started, random.int(3, 20)),
-        previous_experience: random.pick(['Two years in internal medicine abroad.', 'Foundation training in the UK, then a year in emergency medicine.', 'Worked as a GP in another health system for three years.']),
-        nhs_familiarity: random.pick(['New to the NHS.', 'Some NHS experience in hospital posts.', 'Familiar with the NHS.']),
-        learning_preferences: random.pick(['Learns best by seeing and doing; likes small groups.', 'Prefers reading then discussing cases.']),
+        previous_experience: random.pick([
+          'Two years in internal medicine abroad.',
+          'Foundation training in the UK, then a year in emergency medicine.',
+          'Worked as a GP in another health system for three years.',
+        ]),
+        nhs_familiarity: random.pick([
+          'New to the NHS.',
+          'Some NHS experience in hospital posts.',
+          'Familiar with the NHS.',
+        ]),
+        learning_preferences: random.pick([
+          'Learns best by seeing and doing; likes small groups.',
+          'Prefers reading then discussing cases.',
+        ]),
         communication_language: random.chance(0.4) ? 'Would like help with colloquial English on the telephone.' : null,
         practical_needs: JSON.stringify(random.chance(0.3) ? ['housing'] : []),
         practical_notes: null,
@@ -207,7 +299,18 @@ export async function addEverydayDemo(trx: Transaction<DB>, random: Random, trai
         created_at: at,
         updated_at: at,
       });
-      identified.push({ id: randomUUID(), trainee_id: traineeId, area: random.pick(GOAL_AREAS).value, description: random.pick(['Confidence with telephone consultations', 'Understanding of NHS referral pathways', 'Time management in ten-minute appointments']), goal_id: null, created_at: at });
+      identified.push({
+        id: randomUUID(),
+        trainee_id: traineeId,
+        area: random.pick(GOAL_AREAS).value,
+        description: random.pick([
+          'Confidence with telephone consultations',
+          'Understanding of NHS referral pathways',
+          'Time management in ten-minute appointments',
+        ]),
+        goal_id: null,
+        created_at: at,
+      });
     }
     if (random.chance(0.15)) cadence.push({ trainee_id: traineeId, weeks: random.pick([4, 6, 12]), updated_at: at });
   }

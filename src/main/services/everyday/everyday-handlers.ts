@@ -33,8 +33,15 @@ export interface EverydayServices {
 }
 
 /** Everything behind the 1:1s, plans, needs, support, Today, search and timeline channels. */
-export function createEverydayServices(db: Kysely<DB>, now: () => Date, deps: { trainees: TraineeService; settings: SettingsService }): EverydayServices {
-  const plp = createPlpService(db, now, { trainee: (id) => deps.trainees.get(id), preparedBy: async () => (await deps.settings.get()).userName });
+export function createEverydayServices(
+  db: Kysely<DB>,
+  now: () => Date,
+  deps: { trainees: TraineeService; settings: SettingsService },
+): EverydayServices {
+  const plp = createPlpService(db, now, {
+    trainee: (id) => deps.trainees.get(id),
+    preparedBy: async () => (await deps.settings.get()).userName,
+  });
   return {
     trainees: deps.trainees,
     meetings: createMeetingService(db, now),
@@ -61,13 +68,21 @@ async function nextMeetingCalendar(s: EverydayServices, traineeId: string): Prom
     startTime: last?.startTime ?? null,
     durationMinutes: last?.durationMinutes ?? null,
     summary: `1:1 with ${name}`,
-    description: schedule.lastHeldOn ? `Next 1:1 with ${name}. Last 1:1 on ${formatLongDate(schedule.lastHeldOn)}.` : `First 1:1 with ${name}.`,
+    description: schedule.lastHeldOn
+      ? `Next 1:1 with ${name}. Last 1:1 on ${formatLongDate(schedule.lastHeldOn)}.`
+      : `First 1:1 with ${name}.`,
     stamp: s.now(),
   });
-  return { fileName: `${safeFileName('1-1', trainee.familyName, trainee.givenName, schedule.nextDueOn)}.ics`, mimeType: MIME.ics, base64: Buffer.from(ics, 'utf8').toString('base64') };
+  return {
+    fileName: `${safeFileName('1-1', trainee.familyName, trainee.givenName, schedule.nextDueOn)}.ics`,
+    mimeType: MIME.ics,
+    base64: Buffer.from(ics, 'utf8').toString('base64'),
+  };
 }
 
-export function everydayHandlers(s: EverydayServices): HandlersFor<'meetings' | 'drafts' | 'plp' | 'needs' | 'support' | 'today' | 'search' | 'timeline'> {
+export function everydayHandlers(
+  s: EverydayServices,
+): HandlersFor<'meetings' | 'drafts' | 'plp' | 'needs' | 'support' | 'today' | 'search' | 'timeline'> {
   return {
     'meetings:list': ({ traineeId }) => s.meetings.list(traineeId),
     'meetings:get': ({ id }) => s.meetings.get(id),

@@ -49,7 +49,9 @@ function aktComponents(random: Random, passed: boolean): Record<string, string> 
 
 function scaComponents(random: Random, passed: boolean): Record<string, string> {
   const keys = ['data_gathering', 'clinical_management', 'relating_to_others'];
-  const grades = keys.map(() => (passed ? random.pick(['Clear Pass', 'Pass', 'Pass', 'Fail']) : random.pick(['Pass', 'Fail', 'Fail', 'Clear Fail'])));
+  const grades = keys.map(() =>
+    passed ? random.pick(['Clear Pass', 'Pass', 'Pass', 'Fail']) : random.pick(['Pass', 'Fail', 'Fail', 'Clear Fail']),
+  );
   // A fail has at least one failing domain.
   if (!passed && !grades.some((g) => g === 'Fail' || g === 'Clear Fail')) grades[random.int(0, 2)] = 'Fail';
   return Object.fromEntries(keys.map((k, i) => [k, grades[i]! as (typeof DOMAIN_GRADES)[number]]));
@@ -71,20 +73,32 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
   if (!akt || !sca) return;
   const ladder = (await loadRules(trx)).ladder;
   const wanted = new Set(traineeIds);
-  const trainees = (await trx.selectFrom('trainees').select(['id', 'grade', 'programme_start_date', 'educational_supervisor']).execute()).filter((t) => wanted.has(t.id));
+  const trainees = (
+    await trx.selectFrom('trainees').select(['id', 'grade', 'programme_start_date', 'educational_supervisor']).execute()
+  ).filter((t) => wanted.has(t.id));
   const at = new Date().toISOString();
 
   const attempts: Array<Insertable<ExamAttemptsTable>> = [];
-  const conversations: Array<{ row: Insertable<ExamPostFailTable>; offers: Array<{ label: string; accepted: boolean }> }> = [];
+  const conversations: Array<{
+    row: Insertable<ExamPostFailTable>;
+    offers: Array<{ label: string; accepted: boolean }>;
+  }> = [];
   const readiness: Array<Insertable<ExamReadinessTable>> = [];
 
-  const addHistory = (traineeId: string, exam: ExamDefinition, firstSitting: string, passRate: number, supervisor: string | null) => {
+  const addHistory = (
+    traineeId: string,
+    exam: ExamDefinition,
+    firstSitting: string,
+    passRate: number,
+    supervisor: string | null,
+  ) => {
     let sitting = firstSitting;
     let fails = 0;
     for (let n = 0; n < 4; n++) {
       if (sitting > shift(today, -7)) {
         // A sitting in the last three weeks whose result is not out yet.
-        if (sitting <= today && sitting > shift(today, -21)) attempts.push(attemptRow(traineeId, exam, sitting, 'awaiting', {}, null, null));
+        if (sitting <= today && sitting > shift(today, -21))
+          attempts.push(attemptRow(traineeId, exam, sitting, 'awaiting', {}, null, null));
         return;
       }
       const passed = random.chance(passRate);
@@ -103,14 +117,29 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
         if (heldOn <= today) conversations.push(conversation(row, exam, fails, heldOn, nextSitting, supervisor));
       }
       if (nextSitting > today && random.chance(0.5)) {
-        readiness.push(readinessRow(traineeId, exam, shift(nextSitting, -random.int(50, 70)) > today ? today : shift(nextSitting, -random.int(50, 70)), nextSitting));
+        readiness.push(
+          readinessRow(
+            traineeId,
+            exam,
+            shift(nextSitting, -random.int(50, 70)) > today ? today : shift(nextSitting, -random.int(50, 70)),
+            nextSitting,
+          ),
+        );
       }
       sitting = nextSitting;
       passRate = Math.max(0.45, passRate - 0.05);
     }
   };
 
-  const attemptRow = (traineeId: string, exam: ExamDefinition, sitting: string, result: 'pass' | 'fail' | 'awaiting', components: Record<string, string>, score: number | null, passMark: number | null): Insertable<ExamAttemptsTable> => ({
+  const attemptRow = (
+    traineeId: string,
+    exam: ExamDefinition,
+    sitting: string,
+    result: 'pass' | 'fail' | 'awaiting',
+    components: Record<string, string>,
+    score: number | null,
+    passMark: number | null,
+  ): Insertable<ExamAttemptsTable> => ({
     id: randomUUID(),
     trainee_id: traineeId,
     exam_id: exam.id,
@@ -125,12 +154,21 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     updated_at: at,
   });
 
-  const conversation = (attempt: Insertable<ExamAttemptsTable>, exam: ExamDefinition, failNumber: number, heldOn: string, target: string, supervisor: string | null) => {
+  const conversation = (
+    attempt: Insertable<ExamAttemptsTable>,
+    exam: ExamDefinition,
+    failNumber: number,
+    heldOn: string,
+    target: string,
+    supervisor: string | null,
+  ) => {
     const values = componentValues(exam, JSON.parse(attempt.components as string) as Record<string, string>);
     const weakest = weakestAreas(exam, values);
     const tier = tierForFail(ladder, failNumber);
     const offers = (tier?.support ?? []).map((label) => ({ label, accepted: random.chance(0.75) }));
-    const factors = [...new Set([random.pick(CONTRIBUTING_FACTOR_VALUES), random.pick(CONTRIBUTING_FACTOR_VALUES)])].map((factor) => ({ factor, note: null }));
+    const factors = [
+      ...new Set([random.pick(CONTRIBUTING_FACTOR_VALUES), random.pick(CONTRIBUTING_FACTOR_VALUES)]),
+    ].map((factor) => ({ factor, note: null }));
     const lead = random.pick(LEADS);
     const row: Insertable<ExamPostFailTable> = {
       id: randomUUID(),
@@ -140,7 +178,15 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
       participants: `${lead} (exam lead)${supervisor ? `, ${supervisor} (ES)` : ''}, trainee`,
       owner: lead,
       trainee_reflection: random.pick(REFLECTIONS),
-      feedback_by_area: JSON.stringify(values.map((v) => ({ key: v.key, label: v.label, result: v.value, weakest: weakest.includes(v.label), note: weakest.includes(v.label) ? 'Discussed the feedback statements for this area.' : null }))),
+      feedback_by_area: JSON.stringify(
+        values.map((v) => ({
+          key: v.key,
+          label: v.label,
+          result: v.value,
+          weakest: weakest.includes(v.label),
+          note: weakest.includes(v.label) ? 'Discussed the feedback statements for this area.' : null,
+        })),
+      ),
       contributing_factors: JSON.stringify(factors),
       support_tier: tier?.failNumber ?? failNumber,
       support_tier_label: tier?.label ?? null,
@@ -150,7 +196,9 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
       study_plan: 'Weekly timed practice focused on the weakest areas, reviewed with the trainer.',
       mocks: random.chance(0.6) ? 'Regional mock booked' : null,
       review_dates: JSON.stringify([shift(heldOn, 28)]),
-      agreed_actions: JSON.stringify([random.pick(ACTIONS), random.pick(ACTIONS)].filter((a, i, all) => all.indexOf(a) === i)),
+      agreed_actions: JSON.stringify(
+        [random.pick(ACTIONS), random.pick(ACTIONS)].filter((a, i, all) => all.indexOf(a) === i),
+      ),
       trainee_agreed: random.chance(0.8) ? 1 : 0,
       private_note: random.chance(0.2) ? 'Private: mentioned family pressures; check in informally.' : null,
       created_at: at,
@@ -159,7 +207,12 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     return { row, offers };
   };
 
-  const readinessRow = (traineeId: string, exam: ExamDefinition, discussedOn: string, planned: string): Insertable<ExamReadinessTable> => ({
+  const readinessRow = (
+    traineeId: string,
+    exam: ExamDefinition,
+    discussedOn: string,
+    planned: string,
+  ): Insertable<ExamReadinessTable> => ({
     id: randomUUID(),
     trainee_id: traineeId,
     exam_id: exam.id,
@@ -181,18 +234,28 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
 
   for (const t of trainees) {
     const start = t.programme_start_date;
-    if (t.grade === 'ST2' && random.chance(0.45)) addHistory(t.id, akt, shift(start, random.int(330, 480)), 0.66, t.educational_supervisor);
+    if (t.grade === 'ST2' && random.chance(0.45))
+      addHistory(t.id, akt, shift(start, random.int(330, 480)), 0.66, t.educational_supervisor);
     if (t.grade === 'ST3') {
-      if (random.chance(0.95)) addHistory(t.id, akt, shift(start, random.int(400, 520)), 0.68, t.educational_supervisor);
+      if (random.chance(0.95))
+        addHistory(t.id, akt, shift(start, random.int(400, 520)), 0.68, t.educational_supervisor);
       if (random.chance(0.7)) addHistory(t.id, sca, shift(start, random.int(740, 900)), 0.62, t.educational_supervisor);
-      else if (random.chance(0.5)) readiness.push(readinessRow(t.id, sca, shift(today, -random.int(0, 20)), shift(today, random.int(40, 110))));
+      else if (random.chance(0.5))
+        readiness.push(readinessRow(t.id, sca, shift(today, -random.int(0, 20)), shift(today, random.int(40, 110))));
     }
   }
 
   await insertInBatches(attempts, (batch) => trx.insertInto('exam_attempts').values(batch).execute());
   const settledBy = shift(today, -56);
   for (const { row, offers } of conversations) {
-    const links = await offerPostFailSupport(trx, { traineeId: row.trainee_id, conversationId: row.id, offeredOn: row.held_on, offers, existing: [], now: new Date() });
+    const links = await offerPostFailSupport(trx, {
+      traineeId: row.trainee_id,
+      conversationId: row.id,
+      offeredOn: row.held_on,
+      offers,
+      existing: [],
+      now: new Date(),
+    });
     row.support_item_ids = JSON.stringify(links);
     // Support offered months ago has run its course (completed or declined), so Today shows only current follow-ups.
     if (row.held_on < settledBy) {
@@ -202,8 +265,19 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
           .updateTable('support_items')
           .set(
             accepted
-              ? { status: 'completed', attended_on: shift(row.held_on, 21), completed_on: shift(row.held_on, 42), outcome: 'Attended; found it useful for the re-sit', follow_up_on: null }
-              : { status: 'declined', declined_on: row.held_on, outcome: 'Preferred to prepare independently', follow_up_on: null },
+              ? {
+                  status: 'completed',
+                  attended_on: shift(row.held_on, 21),
+                  completed_on: shift(row.held_on, 42),
+                  outcome: 'Attended; found it useful for the re-sit',
+                  follow_up_on: null,
+                }
+              : {
+                  status: 'declined',
+                  declined_on: row.held_on,
+                  outcome: 'Preferred to prepare independently',
+                  follow_up_on: null,
+                },
           )
           .where('id', '=', link.id)
           .execute();

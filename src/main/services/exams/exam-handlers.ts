@@ -9,13 +9,20 @@ import { readinessReport } from './readiness-report';
 import { sharedPostFail, sharedReadiness } from './shared-views';
 import { postFailReport } from './post-fail-report';
 
-export function examHandlers(exams: ExamService, imports: ResultsImportService, trainees: TraineeService): HandlersFor<'exams' | 'examImport'> {
+export function examHandlers(
+  exams: ExamService,
+  imports: ResultsImportService,
+  trainees: TraineeService,
+): HandlersFor<'exams' | 'examImport'> {
   /** The report is built from the shared view only; see postFailReport. */
   async function report(id: string) {
     const record = sharedPostFail(await exams.postFailById(id));
     const trainee = await trainees.get(record.traineeId);
     return {
-      document: postFailReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }),
+      document: postFailReport(record, {
+        name: `${trainee.givenName} ${trainee.familyName}`,
+        gmcNumber: trainee.gmcNumber,
+      }),
       baseName: safeFileName('post-fail', record.examCode, displayName(trainee), record.heldOn),
     };
   }
@@ -24,7 +31,10 @@ export function examHandlers(exams: ExamService, imports: ResultsImportService, 
     const record = sharedReadiness(await exams.readinessById(id));
     const trainee = await trainees.get(record.traineeId);
     return {
-      document: readinessReport(record, { name: `${trainee.givenName} ${trainee.familyName}`, gmcNumber: trainee.gmcNumber }),
+      document: readinessReport(record, {
+        name: `${trainee.givenName} ${trainee.familyName}`,
+        gmcNumber: trainee.gmcNumber,
+      }),
       baseName: safeFileName('readiness', record.examCode, displayName(trainee), record.discussedOn),
     };
   }

@@ -1,7 +1,11 @@
 import type { Selectable } from 'kysely';
 import { daysBetween } from '../../../shared/dates';
 import { bookingDeadline } from '../../../shared/exams/attempt-limits';
-import { BOOKING_WARNING_DAYS, POST_FAIL_CONVERSATION_DUE_DAYS, type ReadinessDecision } from '../../../shared/exams/exam-reference';
+import {
+  BOOKING_WARNING_DAYS,
+  POST_FAIL_CONVERSATION_DUE_DAYS,
+  type ReadinessDecision,
+} from '../../../shared/exams/exam-reference';
 import type { ExamAttempt, MonitorRow, MonitorWarning } from '../../../shared/exams/exam-types';
 import { displayName } from '../../../shared/trainees/trainee-schema';
 import type { Executor } from '../../store/open-store';
@@ -39,12 +43,19 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
   const candidates = new Set<string>();
   for (const row of light) {
     const def = definitionsById.get(row.exam_id);
-    if (def && !passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`) && (row.result === 'fail' || row.result === 'awaiting')) candidates.add(row.trainee_id);
+    if (
+      def &&
+      !passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`) &&
+      (row.result === 'fail' || row.result === 'awaiting')
+    )
+      candidates.add(row.trainee_id);
   }
   if (candidates.size === 0) return [];
   const candidateIds = [...candidates];
 
-  const attemptRows = await inChunks(candidateIds, (slice) => db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute());
+  const attemptRows = await inChunks(candidateIds, (slice) =>
+    db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute(),
+  );
   const attemptsByTrainee = new Map<string, Array<Selectable<ExamAttemptsTable>>>();
   for (const row of attemptRows) {
     const def = definitionsById.get(row.exam_id);
@@ -58,13 +69,35 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
     inChunks(candidateIds, (slice) =>
       db
         .selectFrom('trainees')
-        .select(['id', 'given_name', 'family_name', 'preferred_name', 'gmc_number', 'grade', 'programme', 'programme_start_date', 'educational_supervisor'])
+        .select([
+          'id',
+          'given_name',
+          'family_name',
+          'preferred_name',
+          'gmc_number',
+          'grade',
+          'programme',
+          'programme_start_date',
+          'educational_supervisor',
+        ])
         .where('archived_at', 'is', null)
         .where('id', 'in', slice)
         .execute(),
     ),
-    inChunks(candidateIds, (slice) => db.selectFrom('exam_post_fail').select(['attempt_id', 'owner', 'support_tier_label', 'support_offered', 'resit_target_date']).where('trainee_id', 'in', slice).execute()),
-    inChunks(candidateIds, (slice) => db.selectFrom('exam_readiness').select(['trainee_id', 'exam_id', 'discussed_on', 'planned_sitting_date', 'decision', 'created_at']).where('trainee_id', 'in', slice).execute()),
+    inChunks(candidateIds, (slice) =>
+      db
+        .selectFrom('exam_post_fail')
+        .select(['attempt_id', 'owner', 'support_tier_label', 'support_offered', 'resit_target_date'])
+        .where('trainee_id', 'in', slice)
+        .execute(),
+    ),
+    inChunks(candidateIds, (slice) =>
+      db
+        .selectFrom('exam_readiness')
+        .select(['trainee_id', 'exam_id', 'discussed_on', 'planned_sitting_date', 'decision', 'created_at'])
+        .where('trainee_id', 'in', slice)
+        .execute(),
+    ),
   ]);
   const postFailByAttempt = new Map(postFails.map((p) => [p.attempt_id, p]));
   const readinessByTrainee = new Map<string, typeof readiness>();
@@ -82,7 +115,9 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
     for (const summary of summaries) {
       if (summary.passed) continue;
       // Oldest first, counted attempts only.
-      const counted = attempts.filter((a) => a.attemptGroup === summary.attemptGroup && a.attemptNumber !== null).reverse();
+      const counted = attempts
+        .filter((a) => a.attemptGroup === summary.attemptGroup && a.attemptNumber !== null)
+        .reverse();
       const last = counted.at(-1);
       if (!last || (last.result !== 'fail' && last.result !== 'awaiting')) continue;
       const lastFail: ExamAttempt | undefined = [...counted].reverse().find((a) => a.result === 'fail');
@@ -99,14 +134,30 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
       const daysSinceFail = lastFail ? daysBetween(lastFail.sittingDate, today) : null;
 
       const warnings: MonitorWarning[] = [];
-      if (last.result === 'fail' && !conversation && daysSinceFail !== null && daysSinceFail > POST_FAIL_CONVERSATION_DUE_DAYS) warnings.push('no_conversation');
+      if (
+        last.result === 'fail' &&
+        !conversation &&
+        daysSinceFail !== null &&
+        daysSinceFail > POST_FAIL_CONVERSATION_DUE_DAYS
+      )
+        warnings.push('no_conversation');
       if (last.result === 'fail' && summary.exhausted) warnings.push('no_attempts_left');
       else if (last.result === 'fail' && summary.nextIsLast) warnings.push('last_attempt');
-      if (deadline && !discussion && daysBetween(today, deadline) >= 0 && daysBetween(today, deadline) <= BOOKING_WARNING_DAYS) warnings.push('booking_without_readiness');
+      if (
+        deadline &&
+        !discussion &&
+        daysBetween(today, deadline) >= 0 &&
+        daysBetween(today, deadline) <= BOOKING_WARNING_DAYS
+      )
+        warnings.push('booking_without_readiness');
 
       rows.push({
         traineeId: trainee.id,
-        traineeName: displayName({ givenName: trainee.given_name, familyName: trainee.family_name, preferredName: trainee.preferred_name }),
+        traineeName: displayName({
+          givenName: trainee.given_name,
+          familyName: trainee.family_name,
+          preferredName: trainee.preferred_name,
+        }),
         gmcNumber: trainee.gmc_number,
         grade: trainee.grade,
         programme: trainee.programme,
@@ -133,6 +184,11 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
       });
     }
   }
-  rows.sort((a, b) => b.warnings.length - a.warnings.length || (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) || a.traineeName.localeCompare(b.traineeName));
+  rows.sort(
+    (a, b) =>
+      b.warnings.length - a.warnings.length ||
+      (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) ||
+      a.traineeName.localeCompare(b.traineeName),
+  );
   return rows;
 }

@@ -1,8 +1,24 @@
 import { AppError } from '../../../shared/result';
 import type { ExamDefinition } from '../../../shared/exams/exam-reference';
-import type { ExamAttempt, PostFailRecord, ReadinessRecord, SharedPostFailRecord, SharedReadinessRecord, TraineeExams } from '../../../shared/exams/exam-types';
+import type {
+  ExamAttempt,
+  PostFailRecord,
+  ReadinessRecord,
+  SharedPostFailRecord,
+  SharedReadinessRecord,
+  TraineeExams,
+} from '../../../shared/exams/exam-types';
 import type { Executor } from '../../store/open-store';
-import { failNumberOf, loadDefinitions, loadRules, numberAttempts, rowToPostFail, rowToReadiness, rowToSharedPostFail, rowToSharedReadiness } from './exam-rows';
+import {
+  failNumberOf,
+  loadDefinitions,
+  loadRules,
+  numberAttempts,
+  rowToPostFail,
+  rowToReadiness,
+  rowToSharedPostFail,
+  rowToSharedReadiness,
+} from './exam-rows';
 
 /**
  * Read functions other features use (the ARCP pack reads these). Stable: add fields, never
@@ -10,7 +26,11 @@ import { failNumberOf, loadDefinitions, loadRules, numberAttempts, rowToPostFail
  */
 
 async function entryDateOf(db: Executor, traineeId: string): Promise<string> {
-  const trainee = await db.selectFrom('trainees').select('programme_start_date').where('id', '=', traineeId).executeTakeFirst();
+  const trainee = await db
+    .selectFrom('trainees')
+    .select('programme_start_date')
+    .where('id', '=', traineeId)
+    .executeTakeFirst();
   if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
   return trainee.programme_start_date;
 }
@@ -32,12 +52,25 @@ export async function listAttempts(db: Executor, traineeId: string): Promise<Exa
 }
 
 async function postFailRows(db: Executor, traineeId: string) {
-  return db.selectFrom('exam_post_fail').selectAll().where('trainee_id', '=', traineeId).orderBy('held_on', 'desc').execute();
+  return db
+    .selectFrom('exam_post_fail')
+    .selectAll()
+    .where('trainee_id', '=', traineeId)
+    .orderBy('held_on', 'desc')
+    .execute();
 }
 
-function postFailContext(attempts: ExamAttempt[], definitionsById: ReadonlyMap<string, ExamDefinition>, attemptId: string) {
+function postFailContext(
+  attempts: ExamAttempt[],
+  definitionsById: ReadonlyMap<string, ExamDefinition>,
+  attemptId: string,
+) {
   const attempt = attempts.find((a) => a.id === attemptId);
-  return { attempt, failNumber: attempt ? failNumberOf(attempt, attempts) : 0, def: attempt ? definitionsById.get(attempt.examId) : undefined };
+  return {
+    attempt,
+    failNumber: attempt ? failNumberOf(attempt, attempts) : 0,
+    def: attempt ? definitionsById.get(attempt.examId) : undefined,
+  };
 }
 
 /** Post-fail conversations without their private notes, newest first. */
@@ -50,7 +83,13 @@ export async function listSharedPostFailRecords(db: Executor, traineeId: string)
 }
 
 async function readinessRows(db: Executor, traineeId: string) {
-  return db.selectFrom('exam_readiness').selectAll().where('trainee_id', '=', traineeId).orderBy('discussed_on', 'desc').orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('exam_readiness')
+    .selectAll()
+    .where('trainee_id', '=', traineeId)
+    .orderBy('discussed_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 /** Readiness-to-sit discussions without their private notes, newest first. */
@@ -62,7 +101,9 @@ export async function listSharedReadinessRecords(db: Executor, traineeId: string
 /** Everything on the trainee's Exams tab, private notes included (they stay on this screen). */
 export async function traineeExams(db: Executor, traineeId: string): Promise<TraineeExams> {
   const { attempts, summaries, definitionsById } = await attemptsAndSummaries(db, traineeId);
-  const readiness: ReadinessRecord[] = (await readinessRows(db, traineeId)).map((row) => rowToReadiness(row, definitionsById.get(row.exam_id)));
+  const readiness: ReadinessRecord[] = (await readinessRows(db, traineeId)).map((row) =>
+    rowToReadiness(row, definitionsById.get(row.exam_id)),
+  );
   const postFail: PostFailRecord[] = (await postFailRows(db, traineeId)).map((row) => {
     const { attempt, failNumber, def } = postFailContext(attempts, definitionsById, row.attempt_id);
     return rowToPostFail(row, attempt, failNumber, def);
@@ -72,7 +113,11 @@ export async function traineeExams(db: Executor, traineeId: string): Promise<Tra
 
 /** One attempt with its numbering, for the post-fail form. */
 export async function attemptWithContext(db: Executor, attemptId: string) {
-  const row = await db.selectFrom('exam_attempts').select(['trainee_id']).where('id', '=', attemptId).executeTakeFirst();
+  const row = await db
+    .selectFrom('exam_attempts')
+    .select(['trainee_id'])
+    .where('id', '=', attemptId)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'That exam attempt no longer exists.');
   const { attempts, definitionsById } = await attemptsAndSummaries(db, row.trainee_id);
   const attempt = attempts.find((a) => a.id === attemptId)!;

@@ -1,5 +1,12 @@
 import type { Selectable } from 'kysely';
-import { bookingDeadline, countAttempts, describeAllowance, limitRuleFor, weakestAreas, type ComponentValue } from '../../../shared/exams/attempt-limits';
+import {
+  bookingDeadline,
+  countAttempts,
+  describeAllowance,
+  limitRuleFor,
+  weakestAreas,
+  type ComponentValue,
+} from '../../../shared/exams/attempt-limits';
 import {
   DEFAULT_EXAM_RULES,
   FAILING_GRADES,
@@ -11,9 +18,21 @@ import {
   type PostFailTier,
   type ReadinessDecision,
 } from '../../../shared/exams/exam-reference';
-import type { ExamAttempt, ExamGroupSummary, PostFailRecord, ReadinessRecord, SharedPostFailRecord, SharedReadinessRecord } from '../../../shared/exams/exam-types';
+import type {
+  ExamAttempt,
+  ExamGroupSummary,
+  PostFailRecord,
+  ReadinessRecord,
+  SharedPostFailRecord,
+  SharedReadinessRecord,
+} from '../../../shared/exams/exam-types';
 import type { Executor } from '../../store/open-store';
-import type { ExamAttemptsTable, ExamDefinitionsTable, ExamPostFailTable, ExamReadinessTable } from '../../store/schema-exams';
+import type {
+  ExamAttemptsTable,
+  ExamDefinitionsTable,
+  ExamPostFailTable,
+  ExamReadinessTable,
+} from '../../store/schema-exams';
 
 /** Reads a JSON column, falling back when it is damaged rather than failing the whole screen. */
 export function parseJson<T>(text: string | null | undefined, fallback: T): T {
@@ -64,11 +83,16 @@ export function componentValues(def: ExamDefinition, stored: Record<string, stri
  * Results worth checking against the college's letter: a pass under its pass mark, a fail at or
  * over it, or a pass with every reported domain graded Fail or Clear Fail.
  */
-export function attemptFlags(row: Pick<ExamAttemptsTable, 'result' | 'score' | 'pass_mark'>, gradedDomains: readonly string[] = []): string[] {
+export function attemptFlags(
+  row: Pick<ExamAttemptsTable, 'result' | 'score' | 'pass_mark'>,
+  gradedDomains: readonly string[] = [],
+): string[] {
   const flags: string[] = [];
   if (row.score !== null && row.pass_mark !== null) {
-    if (row.result === 'pass' && row.score < row.pass_mark) flags.push(`Pass recorded with a score of ${row.score}, under the pass mark of ${row.pass_mark}`);
-    if (row.result === 'fail' && row.score >= row.pass_mark) flags.push(`Fail recorded with a score of ${row.score}, at or over the pass mark of ${row.pass_mark}`);
+    if (row.result === 'pass' && row.score < row.pass_mark)
+      flags.push(`Pass recorded with a score of ${row.score}, under the pass mark of ${row.pass_mark}`);
+    if (row.result === 'fail' && row.score >= row.pass_mark)
+      flags.push(`Fail recorded with a score of ${row.score}, at or over the pass mark of ${row.pass_mark}`);
   }
   if (row.result === 'pass' && gradedDomains.length > 0 && gradedDomains.every((g) => FAILING_GRADES.includes(g))) {
     flags.push('Pass recorded with every domain graded Fail or Clear Fail');
@@ -171,7 +195,10 @@ export function rowToReadiness(row: Selectable<ExamReadinessTable>, def: ExamDef
 }
 
 /** Built field by field, so a private note can never ride along with a spread. */
-export function rowToSharedReadiness(row: Selectable<ExamReadinessTable>, def: ExamDefinition | undefined): SharedReadinessRecord {
+export function rowToSharedReadiness(
+  row: Selectable<ExamReadinessTable>,
+  def: ExamDefinition | undefined,
+): SharedReadinessRecord {
   return {
     id: row.id,
     traineeId: row.trainee_id,
@@ -231,7 +258,12 @@ export function rowToSharedPostFail(
   };
 }
 
-export function rowToPostFail(row: Selectable<ExamPostFailTable>, attempt: ExamAttempt | undefined, failNumber: number, def: ExamDefinition | undefined): PostFailRecord {
+export function rowToPostFail(
+  row: Selectable<ExamPostFailTable>,
+  attempt: ExamAttempt | undefined,
+  failNumber: number,
+  def: ExamDefinition | undefined,
+): PostFailRecord {
   return {
     ...rowToSharedPostFail(row, attempt, failNumber, def),
     privateNote: row.private_note,
@@ -243,5 +275,10 @@ export function rowToPostFail(row: Selectable<ExamPostFailTable>, attempt: ExamA
 
 /** Which fail (1st, 2nd…) an attempt is within its group, counting earlier fails by sitting date. */
 export function failNumberOf(attempt: ExamAttempt, all: readonly ExamAttempt[]): number {
-  return all.filter((a) => a.attemptGroup === attempt.attemptGroup && a.result === 'fail' && (a.sittingDate < attempt.sittingDate || a.id === attempt.id)).length;
+  return all.filter(
+    (a) =>
+      a.attemptGroup === attempt.attemptGroup &&
+      a.result === 'fail' &&
+      (a.sittingDate < attempt.sittingDate || a.id === attempt.id),
+  ).length;
 }

@@ -6,7 +6,13 @@ import { tierForFail } from '../../../shared/exams/attempt-limits';
 import { DOMAIN_GRADES, type ExamDefinition, type ExamRules } from '../../../shared/exams/exam-reference';
 import type { AttemptFields, PostFailFields, ReadinessFields } from '../../../shared/exams/exam-schemas';
 import type { examDefinitionFieldsSchema } from '../../../shared/exams/exam-schemas';
-import type { ExamAttempt, ExamSetup, PostFailDraft, PostFailRecord, ReadinessRecord } from '../../../shared/exams/exam-types';
+import type {
+  ExamAttempt,
+  ExamSetup,
+  PostFailDraft,
+  PostFailRecord,
+  ReadinessRecord,
+} from '../../../shared/exams/exam-types';
 import type { z } from 'zod';
 import type { DB } from '../../store/schema';
 import type { Executor } from '../../store/open-store';
@@ -29,7 +35,8 @@ export function checkComponents(def: ExamDefinition, components: Record<string, 
     }
     if (def.componentKind === 'percentage') {
       const n = Number(value.replace('%', ''));
-      if (!/^\d+(\.\d+)?%?$/.test(value) || n < 0 || n > 100) errors[`components.${key}`] = `${part.label} must be a percentage from 0 to 100`;
+      if (!/^\d+(\.\d+)?%?$/.test(value) || n < 0 || n > 100)
+        errors[`components.${key}`] = `${part.label} must be a percentage from 0 to 100`;
     } else if (def.componentKind === 'grade' && !(DOMAIN_GRADES as readonly string[]).includes(value)) {
       errors[`components.${key}`] = `${part.label} must be one of ${DOMAIN_GRADES.join(', ')}`;
     }
@@ -52,7 +59,11 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
   }
 
   async function requireTrainee(db_: Executor, id: string) {
-    const t = await db_.selectFrom('trainees').select(['id', 'given_name', 'family_name', 'preferred_name', 'gmc_number', 'archived_at']).where('id', '=', id).executeTakeFirst();
+    const t = await db_
+      .selectFrom('trainees')
+      .select(['id', 'given_name', 'family_name', 'preferred_name', 'gmc_number', 'archived_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!t) throw new AppError('not_found', 'That trainee is no longer in the register.');
     return t;
   }
@@ -70,8 +81,15 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
 
     async saveDefinition(id: string | undefined, fields: DefinitionFields): Promise<ExamDefinition> {
       const at = now().toISOString();
-      const clash = await db.selectFrom('exam_definitions').select('id').where('code', '=', fields.code).executeTakeFirst();
-      if (clash && clash.id !== id) throw new AppError('conflict', `There is already an exam with the code ${fields.code}.`, { code: 'Choose a different code' });
+      const clash = await db
+        .selectFrom('exam_definitions')
+        .select('id')
+        .where('code', '=', fields.code)
+        .executeTakeFirst();
+      if (clash && clash.id !== id)
+        throw new AppError('conflict', `There is already an exam with the code ${fields.code}.`, {
+          code: 'Choose a different code',
+        });
       const columns = {
         code: fields.code,
         name: fields.name,
@@ -89,14 +107,32 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
         if (id) {
           const before = await definition(trx, id);
           await trx.updateTable('exam_definitions').set(columns).where('id', '=', id).execute();
-          await recordChange(trx, { entity: 'exam_definition', entityId: id, action: 'updated', before, after: fields }, now());
+          await recordChange(
+            trx,
+            { entity: 'exam_definition', entityId: id, action: 'updated', before, after: fields },
+            now(),
+          );
         } else {
-          const order = await trx.selectFrom('exam_definitions').select((eb) => eb.fn.max('sort_order').as('m')).executeTakeFirst();
+          const order = await trx
+            .selectFrom('exam_definitions')
+            .select((eb) => eb.fn.max('sort_order').as('m'))
+            .executeTakeFirst();
           await trx
             .insertInto('exam_definitions')
-            .values({ id: savedId, ...columns, built_in: 0, sort_order: Number(order?.m ?? 0) + 1, created_at: at, archived_at: null })
+            .values({
+              id: savedId,
+              ...columns,
+              built_in: 0,
+              sort_order: Number(order?.m ?? 0) + 1,
+              created_at: at,
+              archived_at: null,
+            })
             .execute();
-          await recordChange(trx, { entity: 'exam_definition', entityId: savedId, action: 'created', after: fields }, now());
+          await recordChange(
+            trx,
+            { entity: 'exam_definition', entityId: savedId, action: 'created', after: fields },
+            now(),
+          );
         }
       });
       return definition(db, savedId);
@@ -114,9 +150,17 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
         const before = await loadRules(trx);
         for (const key of ['attemptLimits', 'ladder'] as const) {
           const value = JSON.stringify(rules[key]);
-          await trx.insertInto('exam_rules').values({ key, value, updated_at: at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at })).execute();
+          await trx
+            .insertInto('exam_rules')
+            .values({ key, value, updated_at: at })
+            .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at }))
+            .execute();
         }
-        await recordChange(trx, { entity: 'exam_rules', entityId: 'rules', action: 'updated', before, after: rules }, now());
+        await recordChange(
+          trx,
+          { entity: 'exam_rules', entityId: 'rules', action: 'updated', before, after: rules },
+          now(),
+        );
       });
       return loadRules(db);
     },
@@ -146,17 +190,36 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
         .where('exam_id', '=', def.id)
         .where('sitting_date', '=', fields.sittingDate)
         .executeTakeFirst();
-      if (clash && clash.id !== id) throw new AppError('conflict', `An ${def.code} attempt on that date is already recorded.`, { sittingDate: 'This sitting is already recorded' });
+      if (clash && clash.id !== id)
+        throw new AppError('conflict', `An ${def.code} attempt on that date is already recorded.`, {
+          sittingDate: 'This sitting is already recorded',
+        });
       const savedId = id ?? randomUUID();
       await db.transaction().execute(async (trx) => {
         if (id) {
-          const before = await trx.selectFrom('exam_attempts').selectAll().where('id', '=', id).where('trainee_id', '=', traineeId).executeTakeFirst();
+          const before = await trx
+            .selectFrom('exam_attempts')
+            .selectAll()
+            .where('id', '=', id)
+            .where('trainee_id', '=', traineeId)
+            .executeTakeFirst();
           if (!before) throw new AppError('not_found', 'That exam attempt no longer exists.');
           await trx.updateTable('exam_attempts').set(columns).where('id', '=', id).execute();
-          await recordChange(trx, { entity: 'exam_attempt', entityId: id, action: 'updated', before, after: columns }, now());
+          await recordChange(
+            trx,
+            { entity: 'exam_attempt', entityId: id, action: 'updated', before, after: columns },
+            now(),
+          );
         } else {
-          await trx.insertInto('exam_attempts').values({ id: savedId, trainee_id: traineeId, ...columns, source: 'manual', created_at: at }).execute();
-          await recordChange(trx, { entity: 'exam_attempt', entityId: savedId, action: 'created', after: columns }, now());
+          await trx
+            .insertInto('exam_attempts')
+            .values({ id: savedId, trainee_id: traineeId, ...columns, source: 'manual', created_at: at })
+            .execute();
+          await recordChange(
+            trx,
+            { entity: 'exam_attempt', entityId: savedId, action: 'created', after: columns },
+            now(),
+          );
         }
       });
       return (await traineeExams(db, traineeId)).attempts.find((a) => a.id === savedId)!;
@@ -164,7 +227,11 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
 
     async deleteAttempt(id: string): Promise<{ id: string }> {
       const linked = await db.selectFrom('exam_post_fail').select('id').where('attempt_id', '=', id).executeTakeFirst();
-      if (linked) throw new AppError('conflict', 'This attempt has a post-fail conversation recorded against it, so it cannot be deleted.');
+      if (linked)
+        throw new AppError(
+          'conflict',
+          'This attempt has a post-fail conversation recorded against it, so it cannot be deleted.',
+        );
       await db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('exam_attempts').selectAll().where('id', '=', id).executeTakeFirst();
         if (!before) throw new AppError('not_found', 'That exam attempt no longer exists.');
@@ -177,7 +244,8 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
     /** A new post-fail form, pre-filled from the failed attempt (weakest areas) and the ladder. */
     async postFailDraft(attemptId: string): Promise<PostFailDraft> {
       const { attempt, def, failNumber } = await attemptWithContext(db, attemptId);
-      if (attempt.result !== 'fail') throw new AppError('invalid_input', 'A post-fail conversation can only be recorded against a failed attempt.');
+      if (attempt.result !== 'fail')
+        throw new AppError('invalid_input', 'A post-fail conversation can only be recorded against a failed attempt.');
       const tier = tierForFail((await loadRules(db)).ladder, failNumber);
       return {
         attempt,
@@ -185,16 +253,31 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
         supportTier: tier?.failNumber ?? failNumber,
         supportTierLabel: tier?.label ?? null,
         supportOffered: (tier?.support ?? []).map((label) => ({ label, accepted: false })),
-        feedbackByArea: attempt.components.map((c) => ({ key: c.key, label: c.label, result: c.value, weakest: attempt.weakestAreas.includes(c.label), note: null })),
+        feedbackByArea: attempt.components.map((c) => ({
+          key: c.key,
+          label: c.label,
+          result: c.value,
+          weakest: attempt.weakestAreas.includes(c.label),
+          note: null,
+        })),
         bookingWeeksBefore: def.bookingWeeksBefore,
       };
     },
 
     async savePostFail(attemptId: string, id: string | undefined, fields: PostFailFields): Promise<PostFailRecord> {
       const { attempt, failNumber } = await attemptWithContext(db, attemptId);
-      if (attempt.result !== 'fail') throw new AppError('invalid_input', 'A post-fail conversation can only be recorded against a failed attempt.');
-      const existing = await db.selectFrom('exam_post_fail').selectAll().where('attempt_id', '=', attemptId).executeTakeFirst();
-      if (existing && existing.id !== id) throw new AppError('conflict', 'A post-fail conversation is already recorded for this attempt; edit that one instead.');
+      if (attempt.result !== 'fail')
+        throw new AppError('invalid_input', 'A post-fail conversation can only be recorded against a failed attempt.');
+      const existing = await db
+        .selectFrom('exam_post_fail')
+        .selectAll()
+        .where('attempt_id', '=', attemptId)
+        .executeTakeFirst();
+      if (existing && existing.id !== id)
+        throw new AppError(
+          'conflict',
+          'A post-fail conversation is already recorded for this attempt; edit that one instead.',
+        );
       if (id && !existing) throw new AppError('not_found', 'That post-fail conversation no longer exists.');
       const ladder = (await loadRules(db)).ladder;
       const tier = ladder.find((t) => t.failNumber === fields.supportTier) ?? tierForFail(ladder, failNumber);
@@ -230,13 +313,24 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
           now: now(),
         });
         if (existing) {
-          await trx.updateTable('exam_post_fail').set({ ...columns, support_item_ids: JSON.stringify(links) }).where('id', '=', existing.id).execute();
+          await trx
+            .updateTable('exam_post_fail')
+            .set({ ...columns, support_item_ids: JSON.stringify(links) })
+            .where('id', '=', existing.id)
+            .execute();
           // The private note is left out of the change log so history views cannot show it.
           await recordChange(trx, { entity: 'exam_post_fail', entityId: existing.id, action: 'updated' }, now());
         } else {
           await trx
             .insertInto('exam_post_fail')
-            .values({ id: savedId, trainee_id: attempt.traineeId, attempt_id: attemptId, ...columns, support_item_ids: JSON.stringify(links), created_at: at })
+            .values({
+              id: savedId,
+              trainee_id: attempt.traineeId,
+              attempt_id: attemptId,
+              ...columns,
+              support_item_ids: JSON.stringify(links),
+              created_at: at,
+            })
             .execute();
           await recordChange(trx, { entity: 'exam_post_fail', entityId: savedId, action: 'created' }, now());
         }
@@ -275,12 +369,20 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
       };
       await db.transaction().execute(async (trx) => {
         if (id) {
-          const before = await trx.selectFrom('exam_readiness').select('id').where('id', '=', id).where('trainee_id', '=', traineeId).executeTakeFirst();
+          const before = await trx
+            .selectFrom('exam_readiness')
+            .select('id')
+            .where('id', '=', id)
+            .where('trainee_id', '=', traineeId)
+            .executeTakeFirst();
           if (!before) throw new AppError('not_found', 'That readiness discussion no longer exists.');
           await trx.updateTable('exam_readiness').set(columns).where('id', '=', id).execute();
           await recordChange(trx, { entity: 'exam_readiness', entityId: id, action: 'updated' }, now());
         } else {
-          await trx.insertInto('exam_readiness').values({ id: savedId, trainee_id: traineeId, ...columns, created_at: at }).execute();
+          await trx
+            .insertInto('exam_readiness')
+            .values({ id: savedId, trainee_id: traineeId, ...columns, created_at: at })
+            .execute();
           await recordChange(trx, { entity: 'exam_readiness', entityId: savedId, action: 'created' }, now());
         }
       });

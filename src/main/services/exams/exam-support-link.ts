@@ -24,14 +24,25 @@ export async function offerPostFailSupport(db: Executor, input: PostFailSupportI
   for (const offer of input.offers) {
     let link = links.find((l) => l.label === offer.label);
     if (!link) {
-      const { id } = await offerSupport(db, { traineeId: input.traineeId, label: offer.label, offeredOn: input.offeredOn, source: 'post_fail', sourceId: input.conversationId }, input.now);
+      const { id } = await offerSupport(
+        db,
+        {
+          traineeId: input.traineeId,
+          label: offer.label,
+          offeredOn: input.offeredOn,
+          source: 'post_fail',
+          sourceId: input.conversationId,
+        },
+        input.now,
+      );
       link = { label: offer.label, id };
       links.push(link);
     }
     if (offer.accepted) {
       // Through the support service's own step, so the path rules and follow-up date apply as in the Support tab.
       const item = await findSupportItem(db, link.id);
-      if (item.status === 'offered') await stepSupportItem(db, { id: link.id, status: 'accepted', on: input.offeredOn, outcome: null }, input.now);
+      if (item.status === 'offered')
+        await stepSupportItem(db, { id: link.id, status: 'accepted', on: input.offeredOn, outcome: null }, input.now);
     }
   }
   return links;

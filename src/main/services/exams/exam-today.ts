@@ -31,7 +31,12 @@ export async function examWarningsDue(db: Kysely<DB>, today: string): Promise<To
         });
       }
     }
-    if (row.bookingDeadline && !row.readinessDone && row.bookingDeadline >= today && row.bookingDeadline <= shiftDate(today, BOOKING_WARNING_DAYS)) {
+    if (
+      row.bookingDeadline &&
+      !row.readinessDone &&
+      row.bookingDeadline >= today &&
+      row.bookingDeadline <= shiftDate(today, BOOKING_WARNING_DAYS)
+    ) {
       items.push({
         id: `readiness-${row.traineeId}-${row.attemptGroup}`,
         kind: 'exam_readiness',

@@ -30,7 +30,12 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
             ['Participants', record.participants],
             ['Exam', `${record.examCode} (${record.examName})`],
             ['Sitting', formatLongDate(record.sittingDate)],
-            ['Attempt', record.attemptNumber ? `Attempt ${record.attemptNumber}; ${ordinal(record.failNumber)} fail` : `${ordinal(record.failNumber)} fail`],
+            [
+              'Attempt',
+              record.attemptNumber
+                ? `Attempt ${record.attemptNumber}; ${ordinal(record.failNumber)} fail`
+                : `${ordinal(record.failNumber)} fail`,
+            ],
           ],
         },
       ],
@@ -47,7 +52,11 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
               {
                 kind: 'table',
                 columns: ['Area', 'Result', 'Discussion'],
-                rows: record.feedbackByArea.map((a) => [a.weakest ? `${a.label} (weakest)` : a.label, a.result || '—', a.note ?? '']),
+                rows: record.feedbackByArea.map((a) => [
+                  a.weakest ? `${a.label} (weakest)` : a.label,
+                  a.result || '—',
+                  a.note ?? '',
+                ]),
                 emphasisedRows: record.feedbackByArea.flatMap((a, i) => (a.weakest ? [i] : [])),
                 widths: [3, 1.4, 5],
               },
@@ -58,7 +67,14 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
       heading: 'Contributing factors',
       blocks:
         record.contributingFactors.length > 0
-          ? [{ kind: 'bullets', items: record.contributingFactors.map((f) => (f.note ? `${factorLabel(f.factor)}: ${f.note}` : factorLabel(f.factor))) }]
+          ? [
+              {
+                kind: 'bullets',
+                items: record.contributingFactors.map((f) =>
+                  f.note ? `${factorLabel(f.factor)}: ${f.note}` : factorLabel(f.factor),
+                ),
+              },
+            ]
           : [{ kind: 'paragraph', text: 'None identified.' }],
     },
     {
@@ -66,7 +82,12 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
       blocks: [
         ...(record.supportTierLabel ? [{ kind: 'paragraph' as const, text: `Tier: ${record.supportTierLabel}` }] : []),
         record.supportOffered.length > 0
-          ? { kind: 'table' as const, columns: ['Support', 'Trainee’s response'], rows: record.supportOffered.map((s) => [s.label, s.accepted ? 'Accepted' : 'Not taken up']), widths: [4, 2] }
+          ? {
+              kind: 'table' as const,
+              columns: ['Support', 'Trainee’s response'],
+              rows: record.supportOffered.map((s) => [s.label, s.accepted ? 'Accepted' : 'Not taken up']),
+              widths: [4, 2],
+            }
           : { kind: 'paragraph' as const, text: 'No support was offered.' },
       ],
     },
@@ -77,7 +98,9 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
           kind: 'fields',
           rows: [
             ['Target sitting', formatLongDate(record.resitTargetDate) || 'To be agreed'],
-            ...(record.resitBookingDeadline ? ([['Book by (about)', formatLongDate(record.resitBookingDeadline)]] as Array<[string, string]>) : []),
+            ...(record.resitBookingDeadline
+              ? ([['Book by (about)', formatLongDate(record.resitBookingDeadline)]] as Array<[string, string]>)
+              : []),
             ['Study plan', record.studyPlan ?? ''],
             ['Mocks and practice', record.mocks ?? ''],
             ['Review dates', record.reviewDates.map(formatLongDate).join(', ')],
@@ -87,11 +110,21 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
     },
     {
       heading: 'Agreed actions',
-      blocks: record.agreedActions.length > 0 ? [{ kind: 'bullets', items: record.agreedActions }] : [{ kind: 'paragraph', text: 'None recorded.' }],
+      blocks:
+        record.agreedActions.length > 0
+          ? [{ kind: 'bullets', items: record.agreedActions }]
+          : [{ kind: 'paragraph', text: 'None recorded.' }],
     },
     {
       heading: 'Trainee’s agreement',
-      blocks: [{ kind: 'paragraph', text: record.traineeAgreed ? 'The trainee has seen this record and agrees with it.' : 'The trainee has not yet confirmed this record.' }],
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: record.traineeAgreed
+            ? 'The trainee has seen this record and agrees with it.'
+            : 'The trainee has not yet confirmed this record.',
+        },
+      ],
     },
   ];
   return {

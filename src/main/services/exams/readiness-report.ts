@@ -24,7 +24,9 @@ export function readinessReport(record: SharedReadinessRecord, trainee: ReportTr
             rows: [
               ['Exam', record.examCode],
               ['Planned sitting', formatLongDate(record.plannedSittingDate) || 'Not yet planned'],
-              ...(record.bookingDeadline ? ([['Book by (about)', formatLongDate(record.bookingDeadline)]] as Array<[string, string]>) : []),
+              ...(record.bookingDeadline
+                ? ([['Book by (about)', formatLongDate(record.bookingDeadline)]] as Array<[string, string]>)
+                : []),
             ],
           },
         ],
@@ -33,7 +35,18 @@ export function readinessReport(record: SharedReadinessRecord, trainee: ReportTr
       { heading: 'Curriculum or domain gaps', blocks: text(record.gaps) },
       { heading: 'Consultation feedback', blocks: text(record.consultationFeedback) },
       { heading: 'Wellbeing and circumstances', blocks: text(record.wellbeing) },
-      { heading: 'Views', blocks: [{ kind: 'fields', rows: [['Trainee', record.traineeView ?? ''], ['Educator', record.educatorView ?? '']] }] },
+      {
+        heading: 'Views',
+        blocks: [
+          {
+            kind: 'fields',
+            rows: [
+              ['Trainee', record.traineeView ?? ''],
+              ['Educator', record.educatorView ?? ''],
+            ],
+          },
+        ],
+      },
       {
         heading: 'Decision',
         blocks: [
@@ -41,7 +54,13 @@ export function readinessReport(record: SharedReadinessRecord, trainee: ReportTr
           ...(record.reasons ? [{ kind: 'paragraph' as const, text: `Reasons: ${record.reasons}` }] : []),
         ],
       },
-      { heading: 'Agreed actions', blocks: record.agreedActions.length > 0 ? [{ kind: 'bullets', items: record.agreedActions }] : [{ kind: 'paragraph', text: 'None recorded.' }] },
+      {
+        heading: 'Agreed actions',
+        blocks:
+          record.agreedActions.length > 0
+            ? [{ kind: 'bullets', items: record.agreedActions }]
+            : [{ kind: 'paragraph', text: 'None recorded.' }],
+      },
     ],
     footer: `Confidential: ${trainee.name}, GMC ${trainee.gmcNumber}, readiness-to-sit discussion`,
   };

@@ -59,7 +59,14 @@ interface CheckedRow extends ResultsImportRow {
   write?: {
     traineeId: string;
     existingId?: string;
-    columns: { exam_id: string; sitting_date: string; result: ExamResult; score: number | null; pass_mark: number | null; components: string };
+    columns: {
+      exam_id: string;
+      sitting_date: string;
+      result: ExamResult;
+      score: number | null;
+      pass_mark: number | null;
+      components: string;
+    };
   };
 }
 
@@ -67,12 +74,14 @@ export type ResultsImportService = ReturnType<typeof createResultsImportService>
 
 /** Exam results from a CSV, matched to trainees by GMC number: preview every row, then write all valid rows in one transaction. */
 export function createResultsImportService(db: Kysely<DB>, events: EventBus, now: () => Date) {
-  const progress = (jobId: string, phase: string, done: number, total: number) => events.emit('progress', { jobId, phase, done, total });
+  const progress = (jobId: string, phase: string, done: number, total: number) =>
+    events.emit('progress', { jobId, phase, done, total });
 
   async function check(request: ResultsImportRequest): Promise<{ preview: ResultsImportPreview; rows: CheckedRow[] }> {
     const { text, encoding } = decodeCsvBytes(Buffer.from(request.contentBase64, 'base64'));
     const table = readCsv(text);
-    const header = (column: Column) => table.headers.find((h) => (COLUMNS[column].synonyms as readonly string[]).includes(normaliseHeader(h)));
+    const header = (column: Column) =>
+      table.headers.find((h) => (COLUMNS[column].synonyms as readonly string[]).includes(normaliseHeader(h)));
     const missingColumns = REQUIRED.filter((c) => !header(c)).map((c) => COLUMNS[c].label);
 
     const definitions = (await loadDefinitions(db)).filter((d) => !d.archivedAt);
@@ -81,9 +90,15 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
       examByWord.set(d.code.toLowerCase(), d);
       examByWord.set(normaliseHeader(d.name), d);
     }
-    const trainees = await db.selectFrom('trainees').select(['id', 'gmc_number', 'given_name', 'family_name']).execute();
+    const trainees = await db
+      .selectFrom('trainees')
+      .select(['id', 'gmc_number', 'given_name', 'family_name'])
+      .execute();
     const traineeByGmc = new Map(trainees.map((t) => [t.gmc_number, t]));
-    const existing = await db.selectFrom('exam_attempts').select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result', 'score', 'pass_mark', 'components']).execute();
+    const existing = await db
+      .selectFrom('exam_attempts')
+      .select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result', 'score', 'pass_mark', 'components'])
+      .execute();
     const existingByKey = new Map(existing.map((e) => [`${e.trainee_id}|${e.exam_id}|${e.sitting_date}`, e]));
     const firstLineByKey = new Map<string, number>();
 
@@ -113,12 +128,16 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
       const trainee = traineeByGmc.get(gmc);
       if (!gmc) reasons.push('Enter the GMC number');
       else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${gmc}”)`);
-      else if (!trainee) reasons.push(`No trainee in the register has GMC number ${gmc}; import or add the trainee first`);
+      else if (!trainee)
+        reasons.push(`No trainee in the register has GMC number ${gmc}; import or add the trainee first`);
 
       const examText = cell(record, 'exam');
       const exam = examByWord.get(examText.toLowerCase()) ?? examByWord.get(normaliseHeader(examText));
       if (!examText) reasons.push('Enter the exam');
-      else if (!exam) reasons.push(`“${examText}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`);
+      else if (!exam)
+        reasons.push(
+          `“${examText}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
+        );
 
       const dateText = cell(record, 'sittingDate');
       const sittingDate = parseUkDate(dateText);
@@ -144,25 +163,49 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
           if (value) components[part.key] = value;
         }
         const componentErrors = checkComponents(exam, components);
-        reasons.push(...Object.values(componentErrors).map((m) => `${m} (“${Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? ''}”)`));
+        reasons.push(
+          ...Object.values(componentErrors).map(
+            (m) =>
+              `${m} (“${Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? ''}”)`,
+          ),
+        );
         components = normaliseComponents(exam, components);
       }
 
       const key = trainee && exam && sittingDate ? `${trainee.id}|${exam.id}|${sittingDate}` : null;
       if (key) {
         const first = firstLineByKey.get(key);
-        if (first !== undefined) reasons.push(`The same ${exam!.code} sitting for this trainee is also on line ${first}`);
+        if (first !== undefined)
+          reasons.push(`The same ${exam!.code} sitting for this trainee is also on line ${first}`);
         else if (reasons.length === 0) firstLineByKey.set(key, record.line);
       }
 
-      const flags = result ? attemptFlags({ result, score, pass_mark: passMark }, exam?.componentKind === 'grade' ? Object.values(components) : []) : [];
+      const flags = result
+        ? attemptFlags(
+            { result, score, pass_mark: passMark },
+            exam?.componentKind === 'grade' ? Object.values(components) : [],
+          )
+        : [];
       let status: ResultsImportRow['status'] = 'error';
       let write: CheckedRow['write'];
       if (reasons.length === 0 && trainee && exam && sittingDate && result) {
-        const columns = { exam_id: exam.id, sitting_date: sittingDate, result, score, pass_mark: passMark, components: JSON.stringify(components) };
+        const columns = {
+          exam_id: exam.id,
+          sitting_date: sittingDate,
+          result,
+          score,
+          pass_mark: passMark,
+          components: JSON.stringify(components),
+        };
         const before = existingByKey.get(key!);
         if (!before) status = 'create';
-        else if (before.result === result && before.score === score && before.pass_mark === passMark && before.components === columns.components) status = 'unchanged';
+        else if (
+          before.result === result &&
+          before.score === score &&
+          before.pass_mark === passMark &&
+          before.components === columns.components
+        )
+          status = 'unchanged';
         else status = 'update';
         write = { traineeId: trainee.id, ...(before ? { existingId: before.id } : {}), columns };
       }
@@ -203,7 +246,11 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
     /** Every valid row in one transaction: all of them, or (on any failure) none. */
     async commit(request: ResultsImportRequest): Promise<ResultsImportOutcome> {
       const { preview, rows } = await check(request);
-      if (preview.missingColumns.length > 0) throw new AppError('invalid_input', `The file has no column for: ${preview.missingColumns.join(', ')}. Nothing was imported.`);
+      if (preview.missingColumns.length > 0)
+        throw new AppError(
+          'invalid_input',
+          `The file has no column for: ${preview.missingColumns.join(', ')}. Nothing was imported.`,
+        );
       const toWrite = rows.filter((r) => r.status === 'create' || r.status === 'update');
       await db.transaction().execute(async (trx) => {
         const at = now().toISOString();
@@ -214,17 +261,42 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
           }
           const { traineeId, existingId, columns } = row.write!;
           if (existingId) {
-            await trx.updateTable('exam_attempts').set({ ...columns, updated_at: at }).where('id', '=', existingId).execute();
-            await recordChange(trx, { entity: 'exam_attempt', entityId: existingId, action: 'imported', after: columns }, now());
+            await trx
+              .updateTable('exam_attempts')
+              .set({ ...columns, updated_at: at })
+              .where('id', '=', existingId)
+              .execute();
+            await recordChange(
+              trx,
+              { entity: 'exam_attempt', entityId: existingId, action: 'imported', after: columns },
+              now(),
+            );
           } else {
             const id = randomUUID();
-            await trx.insertInto('exam_attempts').values({ id, trainee_id: traineeId, ...columns, feedback: null, source: 'import', created_at: at, updated_at: at }).execute();
+            await trx
+              .insertInto('exam_attempts')
+              .values({
+                id,
+                trainee_id: traineeId,
+                ...columns,
+                feedback: null,
+                source: 'import',
+                created_at: at,
+                updated_at: at,
+              })
+              .execute();
             await recordChange(trx, { entity: 'exam_attempt', entityId: id, action: 'imported' }, now());
           }
         }
       });
       progress(request.jobId, 'Saving results', toWrite.length, toWrite.length);
-      return { created: preview.counts.create, updated: preview.counts.update, unchanged: preview.counts.unchanged, rejected: preview.counts.error, flagged: preview.flagged };
+      return {
+        created: preview.counts.create,
+        updated: preview.counts.update,
+        unchanged: preview.counts.unchanged,
+        rejected: preview.counts.error,
+        flagged: preview.flagged,
+      };
     },
   };
 }

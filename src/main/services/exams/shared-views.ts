@@ -1,4 +1,9 @@
-import type { PostFailRecord, ReadinessRecord, SharedPostFailRecord, SharedReadinessRecord } from '../../../shared/exams/exam-types';
+import type {
+  PostFailRecord,
+  ReadinessRecord,
+  SharedPostFailRecord,
+  SharedReadinessRecord,
+} from '../../../shared/exams/exam-types';
 
 /**
  * Strips a full record to its shared view by naming what is kept, not what is dropped: a field

@@ -4,7 +4,11 @@ import { shiftDate } from '../../../shared/dates';
 
 /** RFC 5545 text: backslash, semicolon, comma and newlines are escaped. */
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */
@@ -40,7 +44,10 @@ export interface CalendarEvent {
 }
 
 function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A UK wall-clock time as a UTC instant, so calendars in any zone show the right hour. */
@@ -52,14 +59,32 @@ function ukWallClockToUtc(date: string, time: string): Date {
 
 /** One VEVENT in a VCALENDAR, CRLF line endings, as calendar apps expect. */
 export function buildIcs(event: CalendarEvent): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//TPD Companion//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${utcStamp(event.stamp)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//TPD Companion//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `DTSTAMP:${utcStamp(event.stamp)}`,
+  ];
   if (event.startTime) {
     const start = ukWallClockToUtc(event.date, event.startTime);
     const end = new Date(start.getTime() + (event.durationMinutes ?? 60) * 60_000);
     lines.push(`DTSTART:${utcStamp(start)}`, `DTEND:${utcStamp(end)}`);
   } else {
-    lines.push(`DTSTART;VALUE=DATE:${event.date.replace(/-/g, '')}`, `DTEND;VALUE=DATE:${shiftDate(event.date, 1).replace(/-/g, '')}`);
+    lines.push(
+      `DTSTART;VALUE=DATE:${event.date.replace(/-/g, '')}`,
+      `DTEND;VALUE=DATE:${shiftDate(event.date, 1).replace(/-/g, '')}`,
+    );
   }
-  lines.push(`SUMMARY:${escapeIcsText(event.summary)}`, `DESCRIPTION:${escapeIcsText(event.description)}`, 'TRANSP:OPAQUE', 'END:VEVENT', 'END:VCALENDAR');
+  lines.push(
+    `SUMMARY:${escapeIcsText(event.summary)}`,
+    `DESCRIPTION:${escapeIcsText(event.description)}`,
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  );
   return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
 }

@@ -12,17 +12,32 @@ export const FIRST_MEETING_WITHIN_DAYS = 14;
  * When each trainee's next 1:1 is due: the date agreed at the last meeting if one was set,
  * otherwise the last meeting plus their cadence (default 8 weeks).
  */
-export function nextMeetingDue(input: { lastHeldOn: string | null; agreedNextOn: string | null; cadenceWeeks: number; startedOn: string }): { nextDueOn: string; agreed: boolean } {
-  if (input.lastHeldOn && input.agreedNextOn && input.agreedNextOn > input.lastHeldOn) return { nextDueOn: input.agreedNextOn, agreed: true };
+export function nextMeetingDue(input: {
+  lastHeldOn: string | null;
+  agreedNextOn: string | null;
+  cadenceWeeks: number;
+  startedOn: string;
+}): { nextDueOn: string; agreed: boolean } {
+  if (input.lastHeldOn && input.agreedNextOn && input.agreedNextOn > input.lastHeldOn)
+    return { nextDueOn: input.agreedNextOn, agreed: true };
   if (input.lastHeldOn) return { nextDueOn: shiftDate(input.lastHeldOn, input.cadenceWeeks * 7), agreed: false };
   return { nextDueOn: shiftDate(input.startedOn, FIRST_MEETING_WITHIN_DAYS), agreed: false };
 }
 
-export async function meetingSchedules(db: Executor, traineeId?: string): Promise<Array<MeetingSchedule & { traineeName: string }>> {
+export async function meetingSchedules(
+  db: Executor,
+  traineeId?: string,
+): Promise<Array<MeetingSchedule & { traineeName: string }>> {
   let trainees = db
     .selectFrom('trainees as t')
     .leftJoin('meeting_cadence as c', 'c.trainee_id', 't.id')
-    .select(['t.id', 't.programme_start_date', 't.created_at', 'c.weeks', sql<string>`coalesce(nullif(t.preferred_name, ''), t.given_name) || ' ' || t.family_name`.as('trainee_name')])
+    .select([
+      't.id',
+      't.programme_start_date',
+      't.created_at',
+      'c.weeks',
+      sql<string>`coalesce(nullif(t.preferred_name, ''), t.given_name) || ' ' || t.family_name`.as('trainee_name'),
+    ])
     .where('t.archived_at', 'is', null);
   if (traineeId) trainees = trainees.where('t.id', '=', traineeId);
   else trainees = trainees.where('t.status', 'in', STATUSES_SEEN_AT_1_1S);
@@ -46,7 +61,19 @@ export async function meetingSchedules(db: Executor, traineeId?: string): Promis
     const added = r.created_at.slice(0, 10);
     const startedOn = r.programme_start_date > added ? r.programme_start_date : added;
     const last = latest.get(r.id);
-    const next = nextMeetingDue({ lastHeldOn: last?.held_on ?? null, agreedNextOn: last?.next_due_on ?? null, cadenceWeeks, startedOn });
-    return { traineeId: r.id, traineeName: r.trainee_name, cadenceWeeks, lastHeldOn: last?.held_on ?? null, nextDueOn: next.nextDueOn, agreed: next.agreed };
+    const next = nextMeetingDue({
+      lastHeldOn: last?.held_on ?? null,
+      agreedNextOn: last?.next_due_on ?? null,
+      cadenceWeeks,
+      startedOn,
+    });
+    return {
+      traineeId: r.id,
+      traineeName: r.trainee_name,
+      cadenceWeeks,
+      lastHeldOn: last?.held_on ?? null,
+      nextDueOn: next.nextDueOn,
+      agreed: next.agreed,
+    };
   });
 }

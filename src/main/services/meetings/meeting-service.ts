@@ -41,7 +41,9 @@ const FIELD_NAMES: Record<string, string> = {
 async function rowsToMeetings(db: Executor, rows: MeetingsTable[]): Promise<Meeting[]> {
   const ids = rows.map((r) => r.id);
   const actions = await actionsForMeetings(db, ids);
-  const links = ids.length ? await db.selectFrom('meeting_goals').selectAll().where('meeting_id', 'in', ids).execute() : [];
+  const links = ids.length
+    ? await db.selectFrom('meeting_goals').selectAll().where('meeting_id', 'in', ids).execute()
+    : [];
   return rows.map((r) => ({
     id: r.id,
     traineeId: r.trainee_id,
@@ -76,7 +78,12 @@ function loggable(fields: MeetingFields | Meeting): Record<string, unknown> {
     sharedSummary: fields.sharedSummary,
     wellbeing: fields.wellbeing,
     goalIds: [...fields.goalIds].sort(),
-    actions: fields.actions.map((a) => ({ description: a.description, owner: a.owner, dueOn: a.dueOn, done: 'done' in a ? a.done : Boolean(a.doneOn) })),
+    actions: fields.actions.map((a) => ({
+      description: a.description,
+      owner: a.owner,
+      dueOn: a.dueOn,
+      done: 'done' in a ? a.done : Boolean(a.doneOn),
+    })),
     nextDueOn: fields.nextDueOn,
   };
 }
@@ -94,24 +101,46 @@ export type MeetingService = ReturnType<typeof createMeetingService>;
 
 export function createMeetingService(db: Kysely<DB>, now: () => Date) {
   async function find(executor: Executor, id: string): Promise<Meeting> {
-    const row = await executor.selectFrom('meetings').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await executor
+      .selectFrom('meetings')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!row) throw new AppError('not_found', 'That 1:1 no longer exists. It may have been deleted.');
     return (await rowsToMeetings(executor, [row]))[0]!;
   }
 
   async function assertTrainee(executor: Executor, traineeId: string): Promise<void> {
     const t = await executor.selectFrom('trainees').select('id').where('id', '=', traineeId).executeTakeFirst();
-    if (!t) throw new AppError('not_found', 'That trainee is no longer in the register.', { traineeId: 'Choose the trainee' });
+    if (!t)
+      throw new AppError('not_found', 'That trainee is no longer in the register.', {
+        traineeId: 'Choose the trainee',
+      });
   }
 
   /** Linked goals must be this trainee's own. */
   async function assertGoals(executor: Executor, traineeId: string, goalIds: string[]): Promise<void> {
     if (goalIds.length === 0) return;
-    const found = await executor.selectFrom('plp_goals').select('id').where('id', 'in', goalIds).where('trainee_id', '=', traineeId).where('deleted_at', 'is', null).execute();
-    if (found.length !== new Set(goalIds).size) throw new AppError('invalid_input', 'A linked PLP goal is not in this trainee’s plan', { goalIds: 'A linked PLP goal is not in this trainee’s plan' });
+    const found = await executor
+      .selectFrom('plp_goals')
+      .select('id')
+      .where('id', 'in', goalIds)
+      .where('trainee_id', '=', traineeId)
+      .where('deleted_at', 'is', null)
+      .execute();
+    if (found.length !== new Set(goalIds).size)
+      throw new AppError('invalid_input', 'A linked PLP goal is not in this trainee’s plan', {
+        goalIds: 'A linked PLP goal is not in this trainee’s plan',
+      });
   }
 
-  async function writeChildren(trx: Executor, meetingId: string, fields: MeetingFields, existing: Meeting | null): Promise<void> {
+  async function writeChildren(
+    trx: Executor,
+    meetingId: string,
+    fields: MeetingFields,
+    existing: Meeting | null,
+  ): Promise<void> {
     const at = now().toISOString();
     const today = ukToday(now());
     const previous = new Map((existing?.actions ?? []).map((a) => [a.id, a]));
@@ -121,11 +150,33 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
       const doneOn = action.done ? (old?.doneOn ?? today) : null;
       if (old) {
         kept.add(old.id);
-        await trx.updateTable('meeting_actions').set({ description: action.description, owner: action.owner, due_on: action.dueOn, done_on: doneOn, sort_order: i, updated_at: at }).where('id', '=', old.id).execute();
+        await trx
+          .updateTable('meeting_actions')
+          .set({
+            description: action.description,
+            owner: action.owner,
+            due_on: action.dueOn,
+            done_on: doneOn,
+            sort_order: i,
+            updated_at: at,
+          })
+          .where('id', '=', old.id)
+          .execute();
       } else {
         await trx
           .insertInto('meeting_actions')
-          .values({ id: randomUUID(), meeting_id: meetingId, trainee_id: fields.traineeId, description: action.description, owner: action.owner, due_on: action.dueOn, done_on: doneOn, sort_order: i, created_at: at, updated_at: at })
+          .values({
+            id: randomUUID(),
+            meeting_id: meetingId,
+            trainee_id: fields.traineeId,
+            description: action.description,
+            owner: action.owner,
+            due_on: action.dueOn,
+            done_on: doneOn,
+            sort_order: i,
+            created_at: at,
+            updated_at: at,
+          })
           .execute();
       }
     }
@@ -133,7 +184,11 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
     if (removed.length) await trx.deleteFrom('meeting_actions').where('id', 'in', removed).execute();
     await trx.deleteFrom('meeting_goals').where('meeting_id', '=', meetingId).execute();
     const goalIds = [...new Set(fields.goalIds)];
-    if (goalIds.length) await trx.insertInto('meeting_goals').values(goalIds.map((goal_id) => ({ meeting_id: meetingId, goal_id }))).execute();
+    if (goalIds.length)
+      await trx
+        .insertInto('meeting_goals')
+        .values(goalIds.map((goal_id) => ({ meeting_id: meetingId, goal_id })))
+        .execute();
   }
 
   function columns(fields: MeetingFields) {
@@ -162,7 +217,14 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
   return {
     find,
     async list(traineeId: string): Promise<Meeting[]> {
-      const rows = await db.selectFrom('meetings').selectAll().where('trainee_id', '=', traineeId).where('deleted_at', 'is', null).orderBy('held_on', 'desc').orderBy('start_time', 'desc').execute();
+      const rows = await db
+        .selectFrom('meetings')
+        .selectAll()
+        .where('trainee_id', '=', traineeId)
+        .where('deleted_at', 'is', null)
+        .orderBy('held_on', 'desc')
+        .orderBy('start_time', 'desc')
+        .execute();
       return rowsToMeetings(db, rows);
     },
 
@@ -174,7 +236,17 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
         await assertGoals(trx, fields.traineeId, fields.goalIds);
         const id = randomUUID();
         const at = now().toISOString();
-        await trx.insertInto('meetings').values({ id, trainee_id: fields.traineeId, ...columns(fields), created_at: at, updated_at: at, deleted_at: null }).execute();
+        await trx
+          .insertInto('meetings')
+          .values({
+            id,
+            trainee_id: fields.traineeId,
+            ...columns(fields),
+            created_at: at,
+            updated_at: at,
+            deleted_at: null,
+          })
+          .execute();
         await writeChildren(trx, id, fields, null);
         await recordChange(trx, { entity: 'meeting', entityId: id, action: 'created', after: loggable(fields) }, now());
         return find(trx, id);
@@ -184,12 +256,24 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
     async update(id: string, fields: MeetingFields): Promise<Meeting> {
       return db.transaction().execute(async (trx) => {
         const before = await find(trx, id);
-        if (before.traineeId !== fields.traineeId) throw new AppError('invalid_input', 'A 1:1 cannot be moved to another trainee', { traineeId: 'A 1:1 cannot be moved to another trainee' });
+        if (before.traineeId !== fields.traineeId)
+          throw new AppError('invalid_input', 'A 1:1 cannot be moved to another trainee', {
+            traineeId: 'A 1:1 cannot be moved to another trainee',
+          });
         await assertGoals(trx, fields.traineeId, fields.goalIds);
         const changed = changedFields(before, fields);
-        await trx.updateTable('meetings').set({ ...columns(fields), updated_at: now().toISOString() }).where('id', '=', id).execute();
+        await trx
+          .updateTable('meetings')
+          .set({ ...columns(fields), updated_at: now().toISOString() })
+          .where('id', '=', id)
+          .execute();
         await writeChildren(trx, id, fields, before);
-        if (changed.length) await recordChange(trx, { entity: 'meeting', entityId: id, action: 'updated', before: { changed }, after: loggable(fields) }, now());
+        if (changed.length)
+          await recordChange(
+            trx,
+            { entity: 'meeting', entityId: id, action: 'updated', before: { changed }, after: loggable(fields) },
+            now(),
+          );
         return find(trx, id);
       });
     },
@@ -213,20 +297,48 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
     },
 
     async history(id: string): Promise<MeetingHistoryEntry[]> {
-      const rows = await db.selectFrom('change_log').select(['at', 'action', 'changes']).where('entity', '=', 'meeting').where('entity_id', '=', id).orderBy('at', 'desc').execute();
+      const rows = await db
+        .selectFrom('change_log')
+        .select(['at', 'action', 'changes'])
+        .where('entity', '=', 'meeting')
+        .where('entity_id', '=', id)
+        .orderBy('at', 'desc')
+        .execute();
       return rows.map((r) => {
         const changes = r.changes ? (JSON.parse(r.changes) as { before?: { changed?: string[] } | null }) : null;
-        return { at: r.at, action: r.action, changed: (changes?.before?.changed ?? []).map((k) => FIELD_NAMES[k] ?? k) };
+        return {
+          at: r.at,
+          action: r.action,
+          changed: (changes?.before?.changed ?? []).map((k) => FIELD_NAMES[k] ?? k),
+        };
       });
     },
 
     async setActionDone(actionId: string, done: boolean): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const action = await trx.selectFrom('meeting_actions').select(['id', 'meeting_id', 'done_on', 'description']).where('id', '=', actionId).executeTakeFirst();
+        const action = await trx
+          .selectFrom('meeting_actions')
+          .select(['id', 'meeting_id', 'done_on', 'description'])
+          .where('id', '=', actionId)
+          .executeTakeFirst();
         if (!action) throw new AppError('not_found', 'That action no longer exists.');
         const doneOn = done ? (action.done_on ?? ukToday(now())) : null;
-        await trx.updateTable('meeting_actions').set({ done_on: doneOn, updated_at: now().toISOString() }).where('id', '=', actionId).execute();
-        await recordChange(trx, { entity: 'meeting', entityId: action.meeting_id, action: done ? 'action_done' : 'action_reopened', before: { changed: ['actions'] }, after: { action: action.description } }, now());
+        await trx
+          .updateTable('meeting_actions')
+          .set({ done_on: doneOn, updated_at: now().toISOString() })
+          .where('id', '=', actionId)
+          .execute();
+        await recordChange(
+          trx,
+          {
+            entity: 'meeting',
+            entityId: action.meeting_id,
+            action: done ? 'action_done' : 'action_reopened',
+            before: { changed: ['actions'] },
+            after: { action: action.description },
+          },
+          now(),
+        );
       });
     },
 
@@ -236,9 +348,17 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
     },
 
     async saveTemplate(input: { meetingType: MeetingType; prompts: string }): Promise<MeetingTemplate> {
-      const result = await db.updateTable('meeting_templates').set({ prompts: input.prompts, updated_at: now().toISOString() }).where('meeting_type', '=', input.meetingType).executeTakeFirst();
+      const result = await db
+        .updateTable('meeting_templates')
+        .set({ prompts: input.prompts, updated_at: now().toISOString() })
+        .where('meeting_type', '=', input.meetingType)
+        .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('not_found', 'That meeting type has no template.');
-      const row = await db.selectFrom('meeting_templates').selectAll().where('meeting_type', '=', input.meetingType).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('meeting_templates')
+        .selectAll()
+        .where('meeting_type', '=', input.meetingType)
+        .executeTakeFirstOrThrow();
       return { meetingType: row.meeting_type as MeetingType, label: row.label, prompts: row.prompts };
     },
 
@@ -248,8 +368,16 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
       const at = now().toISOString();
       await db.transaction().execute(async (trx) => {
         await assertTrainee(trx, traineeId);
-        await trx.insertInto('meeting_cadence').values({ trainee_id: traineeId, weeks, updated_at: at }).onConflict((oc) => oc.column('trainee_id').doUpdateSet({ weeks, updated_at: at })).execute();
-        await recordChange(trx, { entity: 'trainee', entityId: traineeId, action: 'cadence_changed', after: { weeks } }, now());
+        await trx
+          .insertInto('meeting_cadence')
+          .values({ trainee_id: traineeId, weeks, updated_at: at })
+          .onConflict((oc) => oc.column('trainee_id').doUpdateSet({ weeks, updated_at: at }))
+          .execute();
+        await recordChange(
+          trx,
+          { entity: 'trainee', entityId: traineeId, action: 'cadence_changed', after: { weeks } },
+          now(),
+        );
       });
       return schedule(traineeId);
     },

@@ -1,10 +1,32 @@
-import { labelOf, MEETING_TYPES, type ActionOwner, type MeetingMode, type MeetingType, type SharedMeeting, type SharedMeetingAction } from '../../../shared/meetings/meeting-types';
+import {
+  labelOf,
+  MEETING_TYPES,
+  type ActionOwner,
+  type MeetingMode,
+  type MeetingType,
+  type SharedMeeting,
+  type SharedMeetingAction,
+} from '../../../shared/meetings/meeting-types';
 import type { Executor } from '../../store/open-store';
 
 /** The columns a shared view may read. `private_notes` and wellbeing are not among them. */
-const SHARED_MEETING_COLUMNS = ['id', 'trainee_id', 'held_on', 'start_time', 'duration_minutes', 'mode', 'meeting_type', 'attendees', 'shared_summary', 'next_due_on'] as const;
+const SHARED_MEETING_COLUMNS = [
+  'id',
+  'trainee_id',
+  'held_on',
+  'start_time',
+  'duration_minutes',
+  'mode',
+  'meeting_type',
+  'attendees',
+  'shared_summary',
+  'next_due_on',
+] as const;
 
-export async function actionsForMeetings(db: Executor, meetingIds: string[]): Promise<Map<string, SharedMeetingAction[]>> {
+export async function actionsForMeetings(
+  db: Executor,
+  meetingIds: string[],
+): Promise<Map<string, SharedMeetingAction[]>> {
   const byMeeting = new Map<string, SharedMeetingAction[]>();
   // Chunks keep each IN (…) under SQLite's bound-parameter limit.
   for (let i = 0; i < meetingIds.length; i += 500) {
@@ -17,7 +39,14 @@ export async function actionsForMeetings(db: Executor, meetingIds: string[]): Pr
       .execute();
     for (const r of rows) {
       const list = byMeeting.get(r.meeting_id) ?? [];
-      list.push({ id: r.id, meetingId: r.meeting_id, description: r.description, owner: r.owner as ActionOwner, dueOn: r.due_on, doneOn: r.done_on });
+      list.push({
+        id: r.id,
+        meetingId: r.meeting_id,
+        description: r.description,
+        owner: r.owner as ActionOwner,
+        dueOn: r.due_on,
+        doneOn: r.done_on,
+      });
       byMeeting.set(r.meeting_id, list);
     }
   }
@@ -28,7 +57,12 @@ export async function actionsForMeetings(db: Executor, meetingIds: string[]): Pr
  * A trainee's 1:1s held between `from` and `to` (inclusive, yyyy-MM-dd), oldest first, as they
  * may appear in an ARCP pack or e-portfolio export: shared summary and actions, never private notes.
  */
-export async function listSharedMeetings(db: Executor, traineeId: string, from: string, to: string): Promise<SharedMeeting[]> {
+export async function listSharedMeetings(
+  db: Executor,
+  traineeId: string,
+  from: string,
+  to: string,
+): Promise<SharedMeeting[]> {
   const rows = await db
     .selectFrom('meetings')
     .select(SHARED_MEETING_COLUMNS)

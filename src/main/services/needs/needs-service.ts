@@ -4,7 +4,15 @@ import type { Kysely } from 'kysely';
 import { ukToday } from '../../../shared/dates';
 import { goalAreaLabel, type PlpGoal } from '../../../shared/plp/plp-types';
 import { AppError } from '../../../shared/result';
-import { type EarlyNeeds, type EarlyNeedsFields, type EarlyNeedsView, type IdentifiedNeed, type IdentifiedNeedInput, type PracticalNeed, type ScreeningStatus } from '../../../shared/needs/needs-types';
+import {
+  type EarlyNeeds,
+  type EarlyNeedsFields,
+  type EarlyNeedsView,
+  type IdentifiedNeed,
+  type IdentifiedNeedInput,
+  type PracticalNeed,
+  type ScreeningStatus,
+} from '../../../shared/needs/needs-types';
 import { shiftDate } from '../../../shared/dates';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
@@ -17,7 +25,11 @@ import type { PlpService } from '../plp/plp-service';
  * The intake is kept only until training ends (UK GDPR data minimisation): the expected CCT
  * date, or the start date plus three years scaled by whole-time equivalent when no CCT date is set.
  */
-export function retentionDate(t: { expected_cct_date: string | null; programme_start_date: string; wte: number }): string {
+export function retentionDate(t: {
+  expected_cct_date: string | null;
+  programme_start_date: string;
+  wte: number;
+}): string {
   if (t.expected_cct_date) return t.expected_cct_date;
   return format(addYears(parseISO(t.programme_start_date), Math.ceil(3 / Math.max(t.wte, 0.2))), 'yyyy-MM-dd');
 }
@@ -47,23 +59,48 @@ function rowToNeeds(r: EarlyNeedsTable): EarlyNeeds {
 }
 
 function rowToNeed(r: IdentifiedNeedsTable): IdentifiedNeed {
-  return { id: r.id, traineeId: r.trainee_id, area: r.area, areaLabel: goalAreaLabel(r.area), description: r.description, goalId: r.goal_id, createdAt: r.created_at };
+  return {
+    id: r.id,
+    traineeId: r.trainee_id,
+    area: r.area,
+    areaLabel: goalAreaLabel(r.area),
+    description: r.description,
+    goalId: r.goal_id,
+    createdAt: r.created_at,
+  };
 }
 
 export type NeedsService = ReturnType<typeof createNeedsService>;
 
 export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpService) {
   async function trainee(executor: Executor, traineeId: string) {
-    const t = await executor.selectFrom('trainees').select(['id', 'expected_cct_date', 'programme_start_date', 'wte']).where('id', '=', traineeId).executeTakeFirst();
+    const t = await executor
+      .selectFrom('trainees')
+      .select(['id', 'expected_cct_date', 'programme_start_date', 'wte'])
+      .where('id', '=', traineeId)
+      .executeTakeFirst();
     if (!t) throw new AppError('not_found', 'That trainee is no longer in the register.');
     return t;
   }
 
   async function view(executor: Executor, traineeId: string): Promise<EarlyNeedsView> {
     const t = await trainee(executor, traineeId);
-    const row = await executor.selectFrom('early_needs').selectAll().where('trainee_id', '=', traineeId).executeTakeFirst();
-    const needs = await executor.selectFrom('identified_needs').selectAll().where('trainee_id', '=', traineeId).orderBy('created_at').execute();
-    return { intake: row ? rowToNeeds(row) : null, needs: needs.map(rowToNeed), retainUntil: row?.retain_until ?? retentionDate(t) };
+    const row = await executor
+      .selectFrom('early_needs')
+      .selectAll()
+      .where('trainee_id', '=', traineeId)
+      .executeTakeFirst();
+    const needs = await executor
+      .selectFrom('identified_needs')
+      .selectAll()
+      .where('trainee_id', '=', traineeId)
+      .orderBy('created_at')
+      .execute();
+    return {
+      intake: row ? rowToNeeds(row) : null,
+      needs: needs.map(rowToNeed),
+      retainUntil: row?.retain_until ?? retentionDate(t),
+    };
   }
 
   return {
@@ -92,11 +129,24 @@ export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpServ
           retain_until: retentionDate(t),
           updated_at: at,
         };
-        const existed = await trx.selectFrom('early_needs').select('trainee_id').where('trainee_id', '=', fields.traineeId).executeTakeFirst();
-        if (existed) await trx.updateTable('early_needs').set(columns).where('trainee_id', '=', fields.traineeId).execute();
-        else await trx.insertInto('early_needs').values({ trainee_id: fields.traineeId, ...columns, created_at: at }).execute();
+        const existed = await trx
+          .selectFrom('early_needs')
+          .select('trainee_id')
+          .where('trainee_id', '=', fields.traineeId)
+          .executeTakeFirst();
+        if (existed)
+          await trx.updateTable('early_needs').set(columns).where('trainee_id', '=', fields.traineeId).execute();
+        else
+          await trx
+            .insertInto('early_needs')
+            .values({ trainee_id: fields.traineeId, ...columns, created_at: at })
+            .execute();
         // Special category data: the log records that the intake changed, not what it says.
-        await recordChange(trx, { entity: 'early_needs', entityId: fields.traineeId, action: existed ? 'updated' : 'created' }, now());
+        await recordChange(
+          trx,
+          { entity: 'early_needs', entityId: fields.traineeId, action: existed ? 'updated' : 'created' },
+          now(),
+        );
         return view(trx, fields.traineeId);
       });
     },
@@ -106,7 +156,8 @@ export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpServ
       return db.transaction().execute(async (trx) => {
         await trainee(trx, traineeId);
         const found = await trx.deleteFrom('early_needs').where('trainee_id', '=', traineeId).executeTakeFirst();
-        if (Number(found.numDeletedRows) === 0) throw new AppError('not_found', 'There is no early-needs form to destroy.');
+        if (Number(found.numDeletedRows) === 0)
+          throw new AppError('not_found', 'There is no early-needs form to destroy.');
         await trx.deleteFrom('identified_needs').where('trainee_id', '=', traineeId).execute();
         await recordChange(trx, { entity: 'early_needs', entityId: traineeId, action: 'destroyed' }, now());
         return view(trx, traineeId);
@@ -115,7 +166,14 @@ export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpServ
 
     async addNeed(input: IdentifiedNeedInput): Promise<IdentifiedNeed> {
       await trainee(db, input.traineeId);
-      const row = { id: randomUUID(), trainee_id: input.traineeId, area: input.area, description: input.description, goal_id: null, created_at: now().toISOString() };
+      const row = {
+        id: randomUUID(),
+        trainee_id: input.traineeId,
+        area: input.area,
+        description: input.description,
+        goal_id: null,
+        created_at: now().toISOString(),
+      };
       await db.insertInto('identified_needs').values(row).execute();
       return rowToNeed(row);
     },
@@ -137,7 +195,15 @@ export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpServ
         const today = ukToday(now());
         const goalId = await plp.insertGoal(
           trx,
-          { traineeId: need.trainee_id, title: need.description, area: need.area, successCriteria: null, targetOn: null, nextReviewOn: shiftDate(today, 28), status: 'not_started' },
+          {
+            traineeId: need.trainee_id,
+            title: need.description,
+            area: need.area,
+            successCriteria: null,
+            targetOn: null,
+            nextReviewOn: shiftDate(today, 28),
+            status: 'not_started',
+          },
           need.id,
         );
         await trx.updateTable('identified_needs').set({ goal_id: goalId }).where('id', '=', need.id).execute();

@@ -9,7 +9,13 @@ async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpG
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const [reviews, meetings, support] = await Promise.all([
-    db.selectFrom('plp_reviews').selectAll().where('goal_id', 'in', ids).orderBy('reviewed_on').orderBy('created_at').execute(),
+    db
+      .selectFrom('plp_reviews')
+      .selectAll()
+      .where('goal_id', 'in', ids)
+      .orderBy('reviewed_on')
+      .orderBy('created_at')
+      .execute(),
     db
       .selectFrom('meeting_goals as mg')
       .innerJoin('meetings as m', 'm.id', 'mg.meeting_id')
@@ -18,7 +24,13 @@ async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpG
       .where('m.deleted_at', 'is', null)
       .orderBy('m.held_on')
       .execute(),
-    db.selectFrom('support_items').select(['id', 'goal_id', 'label', 'status']).where('goal_id', 'in', ids).where('deleted_at', 'is', null).orderBy('offered_on').execute(),
+    db
+      .selectFrom('support_items')
+      .select(['id', 'goal_id', 'label', 'status'])
+      .where('goal_id', 'in', ids)
+      .where('deleted_at', 'is', null)
+      .orderBy('offered_on')
+      .execute(),
   ]);
   return rows.map((r) => ({
     id: r.id,
@@ -31,8 +43,18 @@ async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpG
     nextReviewOn: r.next_review_on,
     status: r.status as GoalStatus,
     sourceNeedId: r.source_need_id,
-    reviews: reviews.filter((v) => v.goal_id === r.id).map((v) => ({ id: v.id, goalId: v.goal_id, reviewedOn: v.reviewed_on, note: v.note, statusAfter: v.status_after as GoalStatus })),
-    meetings: meetings.filter((m) => m.goal_id === r.id).map((m) => ({ id: m.id, heldOn: m.held_on, meetingTypeLabel: labelOf(MEETING_TYPES, m.meeting_type) })),
+    reviews: reviews
+      .filter((v) => v.goal_id === r.id)
+      .map((v) => ({
+        id: v.id,
+        goalId: v.goal_id,
+        reviewedOn: v.reviewed_on,
+        note: v.note,
+        statusAfter: v.status_after as GoalStatus,
+      })),
+    meetings: meetings
+      .filter((m) => m.goal_id === r.id)
+      .map((m) => ({ id: m.id, heldOn: m.held_on, meetingTypeLabel: labelOf(MEETING_TYPES, m.meeting_type) })),
     support: support.filter((s) => s.goal_id === r.id).map((s) => ({ id: s.id, label: s.label, status: s.status })),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -41,12 +63,27 @@ async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpG
 
 /** A trainee's learning plan: open goals first, then achieved and stopped, each with its dated reviews. */
 export async function listPlpGoals(db: Executor, traineeId: string): Promise<PlpGoal[]> {
-  const rows = await db.selectFrom('plp_goals').selectAll().where('trainee_id', '=', traineeId).where('deleted_at', 'is', null).orderBy('created_at').execute();
-  rows.sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || (a.target_on ?? '9999').localeCompare(b.target_on ?? '9999'));
+  const rows = await db
+    .selectFrom('plp_goals')
+    .selectAll()
+    .where('trainee_id', '=', traineeId)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  rows.sort(
+    (a, b) =>
+      (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) ||
+      (a.target_on ?? '9999').localeCompare(b.target_on ?? '9999'),
+  );
   return goalsWithLinks(db, rows);
 }
 
 export async function findPlpGoal(db: Executor, id: string): Promise<PlpGoal | null> {
-  const row = await db.selectFrom('plp_goals').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('plp_goals')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return row ? ((await goalsWithLinks(db, [row]))[0] ?? null) : null;
 }

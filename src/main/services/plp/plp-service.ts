@@ -19,7 +19,13 @@ import { findPlpGoal, listPlpGoals } from './plp-read';
  * The plan as a document for the trainee's e-portfolio PDP. It reads only PlpGoal (which has no
  * private field) and the trainee's register details, so nothing private can reach it.
  */
-export function plpReport(trainee: Trainee, goals: PlpGoal[], meetings: SharedMeeting[], preparedBy: string | null, today: string): ReportDocument {
+export function plpReport(
+  trainee: Trainee,
+  goals: PlpGoal[],
+  meetings: SharedMeeting[],
+  preparedBy: string | null,
+  today: string,
+): ReportDocument {
   const open = goals.filter((g) => g.status === 'not_started' || g.status === 'in_progress');
   const closed = goals.filter((g) => g.status === 'achieved' || g.status === 'stopped');
   const goalSection = (g: PlpGoal) => ({
@@ -39,11 +45,31 @@ export function plpReport(trainee: Trainee, goals: PlpGoal[], meetings: SharedMe
       ...(g.reviews.length
         ? [
             { kind: 'subheading' as const, text: 'Progress reviews' },
-            { kind: 'table' as const, columns: ['Date', 'Status after', 'Review'], rows: g.reviews.map((r) => [formatLongDate(r.reviewedOn), goalStatusLabel(r.statusAfter), r.note]), widths: [1, 1, 4] },
+            {
+              kind: 'table' as const,
+              columns: ['Date', 'Status after', 'Review'],
+              rows: g.reviews.map((r) => [formatLongDate(r.reviewedOn), goalStatusLabel(r.statusAfter), r.note]),
+              widths: [1, 1, 4],
+            },
           ]
         : []),
-      ...(g.support.length ? [{ kind: 'subheading' as const, text: 'Support' }, { kind: 'bullets' as const, items: g.support.map((s) => `${s.label} (${supportStatusLabel(s.status).toLowerCase()})`) }] : []),
-      ...(g.meetings.length ? [{ kind: 'note' as const, text: `Discussed at 1:1s on ${g.meetings.map((m) => formatLongDate(m.heldOn)).join(', ')}.` }] : []),
+      ...(g.support.length
+        ? [
+            { kind: 'subheading' as const, text: 'Support' },
+            {
+              kind: 'bullets' as const,
+              items: g.support.map((s) => `${s.label} (${supportStatusLabel(s.status).toLowerCase()})`),
+            },
+          ]
+        : []),
+      ...(g.meetings.length
+        ? [
+            {
+              kind: 'note' as const,
+              text: `Discussed at 1:1s on ${g.meetings.map((m) => formatLongDate(m.heldOn)).join(', ')}.`,
+            },
+          ]
+        : []),
     ],
   });
   return {
@@ -60,7 +86,19 @@ export function plpReport(trainee: Trainee, goals: PlpGoal[], meetings: SharedMe
       {
         heading: 'Plan at a glance',
         blocks: goals.length
-          ? [{ kind: 'table', columns: ['Goal', 'Area', 'Status', 'Target'], rows: goals.map((g) => [g.title, g.areaLabel, goalStatusLabel(g.status), formatLongDate(g.targetOn) || '—']), widths: [4, 2, 1, 1] }]
+          ? [
+              {
+                kind: 'table',
+                columns: ['Goal', 'Area', 'Status', 'Target'],
+                rows: goals.map((g) => [
+                  g.title,
+                  g.areaLabel,
+                  goalStatusLabel(g.status),
+                  formatLongDate(g.targetOn) || '—',
+                ]),
+                widths: [4, 2, 1, 1],
+              },
+            ]
           : [{ kind: 'paragraph', text: 'No goals have been agreed yet.' }],
       },
       ...open.map(goalSection),
@@ -72,7 +110,17 @@ export function plpReport(trainee: Trainee, goals: PlpGoal[], meetings: SharedMe
               blocks: meetings.flatMap((m) => [
                 { kind: 'subheading' as const, text: `${formatLongDate(m.heldOn)} · ${m.meetingTypeLabel}` },
                 { kind: 'paragraph' as const, text: m.sharedSummary || 'No shared summary recorded.' },
-                ...(m.actions.length ? [{ kind: 'bullets' as const, items: m.actions.map((a) => `${a.description} (${labelOf(ACTION_OWNERS, a.owner)}, due ${formatLongDate(a.dueOn)}${a.doneOn ? ', done' : ''})`) }] : []),
+                ...(m.actions.length
+                  ? [
+                      {
+                        kind: 'bullets' as const,
+                        items: m.actions.map(
+                          (a) =>
+                            `${a.description} (${labelOf(ACTION_OWNERS, a.owner)}, due ${formatLongDate(a.dueOn)}${a.doneOn ? ', done' : ''})`,
+                        ),
+                      },
+                    ]
+                  : []),
               ]),
             },
           ]
@@ -85,7 +133,11 @@ export function plpReport(trainee: Trainee, goals: PlpGoal[], meetings: SharedMe
 
 export type PlpService = ReturnType<typeof createPlpService>;
 
-export function createPlpService(db: Kysely<DB>, now: () => Date, deps: { trainee(id: string): Promise<Trainee>; preparedBy(): Promise<string | null> }) {
+export function createPlpService(
+  db: Kysely<DB>,
+  now: () => Date,
+  deps: { trainee(id: string): Promise<Trainee>; preparedBy(): Promise<string | null> },
+) {
   async function find(executor: Executor, id: string): Promise<PlpGoal> {
     const goal = await findPlpGoal(executor, id);
     if (!goal) throw new AppError('not_found', 'That PLP goal no longer exists.');
@@ -93,14 +145,23 @@ export function createPlpService(db: Kysely<DB>, now: () => Date, deps: { traine
   }
 
   function columns(fields: GoalFields) {
-    return { title: fields.title, area: fields.area, success_criteria: fields.successCriteria, target_on: fields.targetOn, next_review_on: fields.nextReviewOn, status: fields.status };
+    return {
+      title: fields.title,
+      area: fields.area,
+      success_criteria: fields.successCriteria,
+      target_on: fields.targetOn,
+      next_review_on: fields.nextReviewOn,
+      status: fields.status,
+    };
   }
 
   async function report(traineeId: string): Promise<ReportDocument> {
     const trainee = await deps.trainee(traineeId);
     const goals = await listPlpGoals(db, traineeId);
     const linked = new Set(goals.flatMap((g) => g.meetings.map((m) => m.id)));
-    const meetings = (await listSharedMeetings(db, traineeId, '0001-01-01', '9999-12-31')).filter((m) => linked.has(m.id));
+    const meetings = (await listSharedMeetings(db, traineeId, '0001-01-01', '9999-12-31')).filter((m) =>
+      linked.has(m.id),
+    );
     return plpReport(trainee, goals, meetings, await deps.preparedBy(), ukToday(now()));
   }
 
@@ -110,7 +171,18 @@ export function createPlpService(db: Kysely<DB>, now: () => Date, deps: { traine
     if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
     const id = randomUUID();
     const at = now().toISOString();
-    await trx.insertInto('plp_goals').values({ id, trainee_id: fields.traineeId, ...columns(fields), source_need_id: sourceNeedId, created_at: at, updated_at: at, deleted_at: null }).execute();
+    await trx
+      .insertInto('plp_goals')
+      .values({
+        id,
+        trainee_id: fields.traineeId,
+        ...columns(fields),
+        source_need_id: sourceNeedId,
+        created_at: at,
+        updated_at: at,
+        deleted_at: null,
+      })
+      .execute();
     await recordChange(trx, { entity: 'plp_goal', entityId: id, action: 'created', after: fields }, now());
     return id;
   }
@@ -124,10 +196,25 @@ export function createPlpService(db: Kysely<DB>, now: () => Date, deps: { traine
     async update(id: string, fields: GoalFields): Promise<PlpGoal> {
       return db.transaction().execute(async (trx) => {
         const before = await find(trx, id);
-        if (before.traineeId !== fields.traineeId) throw new AppError('invalid_input', 'A goal cannot be moved to another trainee’s plan');
-        await trx.updateTable('plp_goals').set({ ...columns(fields), updated_at: now().toISOString() }).where('id', '=', id).execute();
+        if (before.traineeId !== fields.traineeId)
+          throw new AppError('invalid_input', 'A goal cannot be moved to another trainee’s plan');
+        await trx
+          .updateTable('plp_goals')
+          .set({ ...columns(fields), updated_at: now().toISOString() })
+          .where('id', '=', id)
+          .execute();
         const action = before.status !== fields.status ? 'status_changed' : 'updated';
-        await recordChange(trx, { entity: 'plp_goal', entityId: id, action, before: { title: before.title, status: before.status }, after: fields }, now());
+        await recordChange(
+          trx,
+          {
+            entity: 'plp_goal',
+            entityId: id,
+            action,
+            before: { title: before.title, status: before.status },
+            after: fields,
+          },
+          now(),
+        );
         return find(trx, id);
       });
     },
@@ -145,23 +232,59 @@ export function createPlpService(db: Kysely<DB>, now: () => Date, deps: { traine
     async addReview(input: GoalReviewInput): Promise<PlpGoal> {
       return db.transaction().execute(async (trx) => {
         const goal = await find(trx, input.goalId);
-        if (input.reviewedOn > ukToday(now())) throw new AppError('invalid_input', 'A review cannot be dated in the future', { reviewedOn: 'A review cannot be dated in the future' });
-        if (input.nextReviewOn && input.nextReviewOn <= input.reviewedOn) throw new AppError('invalid_input', 'The next review must be after this one', { nextReviewOn: 'The next review must be after this one' });
+        if (input.reviewedOn > ukToday(now()))
+          throw new AppError('invalid_input', 'A review cannot be dated in the future', {
+            reviewedOn: 'A review cannot be dated in the future',
+          });
+        if (input.nextReviewOn && input.nextReviewOn <= input.reviewedOn)
+          throw new AppError('invalid_input', 'The next review must be after this one', {
+            nextReviewOn: 'The next review must be after this one',
+          });
         const open = input.statusAfter === 'not_started' || input.statusAfter === 'in_progress';
-        if (open && !input.nextReviewOn && !goal.targetOn) throw new AppError('invalid_input', 'Enter the next review date for a goal still open', { nextReviewOn: 'Enter the next review date for a goal still open' });
-        await trx.insertInto('plp_reviews').values({ id: randomUUID(), goal_id: goal.id, reviewed_on: input.reviewedOn, note: input.note, status_after: input.statusAfter, created_at: now().toISOString() }).execute();
+        if (open && !input.nextReviewOn && !goal.targetOn)
+          throw new AppError('invalid_input', 'Enter the next review date for a goal still open', {
+            nextReviewOn: 'Enter the next review date for a goal still open',
+          });
+        await trx
+          .insertInto('plp_reviews')
+          .values({
+            id: randomUUID(),
+            goal_id: goal.id,
+            reviewed_on: input.reviewedOn,
+            note: input.note,
+            status_after: input.statusAfter,
+            created_at: now().toISOString(),
+          })
+          .execute();
         await trx
           .updateTable('plp_goals')
-          .set({ status: input.statusAfter, next_review_on: open ? (input.nextReviewOn ?? goal.nextReviewOn) : null, updated_at: now().toISOString() })
+          .set({
+            status: input.statusAfter,
+            next_review_on: open ? (input.nextReviewOn ?? goal.nextReviewOn) : null,
+            updated_at: now().toISOString(),
+          })
           .where('id', '=', goal.id)
           .execute();
-        await recordChange(trx, { entity: 'plp_goal', entityId: goal.id, action: 'reviewed', before: { title: goal.title, status: goal.status }, after: { status: input.statusAfter, reviewedOn: input.reviewedOn } }, now());
+        await recordChange(
+          trx,
+          {
+            entity: 'plp_goal',
+            entityId: goal.id,
+            action: 'reviewed',
+            before: { title: goal.title, status: goal.status },
+            after: { status: input.statusAfter, reviewedOn: input.reviewedOn },
+          },
+          now(),
+        );
         return find(trx, goal.id);
       });
     },
     async exportPdf(traineeId: string): Promise<ExportedFile> {
       const trainee = await deps.trainee(traineeId);
-      return reportAsPdf(await report(traineeId), safeFileName('plp', trainee.familyName, trainee.givenName, ukToday(now())));
+      return reportAsPdf(
+        await report(traineeId),
+        safeFileName('plp', trainee.familyName, trainee.givenName, ukToday(now())),
+      );
     },
     async exportText(traineeId: string): Promise<TextSection[]> {
       return reportTextSections(await report(traineeId));

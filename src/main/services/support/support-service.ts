@@ -46,7 +46,11 @@ function rowToItem(row: SupportItemsTable): SupportItem {
 
 async function followUpDays(db: Executor, catalogueId: string | null | undefined): Promise<number> {
   if (!catalogueId) return DEFAULT_FOLLOW_UP_DAYS;
-  const row = await db.selectFrom('support_catalogue').select('follow_up_days').where('id', '=', catalogueId).executeTakeFirst();
+  const row = await db
+    .selectFrom('support_catalogue')
+    .select('follow_up_days')
+    .where('id', '=', catalogueId)
+    .executeTakeFirst();
   return row?.follow_up_days ?? DEFAULT_FOLLOW_UP_DAYS;
 }
 
@@ -67,11 +71,23 @@ export interface OfferSupportInput {
  * this inside their own transaction; it follows up after the catalogue entry's number of days.
  */
 export async function offerSupport(db: Executor, input: OfferSupportInput, now: Date): Promise<{ id: string }> {
-  if (!isRealIsoDate(input.offeredOn)) throw new AppError('invalid_input', 'The date offered is not a real date', { offeredOn: 'The date offered is not a real date (use dd/mm/yyyy)' });
+  if (!isRealIsoDate(input.offeredOn))
+    throw new AppError('invalid_input', 'The date offered is not a real date', {
+      offeredOn: 'The date offered is not a real date (use dd/mm/yyyy)',
+    });
   const label = input.label.trim();
-  if (!label) throw new AppError('invalid_input', 'Choose a support offer or describe it', { label: 'Choose a support offer or describe it' });
-  if (label.length > 200) throw new AppError('invalid_input', 'The support must be 200 characters or fewer', { label: 'The support must be 200 characters or fewer' });
-  if (input.note && input.note.length > 5000) throw new AppError('invalid_input', 'The note must be 5000 characters or fewer', { note: 'The note must be 5000 characters or fewer' });
+  if (!label)
+    throw new AppError('invalid_input', 'Choose a support offer or describe it', {
+      label: 'Choose a support offer or describe it',
+    });
+  if (label.length > 200)
+    throw new AppError('invalid_input', 'The support must be 200 characters or fewer', {
+      label: 'The support must be 200 characters or fewer',
+    });
+  if (input.note && input.note.length > 5000)
+    throw new AppError('invalid_input', 'The note must be 5000 characters or fewer', {
+      note: 'The note must be 5000 characters or fewer',
+    });
   const trainee = await db.selectFrom('trainees').select('id').where('id', '=', input.traineeId).executeTakeFirst();
   if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
   const id = randomUUID();
@@ -101,23 +117,47 @@ export async function offerSupport(db: Executor, input: OfferSupportInput, now: 
       deleted_at: null,
     })
     .execute();
-  await recordChange(db, { entity: 'support_item', entityId: id, action: 'offered', after: { traineeId: input.traineeId, label, offeredOn: input.offeredOn, source: input.source } }, now);
+  await recordChange(
+    db,
+    {
+      entity: 'support_item',
+      entityId: id,
+      action: 'offered',
+      after: { traineeId: input.traineeId, label, offeredOn: input.offeredOn, source: input.source },
+    },
+    now,
+  );
   return { id };
 }
 
 /** A trainee's support items, newest offer first. */
 export async function listSupportItems(db: Executor, traineeId: string): Promise<SupportItem[]> {
-  const rows = await db.selectFrom('support_items').selectAll().where('trainee_id', '=', traineeId).where('deleted_at', 'is', null).orderBy('offered_on', 'desc').orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('support_items')
+    .selectAll()
+    .where('trainee_id', '=', traineeId)
+    .where('deleted_at', 'is', null)
+    .orderBy('offered_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(rowToItem);
 }
 
 export async function findSupportItem(db: Executor, id: string): Promise<SupportItem> {
-  const row = await db.selectFrom('support_items').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('support_items')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'That support item no longer exists.');
   return rowToItem(row);
 }
 
-const STEP_COLUMN: Record<Exclude<SupportStatus, 'offered'>, 'accepted_on' | 'declined_on' | 'attended_on' | 'completed_on'> = {
+const STEP_COLUMN: Record<
+  Exclude<SupportStatus, 'offered'>,
+  'accepted_on' | 'declined_on' | 'attended_on' | 'completed_on'
+> = {
   accepted: 'accepted_on',
   declined: 'declined_on',
   attended: 'attended_on',
@@ -131,9 +171,11 @@ const STEP_COLUMN: Record<Exclude<SupportStatus, 'offered'>, 'accepted_on' | 'de
  */
 export async function stepSupportItem(db: Executor, input: SupportStepInput, now: Date): Promise<SupportItem> {
   const item = await findSupportItem(db, input.id);
-  if (input.status === 'offered') throw new AppError('invalid_input', 'Choose what happened', { status: 'Choose what happened' });
+  if (input.status === 'offered')
+    throw new AppError('invalid_input', 'Choose what happened', { status: 'Choose what happened' });
   const problem = supportStepProblem(item, { status: input.status, on: input.on });
-  if (problem) throw new AppError('invalid_input', problem, { [problem.startsWith('The date') ? 'on' : 'status']: problem });
+  if (problem)
+    throw new AppError('invalid_input', problem, { [problem.startsWith('The date') ? 'on' : 'status']: problem });
   const stillOpen = OPEN_SUPPORT_STATUSES.includes(input.status);
   const days = await followUpDays(db, item.catalogueId);
   await db
@@ -147,7 +189,17 @@ export async function stepSupportItem(db: Executor, input: SupportStepInput, now
     })
     .where('id', '=', item.id)
     .execute();
-  await recordChange(db, { entity: 'support_item', entityId: item.id, action: input.status, before: { status: item.status }, after: { status: input.status, on: input.on, outcome: input.outcome } }, now);
+  await recordChange(
+    db,
+    {
+      entity: 'support_item',
+      entityId: item.id,
+      action: input.status,
+      before: { status: item.status },
+      after: { status: input.status, on: input.on, outcome: input.outcome },
+    },
+    now,
+  );
   return findSupportItem(db, item.id);
 }
 
@@ -161,17 +213,38 @@ export function createSupportService(db: Kysely<DB>, now: () => Date) {
       return db.transaction().execute(async (trx) => {
         let label = input.label ?? '';
         if (input.catalogueId) {
-          const entry = await trx.selectFrom('support_catalogue').select('label').where('id', '=', input.catalogueId).executeTakeFirst();
-          if (!entry) throw new AppError('not_found', 'That support offer is no longer in the catalogue.', { catalogueId: 'Choose another support offer' });
+          const entry = await trx
+            .selectFrom('support_catalogue')
+            .select('label')
+            .where('id', '=', input.catalogueId)
+            .executeTakeFirst();
+          if (!entry)
+            throw new AppError('not_found', 'That support offer is no longer in the catalogue.', {
+              catalogueId: 'Choose another support offer',
+            });
           label ||= entry.label;
         }
-        const { id } = await offerSupport(trx, { traineeId: input.traineeId, label, catalogueId: input.catalogueId ?? null, offeredOn: input.offeredOn, source: input.goalId ? 'plp' : 'manual', sourceId: input.goalId ?? null, goalId: input.goalId ?? null, note: input.note }, now());
+        const { id } = await offerSupport(
+          trx,
+          {
+            traineeId: input.traineeId,
+            label,
+            catalogueId: input.catalogueId ?? null,
+            offeredOn: input.offeredOn,
+            source: input.goalId ? 'plp' : 'manual',
+            sourceId: input.goalId ?? null,
+            goalId: input.goalId ?? null,
+            note: input.note,
+          },
+          now(),
+        );
         return findSupportItem(trx, id);
       });
     },
 
     /** Moves an item on one step, with its date; closing steps need an outcome. */
-    step: (input: SupportStepInput): Promise<SupportItem> => db.transaction().execute((trx) => stepSupportItem(trx, input, now())),
+    step: (input: SupportStepInput): Promise<SupportItem> =>
+      db.transaction().execute((trx) => stepSupportItem(trx, input, now())),
 
     async remove(id: string): Promise<void> {
       await db.transaction().execute(async (trx) => {
@@ -189,26 +262,78 @@ export function createSupportService(db: Kysely<DB>, now: () => Date) {
     async catalogue(includeInactive: boolean): Promise<SupportCatalogueEntry[]> {
       let query = db.selectFrom('support_catalogue').selectAll().orderBy('sort_order').orderBy('label');
       if (!includeInactive) query = query.where('active', '=', 1);
-      return (await query.execute()).map((r) => ({ id: r.id, label: r.label, category: r.category as SupportCategory, followUpDays: r.follow_up_days, active: r.active === 1 }));
+      return (await query.execute()).map((r) => ({
+        id: r.id,
+        label: r.label,
+        category: r.category as SupportCategory,
+        followUpDays: r.follow_up_days,
+        active: r.active === 1,
+      }));
     },
 
     async saveCatalogueEntry(input: SupportCatalogueEntryInput): Promise<SupportCatalogueEntry> {
       const at = now().toISOString();
       return db.transaction().execute(async (trx) => {
-        const clash = await trx.selectFrom('support_catalogue').select('id').where((eb) => eb.fn('lower', ['label']), '=', input.label.toLowerCase()).executeTakeFirst();
-        if (clash && clash.id !== input.id) throw new AppError('conflict', 'There is already a support offer with that name', { label: 'There is already a support offer with that name' });
+        const clash = await trx
+          .selectFrom('support_catalogue')
+          .select('id')
+          .where((eb) => eb.fn('lower', ['label']), '=', input.label.toLowerCase())
+          .executeTakeFirst();
+        if (clash && clash.id !== input.id)
+          throw new AppError('conflict', 'There is already a support offer with that name', {
+            label: 'There is already a support offer with that name',
+          });
         let id = input.id ?? null;
         if (id) {
-          const found = await trx.updateTable('support_catalogue').set({ label: input.label, category: input.category, follow_up_days: input.followUpDays, active: input.active ? 1 : 0, updated_at: at }).where('id', '=', id).executeTakeFirst();
-          if (Number(found.numUpdatedRows) === 0) throw new AppError('not_found', 'That support offer is no longer in the catalogue.');
+          const found = await trx
+            .updateTable('support_catalogue')
+            .set({
+              label: input.label,
+              category: input.category,
+              follow_up_days: input.followUpDays,
+              active: input.active ? 1 : 0,
+              updated_at: at,
+            })
+            .where('id', '=', id)
+            .executeTakeFirst();
+          if (Number(found.numUpdatedRows) === 0)
+            throw new AppError('not_found', 'That support offer is no longer in the catalogue.');
         } else {
           id = randomUUID();
-          const last = await trx.selectFrom('support_catalogue').select((eb) => eb.fn.max('sort_order').as('n')).executeTakeFirst();
-          await trx.insertInto('support_catalogue').values({ id, label: input.label, category: input.category, follow_up_days: input.followUpDays, active: input.active ? 1 : 0, sort_order: Number(last?.n ?? 0) + 1, updated_at: at }).execute();
+          const last = await trx
+            .selectFrom('support_catalogue')
+            .select((eb) => eb.fn.max('sort_order').as('n'))
+            .executeTakeFirst();
+          await trx
+            .insertInto('support_catalogue')
+            .values({
+              id,
+              label: input.label,
+              category: input.category,
+              follow_up_days: input.followUpDays,
+              active: input.active ? 1 : 0,
+              sort_order: Number(last?.n ?? 0) + 1,
+              updated_at: at,
+            })
+            .execute();
         }
-        await recordChange(trx, { entity: 'support_catalogue', entityId: id, action: input.id ? 'updated' : 'created', after: input }, now());
-        const row = await trx.selectFrom('support_catalogue').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-        return { id: row.id, label: row.label, category: row.category as SupportCategory, followUpDays: row.follow_up_days, active: row.active === 1 };
+        await recordChange(
+          trx,
+          { entity: 'support_catalogue', entityId: id, action: input.id ? 'updated' : 'created', after: input },
+          now(),
+        );
+        const row = await trx
+          .selectFrom('support_catalogue')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        return {
+          id: row.id,
+          label: row.label,
+          category: row.category as SupportCategory,
+          followUpDays: row.follow_up_days,
+          active: row.active === 1,
+        };
       });
     },
   };

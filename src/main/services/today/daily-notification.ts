@@ -20,7 +20,11 @@ export function todayItemKey(item: Pick<TodayItem, 'kind' | 'id' | 'dueDate'>): 
  * otherwise only what has become due (due today or overdue) and was not announced before.
  * Names no trainee and quotes no note: a notification can appear on a shared screen.
  */
-export function decideDailyNotification(items: TodayItem[], state: { lastNotifiedOn: string | null; announced: ReadonlySet<string> }, today: string): DailyNotification | null {
+export function decideDailyNotification(
+  items: TodayItem[],
+  state: { lastNotifiedOn: string | null; announced: ReadonlySet<string> },
+  today: string,
+): DailyNotification | null {
   if (state.lastNotifiedOn === today) return null;
   const due = items.filter((i) => i.dueDate <= today && !state.announced.has(todayItemKey(i)));
   if (due.length === 0) return null;
@@ -39,11 +43,20 @@ export function createDailyNotificationService(db: Kysely<DB>, now: () => Date) 
   return {
     async next(): Promise<DailyNotification | null> {
       const today = ukToday(now());
-      const last = await db.selectFrom('daily_notifications').selectAll().orderBy('notified_on', 'desc').limit(5).execute();
+      const last = await db
+        .selectFrom('daily_notifications')
+        .selectAll()
+        .orderBy('notified_on', 'desc')
+        .limit(5)
+        .execute();
       // Already told today: skip the providers, which are the costly part (they block main while they run).
       if (last[0]?.notified_on === today) return null;
       const announced = new Set(last.flatMap((r) => JSON.parse(r.item_keys) as string[]));
-      return decideDailyNotification(await collectTodayItems(db, today), { lastNotifiedOn: last[0]?.notified_on ?? null, announced }, today);
+      return decideDailyNotification(
+        await collectTodayItems(db, today),
+        { lastNotifiedOn: last[0]?.notified_on ?? null, announced },
+        today,
+      );
     },
     async markShown(notification: DailyNotification): Promise<void> {
       const today = ukToday(now());
@@ -51,7 +64,9 @@ export function createDailyNotificationService(db: Kysely<DB>, now: () => Date) 
       await db
         .insertInto('daily_notifications')
         .values({ notified_on: today, item_keys: JSON.stringify(notification.keys), created_at: at })
-        .onConflict((oc) => oc.column('notified_on').doUpdateSet({ item_keys: JSON.stringify(notification.keys), created_at: at }))
+        .onConflict((oc) =>
+          oc.column('notified_on').doUpdateSet({ item_keys: JSON.stringify(notification.keys), created_at: at }),
+        )
         .execute();
     },
   };

@@ -28,7 +28,16 @@ export async function meetingActionsDue(db: Kysely<DB>, today: string): Promise<
     .selectFrom('meeting_actions as a')
     .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
     .innerJoin('trainees as t', 't.id', 'a.trainee_id')
-    .select(['a.id', 'a.description', 'a.owner', 'a.due_on', 'a.meeting_id', 'a.trainee_id', 'm.held_on', traineeNameSql.as('trainee_name')])
+    .select([
+      'a.id',
+      'a.description',
+      'a.owner',
+      'a.due_on',
+      'a.meeting_id',
+      'a.trainee_id',
+      'm.held_on',
+      traineeNameSql.as('trainee_name'),
+    ])
     .where('a.done_on', 'is', null)
     .where('a.due_on', '<=', windowEnd(today))
     .where('m.deleted_at', 'is', null)
@@ -61,7 +70,9 @@ export async function meetingsDue(db: Kysely<DB>, today: string): Promise<TodayI
       traineeId: s.traineeId,
       traineeName: s.traineeName,
       title: s.lastHeldOn ? 'Next 1:1 due' : 'First 1:1 due',
-      detail: s.lastHeldOn ? `Last 1:1 on ${long(s.lastHeldOn)} · ${s.agreed ? 'date agreed then' : `every ${s.cadenceWeeks} weeks`}` : 'No 1:1 recorded yet',
+      detail: s.lastHeldOn
+        ? `Last 1:1 on ${long(s.lastHeldOn)} · ${s.agreed ? 'date agreed then' : `every ${s.cadenceWeeks} weeks`}`
+        : 'No 1:1 recorded yet',
       dueDate: s.nextDueOn,
       urgency: urgencyFor(s.nextDueOn, today),
       link: `/trainees/${s.traineeId}/meetings/new`,
@@ -98,7 +109,15 @@ export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promis
   const rows = await db
     .selectFrom('support_items as s')
     .innerJoin('trainees as t', 't.id', 's.trainee_id')
-    .select(['s.id', 's.label', 's.status', 's.offered_on', 's.follow_up_on', 's.trainee_id', traineeNameSql.as('trainee_name')])
+    .select([
+      's.id',
+      's.label',
+      's.status',
+      's.offered_on',
+      's.follow_up_on',
+      's.trainee_id',
+      traineeNameSql.as('trainee_name'),
+    ])
     .where('s.deleted_at', 'is', null)
     .where('s.status', 'in', ['offered', 'accepted'])
     .where('s.follow_up_on', 'is not', null)

@@ -3,7 +3,13 @@ import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { arcpDeadlinesDue } from '../arcp/arcp-today';
 import { examWarningsDue } from '../exams/exam-today';
-import { earlyNeedsRetentionDue, meetingActionsDue, meetingsDue, planReviewsDue, supportFollowUpsDue } from './everyday-providers';
+import {
+  earlyNeedsRetentionDue,
+  meetingActionsDue,
+  meetingsDue,
+  planReviewsDue,
+  supportFollowUpsDue,
+} from './everyday-providers';
 
 /**
  * A source of Today rows: everything of its kind that is overdue or falls due within
@@ -12,4 +18,12 @@ import { earlyNeedsRetentionDue, meetingActionsDue, meetingsDue, planReviewsDue,
 export type TodayProvider = (db: Kysely<DB>, today: string) => Promise<TodayItem[]>;
 
 /** Every provider the Today view runs. Features append theirs here. */
-export const TODAY_PROVIDERS: TodayProvider[] = [meetingActionsDue, meetingsDue, planReviewsDue, supportFollowUpsDue, earlyNeedsRetentionDue, arcpDeadlinesDue, examWarningsDue];
+export const TODAY_PROVIDERS: TodayProvider[] = [
+  meetingActionsDue,
+  meetingsDue,
+  planReviewsDue,
+  supportFollowUpsDue,
+  earlyNeedsRetentionDue,
+  arcpDeadlinesDue,
+  examWarningsDue,
+];

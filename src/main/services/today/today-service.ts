@@ -9,16 +9,27 @@ export const TODAY_GROUP_LIMIT = 200;
 const URGENCIES: TodayUrgency[] = ['overdue', 'due_soon', 'upcoming'];
 
 function byDueDate(a: TodayItem, b: TodayItem): number {
-  return a.dueDate.localeCompare(b.dueDate) || a.traineeName.localeCompare(b.traineeName) || a.title.localeCompare(b.title);
+  return (
+    a.dueDate.localeCompare(b.dueDate) || a.traineeName.localeCompare(b.traineeName) || a.title.localeCompare(b.title)
+  );
 }
 
 /** Runs every provider and returns all rows, oldest due first. */
-export async function collectTodayItems(db: Kysely<DB>, today: string, providers: TodayProvider[] = TODAY_PROVIDERS): Promise<TodayItem[]> {
+export async function collectTodayItems(
+  db: Kysely<DB>,
+  today: string,
+  providers: TodayProvider[] = TODAY_PROVIDERS,
+): Promise<TodayItem[]> {
   const lists = await Promise.all(providers.map((provider) => provider(db, today)));
   return lists.flat().sort(byDueDate);
 }
 
-export function groupTodayItems(items: TodayItem[], today: string, limit = TODAY_GROUP_LIMIT, kind: string | null = null): TodayView {
+export function groupTodayItems(
+  items: TodayItem[],
+  today: string,
+  limit = TODAY_GROUP_LIMIT,
+  kind: string | null = null,
+): TodayView {
   const shown = kind ? items.filter((i) => i.kind === kind) : items;
   const groups: TodayGroup[] = URGENCIES.map((urgency) => {
     const all = shown.filter((i) => i.urgency === urgency);

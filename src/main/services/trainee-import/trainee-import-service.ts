@@ -37,7 +37,10 @@ const PROGRESS_EVERY = 500;
 const LABELS = Object.fromEntries(IMPORT_TARGETS.map((t) => [t.field, t.label])) as Record<ImportField, string>;
 
 function statusFromText(text: string): string {
-  const key = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const match = TRAINEE_STATUSES.find((s) => s.value === key || s.label.toLowerCase().replace(/[\s-]+/g, '_') === key);
   return match ? match.value : text;
 }
@@ -52,8 +55,13 @@ function rawInput(record: CsvRecord, mapping: ImportMapping, existing?: Trainee)
   for (const { field } of IMPORT_TARGETS) {
     const value = cell(field);
     if (value === undefined || field === 'fullName') continue;
-    if (field === 'tags') raw.tags = value.split(/[;,]/).map((t) => t.trim()).filter(Boolean);
-    else if (field === 'status') raw.status = value === '' ? (existing?.status ?? 'in_programme') : statusFromText(value);
+    if (field === 'tags')
+      raw.tags = value
+        .split(/[;,]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
+    else if (field === 'status')
+      raw.status = value === '' ? (existing?.status ?? 'in_programme') : statusFromText(value);
     else raw[field] = value;
   }
   const fullName = cell('fullName');
@@ -86,7 +94,10 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
     const mapping: ImportMapping = { ...proposed, ...request.mapping };
     for (const [field, header] of Object.entries(mapping)) {
       if (header && !table.headers.includes(header)) {
-        throw new AppError('invalid_input', `The column “${header}” chosen for ${LABELS[field as ImportField]} is not in this file.`);
+        throw new AppError(
+          'invalid_input',
+          `The column “${header}” chosen for ${LABELS[field as ImportField]} is not in this file.`,
+        );
       }
     }
     const hasName = (mapping.givenName && mapping.familyName) || mapping.fullName;
@@ -94,7 +105,9 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       .map((t) => t.field)
       .filter((f) => !(hasName && (f === 'givenName' || f === 'familyName')));
 
-    const existingByGmc = new Map((await db.selectFrom('trainees').selectAll().execute()).map((r) => [r.gmc_number, rowToTrainee(r)]));
+    const existingByGmc = new Map(
+      (await db.selectFrom('trainees').selectAll().execute()).map((r) => [r.gmc_number, rowToTrainee(r)]),
+    );
     const firstLineByGmc = new Map<string, number>();
     const rows: CheckedRow[] = [];
     const total = table.records.length;
@@ -109,14 +122,18 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       const parsed = traineeFieldsSchema.safeParse(rawInput(record, mapping, existing));
       const name = parsed.success
         ? `${parsed.data.givenName} ${parsed.data.familyName}`
-        : tidySpaces(`${record.values[mapping.givenName ?? ''] ?? ''} ${record.values[mapping.familyName ?? ''] ?? record.values[mapping.fullName ?? ''] ?? ''}`);
+        : tidySpaces(
+            `${record.values[mapping.givenName ?? ''] ?? ''} ${record.values[mapping.familyName ?? ''] ?? record.values[mapping.fullName ?? ''] ?? ''}`,
+          );
       const reasons: string[] = [];
       if (record.problem) reasons.push(`This row ${record.problem}`);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) reasons.push(describeIssue(issue.path, issue.message, record, mapping));
+        for (const issue of parsed.error.issues)
+          reasons.push(describeIssue(issue.path, issue.message, record, mapping));
       }
       const firstLine = firstLineByGmc.get(gmcCell);
-      if (gmcCell && firstLine !== undefined) reasons.push(`GMC number ${gmcCell} is also on line ${firstLine} of this file`);
+      if (gmcCell && firstLine !== undefined)
+        reasons.push(`GMC number ${gmcCell} is also on line ${firstLine} of this file`);
       else if (gmcCell && parsed.success) firstLineByGmc.set(gmcCell, record.line);
 
       let status: ImportRowStatus = 'error';
@@ -172,12 +189,29 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
           const fields = row.fields!;
           if (row.status === 'create') {
             const id = randomUUID();
-            await trx.insertInto('trainees').values({ id, ...fieldsToColumns(fields), created_at: at, updated_at: at, archived_at: null }).execute();
+            await trx
+              .insertInto('trainees')
+              .values({ id, ...fieldsToColumns(fields), created_at: at, updated_at: at, archived_at: null })
+              .execute();
             await recordChange(trx, { entity: 'trainee', entityId: id, action: 'imported' }, now());
           } else {
             const before = row.existing!;
-            await trx.updateTable('trainees').set({ ...fieldsToColumns(fields), updated_at: at }).where('id', '=', before.id).execute();
-            await recordChange(trx, { entity: 'trainee', entityId: before.id, action: before.status !== fields.status ? 'status_changed' : 'updated', before: traineeFields(before), after: fields }, now());
+            await trx
+              .updateTable('trainees')
+              .set({ ...fieldsToColumns(fields), updated_at: at })
+              .where('id', '=', before.id)
+              .execute();
+            await recordChange(
+              trx,
+              {
+                entity: 'trainee',
+                entityId: before.id,
+                action: before.status !== fields.status ? 'status_changed' : 'updated',
+                before: traineeFields(before),
+                after: fields,
+              },
+              now(),
+            );
           }
         }
       });

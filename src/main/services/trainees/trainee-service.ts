@@ -17,11 +17,18 @@ export function createTraineeService(db: Kysely<DB>, now: () => Date) {
   }
 
   async function assertGmcFree(executor: Executor, gmcNumber: string, exceptId?: string): Promise<void> {
-    let query = executor.selectFrom('trainees').select(['id', 'given_name', 'family_name', 'preferred_name', 'archived_at']).where('gmc_number', '=', gmcNumber);
+    let query = executor
+      .selectFrom('trainees')
+      .select(['id', 'given_name', 'family_name', 'preferred_name', 'archived_at'])
+      .where('gmc_number', '=', gmcNumber);
     if (exceptId) query = query.where('id', '!=', exceptId);
     const clash = await query.executeTakeFirst();
     if (clash) {
-      const who = displayName({ givenName: clash.given_name, familyName: clash.family_name, preferredName: clash.preferred_name });
+      const who = displayName({
+        givenName: clash.given_name,
+        familyName: clash.family_name,
+        preferredName: clash.preferred_name,
+      });
       const message = `GMC number ${gmcNumber} already belongs to ${who}${clash.archived_at ? ' (archived)' : ''}`;
       throw new AppError('conflict', message, { gmcNumber: message });
     }
@@ -31,7 +38,11 @@ export function createTraineeService(db: Kysely<DB>, now: () => Date) {
     return db.transaction().execute(async (trx) => {
       const before = await find(trx, id);
       const at = now().toISOString();
-      await trx.updateTable('trainees').set({ archived_at: archived ? at : null, updated_at: at }).where('id', '=', id).execute();
+      await trx
+        .updateTable('trainees')
+        .set({ archived_at: archived ? at : null, updated_at: at })
+        .where('id', '=', id)
+        .execute();
       await recordChange(trx, { entity: 'trainee', entityId: id, action: archived ? 'archived' : 'restored' }, now());
       return { ...before, archivedAt: archived ? at : null, updatedAt: at };
     });
@@ -72,7 +83,11 @@ export function createTraineeService(db: Kysely<DB>, now: () => Date) {
           .where('id', '=', id)
           .execute();
         const action = before.status !== fields.status ? 'status_changed' : 'updated';
-        await recordChange(trx, { entity: 'trainee', entityId: id, action, before: traineeFields(before), after: fields }, now());
+        await recordChange(
+          trx,
+          { entity: 'trainee', entityId: id, action, before: traineeFields(before), after: fields },
+          now(),
+        );
         return find(trx, id);
       });
     },

@@ -7,12 +7,42 @@ import { type Kysely, sql } from 'kysely';
  */
 
 const TEMPLATES: Array<[type: string, label: string, prompts: string, order: number]> = [
-  ['induction', 'Induction / “hello” meeting', 'Background and previous experience:\n\nFamiliarity with the NHS and UK general practice:\n\nLearning preferences:\n\nPractical needs (visa, housing, childcare, transport):\n\nWellbeing and support network:\n\nWhat would help most in the first months:\n', 1],
-  ['pastoral', 'Pastoral check-in', 'How things are going in post:\n\nWorkload and rota:\n\nWellbeing:\n\nAnything getting in the way of learning:\n\nSupport offered or agreed:\n', 2],
-  ['plp_review', 'PLP review', 'Progress on each goal since the last review:\n\nEvidence seen:\n\nWhat has helped, what has not:\n\nGoals to add, change or close:\n', 3],
-  ['readiness_to_sit', 'Readiness to sit', 'Which exam and which sitting:\n\nPreparation so far (courses, question banks, study group, mock results):\n\nHow the trainee rates their readiness, and why:\n\nHow the supervisor rates it, and why:\n\nAgreed decision and plan:\n', 4],
-  ['post_fail', 'Post-exam-fail conversation', 'Which exam and sitting; attempt number:\n\nThe feedback received, domain by domain:\n\nThe trainee’s own view of what went wrong:\n\nFactors outside the exam (health, family, work):\n\nSupport offered for the re-sit:\n\nPlan and date for the re-sit:\n', 5],
-  ['arcp_prep', 'ARCP preparation', 'Review period and panel date:\n\nEvidence in the e-portfolio (WPBA, CSRs, ESR):\n\nGaps to close before the panel:\n\nExpected outcome and reasons:\n', 6],
+  [
+    'induction',
+    'Induction / “hello” meeting',
+    'Background and previous experience:\n\nFamiliarity with the NHS and UK general practice:\n\nLearning preferences:\n\nPractical needs (visa, housing, childcare, transport):\n\nWellbeing and support network:\n\nWhat would help most in the first months:\n',
+    1,
+  ],
+  [
+    'pastoral',
+    'Pastoral check-in',
+    'How things are going in post:\n\nWorkload and rota:\n\nWellbeing:\n\nAnything getting in the way of learning:\n\nSupport offered or agreed:\n',
+    2,
+  ],
+  [
+    'plp_review',
+    'PLP review',
+    'Progress on each goal since the last review:\n\nEvidence seen:\n\nWhat has helped, what has not:\n\nGoals to add, change or close:\n',
+    3,
+  ],
+  [
+    'readiness_to_sit',
+    'Readiness to sit',
+    'Which exam and which sitting:\n\nPreparation so far (courses, question banks, study group, mock results):\n\nHow the trainee rates their readiness, and why:\n\nHow the supervisor rates it, and why:\n\nAgreed decision and plan:\n',
+    4,
+  ],
+  [
+    'post_fail',
+    'Post-exam-fail conversation',
+    'Which exam and sitting; attempt number:\n\nThe feedback received, domain by domain:\n\nThe trainee’s own view of what went wrong:\n\nFactors outside the exam (health, family, work):\n\nSupport offered for the re-sit:\n\nPlan and date for the re-sit:\n',
+    5,
+  ],
+  [
+    'arcp_prep',
+    'ARCP preparation',
+    'Review period and panel date:\n\nEvidence in the e-portfolio (WPBA, CSRs, ESR):\n\nGaps to close before the panel:\n\nExpected outcome and reasons:\n',
+    6,
+  ],
   ['other', 'Other', '', 7],
 ];
 
@@ -48,7 +78,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto('meeting_templates')
-    .values(TEMPLATES.map(([meeting_type, label, prompts, sort_order]) => ({ meeting_type, label, prompts, sort_order, updated_at: now })))
+    .values(
+      TEMPLATES.map(([meeting_type, label, prompts, sort_order]) => ({
+        meeting_type,
+        label,
+        prompts,
+        sort_order,
+        updated_at: now,
+      })),
+    )
     .execute();
 
   await db.schema
@@ -85,7 +123,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('meeting_actions_meeting').on('meeting_actions').columns(['meeting_id', 'sort_order']).execute();
+  await db.schema
+    .createIndex('meeting_actions_meeting')
+    .on('meeting_actions')
+    .columns(['meeting_id', 'sort_order'])
+    .execute();
   await db.schema.createIndex('meeting_actions_open').on('meeting_actions').columns(['done_on', 'due_on']).execute();
 
   await db.schema
@@ -171,7 +213,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db
     .insertInto('support_catalogue')
-    .values(SUPPORT_OFFERS.map(([label, category], i) => ({ id: `seed-${i + 1}`, label, category, follow_up_days: 14, active: 1, sort_order: i + 1, updated_at: now })))
+    .values(
+      SUPPORT_OFFERS.map(([label, category], i) => ({
+        id: `seed-${i + 1}`,
+        label,
+        category,
+        follow_up_days: 14,
+        active: 1,
+        sort_order: i + 1,
+        updated_at: now,
+      })),
+    )
     .execute();
 
   await db.schema
@@ -196,8 +248,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('deleted_at', 'text')
     .execute();
-  await db.schema.createIndex('support_items_trainee').on('support_items').columns(['trainee_id', 'offered_on']).execute();
-  await db.schema.createIndex('support_items_follow_up').on('support_items').columns(['status', 'follow_up_on']).execute();
+  await db.schema
+    .createIndex('support_items_trainee')
+    .on('support_items')
+    .columns(['trainee_id', 'offered_on'])
+    .execute();
+  await db.schema
+    .createIndex('support_items_follow_up')
+    .on('support_items')
+    .columns(['status', 'follow_up_on'])
+    .execute();
 
   await db.schema
     .createTable('meeting_cadence')
@@ -260,7 +320,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     `''`,
   );
   const meetingTitle = `(SELECT label FROM meeting_templates WHERE meeting_type = new.meeting_type)`;
-  const meetingDoc = upsert('meeting', 'new.id', 'new.trainee_id', `coalesce(${meetingTitle}, new.meeting_type)`, `new.shared_summary || ' ' || new.attendees`, 'new.private_notes');
+  const meetingDoc = upsert(
+    'meeting',
+    'new.id',
+    'new.trainee_id',
+    `coalesce(${meetingTitle}, new.meeting_type)`,
+    `new.shared_summary || ' ' || new.attendees`,
+    'new.private_notes',
+  );
   const actionDoc = upsert('action', 'new.id', 'new.trainee_id', 'new.description', `''`, `''`);
   const goalDoc = upsert('goal', 'new.id', 'new.trainee_id', 'new.title', `coalesce(new.success_criteria, '')`, `''`);
   statements.push(
@@ -300,13 +367,40 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const trigger of [
-    'search_trainees_ai', 'search_trainees_au', 'search_trainees_ad', 'search_meetings_ai', 'search_meetings_au', 'search_meetings_au_live', 'search_meetings_ad',
-    'search_actions_ai', 'search_actions_au', 'search_actions_ad', 'search_goals_ai', 'search_goals_au_live', 'search_goals_au_deleted', 'search_goals_ad',
+    'search_trainees_ai',
+    'search_trainees_au',
+    'search_trainees_ad',
+    'search_meetings_ai',
+    'search_meetings_au',
+    'search_meetings_au_live',
+    'search_meetings_ad',
+    'search_actions_ai',
+    'search_actions_au',
+    'search_actions_ad',
+    'search_goals_ai',
+    'search_goals_au_live',
+    'search_goals_au_deleted',
+    'search_goals_ad',
   ]) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${trigger}`).execute(db);
   }
   await sql.raw('DROP TABLE IF EXISTS search_fts').execute(db);
-  for (const table of ['search_docs', 'daily_notifications', 'drafts', 'meeting_cadence', 'support_items', 'support_catalogue', 'identified_needs', 'early_needs', 'meeting_goals', 'plp_reviews', 'plp_goals', 'meeting_actions', 'meetings', 'meeting_templates']) {
+  for (const table of [
+    'search_docs',
+    'daily_notifications',
+    'drafts',
+    'meeting_cadence',
+    'support_items',
+    'support_catalogue',
+    'identified_needs',
+    'early_needs',
+    'meeting_goals',
+    'plp_reviews',
+    'plp_goals',
+    'meeting_actions',
+    'meetings',
+    'meeting_templates',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

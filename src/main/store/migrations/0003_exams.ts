@@ -52,11 +52,27 @@ const SEED_EXAMS = [
 
 const SEED_RULES = {
   attemptLimits: [
-    { label: 'In training on 1 Aug 2023', entryFrom: null, entryTo: '2023-08-01', standardAttempts: 4, exceptionalAttempts: 1 },
-    { label: 'Started on or after 2 Aug 2023', entryFrom: '2023-08-02', entryTo: null, standardAttempts: 6, exceptionalAttempts: 0 },
+    {
+      label: 'In training on 1 Aug 2023',
+      entryFrom: null,
+      entryTo: '2023-08-01',
+      standardAttempts: 4,
+      exceptionalAttempts: 1,
+    },
+    {
+      label: 'Started on or after 2 Aug 2023',
+      entryFrom: '2023-08-02',
+      entryTo: null,
+      standardAttempts: 6,
+      exceptionalAttempts: 0,
+    },
   ],
   ladder: [
-    { failNumber: 1, label: 'First fail: exam preparation course', support: ['Invitation to the regional exam preparation course'] },
+    {
+      failNumber: 1,
+      label: 'First fail: exam preparation course',
+      support: ['Invitation to the regional exam preparation course'],
+    },
     { failNumber: 2, label: 'Second fail: small-group sessions', support: ['Small-group exam support sessions'] },
     { failNumber: 3, label: 'Third or later fail: 1:1 sessions', support: ['1:1 sessions with the exam lead'] },
   ],
@@ -105,7 +121,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('exam_attempts_sitting').on('exam_attempts').columns(['trainee_id', 'exam_id', 'sitting_date']).unique().execute();
+  await db.schema
+    .createIndex('exam_attempts_sitting')
+    .on('exam_attempts')
+    .columns(['trainee_id', 'exam_id', 'sitting_date'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('exam_readiness')
@@ -127,7 +148,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('exam_readiness_trainee').on('exam_readiness').columns(['trainee_id', 'discussed_on']).execute();
+  await db.schema
+    .createIndex('exam_readiness_trainee')
+    .on('exam_readiness')
+    .columns(['trainee_id', 'discussed_on'])
+    .execute();
 
   await db.schema
     .createTable('exam_post_fail')
@@ -160,7 +185,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('exam_definitions')
     .values(
-      SEED_EXAMS.map((e, i) => ({ id: randomUUID(), ...e, components: JSON.stringify(e.components), built_in: 1, sort_order: i, created_at: at, updated_at: at, archived_at: null })),
+      SEED_EXAMS.map((e, i) => ({
+        id: randomUUID(),
+        ...e,
+        components: JSON.stringify(e.components),
+        built_in: 1,
+        sort_order: i,
+        created_at: at,
+        updated_at: at,
+        archived_at: null,
+      })),
     )
     .execute();
   await db

@@ -61,18 +61,53 @@ const N_REASONS: Array<[code: string, label: string, requiresDetail?: boolean]> 
   ['N23', 'Trainee out of programme for other reasons'],
 ];
 
-type Item = { key: string; label: string; minimum: number; basis: 'year' | 'post' | 'review'; proRata: boolean; note: string | null };
+type Item = {
+  key: string;
+  label: string;
+  minimum: number;
+  basis: 'year' | 'post' | 'review';
+  proRata: boolean;
+  note: string | null;
+};
 
 /** RCGP WPBA minimums per training year (from August 2020); LTFT trainees need the same per FTE year. */
 function gpItems(grade: 'ST1' | 'ST2' | 'ST3'): Item[] {
   const st3 = grade === 'ST3';
   const items: Item[] = [
-    { key: 'cot_minicex', label: st3 ? 'COT' : 'Mini-CEX (hospital) / COT (GP)', minimum: st3 ? 7 : 4, basis: 'year', proRata: true, note: null },
+    {
+      key: 'cot_minicex',
+      label: st3 ? 'COT' : 'Mini-CEX (hospital) / COT (GP)',
+      minimum: st3 ? 7 : 4,
+      basis: 'year',
+      proRata: true,
+      note: null,
+    },
     { key: 'cbd_cat', label: st3 ? 'CAT' : 'CbD', minimum: st3 ? 5 : 4, basis: 'year', proRata: true, note: null },
-    { key: 'msf', label: st3 ? 'MSF (incl. leadership MSF)' : 'MSF', minimum: st3 ? 2 : 1, basis: 'year', proRata: false, note: null },
+    {
+      key: 'msf',
+      label: st3 ? 'MSF (incl. leadership MSF)' : 'MSF',
+      minimum: st3 ? 2 : 1,
+      basis: 'year',
+      proRata: false,
+      note: null,
+    },
     { key: 'csr', label: 'Clinical supervisor’s report', minimum: 1, basis: 'post', proRata: false, note: null },
-    { key: 'psq', label: 'Patient satisfaction questionnaire', minimum: st3 ? 1 : 0, basis: 'year', proRata: false, note: null },
-    { key: 'ccr', label: 'Clinical case reviews (learning logs)', minimum: 36, basis: 'year', proRata: true, note: null },
+    {
+      key: 'psq',
+      label: 'Patient satisfaction questionnaire',
+      minimum: st3 ? 1 : 0,
+      basis: 'year',
+      proRata: false,
+      note: null,
+    },
+    {
+      key: 'ccr',
+      label: 'Clinical case reviews (learning logs)',
+      minimum: 36,
+      basis: 'year',
+      proRata: true,
+      note: null,
+    },
     { key: 'ppm', label: 'Placement planning meeting', minimum: 1, basis: 'post', proRata: false, note: null },
     {
       key: 'qip',
@@ -83,15 +118,51 @@ function gpItems(grade: 'ST1' | 'ST2' | 'ST3'): Item[] {
       note: grade === 'ST1' ? 'In a GP post' : grade === 'ST2' ? 'Only if not done in ST1: record 1 if it was' : null,
     },
     { key: 'lea', label: 'Learning event analysis', minimum: 1, basis: 'year', proRata: false, note: null },
-    { key: 'prescribing', label: 'Prescribing review', minimum: st3 ? 1 : 0, basis: 'year', proRata: false, note: null },
-    { key: 'leadership', label: 'Leadership activity', minimum: st3 ? 1 : 0, basis: 'year', proRata: false, note: null },
+    {
+      key: 'prescribing',
+      label: 'Prescribing review',
+      minimum: st3 ? 1 : 0,
+      basis: 'year',
+      proRata: false,
+      note: null,
+    },
+    {
+      key: 'leadership',
+      label: 'Leadership activity',
+      minimum: st3 ? 1 : 0,
+      basis: 'year',
+      proRata: false,
+      note: null,
+    },
     { key: 'esr_interim', label: 'ESR (interim)', minimum: 1, basis: 'review', proRata: false, note: null },
     { key: 'esr_full', label: 'ESR (full)', minimum: 1, basis: 'review', proRata: false, note: null },
     { key: 'cpr_aed', label: 'CPR/AED competence', minimum: 1, basis: 'year', proRata: false, note: 'Every year' },
-    { key: 'safeguarding_child', label: 'Child safeguarding', minimum: 1, basis: 'year', proRata: false, note: 'Every year' },
-    { key: 'safeguarding_adult', label: 'Adult safeguarding', minimum: 1, basis: 'year', proRata: false, note: 'Every year' },
+    {
+      key: 'safeguarding_child',
+      label: 'Child safeguarding',
+      minimum: 1,
+      basis: 'year',
+      proRata: false,
+      note: 'Every year',
+    },
+    {
+      key: 'safeguarding_adult',
+      label: 'Adult safeguarding',
+      minimum: 1,
+      basis: 'year',
+      proRata: false,
+      note: 'Every year',
+    },
   ];
-  if (st3) items.push({ key: 'ceps_intimate', label: 'CEPS: intimate examinations', minimum: 5, basis: 'review', proRata: false, note: 'Across the three years of training' });
+  if (st3)
+    items.push({
+      key: 'ceps_intimate',
+      label: 'CEPS: intimate examinations',
+      minimum: 5,
+      basis: 'review',
+      proRata: false,
+      note: 'Across the three years of training',
+    });
   return items;
 }
 
@@ -150,21 +221,59 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('arcp_records_trainee').on('arcp_records').columns(['trainee_id', 'panel_date']).execute();
+  await db.schema
+    .createIndex('arcp_records_trainee')
+    .on('arcp_records')
+    .columns(['trainee_id', 'panel_date'])
+    .execute();
   await db.schema.createIndex('arcp_records_panel').on('arcp_records').column('panel_id').execute();
 
   let sort = 0;
   const codes = [
-    ...OUTCOMES.map(([code, label, historic]) => ({ code, kind: 'outcome', label, applies_to: '[]', requires_detail: 0, historic: historic ? 1 : 0, sort_order: sort++ })),
-    ...U_REASONS.map(([code, label, detail]) => ({ code, kind: 'reason', label, applies_to: JSON.stringify(U_OUTCOMES), requires_detail: detail ? 1 : 0, historic: 0, sort_order: sort++ })),
-    ...N_REASONS.map(([code, label, detail]) => ({ code, kind: 'reason', label, applies_to: JSON.stringify(['NA']), requires_detail: detail ? 1 : 0, historic: 0, sort_order: sort++ })),
+    ...OUTCOMES.map(([code, label, historic]) => ({
+      code,
+      kind: 'outcome',
+      label,
+      applies_to: '[]',
+      requires_detail: 0,
+      historic: historic ? 1 : 0,
+      sort_order: sort++,
+    })),
+    ...U_REASONS.map(([code, label, detail]) => ({
+      code,
+      kind: 'reason',
+      label,
+      applies_to: JSON.stringify(U_OUTCOMES),
+      requires_detail: detail ? 1 : 0,
+      historic: 0,
+      sort_order: sort++,
+    })),
+    ...N_REASONS.map(([code, label, detail]) => ({
+      code,
+      kind: 'reason',
+      label,
+      applies_to: JSON.stringify(['NA']),
+      requires_detail: detail ? 1 : 0,
+      historic: 0,
+      sort_order: sort++,
+    })),
   ];
   await db.insertInto('arcp_codes').values(codes).execute();
 
   const at = new Date().toISOString();
   await db
     .insertInto('evidence_templates')
-    .values((['ST1', 'ST2', 'ST3'] as const).map((grade) => ({ id: randomUUID(), name: `GP ${grade} (RCGP WPBA minimums, Aug 2020)`, specialty: 'GP', grade, items: JSON.stringify(gpItems(grade)), created_at: at, updated_at: at })))
+    .values(
+      (['ST1', 'ST2', 'ST3'] as const).map((grade) => ({
+        id: randomUUID(),
+        name: `GP ${grade} (RCGP WPBA minimums, Aug 2020)`,
+        specialty: 'GP',
+        grade,
+        items: JSON.stringify(gpItems(grade)),
+        created_at: at,
+        updated_at: at,
+      })),
+    )
     .execute();
 }
 

@@ -7,7 +7,9 @@ export type { Client } from './client';
 
 /** Picks the transport once at start-up: the preload bridge under Electron, HTTP in the browser host. */
 export function createDefaultClient(): Client {
-  return createClient(window.tpd ? preloadTransport(window.tpd) : httpTransport(takeHostToken(window.location, window.sessionStorage)));
+  return createClient(
+    window.tpd ? preloadTransport(window.tpd) : httpTransport(takeHostToken(window.location, window.sessionStorage)),
+  );
 }
 
 export const ClientContext = createContext<Client | null>(null);

@@ -22,7 +22,8 @@ export function preloadTransport(bridge: Bridge): Transport {
     call(channel, input) {
       const i = channel.indexOf(':');
       const fn = groups[channel.slice(0, i)]?.[channel.slice(i + 1)];
-      if (!fn) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `No channel ${channel}` } });
+      if (!fn)
+        return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `No channel ${channel}` } });
       return fn(input);
     },
     on: (event, listener) => bridge.on(event, listener),
@@ -59,11 +60,20 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch.bin
           body: JSON.stringify(input ?? {}),
         });
         if (response.status === 401) {
-          return { ok: false, error: { code: 'forbidden', message: 'This page is not connected to the browser host: open the address the host printed.' } };
+          return {
+            ok: false,
+            error: {
+              code: 'forbidden',
+              message: 'This page is not connected to the browser host: open the address the host printed.',
+            },
+          };
         }
         return (await response.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'The browser host is not answering. Is `npm run host` still running?' } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'The browser host is not answering. Is `npm run host` still running?' },
+        };
       }
     },
     on(event, listener) {

@@ -19,7 +19,11 @@ function NavLink({ href, children }: { href: string; children: string }) {
   const [nested] = useRoute(`${href}/*`);
   const active = exact || (href !== '/' && nested);
   return (
-    <Link href={href} className={active ? 'nav-link nav-link-active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+    <Link
+      href={href}
+      className={active ? 'nav-link nav-link-active' : 'nav-link'}
+      aria-current={active ? 'page' : undefined}
+    >
       {children}
     </Link>
   );
@@ -30,7 +34,14 @@ function Shell() {
   useAppCommands(navigate);
   return (
     <div className="shell">
-      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <header className="top-bar">
@@ -71,7 +82,12 @@ function Shell() {
 }
 
 export function App({ client }: { client: Client }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } } }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
+      }),
+  );
   return (
     <ClientContext.Provider value={client}>
       <QueryClientProvider client={queryClient}>

@@ -17,9 +17,13 @@ export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boole
   { command: 'go-settings', key: ',', label: 'Ctrl+,' },
 ];
 
-export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MenuCommand | null {
+export function commandForKey(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): MenuCommand | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  const match = SHORTCUTS.find((s) => s.key.toLowerCase() === event.key.toLowerCase() && Boolean(s.shift) === event.shiftKey);
+  const match = SHORTCUTS.find(
+    (s) => s.key.toLowerCase() === event.key.toLowerCase() && Boolean(s.shift) === event.shiftKey,
+  );
   return match?.command ?? null;
 }
 

@@ -26,7 +26,12 @@ export function Field({ label, hint, error, required, children }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, 'aria-required': required || undefined })}
+      {cloneElement(children, {
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+      })}
       {error ? (
         <p id={errorId} className="field-error" role="alert">
           {error}

@@ -5,7 +5,12 @@ import { ProgressBar } from './ProgressBar';
 
 // Pieces the two CSV import dialogs (trainees, exam results) show in exactly the same way.
 
-export const IMPORT_STATUS_LABEL = { create: 'New', update: 'Update', unchanged: 'No change', error: 'Rejected' } as const;
+export const IMPORT_STATUS_LABEL = {
+  create: 'New',
+  update: 'Update',
+  unchanged: 'No change',
+  error: 'Rejected',
+} as const;
 export const IMPORT_PREVIEW_LIMIT = 200;
 
 export function plural(n: number, word: string) {
@@ -22,11 +27,21 @@ export function useImportProgress(on: Client['on']) {
 
 /** The working step: a progress bar once main reports a total, until then the step's label. */
 export function ImportWorking({ label, progress }: { label: string; progress: ProgressEvent | null }) {
-  return progress && progress.total > 0 ? <ProgressBar label={progress.phase} done={progress.done} total={progress.total} /> : <p role="status">{label}…</p>;
+  return progress && progress.total > 0 ? (
+    <ProgressBar label={progress.phase} done={progress.done} total={progress.total} />
+  ) : (
+    <p role="status">{label}…</p>
+  );
 }
 
 /** The preview's verdict counts; a dialog's own extra cards go in as children. */
-export function ImportCounts({ counts, children }: { counts: { create: number; update: number; unchanged: number; error: number }; children?: ReactNode }) {
+export function ImportCounts({
+  counts,
+  children,
+}: {
+  counts: { create: number; update: number; unchanged: number; error: number };
+  children?: ReactNode;
+}) {
   return (
     <div className="summary-cards" role="status">
       <div className="summary-card">

@@ -17,11 +17,18 @@ async function copy(text: string): Promise<boolean> {
 export function PasteReadySections({ sections, title }: { sections: TextSection[]; title: string }) {
   const [status, setStatus] = useState('');
   const all = sections.map((s) => `${s.heading.toUpperCase()}\n${s.text}`).join('\n\n');
-  const announce = async (text: string, what: string) => setStatus((await copy(text)) ? `${what} copied to the clipboard` : 'Copying failed: select the text and copy it by hand');
+  const announce = async (text: string, what: string) =>
+    setStatus(
+      (await copy(text)) ? `${what} copied to the clipboard` : 'Copying failed: select the text and copy it by hand',
+    );
   return (
     <section className="stack" aria-label={title}>
       <div className="button-row">
-        <button type="button" className="button button-primary" onClick={() => void announce(all, 'All shared sections')}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void announce(all, 'All shared sections')}
+        >
           Copy all shared sections
         </button>
         <span role="status" className="muted">
@@ -32,7 +39,12 @@ export function PasteReadySections({ sections, title }: { sections: TextSection[
         <div key={section.heading} className="paste-section">
           <div className="paste-section-header">
             <h3>{section.heading}</h3>
-            <button type="button" className="button button-small" onClick={() => void announce(section.text, section.heading)} aria-label={`Copy ${section.heading}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void announce(section.text, section.heading)}
+              aria-label={`Copy ${section.heading}`}
+            >
               Copy
             </button>
           </div>

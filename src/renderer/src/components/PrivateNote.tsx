@@ -2,7 +2,17 @@ import type { ReactElement, ReactNode } from 'react';
 import { Field } from './Field';
 
 /** A private-note input, set apart the same way in every form so no one mistakes it for shared text. */
-export function PrivateNoteField({ label, hint, error, children }: { label: string; hint?: string; error?: string | undefined; children: ReactElement<Record<string, unknown>> }) {
+export function PrivateNoteField({
+  label,
+  hint,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children: ReactElement<Record<string, unknown>>;
+}) {
   return (
     <div className="private-note">
       <Field label={label} {...(hint ? { hint } : {})} error={error}>

@@ -5,7 +5,14 @@ export function ProgressBar({ label, done, total }: { label: string; done: numbe
       <div className="progress-label">
         {label}: {done.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')}
       </div>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="progress-track">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="progress-track"
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
     </div>

@@ -73,7 +73,10 @@ export function ArcpPage({ panelId }: { panelId?: string }) {
             </button>
           }
         >
-          <p>Create a panel for a date and a cohort to see who is ready, what evidence is missing, and to generate the packs.</p>
+          <p>
+            Create a panel for a date and a cohort to see who is ready, what evidence is missing, and to generate the
+            packs.
+          </p>
         </EmptyState>
       ) : null}
 
@@ -111,7 +114,9 @@ export function ArcpPage({ panelId }: { panelId?: string }) {
               <span className="summary-number">{overdueCount}</span> with overdue deadlines
             </div>
           </div>
-          {readiness.data.unavailable.length > 0 ? <p className="muted">Not available in this version: {readiness.data.unavailable.join(', ')}.</p> : null}
+          {readiness.data.unavailable.length > 0 ? (
+            <p className="muted">Not available in this version: {readiness.data.unavailable.join(', ')}.</p>
+          ) : null}
           <ReadinessTable rows={rows} panelName={selected.name} onPack={(row) => void downloadPack(row)} />
         </section>
       ) : null}
@@ -128,7 +133,8 @@ export function ArcpPage({ panelId }: { panelId?: string }) {
           <ul className="columns-list">
             {noRecent.slice(0, 200).map((d) => (
               <li key={d.traineeId}>
-                <Link href={`/trainees/${d.traineeId}/arcp`}>{d.traineeName}</Link>: <span className="muted">{d.deadline.message}</span>
+                <Link href={`/trainees/${d.traineeId}/arcp`}>{d.traineeName}</Link>:{' '}
+                <span className="muted">{d.deadline.message}</span>
               </li>
             ))}
           </ul>
@@ -147,7 +153,9 @@ export function ArcpPage({ panelId }: { panelId?: string }) {
           navigate(`/arcp/${panel.id}`);
         }}
       />
-      {selected ? <BatchDialog key={selected.id} panel={selected} open={batchOpen} onClose={() => setBatchOpen(false)} /> : null}
+      {selected ? (
+        <BatchDialog key={selected.id} panel={selected} open={batchOpen} onClose={() => setBatchOpen(false)} />
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { NOT_ASSESSED, OUTCOME_FIVE, type ArcpCode, type EvidenceTemplate } from '../../../../shared/arcp/arcp-reference';
+import {
+  NOT_ASSESSED,
+  OUTCOME_FIVE,
+  type ArcpCode,
+  type EvidenceTemplate,
+} from '../../../../shared/arcp/arcp-reference';
 import { arcpRecordFieldsSchema, type ArcpRecord, type ArcpRecordFields } from '../../../../shared/arcp/arcp-schema';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
@@ -10,7 +15,6 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
-
 
 type FormValues = Omit<Record<keyof ArcpRecordFields, string>, 'reasonCodes'> & { reasonCodes: string[] };
 
@@ -51,7 +55,11 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, ArcpRecordFields>({ defaultValues: toValues(record, trainee), resolver: zodResolver(arcpRecordFieldsSchema) as unknown as Resolver<FormValues, unknown, ArcpRecordFields>, mode: 'onBlur' });
+  } = useForm<FormValues, unknown, ArcpRecordFields>({
+    defaultValues: toValues(record, trainee),
+    resolver: zodResolver(arcpRecordFieldsSchema) as unknown as Resolver<FormValues, unknown, ArcpRecordFields>,
+    mode: 'onBlur',
+  });
   const outcome = useWatch({ control, name: 'outcome' });
   const outcomes = codes.filter((c) => c.kind === 'outcome' && (!c.historic || c.code === record?.outcome));
   const reasons = codes.filter((c) => c.kind === 'reason' && outcome && c.appliesTo.includes(outcome));
@@ -95,7 +103,11 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
         <Field label="Interim ESR date" error={e('esrInterimDate')}>
           <input {...register('esrInterimDate')} {...DATE_INPUT} />
         </Field>
-        <Field label="Full ESR date" hint="No more than 2 months before the panel; visible 2 weeks before" error={e('esrFullDate')}>
+        <Field
+          label="Full ESR date"
+          hint="No more than 2 months before the panel; visible 2 weeks before"
+          error={e('esrFullDate')}
+        >
           <input {...register('esrFullDate')} {...DATE_INPUT} />
         </Field>
         <Field label="Evidence template" error={e('templateId')}>
@@ -151,7 +163,11 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
           <textarea {...register('reasonDetail')} rows={2} />
         </Field>
       ) : null}
-      <Field label="Educator’s summary" hint="Shared: printed in the ARCP pack and seen by the panel and the trainee" error={e('educatorSummary')}>
+      <Field
+        label="Educator’s summary"
+        hint="Shared: printed in the ARCP pack and seen by the panel and the trainee"
+        error={e('educatorSummary')}
+      >
         <textarea {...register('educatorSummary')} rows={6} />
       </Field>
       <div className="button-row">

@@ -35,7 +35,11 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
   const current = records.find((r) => r.outcome === null) ?? records[0] ?? null;
   // Same choice as main: the record's template, else the best match for its grade and programme.
   const forGrade = current ? templates.filter((t) => t.grade === current.grade) : [];
-  const template = current ? (templates.find((t) => t.id === current.templateId) ?? forGrade.find((t) => trainee.programme.toLowerCase().startsWith(t.specialty.toLowerCase())) ?? forGrade[0]) : undefined;
+  const template = current
+    ? (templates.find((t) => t.id === current.templateId) ??
+      forGrade.find((t) => trainee.programme.toLowerCase().startsWith(t.specialty.toLowerCase())) ??
+      forGrade[0])
+    : undefined;
 
   const save = async (fields: ArcpRecordFields) => {
     if (editing === 'new') await api.arcp.create({ traineeId: trainee.id, fields });
@@ -49,7 +53,10 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
     try {
       await api.arcp.delete({ id: record.id });
       await invalidate();
-      notify(`ARCP record for the ${formatLongDate(record.panelDate)} panel deleted`, { label: 'Undo', run: () => void api.arcp.restore({ id: record.id }).then(invalidate) });
+      notify(`ARCP record for the ${formatLongDate(record.panelDate)} panel deleted`, {
+        label: 'Undo',
+        run: () => void api.arcp.restore({ id: record.id }).then(invalidate),
+      });
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'The record could not be deleted; nothing changed.');
     }
@@ -82,7 +89,12 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
 
       <div className="button-row">
         {current ? (
-          <button type="button" className="button button-primary" disabled={generating} onClick={() => void generatePack(current)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={generating}
+            onClick={() => void generatePack(current)}
+          >
             {generating ? 'Generating…' : 'Generate ARCP pack'}
           </button>
         ) : null}
@@ -132,7 +144,11 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
                 <dt>ESR</dt>
                 <dd>
                   {ESR_STATE_LABEL[esrState(current)]}
-                  {current.esrFullDate ? ` (full ${formatLongDate(current.esrFullDate)})` : current.esrInterimDate ? ` (interim ${formatLongDate(current.esrInterimDate)})` : ''}
+                  {current.esrFullDate
+                    ? ` (full ${formatLongDate(current.esrFullDate)})`
+                    : current.esrInterimDate
+                      ? ` (interim ${formatLongDate(current.esrInterimDate)})`
+                      : ''}
                 </dd>
               </div>
               <div>
@@ -145,7 +161,11 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
             </dl>
             <div>
               <h3>Educator’s summary</h3>
-              {current.educatorSummary ? <p className="pre-wrap">{current.educatorSummary}</p> : <p className="muted">Not written yet. Use “Edit record” to write it; it is printed in the ARCP pack.</p>}
+              {current.educatorSummary ? (
+                <p className="pre-wrap">{current.educatorSummary}</p>
+              ) : (
+                <p className="muted">Not written yet. Use “Edit record” to write it; it is printed in the ARCP pack.</p>
+              )}
             </div>
           </section>
           {template ? (
@@ -188,7 +208,12 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
                   </td>
                   <td>{checklists[r.id] ? checklists[r.id]!.checklist.gaps.length : '—'}</td>
                   <td>
-                    <button type="button" className="button button-small" onClick={() => setEditing(r)} aria-label={`Edit ARCP of ${formatLongDate(r.panelDate)}`}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => setEditing(r)}
+                      aria-label={`Edit ARCP of ${formatLongDate(r.panelDate)}`}
+                    >
                       Edit
                     </button>
                   </td>
@@ -199,8 +224,22 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
         </section>
       ) : null}
 
-      <Dialog open={editing !== null} onOpenChange={(o) => !o && setEditing(null)} title={editing === 'new' ? 'New ARCP record' : 'Edit ARCP record'} wide>
-        {editing !== null ? <ArcpRecordForm record={editing === 'new' ? null : editing} trainee={trainee} codes={codes} templates={templates} onSubmit={save} onCancel={() => setEditing(null)} /> : null}
+      <Dialog
+        open={editing !== null}
+        onOpenChange={(o) => !o && setEditing(null)}
+        title={editing === 'new' ? 'New ARCP record' : 'Edit ARCP record'}
+        wide
+      >
+        {editing !== null ? (
+          <ArcpRecordForm
+            record={editing === 'new' ? null : editing}
+            trainee={trainee}
+            codes={codes}
+            templates={templates}
+            onSubmit={save}
+            onCancel={() => setEditing(null)}
+          />
+        ) : null}
       </Dialog>
     </div>
   );

@@ -25,7 +25,10 @@ export function BatchDialog({ panel, open, onClose }: { panel: ArcpPanel; open: 
   const [folderError, setFolderError] = useState<string | undefined>(undefined);
   const runningJob = step.name === 'running' ? step.jobId : null;
 
-  useEffect(() => (runningJob ? on('progress', (p) => p.jobId === runningJob && setProgress(p)) : undefined), [on, runningJob]);
+  useEffect(
+    () => (runningJob ? on('progress', (p) => p.jobId === runningJob && setProgress(p)) : undefined),
+    [on, runningJob],
+  );
   const shownFolder = folder || target.data?.defaultFolder || '';
 
   const choose = async () => {
@@ -64,8 +67,9 @@ export function BatchDialog({ panel, open, onClose }: { panel: ArcpPanel; open: 
       {step.name === 'choose' ? (
         <div className="stack">
           <p>
-            One PDF pack per trainee ({panel.traineeCount.toLocaleString('en-GB')}) and an index (CSV) listing each trainee and their gaps go into a new folder inside the folder you choose.
-            Existing files are never overwritten.
+            One PDF pack per trainee ({panel.traineeCount.toLocaleString('en-GB')}) and an index (CSV) listing each
+            trainee and their gaps go into a new folder inside the folder you choose. Existing files are never
+            overwritten.
           </p>
           {target.data?.canBrowse ? (
             <div className="button-row">
@@ -75,12 +79,26 @@ export function BatchDialog({ panel, open, onClose }: { panel: ArcpPanel; open: 
               <span className="mono">{shownFolder || 'No folder chosen'}</span>
             </div>
           ) : (
-            <Field label="Folder for the packs" hint="The full path of a folder on this computer, e.g. /home/you/ARCP" error={folderError}>
-              <input value={shownFolder} onChange={(e) => setFolder(e.target.value)} autoComplete="off" spellCheck={false} />
+            <Field
+              label="Folder for the packs"
+              hint="The full path of a folder on this computer, e.g. /home/you/ARCP"
+              error={folderError}
+            >
+              <input
+                value={shownFolder}
+                onChange={(e) => setFolder(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
             </Field>
           )}
           <div className="button-row">
-            <button type="button" className="button button-primary" disabled={!shownFolder.trim()} onClick={() => void start()}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={!shownFolder.trim()}
+              onClick={() => void start()}
+            >
               Generate {panel.traineeCount.toLocaleString('en-GB')} packs
             </button>
             <button type="button" className="button" onClick={close}>
@@ -91,7 +109,11 @@ export function BatchDialog({ panel, open, onClose }: { panel: ArcpPanel; open: 
       ) : null}
       {step.name === 'running' ? (
         <div className="stack">
-          <ProgressBar label={progress?.phase ?? 'Generating ARCP packs'} done={progress?.done ?? 0} total={progress?.total ?? panel.traineeCount} />
+          <ProgressBar
+            label={progress?.phase ?? 'Generating ARCP packs'}
+            done={progress?.done ?? 0}
+            total={progress?.total ?? panel.traineeCount}
+          />
           <div className="button-row">
             <button type="button" className="button" onClick={() => void api.arcp.cancelBatch({ jobId: step.jobId })}>
               Cancel

@@ -17,12 +17,20 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
   const api = useApi();
   const invalidate = useInvalidateArcp();
   const { notify } = useToast();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(template.items.map((i) => [i.key, record.counts[i.key] === undefined ? '' : String(record.counts[i.key])])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      template.items.map((i) => [i.key, record.counts[i.key] === undefined ? '' : String(record.counts[i.key])]),
+    ),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const entered = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ''));
   const parsed = evidenceCountsSchema.safeParse(entered);
-  const preview = evaluateChecklist(template.items, effectiveCounts(parsed.success ? parsed.data : record.counts, record), { wte: record.wte, posts: record.posts });
+  const preview = evaluateChecklist(
+    template.items,
+    effectiveCounts(parsed.success ? parsed.data : record.counts, record),
+    { wte: record.wte, posts: record.posts },
+  );
 
   const save = async () => {
     if (!parsed.success) {
@@ -48,7 +56,10 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
         <div>
           <h2 id="checklist-heading">Evidence checklist</h2>
           <p className="muted">
-            {template.name}. {preview.complete ? 'All minimums met.' : `${preview.gaps.length} of ${preview.rows.length} items have gaps.`}
+            {template.name}.{' '}
+            {preview.complete
+              ? 'All minimums met.'
+              : `${preview.gaps.length} of ${preview.rows.length} items have gaps.`}
           </p>
         </div>
         <button type="button" className="button button-primary" onClick={() => void save()} disabled={saving}>
@@ -82,7 +93,12 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
                 <td>
                   {isTick(item.minimum, item.basis) && row.required <= 1 ? (
                     <label className="checkbox">
-                      <input type="checkbox" checked={(row.recorded ?? 0) >= 1} onChange={(e) => setValues((v) => ({ ...v, [row.key]: e.target.checked ? '1' : '0' }))} /> Done
+                      <input
+                        type="checkbox"
+                        checked={(row.recorded ?? 0) >= 1}
+                        onChange={(e) => setValues((v) => ({ ...v, [row.key]: e.target.checked ? '1' : '0' }))}
+                      />{' '}
+                      Done
                       <span className="visually-hidden"> ({row.label})</span>
                     </label>
                   ) : (
@@ -98,7 +114,13 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
                   )}
                   {error ? <p className="field-error">{error}</p> : null}
                 </td>
-                <td>{row.missing > 0 ? <strong>▲ {row.recorded === null ? 'Not recorded' : `${row.missing} missing`}</strong> : 'Met'}</td>
+                <td>
+                  {row.missing > 0 ? (
+                    <strong>▲ {row.recorded === null ? 'Not recorded' : `${row.missing} missing`}</strong>
+                  ) : (
+                    'Met'
+                  )}
+                </td>
               </tr>
             );
           })}

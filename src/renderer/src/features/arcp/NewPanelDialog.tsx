@@ -13,7 +13,10 @@ import { useTrainees } from '../trainees/queries';
 import { useInvalidateArcp } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
 
-const formSchema = z.object({ name: requiredText(120, 'Enter a name for the panel', 'Panel name'), panelDate: dateSchema('panel date') });
+const formSchema = z.object({
+  name: requiredText(120, 'Enter a name for the panel', 'Panel name'),
+  panelDate: dateSchema('panel date'),
+});
 type FormValues = { name: string; panelDate: string };
 type Parsed = z.output<typeof formSchema>;
 const REVIEWED = ['in_programme', 'extension'];
@@ -21,7 +24,15 @@ const REVIEWED = ['in_programme', 'extension'];
 const MAX_LISTED = 300;
 
 /** A panel is a date and a cohort: choose the scheme and grades, see how many trainees that is, create. */
-export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(panel: ArcpPanel): void }) {
+export function NewPanelDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose(): void;
+  onCreated(panel: ArcpPanel): void;
+}) {
   const api = useApi();
   const invalidate = useInvalidateArcp();
   const trainees = useTrainees(false);
@@ -33,7 +44,12 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
   const all = useMemo(() => trainees.data ?? [], [trainees.data]);
   const programmes = useMemo(() => [...new Set(all.map((t) => t.programme))].sort(), [all]);
   const gradeOptions = useMemo(() => [...new Set(all.map((t) => t.grade))].sort(), [all]);
-  const cohort = all.filter((t) => (!programme || t.programme === programme) && (grades.length === 0 || grades.includes(t.grade)) && (includeAway || REVIEWED.includes(t.status)));
+  const cohort = all.filter(
+    (t) =>
+      (!programme || t.programme === programme) &&
+      (grades.length === 0 || grades.includes(t.grade)) &&
+      (includeAway || REVIEWED.includes(t.status)),
+  );
   const chosen = cohort.filter((t) => !excluded.has(t.id));
   const toggle = (id: string, include: boolean) =>
     setExcluded((set) => {
@@ -47,7 +63,9 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, Parsed>({ defaultValues: { name: '', panelDate: '' }, resolver: zodResolver(formSchema) as unknown as Resolver<FormValues, unknown, Parsed>,
+  } = useForm<FormValues, unknown, Parsed>({
+    defaultValues: { name: '', panelDate: '' },
+    resolver: zodResolver(formSchema) as unknown as Resolver<FormValues, unknown, Parsed>,
     // Re-checking only on submit keeps the button still under the pointer while an error message goes away.
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -91,16 +109,24 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
           <div className="button-row">
             {gradeOptions.map((g) => (
               <label key={g} className="checkbox">
-                <input type="checkbox" checked={grades.includes(g)} onChange={(e) => setGrades((list) => (e.target.checked ? [...list, g] : list.filter((x) => x !== g)))} /> {g}
+                <input
+                  type="checkbox"
+                  checked={grades.includes(g)}
+                  onChange={(e) => setGrades((list) => (e.target.checked ? [...list, g] : list.filter((x) => x !== g)))}
+                />{' '}
+                {g}
               </label>
             ))}
           </div>
         </fieldset>
         <label className="checkbox">
-          <input type="checkbox" checked={includeAway} onChange={(e) => setIncludeAway(e.target.checked)} /> Include trainees on leave or out of programme
+          <input type="checkbox" checked={includeAway} onChange={(e) => setIncludeAway(e.target.checked)} /> Include
+          trainees on leave or out of programme
         </label>
         <details>
-          <summary>Choose individual trainees ({chosen.length} of {cohort.length} ticked)</summary>
+          <summary>
+            Choose individual trainees ({chosen.length} of {cohort.length} ticked)
+          </summary>
           {cohort.length > MAX_LISTED ? (
             <p className="muted">Narrow the cohort by programme or grade to choose individual trainees.</p>
           ) : (
@@ -108,7 +134,12 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
               {cohort.map((t) => (
                 <li key={t.id}>
                   <label className="checkbox">
-                    <input type="checkbox" checked={!excluded.has(t.id)} onChange={(e) => toggle(t.id, e.target.checked)} /> {t.familyName}, {t.preferredName || t.givenName}{' '}
+                    <input
+                      type="checkbox"
+                      checked={!excluded.has(t.id)}
+                      onChange={(e) => toggle(t.id, e.target.checked)}
+                    />{' '}
+                    {t.familyName}, {t.preferredName || t.givenName}{' '}
                     <span className="muted">
                       ({t.grade}, {t.gmcNumber})
                     </span>
@@ -119,11 +150,19 @@ export function NewPanelDialog({ open, onClose, onCreated }: { open: boolean; on
           )}
         </details>
         <p role="status" className="muted">
-          {trainees.isLoading ? 'Loading trainees…' : `${chosen.length.toLocaleString('en-GB')} trainee${chosen.length === 1 ? '' : 's'} will be on this panel.`}
-          {chosen.length > PANEL_MAX_TRAINEES ? ` A panel can review at most ${PANEL_MAX_TRAINEES}: narrow it by programme or grade.` : ''}
+          {trainees.isLoading
+            ? 'Loading trainees…'
+            : `${chosen.length.toLocaleString('en-GB')} trainee${chosen.length === 1 ? '' : 's'} will be on this panel.`}
+          {chosen.length > PANEL_MAX_TRAINEES
+            ? ` A panel can review at most ${PANEL_MAX_TRAINEES}: narrow it by programme or grade.`
+            : ''}
         </p>
         <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={isSubmitting || chosen.length === 0 || chosen.length > PANEL_MAX_TRAINEES}>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={isSubmitting || chosen.length === 0 || chosen.length > PANEL_MAX_TRAINEES}
+          >
             {isSubmitting ? 'Creating…' : 'Create panel'}
           </button>
           <button type="button" className="button" onClick={onClose}>

@@ -1,4 +1,12 @@
-import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { ESR_STATE_LABEL } from '../../../../shared/arcp/arcp-reference';
@@ -59,7 +67,12 @@ function cellFor(column: ReadinessColumn, row: ReadinessRow, onPack: (row: Readi
             {row.sortName}
           </Link>
           <div className="muted small">{row.gmcNumber}</div>
-          <button type="button" className="button button-small" onClick={() => onPack(row)} aria-label={`ARCP pack for ${row.traineeName}`}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => onPack(row)}
+            aria-label={`ARCP pack for ${row.traineeName}`}
+          >
             Pack
           </button>
         </>
@@ -67,7 +80,9 @@ function cellFor(column: ReadinessColumn, row: ReadinessRow, onPack: (row: Readi
     case 'gapCount':
       return row.gapCount > 0 ? (
         <>
-          <strong className="gap-count">▲ {row.gapCount} gap{row.gapCount === 1 ? '' : 's'}</strong>
+          <strong className="gap-count">
+            ▲ {row.gapCount} gap{row.gapCount === 1 ? '' : 's'}
+          </strong>
           <div className="small">{shortGaps(row)}</div>
         </>
       ) : row.checklist ? (
@@ -94,12 +109,23 @@ function cellFor(column: ReadinessColumn, row: ReadinessRow, onPack: (row: Readi
 }
 
 /** Every trainee on a panel and how ready they are: sortable, filterable and exportable as CSV. */
-export function ReadinessTable({ rows, panelName, onPack }: { rows: ReadinessRow[]; panelName: string; onPack(row: ReadinessRow): void }) {
+export function ReadinessTable({
+  rows,
+  panelName,
+  onPack,
+}: {
+  rows: ReadinessRow[];
+  panelName: string;
+  onPack(row: ReadinessRow): void;
+}) {
   const [sorting, setSorting] = useState<SortingState>([{ id: 'gapCount', desc: true }]);
   const [search, setSearch] = useState('');
   const [onlyGaps, setOnlyGaps] = useState(false);
   const [esr, setEsr] = useState('');
-  const data = useMemo(() => rows.filter((r) => (!onlyGaps || r.gapCount > 0) && (!esr || r.esr === esr)), [rows, onlyGaps, esr]);
+  const data = useMemo(
+    () => rows.filter((r) => (!onlyGaps || r.gapCount > 0) && (!esr || r.esr === esr)),
+    [rows, onlyGaps, esr],
+  );
   const columns = useMemo<ColumnDef<ReadinessRow>[]>(
     () =>
       READINESS_COLUMNS.filter((c) => !HIDDEN_IN_TABLE.has(c.id)).map((c) => ({
@@ -118,7 +144,8 @@ export function ReadinessTable({ rows, panelName, onPack }: { rows: ReadinessRow
     state: { sorting, globalFilter: search },
     onSortingChange: setSorting,
     onGlobalFilterChange: setSearch,
-    globalFilterFn: (row, _id, value: string) => READINESS_COLUMNS.some((c) => String(c.value(row.original)).toLowerCase().includes(value.toLowerCase())),
+    globalFilterFn: (row, _id, value: string) =>
+      READINESS_COLUMNS.some((c) => String(c.value(row.original)).toLowerCase().includes(value.toLowerCase())),
     getRowId: (r) => r.recordId,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -131,7 +158,11 @@ export function ReadinessTable({ rows, panelName, onPack }: { rows: ReadinessRow
       READINESS_COLUMNS.map((c) => c.header),
       shown.map((r) => READINESS_COLUMNS.map((c) => c.value(r.original))),
     );
-    downloadText(`arcp-readiness-${panelName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-${ukToday()}.csv`, csv, 'text/csv;charset=utf-8');
+    downloadText(
+      `arcp-readiness-${panelName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-${ukToday()}.csv`,
+      csv,
+      'text/csv;charset=utf-8',
+    );
   };
 
   return (
@@ -139,10 +170,16 @@ export function ReadinessTable({ rows, panelName, onPack }: { rows: ReadinessRow
       <div className="toolbar" role="toolbar" aria-label="Readiness tools">
         <label className="search">
           <span className="visually-hidden">Search this panel</span>
-          <input type="search" placeholder="Search this panel" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            type="search"
+            placeholder="Search this panel"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only trainees with gaps
+          <input type="checkbox" checked={onlyGaps} onChange={(e) => setOnlyGaps(e.target.checked)} /> Only trainees
+          with gaps
         </label>
         <label className="inline-field">
           ESR{' '}
@@ -170,7 +207,11 @@ export function ReadinessTable({ rows, panelName, onPack }: { rows: ReadinessRow
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
                       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                         {flexRender(header.column.columnDef.header, header.getContext())}
                         <span aria-hidden="true" className="sort-indicator">

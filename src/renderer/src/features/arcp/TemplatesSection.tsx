@@ -32,7 +32,14 @@ function toValues(t: EvidenceTemplate | null, copy: boolean): FormValues {
     name: t && !copy ? t.name : '',
     specialty: t && !copy ? t.specialty : '',
     grade: t?.grade ?? 'ST1',
-    items: (t?.items ?? []).map((i) => ({ key: i.key, label: i.label, minimum: String(i.minimum), basis: i.basis, proRata: i.proRata, note: i.note ?? '' })),
+    items: (t?.items ?? []).map((i) => ({
+      key: i.key,
+      label: i.label,
+      minimum: String(i.minimum),
+      basis: i.basis,
+      proRata: i.proRata,
+      note: i.note ?? '',
+    })),
   };
 }
 
@@ -45,11 +52,18 @@ export function TemplatesSection() {
     <section className="card stack" aria-labelledby="templates-heading">
       <div className="page-header">
         <h2 id="templates-heading">Evidence templates</h2>
-        <button type="button" className="button" onClick={() => setEditing({ template: templates[0] ?? null, copy: true })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setEditing({ template: templates[0] ?? null, copy: true })}
+        >
           Add a template
         </button>
       </div>
-      <p className="muted">Minimums per full-time-equivalent year; items marked pro rata are multiplied by the trainee’s WTE and rounded up for LTFT trainees.</p>
+      <p className="muted">
+        Minimums per full-time-equivalent year; items marked pro rata are multiplied by the trainee’s WTE and rounded up
+        for LTFT trainees.
+      </p>
       <table className="data-table" aria-label="Evidence templates">
         <thead>
           <tr>
@@ -70,7 +84,12 @@ export function TemplatesSection() {
               <td>{t.grade}</td>
               <td>{t.items.length}</td>
               <td>
-                <button type="button" className="button button-small" onClick={() => setEditing({ template: t, copy: false })} aria-label={`Edit ${t.name}`}>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={() => setEditing({ template: t, copy: false })}
+                  aria-label={`Edit ${t.name}`}
+                >
                   Edit
                 </button>
               </td>
@@ -78,12 +97,22 @@ export function TemplatesSection() {
           ))}
         </tbody>
       </table>
-      {editing ? <TemplateDialog template={editing.template} copy={editing.copy} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <TemplateDialog template={editing.template} copy={editing.copy} onClose={() => setEditing(null)} />
+      ) : null}
     </section>
   );
 }
 
-function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplate | null; copy: boolean; onClose(): void }) {
+function TemplateDialog({
+  template,
+  copy,
+  onClose,
+}: {
+  template: EvidenceTemplate | null;
+  copy: boolean;
+  onClose(): void;
+}) {
   const api = useApi();
   const invalidate = useInvalidateArcp();
   const { notify } = useToast();
@@ -94,7 +123,10 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, TemplateFields>({ defaultValues: toValues(template, copy), resolver: zodResolver(templateFieldsSchema) as unknown as Resolver<FormValues, unknown, TemplateFields> });
+  } = useForm<FormValues, unknown, TemplateFields>({
+    defaultValues: toValues(template, copy),
+    resolver: zodResolver(templateFieldsSchema) as unknown as Resolver<FormValues, unknown, TemplateFields>,
+  });
   const items = useFieldArray({ control, name: 'items' });
 
   const submit = handleSubmit(async (fields) => {
@@ -105,7 +137,10 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
       notify(`Template “${saved.name}” saved`);
       onClose();
     } catch (e) {
-      applyServerError(e, setError, setFormError, { fieldPrefix: 'fields.', fallback: 'The template could not be saved.' });
+      applyServerError(e, setError, setFormError, {
+        fieldPrefix: 'fields.',
+        fallback: 'The template could not be saved.',
+      });
     }
   });
 
@@ -118,7 +153,12 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
           <Field label="Template name" error={errors.name?.message} required>
             <input {...register('name')} />
           </Field>
-          <Field label="Specialty" hint="Matches the start of a programme name, e.g. GP" error={errors.specialty?.message} required>
+          <Field
+            label="Specialty"
+            hint="Matches the start of a programme name, e.g. GP"
+            error={errors.specialty?.message}
+            required
+          >
             <input {...register('specialty')} />
           </Field>
           <Field label="Grade" error={errors.grade?.message} required>
@@ -150,15 +190,30 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
               return (
                 <tr key={field.id}>
                   <td className="cell-wrap">
-                    <input {...register(`items.${i}.label`)} aria-label={`${label} name`} aria-invalid={e?.label ? true : undefined} />
+                    <input
+                      {...register(`items.${i}.label`)}
+                      aria-label={`${label} name`}
+                      aria-invalid={e?.label ? true : undefined}
+                    />
                     {e?.label ? <p className="field-error">{e.label.message}</p> : null}
                   </td>
                   <td className="cell-wrap">
-                    <input {...register(`items.${i}.key`)} aria-label={`${label} key`} className="input-short" aria-invalid={e?.key ? true : undefined} />
+                    <input
+                      {...register(`items.${i}.key`)}
+                      aria-label={`${label} key`}
+                      className="input-short"
+                      aria-invalid={e?.key ? true : undefined}
+                    />
                     {e?.key ? <p className="field-error">{e.key.message}</p> : null}
                   </td>
                   <td className="cell-wrap">
-                    <input {...register(`items.${i}.minimum`)} aria-label={`${label} minimum`} inputMode="numeric" className="input-number" aria-invalid={e?.minimum ? true : undefined} />
+                    <input
+                      {...register(`items.${i}.minimum`)}
+                      aria-label={`${label} minimum`}
+                      inputMode="numeric"
+                      className="input-number"
+                      aria-invalid={e?.minimum ? true : undefined}
+                    />
                     {e?.minimum ? <p className="field-error">{e.minimum.message}</p> : null}
                   </td>
                   <td>
@@ -171,13 +226,22 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
                     </select>
                   </td>
                   <td>
-                    <input type="checkbox" {...register(`items.${i}.proRata`)} aria-label={`${label} pro rata for LTFT`} />
+                    <input
+                      type="checkbox"
+                      {...register(`items.${i}.proRata`)}
+                      aria-label={`${label} pro rata for LTFT`}
+                    />
                   </td>
                   <td>
                     <input {...register(`items.${i}.note`)} aria-label={`${label} note`} />
                   </td>
                   <td>
-                    <button type="button" className="button button-small" onClick={() => items.remove(i)} aria-label={`Remove ${label}`}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => items.remove(i)}
+                      aria-label={`Remove ${label}`}
+                    >
                       Remove
                     </button>
                   </td>
@@ -188,7 +252,20 @@ function TemplateDialog({ template, copy, onClose }: { template: EvidenceTemplat
         </table>
         {errors.items?.message ? <p className="field-error">{errors.items.message}</p> : null}
         <div className="button-row">
-          <button type="button" className="button" onClick={() => items.append({ key: `item_${items.fields.length + 1}`, label: '', minimum: '1', basis: 'year', proRata: false, note: '' })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              items.append({
+                key: `item_${items.fields.length + 1}`,
+                label: '',
+                minimum: '1',
+                basis: 'year',
+                proRata: false,
+                note: '',
+              })
+            }
+          >
             Add an item
           </button>
           <button type="submit" className="button button-primary" disabled={isSubmitting}>

@@ -23,7 +23,11 @@ export function usePanels() {
 
 export function useReadiness(panelId: string | null) {
   const api = useApi();
-  return useQuery({ queryKey: arcpKeys.readiness(panelId ?? ''), queryFn: () => api.arcp.readiness({ panelId: panelId! }), enabled: Boolean(panelId) });
+  return useQuery({
+    queryKey: arcpKeys.readiness(panelId ?? ''),
+    queryFn: () => api.arcp.readiness({ panelId: panelId! }),
+    enabled: Boolean(panelId),
+  });
 }
 
 export function useTraineeArcp(traineeId: string) {
@@ -44,5 +48,9 @@ export function useExportTarget() {
 /** After any ARCP change, panels, readiness, the trainee tab and Today reload. */
 export function useInvalidateArcp() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: arcpKeys.all }), queryClient.invalidateQueries({ queryKey: ['today'] })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: arcpKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['today'] }),
+    ]);
 }

@@ -14,7 +14,6 @@ import { useExamSetup, useInvalidateExams } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 
-
 interface FormValues {
   examId: string;
   sittingDate: string;
@@ -25,7 +24,15 @@ interface FormValues {
   feedback: string;
 }
 
-export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: string; attempt?: ExamAttempt | undefined; onClose(): void }) {
+export function AttemptDialog({
+  traineeId,
+  attempt,
+  onClose,
+}: {
+  traineeId: string;
+  attempt?: ExamAttempt | undefined;
+  onClose(): void;
+}) {
   const api = useApi();
   const setup = useExamSetup();
   const invalidate = useInvalidateExams();
@@ -120,7 +127,11 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
           ) : null}
           {exam && exam.componentKind !== 'none'
             ? exam.components.map((c) => (
-                <Field key={c.key} label={exam.componentKind === 'percentage' ? `${c.label} (%)` : c.label} error={componentErrors?.[c.key]?.message}>
+                <Field
+                  key={c.key}
+                  label={exam.componentKind === 'percentage' ? `${c.label} (%)` : c.label}
+                  error={componentErrors?.[c.key]?.message}
+                >
                   {exam.componentKind === 'grade' ? (
                     <select {...register(`components.${c.key}`)}>
                       <option value="">Not reported</option>
@@ -137,7 +148,11 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
               ))
             : null}
         </div>
-        <Field label="Feedback received" hint="What the college’s feedback says, in its words" error={errors.feedback?.message}>
+        <Field
+          label="Feedback received"
+          hint="What the college’s feedback says, in its words"
+          error={errors.feedback?.message}
+        >
           <textarea rows={3} {...register('feedback')} />
         </Field>
         <div className="button-row">
@@ -155,7 +170,10 @@ export function AttemptDialog({ traineeId, attempt, onClose }: { traineeId: stri
         </div>
         {attempt && confirmingDelete ? (
           <div className="alert alert-error" role="alertdialog" aria-label="Confirm deletion">
-            <p>Delete the {attempt.examCode} result of {formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts left are recounted.</p>
+            <p>
+              Delete the {attempt.examCode} result of {formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts
+              left are recounted.
+            </p>
             <div className="button-row">
               <button type="button" className="button button-exam-danger" onClick={() => void remove()}>
                 Delete

@@ -16,14 +16,30 @@ import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
 
 interface RulesForm {
-  attemptLimits: Array<{ label: string; entryFrom: string; entryTo: string; standardAttempts: string; exceptionalAttempts: string }>;
+  attemptLimits: Array<{
+    label: string;
+    entryFrom: string;
+    entryTo: string;
+    standardAttempts: string;
+    exceptionalAttempts: string;
+  }>;
   ladder: Array<{ failNumber: string; label: string; support: string }>;
 }
 
 function toRulesForm(rules: ExamRules): RulesForm {
   return {
-    attemptLimits: rules.attemptLimits.map((r) => ({ label: r.label, entryFrom: formatUkDate(r.entryFrom), entryTo: formatUkDate(r.entryTo), standardAttempts: String(r.standardAttempts), exceptionalAttempts: String(r.exceptionalAttempts) })),
-    ladder: rules.ladder.map((t) => ({ failNumber: String(t.failNumber), label: t.label, support: t.support.join('\n') })),
+    attemptLimits: rules.attemptLimits.map((r) => ({
+      label: r.label,
+      entryFrom: formatUkDate(r.entryFrom),
+      entryTo: formatUkDate(r.entryTo),
+      standardAttempts: String(r.standardAttempts),
+      exceptionalAttempts: String(r.exceptionalAttempts),
+    })),
+    ladder: rules.ladder.map((t) => ({
+      failNumber: String(t.failNumber),
+      label: t.label,
+      support: t.support.join('\n'),
+    })),
   };
 }
 
@@ -43,7 +59,10 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<RulesForm, unknown, z.output<typeof examRulesSchema>>({ defaultValues: toRulesForm(rules), resolver: zodResolver(examRulesSchema) as unknown as Resolver<RulesForm, unknown, z.output<typeof examRulesSchema>> });
+  } = useForm<RulesForm, unknown, z.output<typeof examRulesSchema>>({
+    defaultValues: toRulesForm(rules),
+    resolver: zodResolver(examRulesSchema) as unknown as Resolver<RulesForm, unknown, z.output<typeof examRulesSchema>>,
+  });
   const limits = useFieldArray({ control, name: 'attemptLimits' });
   const ladder = useFieldArray({ control, name: 'ladder' });
   const submit = handleSubmit(async (value) => {
@@ -61,7 +80,9 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
       <FormError message={formError} />
       <fieldset className="exam-fieldset">
         <legend>Attempt limits by entry date</legend>
-        <p className="muted">The entry date is the trainee’s programme start date in the register. The first rule that matches applies.</p>
+        <p className="muted">
+          The entry date is the trainee’s programme start date in the register. The first rule that matches applies.
+        </p>
         {limits.fields.map((f, i) => (
           <div key={f.id} className="form-grid rule-row">
             <Field label="Rule" error={fieldError(errors, `attemptLimits.${i}.label`)}>
@@ -79,12 +100,23 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
             <Field label="Exceptional attempts" error={fieldError(errors, `attemptLimits.${i}.exceptionalAttempts`)}>
               <input inputMode="numeric" {...register(`attemptLimits.${i}.exceptionalAttempts`)} />
             </Field>
-            <button type="button" className="button button-small" onClick={() => limits.remove(i)} aria-label={`Remove rule ${i + 1}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => limits.remove(i)}
+              aria-label={`Remove rule ${i + 1}`}
+            >
               Remove
             </button>
           </div>
         ))}
-        <button type="button" className="button" onClick={() => limits.append({ label: '', entryFrom: '', entryTo: '', standardAttempts: '4', exceptionalAttempts: '0' })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            limits.append({ label: '', entryFrom: '', entryTo: '', standardAttempts: '4', exceptionalAttempts: '0' })
+          }
+        >
           Add a rule
         </button>
       </fieldset>
@@ -101,12 +133,21 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
             <Field label="Support offered (one per line)" error={fieldError(errors, `ladder.${i}.support`)}>
               <textarea rows={2} {...register(`ladder.${i}.support`)} />
             </Field>
-            <button type="button" className="button button-small" onClick={() => ladder.remove(i)} aria-label={`Remove tier ${i + 1}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => ladder.remove(i)}
+              aria-label={`Remove tier ${i + 1}`}
+            >
               Remove
             </button>
           </div>
         ))}
-        <button type="button" className="button" onClick={() => ladder.append({ failNumber: String(ladder.fields.length + 1), label: '', support: '' })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => ladder.append({ failNumber: String(ladder.fields.length + 1), label: '', support: '' })}
+        >
           Add a tier
         </button>
       </fieldset>
@@ -119,7 +160,17 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
   );
 }
 
-type DefinitionForm = { code: string; name: string; hasScore: boolean; componentKind: 'percentage' | 'grade' | 'none'; components: string; earliestGrade: string; historic: boolean; attemptGroup: string; bookingWeeksBefore: string };
+type DefinitionForm = {
+  code: string;
+  name: string;
+  hasScore: boolean;
+  componentKind: 'percentage' | 'grade' | 'none';
+  components: string;
+  earliestGrade: string;
+  historic: boolean;
+  attemptGroup: string;
+  bookingWeeksBefore: string;
+};
 
 function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition | undefined; onDone(): void }) {
   const api = useApi();
@@ -142,14 +193,21 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
       attemptGroup: definition?.attemptGroup ?? '',
       bookingWeeksBefore: definition?.bookingWeeksBefore?.toString() ?? '',
     },
-    resolver: zodResolver(examDefinitionFieldsSchema) as unknown as Resolver<DefinitionForm, unknown, z.output<typeof examDefinitionFieldsSchema>>,
+    resolver: zodResolver(examDefinitionFieldsSchema) as unknown as Resolver<
+      DefinitionForm,
+      unknown,
+      z.output<typeof examDefinitionFieldsSchema>
+    >,
   });
   const submit = handleSubmit(async (fields) => {
     setFormError(null);
     try {
       // Keep part keys stable for an existing exam so recorded results still line up.
       const components = fields.components.map((c) => definition?.components.find((d) => d.label === c.label) ?? c);
-      await api.exams.saveDefinition({ ...(definition ? { id: definition.id } : {}), fields: { ...fields, components } });
+      await api.exams.saveDefinition({
+        ...(definition ? { id: definition.id } : {}),
+        fields: { ...fields, components },
+      });
       await invalidate();
       onDone();
     } catch (e) {
@@ -157,7 +215,12 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
     }
   });
   return (
-    <form onSubmit={submit} noValidate className="form card" aria-label={definition ? `Edit ${definition.code}` : 'New exam'}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="form card"
+      aria-label={definition ? `Edit ${definition.code}` : 'New exam'}
+    >
       <FormError message={formError} />
       <div className="form-grid">
         <Field label="Code" required error={errors.code?.message}>
@@ -186,7 +249,11 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
             ))}
           </select>
         </Field>
-        <Field label="Attempt group" hint="Exams in one group share a limit (RCA counts towards SCA); blank: its own" error={errors.attemptGroup?.message}>
+        <Field
+          label="Attempt group"
+          hint="Exams in one group share a limit (RCA counts towards SCA); blank: its own"
+          error={errors.attemptGroup?.message}
+        >
           <input {...register('attemptGroup')} />
         </Field>
         <Field label="Booking closes (weeks before sitting)" error={errors.bookingWeeksBefore?.message}>
@@ -262,11 +329,21 @@ export function ExamRulesDialog({ onClose }: { onClose(): void }) {
                     <td>{d.bookingWeeksBefore !== null ? `${d.bookingWeeksBefore} weeks before` : '—'}</td>
                     <td>
                       <div className="button-row">
-                        <button type="button" className="button button-small" onClick={() => setEditing(d)} aria-label={`Edit ${d.code}`}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setEditing(d)}
+                          aria-label={`Edit ${d.code}`}
+                        >
                           Edit
                         </button>
                         {!d.builtIn && !d.archivedAt ? (
-                          <button type="button" className="button button-small" onClick={() => void archive(d)} aria-label={`Archive ${d.code}`}>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => void archive(d)}
+                            aria-label={`Archive ${d.code}`}
+                          >
                             Archive
                           </button>
                         ) : null}
@@ -277,7 +354,11 @@ export function ExamRulesDialog({ onClose }: { onClose(): void }) {
               </tbody>
             </table>
             {editing ? (
-              <DefinitionEditor key={editing === 'new' ? 'new' : editing.id} definition={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+              <DefinitionEditor
+                key={editing === 'new' ? 'new' : editing.id}
+                definition={editing === 'new' ? undefined : editing}
+                onDone={() => setEditing(null)}
+              />
             ) : (
               <button type="button" className="button" onClick={() => setEditing('new')}>
                 Add an exam

@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import { examResultLabel, factorLabel, readinessDecisionLabel } from '../../../../shared/exams/exam-reference';
-import type { ExamAttempt, ExamGroupSummary, PostFailRecord, ReadinessRecord } from '../../../../shared/exams/exam-types';
+import type {
+  ExamAttempt,
+  ExamGroupSummary,
+  PostFailRecord,
+  ReadinessRecord,
+} from '../../../../shared/exams/exam-types';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { EmptyState } from '../../components/EmptyState';
 import type { TraineeTabProps } from '../trainees/trainee-tabs';
@@ -32,14 +37,22 @@ function componentsText(a: ExamAttempt): string {
 }
 
 function SummaryCard({ summary, grade }: { summary: ExamGroupSummary; grade: string }) {
-  const early = summary.earliestGrade && !summary.passed && gradeIndex(grade) >= 0 && gradeIndex(grade) < gradeIndex(summary.earliestGrade);
+  const early =
+    summary.earliestGrade &&
+    !summary.passed &&
+    gradeIndex(grade) >= 0 &&
+    gradeIndex(grade) < gradeIndex(summary.earliestGrade);
   return (
     <div className={summary.exhausted || summary.nextIsLast ? 'summary-card summary-card-warning' : 'summary-card'}>
       <strong>{summary.examCode}</strong>
       {summary.passed ? <span className="badge">Passed</span> : null}
       <div>{summary.description}</div>
-      {summary.nextIsExceptional && !summary.passed ? <div className="exam-warning">Next sitting would be the exceptional attempt (conditions apply)</div> : null}
-      {summary.nextIsLast && !summary.nextIsExceptional && !summary.passed ? <div className="exam-warning">Next sitting is the last attempt</div> : null}
+      {summary.nextIsExceptional && !summary.passed ? (
+        <div className="exam-warning">Next sitting would be the exceptional attempt (conditions apply)</div>
+      ) : null}
+      {summary.nextIsLast && !summary.nextIsExceptional && !summary.passed ? (
+        <div className="exam-warning">Next sitting is the last attempt</div>
+      ) : null}
       <div className="muted">
         {summary.ruleLabel ? `Rule: ${summary.ruleLabel}` : 'No rule matches the entry date'}
         {summary.earliestGrade ? ` · usually sat from ${summary.earliestGrade}` : ''}
@@ -61,7 +74,9 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
   const { attempts, summaries, readiness, postFail } = exams.data;
   const postFailByAttempt = new Map(postFail.map((p) => [p.attemptId, p]));
   const rule = setup.data ? limitRuleFor(setup.data.rules.attemptLimits, trainee.programmeStartDate) : null;
-  const notYetSat = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt && !summaries.some((s) => s.attemptGroup === d.attemptGroup));
+  const notYetSat = (setup.data?.definitions ?? []).filter(
+    (d) => !d.historic && !d.archivedAt && !summaries.some((s) => s.attemptGroup === d.attemptGroup),
+  );
 
   return (
     <div className="stack">
@@ -85,7 +100,9 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
               <strong>{d.code}</strong> not yet sat
               <div className="muted">
                 {d.earliestGrade ? `Usually sat from ${d.earliestGrade}` : 'No grade guidance'}
-                {rule ? ` · ${rule.standardAttempts} attempts allowed${rule.exceptionalAttempts ? ` (+${rule.exceptionalAttempts} exceptional)` : ''}` : ''}
+                {rule
+                  ? ` · ${rule.standardAttempts} attempts allowed${rule.exceptionalAttempts ? ` (+${rule.exceptionalAttempts} exceptional)` : ''}`
+                  : ''}
               </div>
             </div>
           ))}
@@ -131,28 +148,54 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
                           </span>
                         ))}
                       </td>
-                      <td>{a.attemptNumber === null ? 'Not counted' : `${a.attemptNumber}${a.exceptional ? ' (exceptional)' : ''}${a.overLimit ? ' (over the limit)' : ''}`}</td>
-                      <td>{a.attemptNumber === null ? '—' : `${a.standardLeftAfter}${a.exceptionalLeftAfter ? ` +${a.exceptionalLeftAfter} exceptional` : ''}`}</td>
-                      <td>{a.score !== null ? `${a.score}${a.passMark !== null ? ` / pass ${a.passMark}` : ''}` : '—'}</td>
+                      <td>
+                        {a.attemptNumber === null
+                          ? 'Not counted'
+                          : `${a.attemptNumber}${a.exceptional ? ' (exceptional)' : ''}${a.overLimit ? ' (over the limit)' : ''}`}
+                      </td>
+                      <td>
+                        {a.attemptNumber === null
+                          ? '—'
+                          : `${a.standardLeftAfter}${a.exceptionalLeftAfter ? ` +${a.exceptionalLeftAfter} exceptional` : ''}`}
+                      </td>
+                      <td>
+                        {a.score !== null ? `${a.score}${a.passMark !== null ? ` / pass ${a.passMark}` : ''}` : '—'}
+                      </td>
                       <td className="cell-wrap">
                         {componentsText(a) || '—'}
-                        {a.result === 'fail' && a.weakestAreas.length > 0 ? <div className="muted">Weakest: {a.weakestAreas.join(', ')}</div> : null}
+                        {a.result === 'fail' && a.weakestAreas.length > 0 ? (
+                          <div className="muted">Weakest: {a.weakestAreas.join(', ')}</div>
+                        ) : null}
                       </td>
                       <td>
                         {a.result !== 'fail' ? (
                           '—'
                         ) : record ? (
-                          <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'postFail', attempt: a, record })}>
+                          <button
+                            type="button"
+                            className="button button-small"
+                            onClick={() => setOpen({ kind: 'postFail', attempt: a, record })}
+                          >
                             Open conversation
                           </button>
                         ) : (
-                          <button type="button" className="button button-small button-primary" onClick={() => setOpen({ kind: 'postFail', attempt: a })} aria-label={`Record post-fail conversation for ${a.examCode} on ${formatLongDate(a.sittingDate)}`}>
+                          <button
+                            type="button"
+                            className="button button-small button-primary"
+                            onClick={() => setOpen({ kind: 'postFail', attempt: a })}
+                            aria-label={`Record post-fail conversation for ${a.examCode} on ${formatLongDate(a.sittingDate)}`}
+                          >
                             Record post-fail conversation
                           </button>
                         )}
                       </td>
                       <td>
-                        <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'attempt', attempt: a })} aria-label={`Edit ${a.examCode} result of ${formatLongDate(a.sittingDate)}`}>
+                        <button
+                          type="button"
+                          className="button button-small"
+                          onClick={() => setOpen({ kind: 'attempt', attempt: a })}
+                          aria-label={`Edit ${a.examCode} result of ${formatLongDate(a.sittingDate)}`}
+                        >
                           Edit
                         </button>
                       </td>
@@ -169,24 +212,45 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
         <h2 id="postfail-heading">Post-fail conversations</h2>
         {postFail.length === 0 ? <p className="muted">None recorded.</p> : null}
         {postFail.map((p) => (
-          <article key={p.id} className="record" aria-label={`Post-fail conversation, ${p.examCode}, ${formatLongDate(p.heldOn)}`}>
+          <article
+            key={p.id}
+            className="record"
+            aria-label={`Post-fail conversation, ${p.examCode}, ${formatLongDate(p.heldOn)}`}
+          >
             <h3>
               {p.examCode} sitting of {formatLongDate(p.sittingDate)} · conversation on {formatLongDate(p.heldOn)}
-              {p.traineeAgreed ? <span className="badge">Trainee agreed</span> : <span className="badge badge-warning">Awaiting trainee’s agreement</span>}
+              {p.traineeAgreed ? (
+                <span className="badge">Trainee agreed</span>
+              ) : (
+                <span className="badge badge-warning">Awaiting trainee’s agreement</span>
+              )}
             </h3>
             <p className="muted">
-              {p.participants} · {p.supportTierLabel ?? 'No tier'} · support accepted: {p.supportOffered.filter((s) => s.accepted).length} of {p.supportOffered.length}
+              {p.participants} · {p.supportTierLabel ?? 'No tier'} · support accepted:{' '}
+              {p.supportOffered.filter((s) => s.accepted).length} of {p.supportOffered.length}
             </p>
-            {p.contributingFactors.length > 0 ? <p>Factors: {p.contributingFactors.map((f) => factorLabel(f.factor)).join(', ')}</p> : null}
+            {p.contributingFactors.length > 0 ? (
+              <p>Factors: {p.contributingFactors.map((f) => factorLabel(f.factor)).join(', ')}</p>
+            ) : null}
             {p.resitTargetDate ? <p>Target sitting: {formatLongDate(p.resitTargetDate)}</p> : null}
             {p.privateNote ? (
               <PrivateNoteText label="Private note (never exported): ">{p.privateNote}</PrivateNoteText>
             ) : null}
             <div className="button-row">
-              <button type="button" className="button button-primary" onClick={() => setOpen({ kind: 'export', target: { kind: 'postFail', record: p } })}>
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => setOpen({ kind: 'export', target: { kind: 'postFail', record: p } })}
+              >
                 Export for e-portfolio
               </button>
-              <button type="button" className="button" onClick={() => setOpen({ kind: 'postFail', attempt: attempts.find((a) => a.id === p.attemptId)!, record: p })}>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  setOpen({ kind: 'postFail', attempt: attempts.find((a) => a.id === p.attemptId)!, record: p })
+                }
+              >
                 Edit conversation
               </button>
             </div>
@@ -198,12 +262,19 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
         <h2 id="readiness-heading">Readiness-to-sit discussions</h2>
         {readiness.length === 0 ? <p className="muted">None recorded.</p> : null}
         {readiness.map((r) => (
-          <article key={r.id} className="record" aria-label={`Readiness discussion, ${r.examCode}, ${formatLongDate(r.discussedOn)}`}>
+          <article
+            key={r.id}
+            className="record"
+            aria-label={`Readiness discussion, ${r.examCode}, ${formatLongDate(r.discussedOn)}`}
+          >
             <h3>
-              {r.examCode} · {formatLongDate(r.discussedOn)} · <span className={`decision decision-${r.decision}`}>{readinessDecisionLabel(r.decision)}</span>
+              {r.examCode} · {formatLongDate(r.discussedOn)} ·{' '}
+              <span className={`decision decision-${r.decision}`}>{readinessDecisionLabel(r.decision)}</span>
             </h3>
             <p>
-              {r.plannedSittingDate ? `Planned sitting ${formatLongDate(r.plannedSittingDate)}` : 'No sitting planned yet'}
+              {r.plannedSittingDate
+                ? `Planned sitting ${formatLongDate(r.plannedSittingDate)}`
+                : 'No sitting planned yet'}
               {r.bookingDeadline ? ` · book by ${formatLongDate(r.bookingDeadline)}` : ''}
             </p>
             {r.reasons ? <p>Reasons: {r.reasons}</p> : null}
@@ -218,10 +289,18 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
               <PrivateNoteText label="Private note (never exported): ">{r.privateNote}</PrivateNoteText>
             ) : null}
             <div className="button-row">
-              <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'export', target: { kind: 'readiness', record: r } })}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setOpen({ kind: 'export', target: { kind: 'readiness', record: r } })}
+              >
                 Export for e-portfolio
               </button>
-              <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'readiness', record: r })}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setOpen({ kind: 'readiness', record: r })}
+              >
                 Edit discussion
               </button>
             </div>
@@ -229,7 +308,9 @@ export function ExamsTab({ trainee }: TraineeTabProps) {
         ))}
       </section>
 
-      {open?.kind === 'attempt' ? <AttemptDialog traineeId={trainee.id} attempt={open.attempt} onClose={close} /> : null}
+      {open?.kind === 'attempt' ? (
+        <AttemptDialog traineeId={trainee.id} attempt={open.attempt} onClose={close} />
+      ) : null}
       {open?.kind === 'postFail' ? (
         <PostFailDialog
           trainee={trainee}

@@ -4,7 +4,14 @@ import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } fro
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/FormError';
-import { IMPORT_PREVIEW_LIMIT, IMPORT_STATUS_LABEL, ImportCounts, ImportWorking, plural, useImportProgress } from '../../components/ImportSteps';
+import {
+  IMPORT_PREVIEW_LIMIT,
+  IMPORT_STATUS_LABEL,
+  ImportCounts,
+  ImportWorking,
+  plural,
+  useImportProgress,
+} from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
 import { useInvalidateExams } from './queries';
 
@@ -14,7 +21,17 @@ type Step =
   | { name: 'preview'; preview: ResultsImportPreview }
   | { name: 'done'; preview: ResultsImportPreview; outcome: ResultsImportOutcome };
 
-function RowsTable({ id, title, rows, reasons }: { id: string; title: string; rows: ResultsImportRow[]; reasons: 'reasons' | 'flags' | 'status' }) {
+function RowsTable({
+  id,
+  title,
+  rows,
+  reasons,
+}: {
+  id: string;
+  title: string;
+  rows: ResultsImportRow[];
+  reasons: 'reasons' | 'flags' | 'status';
+}) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby={id}>
@@ -43,7 +60,13 @@ function RowsTable({ id, title, rows, reasons }: { id: string; title: string; ro
                 <td>{r.exam || '—'}</td>
                 <td>{/^\d{4}-/.test(r.sittingDate) ? formatUkDate(r.sittingDate) : r.sittingDate || '—'}</td>
                 <td>{r.result || '—'}</td>
-                <td className="cell-wrap">{reasons === 'reasons' ? r.reasons.join('; ') : reasons === 'flags' ? r.flags.join('; ') : IMPORT_STATUS_LABEL[r.status]}</td>
+                <td className="cell-wrap">
+                  {reasons === 'reasons'
+                    ? r.reasons.join('; ')
+                    : reasons === 'flags'
+                      ? r.flags.join('; ')
+                      : IMPORT_STATUS_LABEL[r.status]}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -98,8 +121,9 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
       {step.name === 'choose' ? (
         <div className="stack">
           <p>
-            Choose the results file (CSV) with columns GMC Number, Exam, Sitting Date and Result, and optionally Score, Pass Mark, AKT subject-area percentages and SCA
-            domain grades. Rows are matched to trainees by GMC number; nothing is saved until you confirm.
+            Choose the results file (CSV) with columns GMC Number, Exam, Sitting Date and Result, and optionally Score,
+            Pass Mark, AKT subject-area percentages and SCA domain grades. Rows are matched to trainees by GMC number;
+            nothing is saved until you confirm.
           </p>
           <label className="field">
             <span className="field-label">Results CSV file</span>
@@ -123,14 +147,34 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
               The file has no column for: {step.preview.missingColumns.join(', ')}.
             </div>
           ) : null}
-          <RowsTable id="results-rejected" title="Rejected rows" rows={step.preview.rows.filter((r) => r.status === 'error')} reasons="reasons" />
-          <RowsTable id="results-flagged" title="Accepted but worth checking" rows={step.preview.rows.filter((r) => r.status !== 'error' && r.flags.length > 0)} reasons="flags" />
-          <RowsTable id="results-valid" title="Results to import" rows={step.preview.rows.filter((r) => r.status !== 'error')} reasons="status" />
+          <RowsTable
+            id="results-rejected"
+            title="Rejected rows"
+            rows={step.preview.rows.filter((r) => r.status === 'error')}
+            reasons="reasons"
+          />
+          <RowsTable
+            id="results-flagged"
+            title="Accepted but worth checking"
+            rows={step.preview.rows.filter((r) => r.status !== 'error' && r.flags.length > 0)}
+            reasons="flags"
+          />
+          <RowsTable
+            id="results-valid"
+            title="Results to import"
+            rows={step.preview.rows.filter((r) => r.status !== 'error')}
+            reasons="status"
+          />
           <div className="button-row">
             {(() => {
               const n = step.preview.counts.create + step.preview.counts.update;
               return (
-                <button type="button" className="button button-primary" disabled={n === 0 || step.preview.missingColumns.length > 0} onClick={() => void commit(step.preview)}>
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={n === 0 || step.preview.missingColumns.length > 0}
+                  onClick={() => void commit(step.preview)}
+                >
                   {n === 0 ? 'Nothing to import' : `Import ${plural(n, 'result')}`}
                 </button>
               );
@@ -145,11 +189,17 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
         <div className="stack">
           <div className="alert alert-success" role="status">
             <strong>
-              {plural(step.outcome.created + step.outcome.updated, 'result')} imported: {step.outcome.created} new, {step.outcome.updated} updated. {plural(step.outcome.rejected, 'row')} rejected
+              {plural(step.outcome.created + step.outcome.updated, 'result')} imported: {step.outcome.created} new,{' '}
+              {step.outcome.updated} updated. {plural(step.outcome.rejected, 'row')} rejected
               {step.outcome.flagged ? `; ${step.outcome.flagged} flagged to check` : ''}.
             </strong>
           </div>
-          <RowsTable id="results-rejected-done" title="Rejected rows" rows={step.preview.rows.filter((r) => r.status === 'error')} reasons="reasons" />
+          <RowsTable
+            id="results-rejected-done"
+            title="Rejected rows"
+            rows={step.preview.rows.filter((r) => r.status === 'error')}
+            reasons="reasons"
+          />
           <div className="button-row">
             <button type="button" className="button button-primary" onClick={onClose}>
               Close

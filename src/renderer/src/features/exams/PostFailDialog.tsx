@@ -6,7 +6,13 @@ import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates'
 import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
 import { CONTRIBUTING_FACTORS, type ContributingFactor } from '../../../../shared/exams/exam-reference';
 import { postFailFieldsSchema, type PostFailFields } from '../../../../shared/exams/exam-schemas';
-import type { ExamAttempt, FeedbackArea, PostFailDraft, PostFailRecord, SupportOffer } from '../../../../shared/exams/exam-types';
+import type {
+  ExamAttempt,
+  FeedbackArea,
+  PostFailDraft,
+  PostFailRecord,
+  SupportOffer,
+} from '../../../../shared/exams/exam-types';
 import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { parseUkDate } from '../../../../shared/dates';
 import { ApiError, useApi } from '../../api';
@@ -37,7 +43,12 @@ interface FormValues {
   privateNote: string;
 }
 
-function initialValues(trainee: Trainee, draft: PostFailDraft, record: PostFailRecord | undefined, userName: string | null): FormValues {
+function initialValues(
+  trainee: Trainee,
+  draft: PostFailDraft,
+  record: PostFailRecord | undefined,
+  userName: string | null,
+): FormValues {
   const factors = Object.fromEntries(
     CONTRIBUTING_FACTORS.map((f) => {
       const chosen = record?.contributingFactors.find((c) => c.factor === f.value);
@@ -64,20 +75,54 @@ function initialValues(trainee: Trainee, draft: PostFailDraft, record: PostFailR
 }
 
 /** Loads the draft (weakest areas and the ladder's tier, from the failed attempt) before showing the form. */
-export function PostFailDialog(props: { trainee: Trainee; attempt: ExamAttempt; record?: PostFailRecord | undefined; onClose(): void; onSaved(record: PostFailRecord): void }) {
+export function PostFailDialog(props: {
+  trainee: Trainee;
+  attempt: ExamAttempt;
+  record?: PostFailRecord | undefined;
+  onClose(): void;
+  onSaved(record: PostFailRecord): void;
+}) {
   const api = useApi();
-  const draft = useQuery({ queryKey: ['exams', 'draft', props.attempt.id], queryFn: () => api.exams.postFailDraft({ attemptId: props.attempt.id }), staleTime: 0 });
+  const draft = useQuery({
+    queryKey: ['exams', 'draft', props.attempt.id],
+    queryFn: () => api.exams.postFailDraft({ attemptId: props.attempt.id }),
+    staleTime: 0,
+  });
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get() });
   const title = `Post-fail conversation: ${props.attempt.examCode}, ${formatLongDate(props.attempt.sittingDate)}`;
   return (
     <Dialog open onOpenChange={(o) => !o && props.onClose()} title={title} wide>
-      {draft.isError ? <div className="alert alert-error">{draft.error instanceof ApiError ? draft.error.message : 'The attempt could not be loaded.'}</div> : null}
-      {draft.data && !settings.isLoading ? <PostFailForm {...props} draft={draft.data} userName={settings.data?.userName ?? null} /> : <p role="status">Loading…</p>}
+      {draft.isError ? (
+        <div className="alert alert-error">
+          {draft.error instanceof ApiError ? draft.error.message : 'The attempt could not be loaded.'}
+        </div>
+      ) : null}
+      {draft.data && !settings.isLoading ? (
+        <PostFailForm {...props} draft={draft.data} userName={settings.data?.userName ?? null} />
+      ) : (
+        <p role="status">Loading…</p>
+      )}
     </Dialog>
   );
 }
 
-function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSaved }: { trainee: Trainee; attempt: ExamAttempt; record?: PostFailRecord | undefined; draft: PostFailDraft; userName: string | null; onClose(): void; onSaved(record: PostFailRecord): void }) {
+function PostFailForm({
+  trainee,
+  attempt,
+  record,
+  draft,
+  userName,
+  onClose,
+  onSaved,
+}: {
+  trainee: Trainee;
+  attempt: ExamAttempt;
+  record?: PostFailRecord | undefined;
+  draft: PostFailDraft;
+  userName: string | null;
+  onClose(): void;
+  onSaved(record: PostFailRecord): void;
+}) {
   const api = useApi();
   const setup = useExamSetup();
   const invalidate = useInvalidateExams();
@@ -104,7 +149,11 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
   const submit = handleSubmit(async (fields) => {
     setFormError(null);
     try {
-      const saved = await api.exams.savePostFail({ attemptId: attempt.id, ...(record ? { id: record.id } : {}), fields });
+      const saved = await api.exams.savePostFail({
+        attemptId: attempt.id,
+        ...(record ? { id: record.id } : {}),
+        fields,
+      });
       await invalidate();
       notify('Post-fail conversation saved');
       onSaved(saved);
@@ -117,14 +166,18 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
     const tier = ladder.find((t) => t.failNumber === failNumber);
     if (!tier) return;
     const kept = support.fields.filter((s) => !ladder.some((t) => t.support.includes(s.label)));
-    support.replace([...tier.support.map((label) => ({ label, accepted: false })), ...kept.map(({ label, accepted }) => ({ label, accepted }))]);
+    support.replace([
+      ...tier.support.map((label) => ({ label, accepted: false })),
+      ...kept.map(({ label, accepted }) => ({ label, accepted })),
+    ]);
   };
 
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Post-fail conversation">
       <FormError message={formError} />
       <p className="muted">
-        {trainee.givenName} {trainee.familyName} · GMC {trainee.gmcNumber} · attempt {attempt.attemptNumber ?? '—'} · {draft.failNumber === 1 ? 'first' : draft.failNumber === 2 ? 'second' : `${draft.failNumber}th`} fail
+        {trainee.givenName} {trainee.familyName} · GMC {trainee.gmcNumber} · attempt {attempt.attemptNumber ?? '—'} ·{' '}
+        {draft.failNumber === 1 ? 'first' : draft.failNumber === 2 ? 'second' : `${draft.failNumber}th`} fail
       </p>
 
       <fieldset className="exam-fieldset">
@@ -185,8 +238,13 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
 
       <fieldset className="exam-fieldset">
         <legend>Support offered</legend>
-        <Field label="Tier of the post-fail ladder" hint={`Suggested for a ${draft.failNumber === 1 ? 'first' : draft.failNumber === 2 ? 'second' : 'third or later'} fail: ${draft.supportTierLabel ?? 'none'}`}>
-          <select {...register('supportTier', { valueAsNumber: true, onChange: (e) => chooseTier(Number(e.target.value)) })}>
+        <Field
+          label="Tier of the post-fail ladder"
+          hint={`Suggested for a ${draft.failNumber === 1 ? 'first' : draft.failNumber === 2 ? 'second' : 'third or later'} fail: ${draft.supportTierLabel ?? 'none'}`}
+        >
+          <select
+            {...register('supportTier', { valueAsNumber: true, onChange: (e) => chooseTier(Number(e.target.value)) })}
+          >
             {ladder.map((t) => (
               <option key={t.failNumber} value={t.failNumber}>
                 {t.label}
@@ -199,9 +257,19 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
             <li key={s.id} className="support-offer">
               <span>{s.label}</span>
               <label className="checkbox">
-                <input type="checkbox" {...register(`supportOffered.${i}.accepted`)} aria-label={`Trainee accepted: ${s.label}`} /> Trainee accepted
+                <input
+                  type="checkbox"
+                  {...register(`supportOffered.${i}.accepted`)}
+                  aria-label={`Trainee accepted: ${s.label}`}
+                />{' '}
+                Trainee accepted
               </label>
-              <button type="button" className="button button-small" onClick={() => support.remove(i)} aria-label={`Remove ${s.label}`}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => support.remove(i)}
+                aria-label={`Remove ${s.label}`}
+              >
                 Remove
               </button>
             </li>
@@ -229,7 +297,15 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
       <fieldset className="exam-fieldset">
         <legend>Plan for the re-sit</legend>
         <div className="form-grid">
-          <Field label="Target sitting date" hint={deadline ? `${deadline < ukToday() ? 'Booking closed' : 'Book by'} about ${formatLongDate(deadline)}` : undefined} error={errors.resitTargetDate?.message}>
+          <Field
+            label="Target sitting date"
+            hint={
+              deadline
+                ? `${deadline < ukToday() ? 'Booking closed' : 'Book by'} about ${formatLongDate(deadline)}`
+                : undefined
+            }
+            error={errors.resitTargetDate?.message}
+          >
             <input {...DATE_INPUT} {...register('resitTargetDate')} />
           </Field>
           <Field label="Review dates" hint="dd/mm/yyyy, separated by ;" error={errors.reviewDates?.message}>
@@ -250,7 +326,11 @@ function PostFailForm({ trainee, attempt, record, draft, userName, onClose, onSa
         </label>
       </fieldset>
 
-      <PrivateNoteField label="Private note (never exported or shared)" hint="Only you see this; it is left out of every export, copy and print." error={errors.privateNote?.message}>
+      <PrivateNoteField
+        label="Private note (never exported or shared)"
+        hint="Only you see this; it is left out of every export, copy and print."
+        error={errors.privateNote?.message}
+      >
         <textarea rows={3} {...register('privateNote')} />
       </PrivateNoteField>
 

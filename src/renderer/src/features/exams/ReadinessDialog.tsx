@@ -17,8 +17,19 @@ import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup, useInvalidateExams } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
 
-type TextKey = 'mockResults' | 'gaps' | 'consultationFeedback' | 'wellbeing' | 'traineeView' | 'educatorView' | 'reasons' | 'privateNote';
-type FormValues = Record<TextKey | 'examId' | 'discussedOn' | 'plannedSittingDate' | 'decision' | 'agreedActions', string>;
+type TextKey =
+  | 'mockResults'
+  | 'gaps'
+  | 'consultationFeedback'
+  | 'wellbeing'
+  | 'traineeView'
+  | 'educatorView'
+  | 'reasons'
+  | 'privateNote';
+type FormValues = Record<
+  TextKey | 'examId' | 'discussedOn' | 'plannedSittingDate' | 'decision' | 'agreedActions',
+  string
+>;
 
 const TEXT_FIELDS: Array<[TextKey, string]> = [
   ['mockResults', 'Mock and practice results'],
@@ -30,7 +41,15 @@ const TEXT_FIELDS: Array<[TextKey, string]> = [
 ];
 
 /** A structured readiness-to-sit discussion before a booking, with the booking deadline shown. */
-export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee; record?: ReadinessRecord | undefined; onClose(): void }) {
+export function ReadinessDialog({
+  trainee,
+  record,
+  onClose,
+}: {
+  trainee: Trainee;
+  record?: ReadinessRecord | undefined;
+  onClose(): void;
+}) {
   const api = useApi();
   const setup = useExamSetup();
   const invalidate = useInvalidateExams();
@@ -78,7 +97,13 @@ export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee
   });
 
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title="Readiness-to-sit discussion" description={`${trainee.givenName} ${trainee.familyName} · ${trainee.grade}`} wide>
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title="Readiness-to-sit discussion"
+      description={`${trainee.givenName} ${trainee.familyName} · ${trainee.grade}`}
+      wide
+    >
       <form onSubmit={submit} noValidate className="form" aria-label="Readiness-to-sit discussion">
         <FormError message={formError} />
         <div className="form-grid">
@@ -97,7 +122,13 @@ export function ReadinessDialog({ trainee, record, onClose }: { trainee: Trainee
           </Field>
           <Field
             label="Planned sitting date"
-            hint={deadline ? `${deadline < ukToday() ? 'Booking closed' : 'Booking closes'} about ${formatLongDate(deadline)} (${exam?.bookingWeeksBefore} weeks before)` : exam?.bookingWeeksBefore ? `Bookings close about ${exam.bookingWeeksBefore} weeks before the sitting` : undefined}
+            hint={
+              deadline
+                ? `${deadline < ukToday() ? 'Booking closed' : 'Booking closes'} about ${formatLongDate(deadline)} (${exam?.bookingWeeksBefore} weeks before)`
+                : exam?.bookingWeeksBefore
+                  ? `Bookings close about ${exam.bookingWeeksBefore} weeks before the sitting`
+                  : undefined
+            }
             error={errors.plannedSittingDate?.message}
           >
             <input {...DATE_INPUT} {...register('plannedSittingDate')} />

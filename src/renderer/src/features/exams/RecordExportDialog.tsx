@@ -7,7 +7,8 @@ import { Dialog } from '../../components/Dialog';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { saveExportedFile } from '../../lib/download';
 
-export type ExportTarget = { kind: 'postFail'; record: PostFailRecord } | { kind: 'readiness'; record: ReadinessRecord };
+export type ExportTarget =
+  { kind: 'postFail'; record: PostFailRecord } | { kind: 'readiness'; record: ReadinessRecord };
 
 /**
  * Export for the e-portfolio: paste-ready sections with copy buttons, and a PDF or Word file.
@@ -18,7 +19,10 @@ export function RecordExportDialog({ target, onClose }: { target: ExportTarget; 
   const { record } = target;
   const text = useQuery({
     queryKey: ['exams', 'exportText', target.kind, record.id, record.updatedAt],
-    queryFn: () => (target.kind === 'postFail' ? api.exams.postFailText({ id: record.id }) : api.exams.readinessText({ id: record.id })),
+    queryFn: () =>
+      target.kind === 'postFail'
+        ? api.exams.postFailText({ id: record.id })
+        : api.exams.readinessText({ id: record.id }),
   });
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -27,7 +31,10 @@ export function RecordExportDialog({ target, onClose }: { target: ExportTarget; 
     setBusy(true);
     setStatus(`Preparing the ${format === 'pdf' ? 'PDF' : 'Word document'}…`);
     try {
-      const file = target.kind === 'postFail' ? await api.exams.postFailFile({ id: record.id, format }) : await api.exams.readinessFile({ id: record.id, format });
+      const file =
+        target.kind === 'postFail'
+          ? await api.exams.postFailFile({ id: record.id, format })
+          : await api.exams.readinessFile({ id: record.id, format });
       saveExportedFile(file);
       setStatus(`${file.fileName} saved`);
     } catch (e) {
@@ -43,7 +50,13 @@ export function RecordExportDialog({ target, onClose }: { target: ExportTarget; 
       ? `${target.record.examCode} sitting of ${formatLongDate(target.record.sittingDate)}; conversation on ${formatLongDate(target.record.heldOn)}.`
       : `${target.record.examCode}; discussion on ${formatLongDate(target.record.discussedOn)}.`;
   return (
-    <Dialog open onOpenChange={(o) => !o && onClose()} title={title} description={`${about} Shared sections only: the private note is never included.`} wide>
+    <Dialog
+      open
+      onOpenChange={(o) => !o && onClose()}
+      title={title}
+      description={`${about} Shared sections only: the private note is never included.`}
+      wide
+    >
       <div className="stack">
         <div className="button-row">
           <button type="button" className="button" disabled={busy} onClick={() => void download('pdf')}>
@@ -58,7 +71,9 @@ export function RecordExportDialog({ target, onClose }: { target: ExportTarget; 
         </div>
         {text.isLoading ? <p role="status">Preparing text…</p> : null}
         {text.isError ? <div className="alert alert-error">The text could not be prepared.</div> : null}
-        {text.data ? <PasteReadySections sections={text.data.sections} title="Paste-ready text for the e-portfolio" /> : null}
+        {text.data ? (
+          <PasteReadySections sections={text.data.sections} title="Paste-ready text for the e-portfolio" />
+        ) : null}
       </div>
     </Dialog>
   );

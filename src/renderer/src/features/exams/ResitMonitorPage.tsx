@@ -62,15 +62,52 @@ const COLUMNS: MonitorColumn[] = [
         </ul>
       ),
   },
-  { id: 'attempts', header: 'Attempts used / left', text: (r) => r.attemptsText, sortValue: (r) => r.attemptsLeft + r.exceptionalLeft },
-  { id: 'last', header: 'Last result', text: (r) => `${examResultLabel(r.lastResult)} ${formatUkDate(r.lastSittingDate)}`, sortValue: (r) => r.lastSittingDate },
+  {
+    id: 'attempts',
+    header: 'Attempts used / left',
+    text: (r) => r.attemptsText,
+    sortValue: (r) => r.attemptsLeft + r.exceptionalLeft,
+  },
+  {
+    id: 'last',
+    header: 'Last result',
+    text: (r) => `${examResultLabel(r.lastResult)} ${formatUkDate(r.lastSittingDate)}`,
+    sortValue: (r) => r.lastSittingDate,
+  },
   { id: 'weakest', header: 'Weakest area', text: (r) => r.weakestArea ?? '' },
-  { id: 'days', header: 'Days since fail', text: (r) => (r.daysSinceFail === null ? '' : String(r.daysSinceFail)), sortValue: (r) => r.daysSinceFail ?? -1 },
-  { id: 'next', header: 'Next sitting', text: (r) => formatUkDate(r.nextSittingDate), sortValue: (r) => r.nextSittingDate ?? '9999' },
-  { id: 'deadline', header: 'Book by', text: (r) => formatUkDate(r.bookingDeadline), sortValue: (r) => r.bookingDeadline ?? '9999' },
-  { id: 'postFail', header: 'Post-fail conversation', text: (r) => (r.postFailDone ? 'Done' : r.lastResult === 'fail' ? 'Not yet' : '') },
-  { id: 'support', header: 'Support tier / taken up', text: (r) => (r.supportTier ? `${r.supportTier} (${r.supportAccepted} of ${r.supportOffered} accepted)` : '') },
-  { id: 'readiness', header: 'Readiness to sit', text: (r) => (r.readinessDecision ? readinessDecisionLabel(r.readinessDecision) : 'Not discussed') },
+  {
+    id: 'days',
+    header: 'Days since fail',
+    text: (r) => (r.daysSinceFail === null ? '' : String(r.daysSinceFail)),
+    sortValue: (r) => r.daysSinceFail ?? -1,
+  },
+  {
+    id: 'next',
+    header: 'Next sitting',
+    text: (r) => formatUkDate(r.nextSittingDate),
+    sortValue: (r) => r.nextSittingDate ?? '9999',
+  },
+  {
+    id: 'deadline',
+    header: 'Book by',
+    text: (r) => formatUkDate(r.bookingDeadline),
+    sortValue: (r) => r.bookingDeadline ?? '9999',
+  },
+  {
+    id: 'postFail',
+    header: 'Post-fail conversation',
+    text: (r) => (r.postFailDone ? 'Done' : r.lastResult === 'fail' ? 'Not yet' : ''),
+  },
+  {
+    id: 'support',
+    header: 'Support tier / taken up',
+    text: (r) => (r.supportTier ? `${r.supportTier} (${r.supportAccepted} of ${r.supportOffered} accepted)` : ''),
+  },
+  {
+    id: 'readiness',
+    header: 'Readiness to sit',
+    text: (r) => (r.readinessDecision ? readinessDecisionLabel(r.readinessDecision) : 'Not discussed'),
+  },
   { id: 'owner', header: 'Owner', text: (r) => r.owner ?? '' },
   { id: 'gmc', header: 'GMC number', text: (r) => r.gmcNumber },
 ];
@@ -87,7 +124,11 @@ const columnDefs: Array<ColumnDef<MonitorRow>> = COLUMNS.map((c) => ({
 }));
 
 function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorRow>>; grouped: boolean }) {
-  const groups = grouped ? [...new Set(rows.map((r) => r.original.examCode))].sort().map((code) => ({ code, rows: rows.filter((r) => r.original.examCode === code) })) : [{ code: '', rows }];
+  const groups = grouped
+    ? [...new Set(rows.map((r) => r.original.examCode))]
+        .sort()
+        .map((code) => ({ code, rows: rows.filter((r) => r.original.examCode === code) }))
+    : [{ code: '', rows }];
   return (
     <tbody>
       {groups.map((g) => [
@@ -103,7 +144,14 @@ function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorRow>>; grouped
         ...g.rows.map((row) => (
           <tr key={row.id} className={row.original.warnings.length > 0 ? 'row-warning' : undefined}>
             {row.getVisibleCells().map((cell) => (
-              <td key={cell.id} className={cell.column.id === 'warnings' || cell.column.id === 'weakest' || cell.column.id === 'support' ? 'cell-wrap' : undefined}>
+              <td
+                key={cell.id}
+                className={
+                  cell.column.id === 'warnings' || cell.column.id === 'weakest' || cell.column.id === 'support'
+                    ? 'cell-wrap'
+                    : undefined
+                }
+              >
                 {flexRender(cell.column.columnDef.cell, cell.getContext())}
               </td>
             ))}
@@ -123,7 +171,10 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
   const [warningsOnly, setWarningsOnly] = useState(false);
   const [grouped, setGrouped] = useState(false);
   const [open, setOpen] = useState<'import' | 'rules' | null>(dialog ?? null);
-  const data = useMemo(() => (monitor.data ?? []).filter((r) => !warningsOnly || r.warnings.length > 0), [monitor.data, warningsOnly]);
+  const data = useMemo(
+    () => (monitor.data ?? []).filter((r) => !warningsOnly || r.warnings.length > 0),
+    [monitor.data, warningsOnly],
+  );
   const exams = useMemo(() => [...new Set((monitor.data ?? []).map((r) => r.examCode))].sort(), [monitor.data]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design.
@@ -176,7 +227,14 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
       {monitor.isLoading ? <p role="status">Loading…</p> : null}
       {monitor.isError ? <div className="alert alert-error">The re-sit monitor could not be loaded.</div> : null}
       {monitor.data && total === 0 ? (
-        <EmptyState title="No one needs to re-sit" actions={<button type="button" className="button button-primary" onClick={() => setOpen('import')}>Import exam results</button>}>
+        <EmptyState
+          title="No one needs to re-sit"
+          actions={
+            <button type="button" className="button button-primary" onClick={() => setOpen('import')}>
+              Import exam results
+            </button>
+          }
+        >
           <p>Trainees appear here after a failed attempt, or while a result is awaited.</p>
         </EmptyState>
       ) : null}
@@ -186,11 +244,21 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
           <div className="toolbar" role="group" aria-label="Filter the re-sit monitor">
             <label className="search">
               <span className="visually-hidden">Search by name or GMC number</span>
-              <input type="search" placeholder="Search by name or GMC number" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search by name or GMC number" />
+              <input
+                type="search"
+                placeholder="Search by name or GMC number"
+                value={search}
+                onChange={(e) => setSearch(e.target.value)}
+                aria-label="Search by name or GMC number"
+              />
             </label>
             <label className="checkbox">
               Exam
-              <select aria-label="Filter by exam" value={examFilter} onChange={(e) => table.getColumn('exam')?.setFilterValue(e.target.value || undefined)}>
+              <select
+                aria-label="Filter by exam"
+                value={examFilter}
+                onChange={(e) => table.getColumn('exam')?.setFilterValue(e.target.value || undefined)}
+              >
                 <option value="">All exams</option>
                 {exams.map((e) => (
                   <option key={e} value={e}>
@@ -200,7 +268,8 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
               </select>
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} /> Only rows with warnings
+              <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} /> Only
+              rows with warnings
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} /> Group by exam
@@ -219,7 +288,11 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
                   {table.getHeaderGroups()[0]!.headers.map((header) => {
                     const sorted = header.column.getIsSorted();
                     return (
-                      <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                      >
                         <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                           {String(header.column.columnDef.header)}
                           <span className="sort-indicator" aria-hidden="true">
@@ -235,7 +308,10 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
             </table>
             {rows.length === 0 ? <p className="table-empty">No rows match these filters.</p> : null}
           </div>
-          <p className="muted">Dates as of {formatLongDate(ukToday())}. Warnings: a fail with no post-fail conversation after 4 weeks; a last attempt; a booking deadline within 2 weeks with no readiness discussion.</p>
+          <p className="muted">
+            Dates as of {formatLongDate(ukToday())}. Warnings: a fail with no post-fail conversation after 4 weeks; a
+            last attempt; a booking deadline within 2 weeks with no readiness discussion.
+          </p>
         </>
       ) : null}
 

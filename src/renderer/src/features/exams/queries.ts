@@ -26,5 +26,9 @@ export function useResitMonitor() {
 /** After any exam change, the trainee's tab, the monitor and Today reload. */
 export function useInvalidateExams() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: examKeys.all }), queryClient.invalidateQueries({ queryKey: ['today'] })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: examKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['today'] }),
+    ]);
 }

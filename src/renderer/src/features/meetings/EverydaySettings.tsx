@@ -3,7 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { MEETING_TYPES, type MeetingTemplate } from '../../../../shared/meetings/meeting-types';
-import { SUPPORT_CATEGORIES, supportCatalogueEntrySchema, type SupportCatalogueEntry, type SupportCatalogueEntryInput } from '../../../../shared/support/support-types';
+import {
+  SUPPORT_CATEGORIES,
+  supportCatalogueEntrySchema,
+  type SupportCatalogueEntry,
+  type SupportCatalogueEntryInput,
+} from '../../../../shared/support/support-types';
 import { ApiError, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toasts';
@@ -21,7 +26,14 @@ function TemplateEditor({ template }: { template: MeetingTemplate }) {
       <label htmlFor={id} className="field-label">
         {template.label}
       </label>
-      <textarea id={id} rows={5} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+      <textarea
+        id={id}
+        rows={5}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">
           {error}
@@ -61,8 +73,18 @@ function CatalogueEntryForm({ entry, onDone }: { entry?: SupportCatalogueEntry; 
     reset,
     formState: { errors, isSubmitting },
   } = useForm<EntryValues, unknown, SupportCatalogueEntryInput>({
-    defaultValues: { id: entry?.id ?? '', label: entry?.label ?? '', category: entry?.category ?? 'other', followUpDays: String(entry?.followUpDays ?? 14), active: entry?.active ?? true },
-    resolver: zodResolver(supportCatalogueEntrySchema) as unknown as Resolver<EntryValues, unknown, SupportCatalogueEntryInput>,
+    defaultValues: {
+      id: entry?.id ?? '',
+      label: entry?.label ?? '',
+      category: entry?.category ?? 'other',
+      followUpDays: String(entry?.followUpDays ?? 14),
+      active: entry?.active ?? true,
+    },
+    resolver: zodResolver(supportCatalogueEntrySchema) as unknown as Resolver<
+      EntryValues,
+      unknown,
+      SupportCatalogueEntryInput
+    >,
   });
   const suffix = entry ? ` for ${entry.label}` : '';
   return (
@@ -76,7 +98,8 @@ function CatalogueEntryForm({ entry, onDone }: { entry?: SupportCatalogueEntry; 
           if (!entry) reset();
           onDone();
         } catch (e) {
-          if (e instanceof ApiError) for (const [name, message] of Object.entries(e.fields)) setError(name as keyof EntryValues, { message });
+          if (e instanceof ApiError)
+            for (const [name, message] of Object.entries(e.fields)) setError(name as keyof EntryValues, { message });
         }
       })}
     >
@@ -115,16 +138,25 @@ export function EverydaySettings() {
     <>
       <section className="card stack" aria-labelledby="templates-heading">
         <h2 id="templates-heading">1:1 templates</h2>
-        <p className="muted">Headings filled into a 1:1’s shared summary when you choose “Use template”. {MEETING_TYPES.length} meeting types.</p>
+        <p className="muted">
+          Headings filled into a 1:1’s shared summary when you choose “Use template”. {MEETING_TYPES.length} meeting
+          types.
+        </p>
         {(templates.data ?? []).map((t) => (
           <TemplateEditor key={t.meetingType} template={t} />
         ))}
       </section>
       <section className="card stack" aria-labelledby="catalogue-heading">
         <h2 id="catalogue-heading">Support catalogue</h2>
-        <p className="muted">What you can offer trainees, and how many days after an offer to follow it up if it is still open.</p>
+        <p className="muted">
+          What you can offer trainees, and how many days after an offer to follow it up if it is still open.
+        </p>
         {(catalogue.data ?? []).map((entry) => (
-          <CatalogueEntryForm key={`${entry.id}:${entry.label}:${entry.followUpDays}:${entry.active}`} entry={entry} onDone={refresh} />
+          <CatalogueEntryForm
+            key={`${entry.id}:${entry.label}:${entry.followUpDays}:${entry.active}`}
+            entry={entry}
+            onDone={refresh}
+          />
         ))}
         <CatalogueEntryForm onDone={refresh} />
       </section>

@@ -11,7 +11,17 @@ export function draftKeyFor(traineeId: string, meeting?: Meeting): string {
 }
 
 /** Loads any unsaved draft first, so the form opens with what was being typed when the window closed. */
-export function MeetingEditor({ traineeId, meeting, onSaved, onClose }: { traineeId: string; meeting?: Meeting; onSaved(meeting: Meeting): void; onClose(): void }) {
+export function MeetingEditor({
+  traineeId,
+  meeting,
+  onSaved,
+  onClose,
+}: {
+  traineeId: string;
+  meeting?: Meeting;
+  onSaved(meeting: Meeting): void;
+  onClose(): void;
+}) {
   const api = useApi();
   const queryClient = useQueryClient();
   const key = draftKeyFor(traineeId, meeting);

@@ -52,7 +52,13 @@ export function meetingFormValues(traineeId: string, today: string, meeting?: Me
     wellbeing: meeting?.wellbeing ?? '',
     wellbeingNote: meeting?.wellbeingNote ?? '',
     goalIds: meeting?.goalIds ?? [],
-    actions: (meeting?.actions ?? []).map((a) => ({ id: a.id, description: a.description, owner: a.owner, dueOn: formatUkDate(a.dueOn), done: Boolean(a.doneOn) })),
+    actions: (meeting?.actions ?? []).map((a) => ({
+      id: a.id,
+      description: a.description,
+      owner: a.owner,
+      dueOn: formatUkDate(a.dueOn),
+      done: Boolean(a.doneOn),
+    })),
     nextDueOn: formatUkDate(meeting?.nextDueOn),
   };
 }
@@ -74,7 +80,18 @@ interface MeetingFormProps {
  * A 1:1 in one form: when and how, a shared summary and (visibly apart) private notes, a
  * wellbeing check, linked PLP goals, agreed actions and the next 1:1. Saved as a draft as you type.
  */
-export function MeetingForm({ draftKey, initial, editing, templates, goals, cadenceWeeks, restoredFrom, onDiscardDraft, onSubmit, onCancel }: MeetingFormProps) {
+export function MeetingForm({
+  draftKey,
+  initial,
+  editing,
+  templates,
+  goals,
+  cadenceWeeks,
+  restoredFrom,
+  onDiscardDraft,
+  onSubmit,
+  onCancel,
+}: MeetingFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -97,7 +114,11 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
   const useTemplate = () => {
     if (!template?.prompts) return;
     const current = getValues('sharedSummary');
-    setValue('sharedSummary', current.trim() ? `${current.replace(/\s+$/, '')}\n\n${template.prompts}` : template.prompts, { shouldDirty: true });
+    setValue(
+      'sharedSummary',
+      current.trim() ? `${current.replace(/\s+$/, '')}\n\n${template.prompts}` : template.prompts,
+      { shouldDirty: true },
+    );
   };
 
   const submit = handleSubmit(async (fields) => {
@@ -107,12 +128,16 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
       await onSubmit(fields);
     } catch (error) {
       draft.pause(false);
-      applyServerError(error, setError, setFormError, { fallback: 'Something went wrong; nothing was saved. Your draft is kept.' });
+      applyServerError(error, setError, setFormError, {
+        fallback: 'Something went wrong; nothing was saved. Your draft is kept.',
+      });
     }
   });
 
   const e = (name: Exclude<keyof MeetingFormValues, 'actions' | 'goalIds'>) => errors[name]?.message;
-  const openGoals = goals.filter((g) => g.status === 'not_started' || g.status === 'in_progress' || values.goalIds.includes(g.id));
+  const openGoals = goals.filter(
+    (g) => g.status === 'not_started' || g.status === 'in_progress' || values.goalIds.includes(g.id),
+  );
   return (
     <form onSubmit={submit} noValidate className="form" aria-label={editing ? 'Edit 1:1' : 'New 1:1'}>
       {restoredFrom ? (
@@ -164,10 +189,18 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
           </button>
           <span className="muted">Fills the template’s headings into the shared summary; edit freely.</span>
         </div>
-        <Field label="Shared summary" hint={`May be shared with the trainee and exported to the e-portfolio. Up to ${MAX_NOTE_CHARS.toLocaleString('en-GB')} characters.`} error={e('sharedSummary')}>
+        <Field
+          label="Shared summary"
+          hint={`May be shared with the trainee and exported to the e-portfolio. Up to ${MAX_NOTE_CHARS.toLocaleString('en-GB')} characters.`}
+          error={e('sharedSummary')}
+        >
           <textarea {...register('sharedSummary')} rows={10} className="note-input" />
         </Field>
-        <PrivateNoteField label="Private notes (only you)" hint="Never exported, printed or included in any copy. Kept encrypted on this computer." error={e('privateNotes')}>
+        <PrivateNoteField
+          label="Private notes (only you)"
+          hint="Never exported, printed or included in any copy. Kept encrypted on this computer."
+          error={e('privateNotes')}
+        >
           <textarea {...register('privateNotes')} rows={5} className="note-input" />
         </PrivateNoteField>
       </div>
@@ -186,7 +219,11 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
         <Field label="Wellbeing note" hint="Private, like the notes" error={e('wellbeingNote')}>
           <input {...register('wellbeingNote')} autoComplete="off" />
         </Field>
-        <Field label="Next 1:1 due" hint={`dd/mm/yyyy; blank means in ${cadenceWeeks} weeks (this trainee’s cadence)`} error={e('nextDueOn')}>
+        <Field
+          label="Next 1:1 due"
+          hint={`dd/mm/yyyy; blank means in ${cadenceWeeks} weeks (this trainee’s cadence)`}
+          error={e('nextDueOn')}
+        >
           <input {...register('nextDueOn')} {...DATE_INPUT} />
         </Field>
       </div>
@@ -231,14 +268,23 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
               <label className="checkbox action-done">
                 <input type="checkbox" {...register(`actions.${i}.done`)} /> Done
               </label>
-              <button type="button" className="button button-small" onClick={() => actions.remove(i)} aria-label={`Remove action ${i + 1}`}>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => actions.remove(i)}
+                aria-label={`Remove action ${i + 1}`}
+              >
                 Remove
               </button>
             </div>
           );
         })}
         <div>
-          <button type="button" className="button" onClick={() => actions.append({ id: '', description: '', owner: 'trainee', dueOn: '', done: false })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => actions.append({ id: '', description: '', owner: 'trainee', dueOn: '', done: false })}
+          >
             Add action
           </button>
         </div>
@@ -252,7 +298,11 @@ export function MeetingForm({ draftKey, initial, editing, templates, goals, cade
           Close
         </button>
         <span className="muted" role="status">
-          {draft.error ? `Draft not saved: ${draft.error}` : draft.savedAt ? `Draft saved ${formatUkDateTime(draft.savedAt).slice(-5)}` : ''}
+          {draft.error
+            ? `Draft not saved: ${draft.error}`
+            : draft.savedAt
+              ? `Draft saved ${formatUkDateTime(draft.savedAt).slice(-5)}`
+              : ''}
         </span>
       </div>
     </form>

@@ -3,7 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, formatUkDateTime } from '../../../../shared/dates';
-import { ACTION_OWNERS, labelOf, MEETING_MODES, WELLBEING_LEVELS, type Meeting } from '../../../../shared/meetings/meeting-types';
+import {
+  ACTION_OWNERS,
+  labelOf,
+  MEETING_MODES,
+  WELLBEING_LEVELS,
+  type Meeting,
+} from '../../../../shared/meetings/meeting-types';
 import { displayName } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -43,7 +49,12 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
         {s.agreed ? ' · date agreed at the last 1:1' : ''}
       </p>
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void api.meetings.calendar({ traineeId }).then(saveExportedFile)} aria-label={`Add the next 1:1 with ${traineeName} to calendar`}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void api.meetings.calendar({ traineeId }).then(saveExportedFile)}
+          aria-label={`Add the next 1:1 with ${traineeName} to calendar`}
+        >
           Add to calendar (.ics)
         </button>
         <label className="inline-label">
@@ -80,7 +91,14 @@ function MeetingHistory({ id }: { id: string }) {
   const api = useApi();
   const history = useQuery({ queryKey: everydayKeys.history(id), queryFn: () => api.meetings.history({ id }) });
   if (!history.data?.length) return null;
-  const words: Record<string, string> = { created: 'Created', updated: 'Edited', deleted: 'Deleted', restored: 'Restored', action_done: 'Action marked done', action_reopened: 'Action reopened' };
+  const words: Record<string, string> = {
+    created: 'Created',
+    updated: 'Edited',
+    deleted: 'Deleted',
+    restored: 'Restored',
+    action_done: 'Action marked done',
+    action_reopened: 'Action reopened',
+  };
   return (
     <details className="history">
       <summary>Edit history ({history.data.length})</summary>
@@ -134,7 +152,12 @@ function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit
       {meeting.privateNotes || meeting.wellbeing || meeting.wellbeingNote ? (
         <section className="private-note" aria-label="Private notes">
           <p className="private-note-label">Private notes · only you see these; never exported, printed or copied</p>
-          {meeting.wellbeing ? <p>Wellbeing check: {labelOf(WELLBEING_LEVELS, meeting.wellbeing)}{meeting.wellbeingNote ? ` · ${meeting.wellbeingNote}` : ''}</p> : null}
+          {meeting.wellbeing ? (
+            <p>
+              Wellbeing check: {labelOf(WELLBEING_LEVELS, meeting.wellbeing)}
+              {meeting.wellbeingNote ? ` · ${meeting.wellbeingNote}` : ''}
+            </p>
+          ) : null}
           {meeting.privateNotes ? <p className="note-text">{meeting.privateNotes}</p> : null}
         </section>
       ) : null}
@@ -148,7 +171,9 @@ function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit
                   <input
                     type="checkbox"
                     checked={Boolean(a.doneOn)}
-                    onChange={(e) => void api.meetings.setActionDone({ id: a.id, done: e.target.checked }).then(invalidate)}
+                    onChange={(e) =>
+                      void api.meetings.setActionDone({ id: a.id, done: e.target.checked }).then(invalidate)
+                    }
                   />{' '}
                   <span className={a.doneOn ? 'done-text' : undefined}>{a.description}</span>
                 </label>{' '}
@@ -200,7 +225,10 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
       await api.meetings.delete({ id: meeting.id });
       await invalidate();
       navigate(base);
-      notify(`1:1 on ${formatLongDate(meeting.heldOn)} deleted`, { label: 'Undo', run: () => void api.meetings.restore({ id: meeting.id }).then(invalidate) });
+      notify(`1:1 on ${formatLongDate(meeting.heldOn)} deleted`, {
+        label: 'Undo',
+        run: () => void api.meetings.restore({ id: meeting.id }).then(invalidate),
+      });
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
     }
@@ -211,7 +239,12 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
       <ScheduleCard traineeId={trainee.id} traineeName={displayName(trainee)} />
       <div className="page-header">
         <h2>1:1 meetings</h2>
-        <button type="button" className="button button-primary" onClick={() => navigate(`${base}/new`)} disabled={Boolean(trainee.archivedAt)}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => navigate(`${base}/new`)}
+          disabled={Boolean(trainee.archivedAt)}
+        >
           New 1:1
         </button>
       </div>
@@ -230,7 +263,11 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
                     {formatLongDate(m.heldOn)} · {m.meetingTypeLabel}
                   </strong>
                   <span className="muted"> · {labelOf(MEETING_MODES, m.mode)}</span>
-                  {open ? <span className="badge">{open} open action{open === 1 ? '' : 's'}</span> : null}
+                  {open ? (
+                    <span className="badge">
+                      {open} open action{open === 1 ? '' : 's'}
+                    </span>
+                  ) : null}
                   <p className="clamp">{m.sharedSummary || 'No shared summary.'}</p>
                 </Link>
               </li>
@@ -238,7 +275,12 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
           })}
         </ul>
       )}
-      <Dialog open={item === 'new'} onOpenChange={(o) => !o && close()} title={`New 1:1 with ${displayName(trainee)}`} wide>
+      <Dialog
+        open={item === 'new'}
+        onOpenChange={(o) => !o && close()}
+        title={`New 1:1 with ${displayName(trainee)}`}
+        wide
+      >
         {item === 'new' ? (
           <MeetingEditor
             traineeId={trainee.id}
@@ -251,7 +293,12 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
           />
         ) : null}
       </Dialog>
-      <Dialog open={Boolean(selected)} onOpenChange={(o) => !o && close()} title={selected ? `1:1 on ${formatLongDate(selected.heldOn)}` : '1:1'} wide>
+      <Dialog
+        open={Boolean(selected)}
+        onOpenChange={(o) => !o && close()}
+        title={selected ? `1:1 on ${formatLongDate(selected.heldOn)}` : '1:1'}
+        wide
+      >
         {selected && editing ? (
           <MeetingEditor
             traineeId={trainee.id}
@@ -278,10 +325,14 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
           <AlertDialog.Content className="dialog">
             <AlertDialog.Title className="dialog-title">Delete this 1:1?</AlertDialog.Title>
             <AlertDialog.Description>
-              The 1:1 on {formatLongDate(confirming?.heldOn)} and its actions will be removed. You can undo straight after.
+              The 1:1 on {formatLongDate(confirming?.heldOn)} and its actions will be removed. You can undo straight
+              after.
             </AlertDialog.Description>
             <div className="button-row dialog-body">
-              <AlertDialog.Action className="button button-danger" onClick={() => confirming && void remove(confirming)}>
+              <AlertDialog.Action
+                className="button button-danger"
+                onClick={() => confirming && void remove(confirming)}
+              >
                 Delete 1:1
               </AlertDialog.Action>
               <AlertDialog.Cancel className="button">Keep it</AlertDialog.Cancel>

@@ -11,7 +11,9 @@ export function NewMeetingPage() {
   const matches = useMemo(() => {
     const q = text.trim().toLowerCase();
     const all = trainees.data ?? [];
-    const found = q ? all.filter((t) => `${displayName(t)} ${t.givenName} ${t.familyName} ${t.gmcNumber}`.toLowerCase().includes(q)) : all;
+    const found = q
+      ? all.filter((t) => `${displayName(t)} ${t.givenName} ${t.familyName} ${t.gmcNumber}`.toLowerCase().includes(q))
+      : all;
     return found.slice(0, 12);
   }, [trainees.data, text]);
   return (
@@ -25,7 +27,14 @@ export function NewMeetingPage() {
         <label htmlFor="trainee-picker" className="field-label">
           Trainee
         </label>
-        <input id="trainee-picker" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or GMC number" autoComplete="off" autoFocus
+        <input
+          id="trainee-picker"
+          type="search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Name or GMC number"
+          autoComplete="off"
+          autoFocus
           onKeyDown={(e) => {
             if (e.key === 'Enter' && matches[0]) navigate(`/trainees/${matches[0].id}/meetings/new`);
           }}

@@ -18,7 +18,12 @@ export const everydayKeys = {
 
 export function useInvalidateEveryday() {
   const queryClient = useQueryClient();
-  return () => Promise.all(['meetings', 'plp', 'needs', 'support', 'today', 'timeline', 'search'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  return () =>
+    Promise.all(
+      ['meetings', 'plp', 'needs', 'support', 'today', 'timeline', 'search'].map((key) =>
+        queryClient.invalidateQueries({ queryKey: [key] }),
+      ),
+    );
 }
 
 export function useMeetings(traineeId: string) {
@@ -48,5 +53,8 @@ export function useSupportItems(traineeId: string) {
 
 export function useSupportCatalogue(includeInactive = false) {
   const api = useApi();
-  return useQuery({ queryKey: everydayKeys.catalogue(includeInactive), queryFn: () => api.support.catalogue({ includeInactive }) });
+  return useQuery({
+    queryKey: everydayKeys.catalogue(includeInactive),
+    queryFn: () => api.support.catalogue({ includeInactive }),
+  });
 }

@@ -128,7 +128,10 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
       </div>
       <fieldset className="group-box">
         <legend>Consent</legend>
-        <p className="muted">What the trainee agreed may be shared, with whom, and when they agreed. Screening results are shared only with consent.</p>
+        <p className="muted">
+          What the trainee agreed may be shared, with whom, and when they agreed. Screening results are shared only with
+          consent.
+        </p>
         <div className="form-grid">
           <Field label="May be shared with" hint="e.g. Educational supervisor; exam lead" error={e('consentShareWith')}>
             <input {...register('consentShareWith')} autoComplete="off" />
@@ -149,7 +152,13 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
   );
 }
 
-function IdentifiedNeeds({ traineeId, view }: { traineeId: string; view: NonNullable<ReturnType<typeof useNeeds>['data']> }) {
+function IdentifiedNeeds({
+  traineeId,
+  view,
+}: {
+  traineeId: string;
+  view: NonNullable<ReturnType<typeof useNeeds>['data']>;
+}) {
   const api = useApi();
   const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
@@ -160,7 +169,11 @@ function IdentifiedNeeds({ traineeId, view }: { traineeId: string; view: NonNull
     formState: { errors, isSubmitting },
   } = useForm<Record<keyof IdentifiedNeedInput, string>, unknown, IdentifiedNeedInput>({
     defaultValues: { traineeId, area: '', description: '' },
-    resolver: zodResolver(identifiedNeedSchema) as unknown as Resolver<Record<keyof IdentifiedNeedInput, string>, unknown, IdentifiedNeedInput>,
+    resolver: zodResolver(identifiedNeedSchema) as unknown as Resolver<
+      Record<keyof IdentifiedNeedInput, string>,
+      unknown,
+      IdentifiedNeedInput
+    >,
   });
   const makeGoal = async (id: string) => {
     try {
@@ -185,10 +198,20 @@ function IdentifiedNeeds({ traineeId, view }: { traineeId: string; view: NonNull
                 <Link href={`/trainees/${traineeId}/plan/${n.goalId}`}>In the PLP</Link>
               ) : (
                 <span className="button-row">
-                  <button type="button" className="button button-small" onClick={() => void makeGoal(n.id)} aria-label={`Make a PLP goal: ${n.description}`}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void makeGoal(n.id)}
+                    aria-label={`Make a PLP goal: ${n.description}`}
+                  >
                     Make PLP goal
                   </button>
-                  <button type="button" className="button button-small" onClick={() => void api.needs.removeNeed({ id: n.id }).then(invalidate)} aria-label={`Remove need: ${n.description}`}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => void api.needs.removeNeed({ id: n.id }).then(invalidate)}
+                    aria-label={`Remove need: ${n.description}`}
+                  >
                     Remove
                   </button>
                 </span>
@@ -242,7 +265,9 @@ function DestroyForm({ traineeId }: { traineeId: string }) {
         <AlertDialog.Overlay className="dialog-overlay" />
         <AlertDialog.Content className="dialog">
           <AlertDialog.Title className="dialog-title">Destroy the early-needs form?</AlertDialog.Title>
-          <AlertDialog.Description>The intake and its list of needs are deleted for good. Goals already in the PLP stay. This cannot be undone.</AlertDialog.Description>
+          <AlertDialog.Description>
+            The intake and its list of needs are deleted for good. Goals already in the PLP stay. This cannot be undone.
+          </AlertDialog.Description>
           <div className="button-row dialog-body">
             <AlertDialog.Action
               className="button button-danger"
@@ -273,7 +298,8 @@ export function NeedsTab({ trainee }: TraineeTabProps) {
   return (
     <div className="stack">
       <div className={expired ? 'alert alert-error' : 'alert'} role="note">
-        Special category data, kept encrypted on this computer. This form is marked for destruction at the end of training: <strong>{formatLongDate(needs.data.retainUntil)}</strong>
+        Special category data, kept encrypted on this computer. This form is marked for destruction at the end of
+        training: <strong>{formatLongDate(needs.data.retainUntil)}</strong>
         {expired ? ' — that date has passed.' : '.'} {needs.data.intake ? <DestroyForm traineeId={trainee.id} /> : null}
       </div>
       <IdentifiedNeeds traineeId={trainee.id} view={needs.data} />

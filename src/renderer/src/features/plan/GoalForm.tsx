@@ -2,7 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
-import { GOAL_AREAS, GOAL_STATUSES, goalFieldsSchema, goalReviewSchema, type GoalFields, type GoalReviewInput, type PlpGoal } from '../../../../shared/plp/plp-types';
+import {
+  GOAL_AREAS,
+  GOAL_STATUSES,
+  goalFieldsSchema,
+  goalReviewSchema,
+  type GoalFields,
+  type GoalReviewInput,
+  type PlpGoal,
+} from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
@@ -30,7 +38,17 @@ function AreaOptions() {
 export { AreaOptions };
 
 /** A PLP goal: what, which area, what success looks like, when, and where it stands. */
-export function GoalForm({ traineeId, goal, onSubmit, onCancel }: { traineeId: string; goal?: PlpGoal; onSubmit(fields: GoalFields): Promise<void>; onCancel(): void }) {
+export function GoalForm({
+  traineeId,
+  goal,
+  onSubmit,
+  onCancel,
+}: {
+  traineeId: string;
+  goal?: PlpGoal;
+  onSubmit(fields: GoalFields): Promise<void>;
+  onCancel(): void;
+}) {
   const {
     register,
     handleSubmit,
@@ -109,14 +127,30 @@ export function GoalForm({ traineeId, goal, onSubmit, onCancel }: { traineeId: s
 type ReviewValues = Record<keyof GoalReviewInput, string>;
 
 /** A dated progress review, moving the goal on and setting when to look again. */
-export function ReviewForm({ goal, today, onSubmit, onCancel }: { goal: PlpGoal; today: string; onSubmit(input: GoalReviewInput): Promise<void>; onCancel(): void }) {
+export function ReviewForm({
+  goal,
+  today,
+  onSubmit,
+  onCancel,
+}: {
+  goal: PlpGoal;
+  today: string;
+  onSubmit(input: GoalReviewInput): Promise<void>;
+  onCancel(): void;
+}) {
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
   } = useForm<ReviewValues, unknown, GoalReviewInput>({
-    defaultValues: { goalId: goal.id, reviewedOn: formatUkDate(today), note: '', statusAfter: goal.status === 'not_started' ? 'in_progress' : goal.status, nextReviewOn: '' },
+    defaultValues: {
+      goalId: goal.id,
+      reviewedOn: formatUkDate(today),
+      note: '',
+      statusAfter: goal.status === 'not_started' ? 'in_progress' : goal.status,
+      nextReviewOn: '',
+    },
     resolver: zodResolver(goalReviewSchema) as unknown as Resolver<ReviewValues, unknown, GoalReviewInput>,
     mode: 'onBlur',
   });

@@ -15,11 +15,30 @@ import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { useInvalidateEveryday, usePlan } from '../meetings/queries';
 import { GoalForm, ReviewForm } from './GoalForm';
 
-function GoalCard({ goal, traineeId, highlighted, onEdit, onReview, onDelete }: { goal: PlpGoal; traineeId: string; highlighted: boolean; onEdit(): void; onReview(): void; onDelete(): void }) {
+function GoalCard({
+  goal,
+  traineeId,
+  highlighted,
+  onEdit,
+  onReview,
+  onDelete,
+}: {
+  goal: PlpGoal;
+  traineeId: string;
+  highlighted: boolean;
+  onEdit(): void;
+  onReview(): void;
+  onDelete(): void;
+}) {
   const open = goal.status === 'not_started' || goal.status === 'in_progress';
   const overdue = open && goal.nextReviewOn && goal.nextReviewOn < ukToday();
   return (
-    <article id={`goal-${goal.id}`} className={highlighted ? 'card goal goal-highlighted' : 'card goal'} aria-labelledby={`goal-title-${goal.id}`} tabIndex={-1}>
+    <article
+      id={`goal-${goal.id}`}
+      className={highlighted ? 'card goal goal-highlighted' : 'card goal'}
+      aria-labelledby={`goal-title-${goal.id}`}
+      tabIndex={-1}
+    >
       <div className="page-header">
         <h3 id={`goal-title-${goal.id}`} className="goal-title">
           {goal.title}
@@ -54,19 +73,30 @@ function GoalCard({ goal, traineeId, highlighted, onEdit, onReview, onDelete }: 
           {goal.support.map((s, i) => (
             <span key={s.id}>
               {i === 0 ? 'Support: ' : ', '}
-              <Link href={`/trainees/${traineeId}/support/${s.id}`}>{s.label}</Link> ({supportStatusLabel(s.status).toLowerCase()})
+              <Link href={`/trainees/${traineeId}/support/${s.id}`}>{s.label}</Link> (
+              {supportStatusLabel(s.status).toLowerCase()})
             </span>
           ))}
         </p>
       ) : null}
       <div className="button-row">
-        <button type="button" className="button button-small" onClick={onReview} aria-label={`Review goal: ${goal.title}`}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onReview}
+          aria-label={`Review goal: ${goal.title}`}
+        >
           Review
         </button>
         <button type="button" className="button button-small" onClick={onEdit} aria-label={`Edit goal: ${goal.title}`}>
           Edit
         </button>
-        <button type="button" className="button button-small" onClick={onDelete} aria-label={`Delete goal: ${goal.title}`}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onDelete}
+          aria-label={`Delete goal: ${goal.title}`}
+        >
           Delete
         </button>
       </div>
@@ -82,9 +112,15 @@ export function PlanTab({ trainee }: TraineeTabProps) {
   const plan = usePlan(trainee.id);
   const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
-  const [dialog, setDialog] = useState<{ kind: 'new' } | { kind: 'edit' | 'review'; goal: PlpGoal } | { kind: 'text' } | null>(null);
+  const [dialog, setDialog] = useState<
+    { kind: 'new' } | { kind: 'edit' | 'review'; goal: PlpGoal } | { kind: 'text' } | null
+  >(null);
   const [exporting, setExporting] = useState(false);
-  const text = useQuery({ queryKey: ['plp', trainee.id, 'text'], queryFn: () => api.plp.exportText({ traineeId: trainee.id }), enabled: dialog?.kind === 'text' });
+  const text = useQuery({
+    queryKey: ['plp', trainee.id, 'text'],
+    queryFn: () => api.plp.exportText({ traineeId: trainee.id }),
+    enabled: dialog?.kind === 'text',
+  });
   const highlighted = params?.goal;
 
   useEffect(() => {
@@ -102,7 +138,10 @@ export function PlanTab({ trainee }: TraineeTabProps) {
     try {
       await api.plp.deleteGoal({ id: goal.id });
       await invalidate();
-      notify(`Goal deleted: ${goal.title}`, { label: 'Undo', run: () => void api.plp.restoreGoal({ id: goal.id }).then(invalidate) });
+      notify(`Goal deleted: ${goal.title}`, {
+        label: 'Undo',
+        run: () => void api.plp.restoreGoal({ id: goal.id }).then(invalidate),
+      });
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
     }
@@ -120,22 +159,39 @@ export function PlanTab({ trainee }: TraineeTabProps) {
   };
 
   const goals = plan.data ?? [];
-  const counts = (['in_progress', 'not_started', 'achieved', 'stopped'] as const).map((s) => [s, goals.filter((g) => g.status === s).length] as const);
+  const counts = (['in_progress', 'not_started', 'achieved', 'stopped'] as const).map(
+    (s) => [s, goals.filter((g) => g.status === s).length] as const,
+  );
   return (
     <div className="stack">
       <div className="page-header">
         <div>
           <h2>Personalised learning plan</h2>
-          <p className="muted">{counts.filter(([, n]) => n).map(([s, n]) => `${n} ${goalStatusLabel(s).toLowerCase()}`).join(' · ') || 'No goals yet'}</p>
+          <p className="muted">
+            {counts
+              .filter(([, n]) => n)
+              .map(([s, n]) => `${n} ${goalStatusLabel(s).toLowerCase()}`)
+              .join(' · ') || 'No goals yet'}
+          </p>
         </div>
         <div className="button-row">
           <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'new' })}>
             Add goal
           </button>
-          <button type="button" className="button" onClick={() => void exportPdf()} disabled={exporting || goals.length === 0}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void exportPdf()}
+            disabled={exporting || goals.length === 0}
+          >
             {exporting ? 'Exporting…' : 'Export PLP as PDF'}
           </button>
-          <button type="button" className="button" onClick={() => setDialog({ kind: 'text' })} disabled={goals.length === 0}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setDialog({ kind: 'text' })}
+            disabled={goals.length === 0}
+          >
             Paste-ready text
           </button>
         </div>
@@ -156,10 +212,26 @@ export function PlanTab({ trainee }: TraineeTabProps) {
           onDelete={() => void remove(goal)}
         />
       ))}
-      <Dialog open={dialog?.kind === 'new' || dialog?.kind === 'edit'} onOpenChange={(o) => !o && setDialog(null)} title={dialog?.kind === 'edit' ? 'Edit goal' : 'New PLP goal'} wide>
-        {dialog?.kind === 'new' || dialog?.kind === 'edit' ? <GoalForm traineeId={trainee.id} goal={dialog.kind === 'edit' ? dialog.goal : undefined} onSubmit={save} onCancel={() => setDialog(null)} /> : null}
+      <Dialog
+        open={dialog?.kind === 'new' || dialog?.kind === 'edit'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={dialog?.kind === 'edit' ? 'Edit goal' : 'New PLP goal'}
+        wide
+      >
+        {dialog?.kind === 'new' || dialog?.kind === 'edit' ? (
+          <GoalForm
+            traineeId={trainee.id}
+            goal={dialog.kind === 'edit' ? dialog.goal : undefined}
+            onSubmit={save}
+            onCancel={() => setDialog(null)}
+          />
+        ) : null}
       </Dialog>
-      <Dialog open={dialog?.kind === 'review'} onOpenChange={(o) => !o && setDialog(null)} title={dialog?.kind === 'review' ? `Review: ${dialog.goal.title}` : 'Review'}>
+      <Dialog
+        open={dialog?.kind === 'review'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={dialog?.kind === 'review' ? `Review: ${dialog.goal.title}` : 'Review'}
+      >
         {dialog?.kind === 'review' ? (
           <ReviewForm
             goal={dialog.goal}
@@ -174,12 +246,25 @@ export function PlanTab({ trainee }: TraineeTabProps) {
           />
         ) : null}
       </Dialog>
-      <Dialog open={dialog?.kind === 'text'} onOpenChange={(o) => !o && setDialog(null)} title={`PLP for ${displayName(trainee)}: paste-ready text`} description="Shared content only, laid out to paste into the e-portfolio PDP." wide>
+      <Dialog
+        open={dialog?.kind === 'text'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={`PLP for ${displayName(trainee)}: paste-ready text`}
+        description="Shared content only, laid out to paste into the e-portfolio PDP."
+        wide
+      >
         {text.data ? <PasteReadySections sections={text.data} title="PLP sections" /> : <p role="status">Preparing…</p>}
       </Dialog>
       {highlighted && plan.data && !goals.some((g) => g.id === highlighted) ? (
         <div className="alert" role="status">
-          That goal is no longer in the plan. <button type="button" className="button button-small" onClick={() => navigate(`/trainees/${trainee.id}/plan`)}>Show the plan</button>
+          That goal is no longer in the plan.{' '}
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => navigate(`/trainees/${trainee.id}/plan`)}
+          >
+            Show the plan
+          </button>
         </div>
       ) : null}
     </div>

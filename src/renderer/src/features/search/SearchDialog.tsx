@@ -6,7 +6,12 @@ import { ApiError, useApi } from '../../api';
 import { useCommandListener } from '../../app/commands';
 import { Dialog } from '../../components/Dialog';
 
-const ENTITY_LABELS: Record<SearchResult['entity'], string> = { trainee: 'Trainee', meeting: '1:1', action: 'Action', goal: 'PLP goal' };
+const ENTITY_LABELS: Record<SearchResult['entity'], string> = {
+  trainee: 'Trainee',
+  meeting: '1:1',
+  action: 'Action',
+  goal: 'PLP goal',
+};
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -27,7 +32,12 @@ export function SearchDialog() {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 150);
-  const results = useQuery({ queryKey: ['search', query], queryFn: () => api.search.query({ text: query }), enabled: open && query.length > 0, placeholderData: (prev) => prev });
+  const results = useQuery({
+    queryKey: ['search', query],
+    queryFn: () => api.search.query({ text: query }),
+    enabled: open && query.length > 0,
+    placeholderData: (prev) => prev,
+  });
   const listRef = useRef<HTMLUListElement>(null);
   useCommandListener(
     'find',
@@ -53,7 +63,12 @@ export function SearchDialog() {
   const data = query ? results.data : undefined;
   return (
     <>
-      <button type="button" className="button search-trigger" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K">
+      <button
+        type="button"
+        className="button search-trigger"
+        onClick={() => setOpen(true)}
+        aria-keyshortcuts="Control+K"
+      >
         Search <kbd>Ctrl+K</kbd>
       </button>
       <Dialog open={open} onOpenChange={setOpen} title="Search" wide>
@@ -61,22 +76,47 @@ export function SearchDialog() {
           <label htmlFor="search-input" className="field-label">
             Search trainees, 1:1s, goals and actions
           </label>
-          <input id="search-input" type="search" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => moveFocus(e, null)} autoComplete="off" autoFocus maxLength={200} placeholder="e.g. telephone consultations" />
+          <input
+            id="search-input"
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => moveFocus(e, null)}
+            autoComplete="off"
+            autoFocus
+            maxLength={200}
+            placeholder="e.g. telephone consultations"
+          />
           <p role="status" className="muted">
-            {!query ? 'Type to search. Private notes are searched too, and marked when they match.' : results.isError ? (results.error instanceof ApiError ? results.error.message : 'Search failed.') : data ? `${data.results.length}${data.more ? '+' : ''} result${data.results.length === 1 ? '' : 's'}` : 'Searching…'}
+            {!query
+              ? 'Type to search. Private notes are searched too, and marked when they match.'
+              : results.isError
+                ? results.error instanceof ApiError
+                  ? results.error.message
+                  : 'Search failed.'
+                : data
+                  ? `${data.results.length}${data.more ? '+' : ''} result${data.results.length === 1 ? '' : 's'}`
+                  : 'Searching…'}
           </p>
           {data?.results.length ? (
             <ul ref={listRef} className="search-results" aria-label="Search results">
               {data.results.map((r, i) => (
                 <li key={`${r.entity}:${r.entityId}`}>
-                  <button type="button" className="search-result" onClick={() => go(r)} onKeyDown={(e) => moveFocus(e, i)}>
+                  <button
+                    type="button"
+                    className="search-result"
+                    onClick={() => go(r)}
+                    onKeyDown={(e) => moveFocus(e, i)}
+                  >
                     <span className="search-result-head">
                       <span className="badge">{ENTITY_LABELS[r.entity]}</span> <strong>{r.title}</strong>
                       {r.entity !== 'trainee' ? <span className="muted"> · {r.traineeName}</span> : null}
                       {r.inPrivateNotes ? <span className="badge badge-private">Private note</span> : null}
                     </span>
                     <span className="search-snippet">
-                      {r.snippet.map((part, j) => (part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>))}
+                      {r.snippet.map((part, j) =>
+                        part.hit ? <mark key={j}>{part.text}</mark> : <span key={j}>{part.text}</span>,
+                      )}
                     </span>
                   </button>
                 </li>

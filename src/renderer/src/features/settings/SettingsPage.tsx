@@ -65,7 +65,11 @@ function ProfileForm({ initial }: { initial: Settings }) {
       })}
     >
       <div className="form-grid">
-        <Field label="Your name" hint="As it should appear on exports, e.g. Dr Jo Bloggs" error={errors.userName?.message}>
+        <Field
+          label="Your name"
+          hint="As it should appear on exports, e.g. Dr Jo Bloggs"
+          error={errors.userName?.message}
+        >
           <input {...register('userName')} autoComplete="name" />
         </Field>
         <Field label="Your role" error={errors.role?.message}>

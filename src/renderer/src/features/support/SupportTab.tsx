@@ -26,7 +26,15 @@ import { useInvalidateEveryday, usePlan, useSupportCatalogue, useSupportItems } 
 
 type OfferValues = Record<Exclude<keyof SupportOfferInput, never>, string>;
 
-export function OfferForm({ traineeId, onDone, onCancel }: { traineeId: string; onDone(item: SupportItem): void; onCancel(): void }) {
+export function OfferForm({
+  traineeId,
+  onDone,
+  onCancel,
+}: {
+  traineeId: string;
+  onDone(item: SupportItem): void;
+  onCancel(): void;
+}) {
   const api = useApi();
   const catalogue = useSupportCatalogue();
   const plan = usePlan(traineeId);
@@ -50,7 +58,9 @@ export function OfferForm({ traineeId, onDone, onCancel }: { traineeId: string; 
       onSubmit={handleSubmit(async (input) => {
         setFormError(null);
         try {
-          onDone(await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }));
+          onDone(
+            await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }),
+          );
         } catch (error) {
           applyServerError(error, setError, setFormError);
         }
@@ -68,7 +78,11 @@ export function OfferForm({ traineeId, onDone, onCancel }: { traineeId: string; 
             ))}
           </select>
         </Field>
-        <Field label="Describe the support" hint={fromCatalogue ? 'Optional: overrides the catalogue name' : 'Needed when it is not in the catalogue'} error={errors.label?.message}>
+        <Field
+          label="Describe the support"
+          hint={fromCatalogue ? 'Optional: overrides the catalogue name' : 'Needed when it is not in the catalogue'}
+          error={errors.label?.message}
+        >
           <input {...register('label')} autoComplete="off" />
         </Field>
         <Field label="Offered on" required hint="dd/mm/yyyy" error={errors.offeredOn?.message}>
@@ -191,7 +205,10 @@ export function SupportTab({ trainee }: TraineeTabProps) {
   const remove = async (item: SupportItem) => {
     await api.support.delete({ id: item.id });
     await invalidate();
-    notify(`Removed: ${item.label}`, { label: 'Undo', run: () => void api.support.restore({ id: item.id }).then(invalidate) });
+    notify(`Removed: ${item.label}`, {
+      label: 'Undo',
+      run: () => void api.support.restore({ id: item.id }).then(invalidate),
+    });
   };
 
   return (
@@ -213,7 +230,12 @@ export function SupportTab({ trainee }: TraineeTabProps) {
             const followUp = open && item.followUpOn && item.followUpOn <= today;
             return (
               <li key={item.id}>
-                <article id={`support-${item.id}`} tabIndex={-1} className={item.id === highlighted ? 'card goal-highlighted' : 'card'} aria-label={item.label}>
+                <article
+                  id={`support-${item.id}`}
+                  tabIndex={-1}
+                  className={item.id === highlighted ? 'card goal-highlighted' : 'card'}
+                  aria-label={item.label}
+                >
                   <div className="page-header">
                     <h3 className="goal-title">{item.label}</h3>
                     <span>
@@ -229,11 +251,21 @@ export function SupportTab({ trainee }: TraineeTabProps) {
                   {item.outcome ? <p>Outcome: {item.outcome}</p> : null}
                   <div className="button-row">
                     {SUPPORT_NEXT_STEPS[item.status].length ? (
-                      <button type="button" className="button button-small" onClick={() => setDialog({ kind: 'step', item })} aria-label={`Record what happened: ${item.label}`}>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setDialog({ kind: 'step', item })}
+                        aria-label={`Record what happened: ${item.label}`}
+                      >
                         Record what happened
                       </button>
                     ) : null}
-                    <button type="button" className="button button-small" onClick={() => void remove(item)} aria-label={`Remove: ${item.label}`}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => void remove(item)}
+                      aria-label={`Remove: ${item.label}`}
+                    >
                       Remove
                     </button>
                   </div>
@@ -256,7 +288,11 @@ export function SupportTab({ trainee }: TraineeTabProps) {
           />
         ) : null}
       </Dialog>
-      <Dialog open={dialog?.kind === 'step'} onOpenChange={(o) => !o && setDialog(null)} title={dialog?.kind === 'step' ? dialog.item.label : 'Support'}>
+      <Dialog
+        open={dialog?.kind === 'step'}
+        onOpenChange={(o) => !o && setDialog(null)}
+        title={dialog?.kind === 'step' ? dialog.item.label : 'Support'}
+      >
         {dialog?.kind === 'step' ? (
           <StepForm
             item={dialog.item}

@@ -11,7 +11,10 @@ import { everydayKeys } from '../meetings/queries';
 /** Meetings, plan changes, support and status changes in one list, newest first, with filters. */
 export function TimelineTab({ trainee }: TraineeTabProps) {
   const api = useApi();
-  const timeline = useQuery({ queryKey: everydayKeys.timeline(trainee.id), queryFn: () => api.timeline.list({ traineeId: trainee.id }) });
+  const timeline = useQuery({
+    queryKey: everydayKeys.timeline(trainee.id),
+    queryFn: () => api.timeline.list({ traineeId: trainee.id }),
+  });
   const [shown, setShown] = useState<Set<TimelineEntry['kind']>>(() => new Set(TIMELINE_KINDS.map((k) => k.value)));
   const entries = (timeline.data ?? []).filter((e) => shown.has(e.kind));
   const toggle = (kind: TimelineEntry['kind']) =>
@@ -27,13 +30,18 @@ export function TimelineTab({ trainee }: TraineeTabProps) {
         <legend>Show</legend>
         {TIMELINE_KINDS.map((k) => (
           <label key={k.value} className="checkbox">
-            <input type="checkbox" checked={shown.has(k.value)} onChange={() => toggle(k.value)} /> {k.label} ({(timeline.data ?? []).filter((e) => e.kind === k.value).length})
+            <input type="checkbox" checked={shown.has(k.value)} onChange={() => toggle(k.value)} /> {k.label} (
+            {(timeline.data ?? []).filter((e) => e.kind === k.value).length})
           </label>
         ))}
       </fieldset>
       {timeline.data && entries.length === 0 ? (
         <EmptyState title="Nothing to show">
-          <p>{timeline.data.length ? 'Every kind of entry is filtered out.' : 'Meetings, plan changes and support will appear here as you record them.'}</p>
+          <p>
+            {timeline.data.length
+              ? 'Every kind of entry is filtered out.'
+              : 'Meetings, plan changes and support will appear here as you record them.'}
+          </p>
         </EmptyState>
       ) : (
         <ol className="timeline" aria-label="Timeline">

@@ -23,7 +23,10 @@ function TodayRow({ item, today }: { item: TodayItem; today: string }) {
     try {
       await api.meetings.setActionDone({ id: item.id, done: true });
       await invalidate();
-      notify(`Done: ${item.title}`, { label: 'Undo', run: () => void api.meetings.setActionDone({ id: item.id, done: false }).then(invalidate) });
+      notify(`Done: ${item.title}`, {
+        label: 'Undo',
+        run: () => void api.meetings.setActionDone({ id: item.id, done: false }).then(invalidate),
+      });
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
     }
@@ -43,7 +46,12 @@ function TodayRow({ item, today }: { item: TodayItem; today: string }) {
       </span>
       <span className="badge">{todayKindLabel(item.kind)}</span>
       {item.kind === 'meeting_action' ? (
-        <button type="button" className="button button-small" onClick={() => void complete()} aria-label={`Mark done: ${item.title} (${item.traineeName})`}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => void complete()}
+          aria-label={`Mark done: ${item.title} (${item.traineeName})`}
+        >
           Mark done
         </button>
       ) : (
@@ -75,7 +83,11 @@ function TodaySection({ group, today }: { group: TodayGroup; today: string }) {
           {showAll ? 'Show fewer' : `Show all ${items.length}`}
         </button>
       ) : null}
-      {group.total > group.items.length ? <p className="muted">Showing the first {group.items.length} of {group.total}; open a trainee to see the rest.</p> : null}
+      {group.total > group.items.length ? (
+        <p className="muted">
+          Showing the first {group.items.length} of {group.total}; open a trainee to see the rest.
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -88,7 +100,12 @@ export function TodayPage() {
   const [, navigate] = useLocation();
   const [kind, setKind] = useState('');
   const traineeCount = info.data?.traineeCount ?? 0;
-  const view = useQuery({ queryKey: [...everydayKeys.today, traineeCount, kind], queryFn: () => api.today.view({ kind: kind || null }), enabled: traineeCount > 0, placeholderData: (previous) => previous });
+  const view = useQuery({
+    queryKey: [...everydayKeys.today, traineeCount, kind],
+    queryFn: () => api.today.view({ kind: kind || null }),
+    enabled: traineeCount > 0,
+    placeholderData: (previous) => previous,
+  });
   const greetingName = settings.data?.userName ? `, ${settings.data.userName}` : '';
   const today = view.data?.today ?? ukToday();
   const nothingDue = view.data && view.data.kinds.length === 0;
@@ -125,7 +142,10 @@ export function TodayPage() {
             </>
           }
         >
-          <p>Start with your register of trainees. Everything you record stays on this computer, encrypted, and nothing is sent anywhere.</p>
+          <p>
+            Start with your register of trainees. Everything you record stays on this computer, encrypted, and nothing
+            is sent anywhere.
+          </p>
         </EmptyState>
       ) : null}
       {view.data && !nothingDue ? (
@@ -133,7 +153,10 @@ export function TodayPage() {
           <div className="toolbar">
             <div className="summary-cards" aria-label="Summary">
               {view.data.groups.map((g) => (
-                <div key={g.urgency} className={g.urgency === 'overdue' && g.total ? 'summary-card summary-card-warning' : 'summary-card'}>
+                <div
+                  key={g.urgency}
+                  className={g.urgency === 'overdue' && g.total ? 'summary-card summary-card-warning' : 'summary-card'}
+                >
                   <span className="summary-number">{g.total.toLocaleString('en-GB')}</span>
                   {URGENCY_LABELS[g.urgency].toLowerCase()}
                 </div>
@@ -158,7 +181,10 @@ export function TodayPage() {
       ) : null}
       {nothingDue ? (
         <EmptyState title="Nothing due">
-          <p>No actions, 1:1s, reviews or follow-ups are due in the next four weeks. <Link href="/trainees">Open the register</Link> to record a 1:1.</p>
+          <p>
+            No actions, 1:1s, reviews or follow-ups are due in the next four weeks.{' '}
+            <Link href="/trainees">Open the register</Link> to record a 1:1.
+          </p>
         </EmptyState>
       ) : null}
       {view.isError ? (

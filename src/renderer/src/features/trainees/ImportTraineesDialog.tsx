@@ -1,9 +1,22 @@
 import { useState } from 'react';
-import { IMPORT_TARGETS, type ImportField, type ImportMapping, type ImportOutcome, type ImportPreview } from '../../../../shared/trainees/import-mapping';
+import {
+  IMPORT_TARGETS,
+  type ImportField,
+  type ImportMapping,
+  type ImportOutcome,
+  type ImportPreview,
+} from '../../../../shared/trainees/import-mapping';
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/FormError';
-import { IMPORT_PREVIEW_LIMIT, IMPORT_STATUS_LABEL, ImportCounts, ImportWorking, plural, useImportProgress } from '../../components/ImportSteps';
+import {
+  IMPORT_PREVIEW_LIMIT,
+  IMPORT_STATUS_LABEL,
+  ImportCounts,
+  ImportWorking,
+  plural,
+  useImportProgress,
+} from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
 import { useInvalidateTrainees } from './queries';
 
@@ -58,7 +71,9 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
     setError(null);
     setStep({ name: 'working', label: 'Reading file' });
     try {
-      const contentBase64 = await fileToBase64(chosen, (loaded, total) => setProgress({ jobId, phase: 'Reading file', done: loaded, total }));
+      const contentBase64 = await fileToBase64(chosen, (loaded, total) =>
+        setProgress({ jobId, phase: 'Reading file', done: loaded, total }),
+      );
       const loaded = { fileName: chosen.name, contentBase64 };
       setFile(loaded);
       await runPreview(loaded);
@@ -89,8 +104,9 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
       {step.name === 'choose' ? (
         <div className="stack">
           <p>
-            Choose the trainee list your scheme sends you, saved as CSV. Columns are matched by their headings (Forename, Surname, GMC Number, Programme, Training
-            Grade, Programme Start Date, WTE…); you can change the matching before anything is saved.
+            Choose the trainee list your scheme sends you, saved as CSV. Columns are matched by their headings
+            (Forename, Surname, GMC Number, Programme, Training Grade, Programme Start Date, WTE…); you can change the
+            matching before anything is saved.
           </p>
           <label className="field">
             <span className="field-label">CSV file</span>
@@ -102,15 +118,22 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
       {step.name === 'working' ? <ImportWorking label={step.label} progress={progress} /> : null}
 
       {step.name === 'preview' && file ? (
-        <ImportPreviewView preview={step.preview} onRemap={(mapping) => void runPreview(file, mapping)} onCommit={() => void commit(step.preview)} onCancel={close} />
+        <ImportPreviewView
+          preview={step.preview}
+          onRemap={(mapping) => void runPreview(file, mapping)}
+          onCommit={() => void commit(step.preview)}
+          onCancel={close}
+        />
       ) : null}
 
       {step.name === 'done' ? (
         <div className="stack">
           <div className="alert alert-success" role="status">
             <strong>
-              {plural(step.outcome.created + step.outcome.updated, 'trainee')} imported: {step.outcome.created} new, {step.outcome.updated} updated
-              {step.outcome.unchanged ? `, ${step.outcome.unchanged} already up to date` : ''}. {plural(step.outcome.rejected, 'row')} rejected.
+              {plural(step.outcome.created + step.outcome.updated, 'trainee')} imported: {step.outcome.created} new,{' '}
+              {step.outcome.updated} updated
+              {step.outcome.unchanged ? `, ${step.outcome.unchanged} already up to date` : ''}.{' '}
+              {plural(step.outcome.rejected, 'row')} rejected.
             </strong>
           </div>
           <RejectedRows preview={step.preview} />
@@ -131,7 +154,10 @@ function RejectedRows({ preview }: { preview: ImportPreview }) {
   return (
     <section aria-labelledby="rejected-heading">
       <h3 id="rejected-heading">Rejected rows ({rejected.length})</h3>
-      <p>These rows are not imported. Correct them in the spreadsheet and import the file again; rows already imported will not be duplicated.</p>
+      <p>
+        These rows are not imported. Correct them in the spreadsheet and import the file again; rows already imported
+        will not be duplicated.
+      </p>
       <div className="table-scroll table-scroll-short">
         <table className="data-table" aria-labelledby="rejected-heading">
           <thead>
@@ -158,7 +184,17 @@ function RejectedRows({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: ImportPreview; onRemap(m: ImportMapping): void; onCommit(): void; onCancel(): void }) {
+function ImportPreviewView({
+  preview,
+  onRemap,
+  onCommit,
+  onCancel,
+}: {
+  preview: ImportPreview;
+  onRemap(m: ImportMapping): void;
+  onCommit(): void;
+  onCancel(): void;
+}) {
   const { counts } = preview;
   const toWrite = counts.create + counts.update;
   const valid = preview.rows.filter((r) => r.status !== 'error');
@@ -172,7 +208,8 @@ function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: 
 
       {preview.unmappedRequired.length > 0 ? (
         <div className="alert alert-error" role="alert">
-          Choose a column for: {preview.unmappedRequired.map((f) => IMPORT_TARGETS.find((t) => t.field === f)?.label).join(', ')}.
+          Choose a column for:{' '}
+          {preview.unmappedRequired.map((f) => IMPORT_TARGETS.find((t) => t.field === f)?.label).join(', ')}.
         </div>
       ) : null}
 
@@ -185,7 +222,10 @@ function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: 
                 {target.label}
                 {target.required ? ' (required)' : ''}
               </span>
-              <select value={preview.mapping[target.field] ?? ''} onChange={(e) => setColumn(target.field, e.target.value)}>
+              <select
+                value={preview.mapping[target.field] ?? ''}
+                onChange={(e) => setColumn(target.field, e.target.value)}
+              >
                 <option value="">— not in this file —</option>
                 {preview.headers.map((h) => (
                   <option key={h} value={h}>
@@ -225,12 +265,21 @@ function ImportPreviewView({ preview, onRemap, onCommit, onCancel }: { preview: 
               </tbody>
             </table>
           </div>
-          {valid.length > IMPORT_PREVIEW_LIMIT ? <p className="muted">Showing the first {IMPORT_PREVIEW_LIMIT} of {valid.length}.</p> : null}
+          {valid.length > IMPORT_PREVIEW_LIMIT ? (
+            <p className="muted">
+              Showing the first {IMPORT_PREVIEW_LIMIT} of {valid.length}.
+            </p>
+          ) : null}
         </section>
       ) : null}
 
       <div className="button-row">
-        <button type="button" className="button button-primary" disabled={toWrite === 0 || preview.unmappedRequired.length > 0} onClick={onCommit}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={toWrite === 0 || preview.unmappedRequired.length > 0}
+          onClick={onCommit}
+        >
           {toWrite === 0 ? 'Nothing to import' : `Import ${plural(toWrite, 'trainee')}`}
         </button>
         <button type="button" className="button" onClick={onCancel}>

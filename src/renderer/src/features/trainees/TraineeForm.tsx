@@ -11,7 +11,6 @@ import { applyServerError } from '../../lib/server-errors';
 
 type FormValues = Record<keyof TraineeFields, string>;
 
-
 function toFormValues(t?: Trainee): FormValues {
   return {
     givenName: t?.givenName ?? '',

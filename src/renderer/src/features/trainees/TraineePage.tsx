@@ -19,7 +19,11 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
   const all = useTrainees(false, { enabled: Boolean(editing) });
   const invalidate = useInvalidateTrainees();
   const programmes = useMemo(() => [...new Set((all.data ?? []).map((t) => t.programme))].sort(), [all.data]);
-  const supervisors = useMemo(() => [...new Set((all.data ?? []).map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(), [all.data]);
+  const supervisors = useMemo(
+    () =>
+      [...new Set((all.data ?? []).map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(),
+    [all.data],
+  );
 
   if (trainee.isLoading) return <p role="status">Loading…</p>;
   if (trainee.isError || !trainee.data) {
@@ -66,12 +70,19 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
             {t.archivedAt ? <span className="badge">Archived</span> : null}
           </h1>
           <p className="muted">
-            {t.givenName !== (t.preferredName || t.givenName) || t.preferredName ? `${t.givenName} ${t.familyName} · ` : ''}
+            {t.givenName !== (t.preferredName || t.givenName) || t.preferredName
+              ? `${t.givenName} ${t.familyName} · `
+              : ''}
             {t.grade} · {t.programme}
           </p>
         </div>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => navigate(`/trainees/${id}/edit`)} disabled={Boolean(t.archivedAt)}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate(`/trainees/${id}/edit`)}
+            disabled={Boolean(t.archivedAt)}
+          >
             Edit details
           </button>
           {t.archivedAt ? (
@@ -87,10 +98,14 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
       </div>
       {t.archivedAt ? (
         <div className="alert" role="status">
-          Archived on {formatLongDate(t.archivedAt)}. Archived trainees are hidden from lists; restore to work with this record again.
+          Archived on {formatLongDate(t.archivedAt)}. Archived trainees are hidden from lists; restore to work with this
+          record again.
         </div>
       ) : null}
-      <Tabs.Root value={activeTab.id} onValueChange={(tab) => navigate(tab === 'overview' ? `/trainees/${id}` : `/trainees/${id}/${tab}`)}>
+      <Tabs.Root
+        value={activeTab.id}
+        onValueChange={(tab) => navigate(tab === 'overview' ? `/trainees/${id}` : `/trainees/${id}/${tab}`)}
+      >
         <Tabs.List className="tabs" aria-label="Trainee record">
           {TRAINEE_TABS.map((tab) => (
             <Tabs.Trigger key={tab.id} value={tab.id} className="tab">
@@ -104,8 +119,19 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
           </Tabs.Content>
         ))}
       </Tabs.Root>
-      <Dialog open={Boolean(editing)} onOpenChange={(o) => !o && navigate(`/trainees/${id}`)} title={`Edit ${name}`} wide>
-        <TraineeForm trainee={t} programmes={programmes} supervisors={supervisors} onSubmit={save} onCancel={() => navigate(`/trainees/${id}`)} />
+      <Dialog
+        open={Boolean(editing)}
+        onOpenChange={(o) => !o && navigate(`/trainees/${id}`)}
+        title={`Edit ${name}`}
+        wide
+      >
+        <TraineeForm
+          trainee={t}
+          programmes={programmes}
+          supervisors={supervisors}
+          onSubmit={save}
+          onCancel={() => navigate(`/trainees/${id}`)}
+        />
       </Dialog>
     </div>
   );

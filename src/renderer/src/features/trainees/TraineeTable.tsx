@@ -26,7 +26,12 @@ function ColumnFilter({ column }: { column: Column<Trainee, unknown> }) {
   if (column.columnDef.meta?.filter === 'choice') {
     const options = [...column.getFacetedUniqueValues().keys()].filter((v) => v !== '').sort();
     return (
-      <select aria-label={label} value={value} onChange={(e) => column.setFilterValue(e.target.value || undefined)} className="filter-input">
+      <select
+        aria-label={label}
+        value={value}
+        onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+        className="filter-input"
+      >
         <option value="">All</option>
         {options.map((o) => (
           <option key={String(o)} value={String(o)}>
@@ -36,7 +41,15 @@ function ColumnFilter({ column }: { column: Column<Trainee, unknown> }) {
       </select>
     );
   }
-  return <input aria-label={label} value={value} onChange={(e) => column.setFilterValue(e.target.value || undefined)} className="filter-input" placeholder="Filter…" />;
+  return (
+    <input
+      aria-label={label}
+      value={value}
+      onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+      className="filter-input"
+      placeholder="Filter…"
+    />
+  );
 }
 
 export function ColumnPicker({ table }: { table: Table<Trainee> }) {
@@ -85,7 +98,8 @@ export function useTraineeTable(data: Trainee[], state: TableState, setState: (u
     onSortingChange: (u) => setState({ sorting: typeof u === 'function' ? u(state.sorting) : u }),
     onColumnFiltersChange: (u) => setState({ columnFilters: typeof u === 'function' ? u(state.columnFilters) : u }),
     onGlobalFilterChange: (u) => setState({ globalFilter: typeof u === 'function' ? u(state.globalFilter) : u }),
-    onColumnVisibilityChange: (u) => setState({ columnVisibility: typeof u === 'function' ? u(state.columnVisibility) : u }),
+    onColumnVisibilityChange: (u) =>
+      setState({ columnVisibility: typeof u === 'function' ? u(state.columnVisibility) : u }),
     globalFilterFn: 'includesString',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -104,7 +118,12 @@ export function TraineeTable({ table, onOpen }: { table: Table<Trainee>; onOpen(
   const [activeIndex, setActiveIndex] = useState(0);
   const pendingFocus = useRef(false);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's API returns functions React cannot memoise; that is expected.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const clampedActive = Math.min(activeIndex, Math.max(rows.length - 1, 0));
 
@@ -158,7 +177,11 @@ export function TraineeTable({ table, onOpen }: { table: Table<Trainee>; onOpen(
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'} scope="col">
+                  <th
+                    key={header.id}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    scope="col"
+                  >
                     <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                       {flexRender(header.column.columnDef.header, header.getContext())}
                       <span aria-hidden="true" className="sort-indicator">

@@ -52,7 +52,14 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
         return exportValue ? exportValue(row.original) : String(row.getValue(c.id) ?? '');
       }),
     );
-    downloadText(`trainees-${ukToday()}.csv`, toCsv(columns.map((c) => String(c.columnDef.header)), rows), 'text/csv;charset=utf-8');
+    downloadText(
+      `trainees-${ukToday()}.csv`,
+      toCsv(
+        columns.map((c) => String(c.columnDef.header)),
+        rows,
+      ),
+      'text/csv;charset=utf-8',
+    );
     notify(`Exported ${rows.length} trainees to CSV`);
   }, [table, notify]);
   useCommandListener('export-view', exportView);
@@ -70,7 +77,10 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   };
 
   const programmes = useMemo(() => [...new Set(data.map((t) => t.programme))].sort(), [data]);
-  const supervisors = useMemo(() => [...new Set(data.map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(), [data]);
+  const supervisors = useMemo(
+    () => [...new Set(data.map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(),
+    [data],
+  );
   const shown = table.getRowModel().rows.length;
   const isEmpty = trainees.isSuccess && data.length === 0 && !showArchived;
 
@@ -109,20 +119,32 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
             </>
           }
         >
-          <p>Import the trainee list your scheme sends you (a CSV saved from Excel works), add trainees one by one, or explore with synthetic demo data.</p>
+          <p>
+            Import the trainee list your scheme sends you (a CSV saved from Excel works), add trainees one by one, or
+            explore with synthetic demo data.
+          </p>
         </EmptyState>
       ) : (
         <>
           <div className="toolbar" role="toolbar" aria-label="Table tools">
             <label className="search">
               <span className="visually-hidden">Search trainees</span>
-              <input ref={searchRef} type="search" placeholder="Search trainees (Ctrl+K)" value={globalFilter} onChange={(e) => setGlobalFilter(e.target.value)} />
+              <input
+                ref={searchRef}
+                type="search"
+                placeholder="Search trainees (Ctrl+K)"
+                value={globalFilter}
+                onChange={(e) => setGlobalFilter(e.target.value)}
+              />
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+              <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show
+              archived
             </label>
             <span className="toolbar-count" aria-live="polite">
-              {trainees.isLoading ? 'Loading…' : `${shown.toLocaleString('en-GB')} of ${data.length.toLocaleString('en-GB')} trainees`}
+              {trainees.isLoading
+                ? 'Loading…'
+                : `${shown.toLocaleString('en-GB')} of ${data.length.toLocaleString('en-GB')} trainees`}
             </span>
             <ColumnPicker table={table} />
             <button type="button" className="button" onClick={exportView}>

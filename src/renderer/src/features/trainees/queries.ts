@@ -10,7 +10,11 @@ export const traineeKeys = {
 
 export function useTrainees(includeArchived = false, options: { enabled?: boolean } = {}) {
   const api = useApi();
-  return useQuery({ queryKey: traineeKeys.list(includeArchived), queryFn: () => api.trainees.list({ includeArchived }), enabled: options.enabled ?? true });
+  return useQuery({
+    queryKey: traineeKeys.list(includeArchived),
+    queryFn: () => api.trainees.list({ includeArchived }),
+    enabled: options.enabled ?? true,
+  });
 }
 
 export function useTrainee(id: string) {
@@ -21,7 +25,11 @@ export function useTrainee(id: string) {
 /** After any change to trainees, every list and page showing them reloads. */
 export function useInvalidateTrainees() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: traineeKeys.all }), queryClient.invalidateQueries({ queryKey: ['app'] })]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: traineeKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['app'] }),
+    ]);
 }
 
 export function useSettings() {

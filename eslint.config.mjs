@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettierConfig from 'eslint-config-prettier';
 
 const NODE_BUILTINS = [
   'fs',
@@ -45,6 +46,7 @@ export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'build/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  prettierConfig,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

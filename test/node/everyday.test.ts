@@ -490,21 +490,19 @@ describe('learning plan, early needs and support', () => {
       followUpOn: null,
     });
 
-    const { id } = await backend.store.db
-      .transaction()
-      .execute((trx) =>
-        offerSupport(
-          trx,
-          {
-            traineeId: trainee.id,
-            label: 'Small-group exam sessions',
-            offeredOn: '2026-11-21',
-            source: 'post_fail',
-            sourceId: 'attempt-1',
-          },
-          NOW,
-        ),
-      );
+    const { id } = await backend.store.db.transaction().execute((trx) =>
+      offerSupport(
+        trx,
+        {
+          traineeId: trainee.id,
+          label: 'Small-group exam sessions',
+          offeredOn: '2026-11-21',
+          source: 'post_fail',
+          sourceId: 'attempt-1',
+        },
+        NOW,
+      ),
+    );
     const items = await listSupportItems(backend.store.db, trainee.id);
     expect(items.map((i) => [i.id, i.source, i.status])).toEqual([
       [id, 'post_fail', 'offered'],

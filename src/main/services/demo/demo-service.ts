@@ -37,15 +37,13 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
         // Batches keep each INSERT under SQLite's bound-parameter limit.
         const traineeIds: string[] = [];
         for (let i = 0; i < trainees.length; i += 500) {
-          const batch = trainees
-            .slice(i, i + 500)
-            .map((t) => ({
-              id: randomUUID(),
-              ...fieldsToColumns(t),
-              created_at: at,
-              updated_at: at,
-              archived_at: null,
-            }));
+          const batch = trainees.slice(i, i + 500).map((t) => ({
+            id: randomUUID(),
+            ...fieldsToColumns(t),
+            created_at: at,
+            updated_at: at,
+            archived_at: null,
+          }));
           await trx.insertInto('trainees').values(batch).execute();
           traineeIds.push(...batch.map((row) => row.id));
         }

@@ -102,9 +102,9 @@ async function insertInBatches<T extends keyof DB>(
   if (rows.length === 0) return;
   const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
   for (let i = 0; i < rows.length; i += size) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for every demo table
     await trx
       .insertInto(table)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for every demo table
       .values(rows.slice(i, i + size) as any)
       .execute();
   }

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createBackend, type Backend } from '../src/main/backend';
+import { createDemoService } from '../src/main/services/demo/demo-service';
 import { seededRandom } from '../src/main/services/demo/random';
 
 /** Every database the benchmarks make lives under one temp folder, removed when they finish. */
@@ -10,13 +12,69 @@ export const BENCH_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'tpd-bench-'));
 
 export interface BenchBackend extends Backend {
   dataDir: string;
+  key: Buffer;
 }
 
 /** A real backend over a fresh encrypted database, as the app opens it. */
 export async function freshBackend(): Promise<BenchBackend> {
   const dataDir = fs.mkdtempSync(path.join(BENCH_ROOT, 'db-'));
-  const backend = await createBackend({ dataDir, key: randomBytes(32), version: 'bench' });
-  return Object.assign(backend, { dataDir });
+  const key = randomBytes(32);
+  const backend = await createBackend({ dataDir, key, version: 'bench' });
+  return Object.assign(backend, { dataDir, key });
+}
+
+/**
+ * A second, read-only connection to the same encrypted file, through better-sqlite3 directly:
+ * what the floors run on, with none of the app's layers (Kysely, handler registry, mapping).
+ */
+export function rawConnection(backend: BenchBackend): Database.Database {
+  const raw = new Database(backend.store.file, { readonly: true });
+  raw.pragma(`cipher='sqlcipher'`);
+  raw.pragma('legacy=4');
+  raw.pragma(`key="x'${backend.key.toString('hex')}'"`);
+  return raw;
+}
+
+export interface DemoDatabase {
+  backend: BenchBackend;
+  raw: Database.Database;
+  trainees: number;
+}
+
+/**
+ * One demo database per register size, shared by every case of that size. The runner orders the
+ * cases by size and calls `closeDemosExcept` as it moves on, so at most one size is open at once
+ * (which is also what makes the peak-memory figure per size honest).
+ */
+const demos = new Map<number, Promise<DemoDatabase>>();
+
+export function demoDatabase(trainees: number): Promise<DemoDatabase> {
+  let demo = demos.get(trainees);
+  if (!demo) {
+    demo = (async () => {
+      const backend = await freshBackend();
+      await createDemoService(backend.store.db, () => new Date()).loadTrainees(trainees);
+      return { backend, raw: rawConnection(backend), trainees };
+    })();
+    demos.set(trainees, demo);
+  }
+  return demo;
+}
+
+export async function closeDemosExcept(keep: number | undefined): Promise<void> {
+  for (const [size, demo] of [...demos]) {
+    if (size === keep) continue;
+    demos.delete(size);
+    const { backend, raw } = await demo;
+    raw.close();
+    await disposeBackend(backend);
+  }
+}
+
+/** The register floor: every trainee row with one raw prepared statement, serialised as the list would be. */
+export function readRegister(raw: Database.Database): number {
+  const rows = raw.prepare('SELECT * FROM trainees WHERE archived_at IS NULL').all();
+  return JSON.stringify(rows).length;
 }
 
 export async function disposeBackend(backend: BenchBackend | null | undefined): Promise<void> {

@@ -9,6 +9,18 @@ export interface BenchCase<S> {
   /** Timed runs (default 5) after untimed warm-up runs (default 1). */
   runs?: number;
   warmup?: number;
+  /**
+   * The least this case could cost: the raw prepared statement(s) that read the rows it must read,
+   * through better-sqlite3 directly, serialised. Timed in the same run, alternating with `run`, so
+   * both see the same machine; the table prints the case as a ratio to it.
+   */
+  floor?: { name: string; run: (state: S) => unknown };
+  /**
+   * The register size the case runs over. Cases sharing a `series` are compared across sizes in
+   * the growth table, and every sized case is also shown as a ratio to the register floor of its size.
+   */
+  trainees?: number;
+  series?: string;
   /** Once, untimed, before any run: e.g. open a database holding 10,000 trainees. */
   setup?: () => Promise<S>;
   /** Before each run (warm-up included), untimed: e.g. a fresh empty database. */
@@ -25,3 +37,6 @@ export type AnyBenchCase = BenchCase<unknown>;
 export function defineCase<S>(benchCase: BenchCase<S>): AnyBenchCase {
   return benchCase as unknown as AnyBenchCase;
 }
+
+/** The series every sized case is compared with: read every trainee row, serialise it. */
+export const REGISTER_FLOOR_SERIES = 'register floor';

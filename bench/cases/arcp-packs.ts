@@ -32,20 +32,6 @@ async function demoPanel(): Promise<PanelState> {
 }
 
 export const arcpPackCases = [
-  defineCase<{ backend: BenchBackend }>({
-    name: 'arcp:deadlines (10,000)',
-    notes:
-      'ESR, outcome 5 and 12-month deadlines across the large demo register (the Today provider runs the same query)',
-    runs: 5,
-    setup: async () => {
-      const backend = await freshBackend();
-      await call(backend, 'demo:load', { size: 'large' });
-      return { backend };
-    },
-    run: async (state) =>
-      `${(await call<unknown[]>(state.backend, 'arcp:deadlines', { horizonDays: 14 })).length} deadlines`,
-    teardown: (state) => disposeBackend(state.backend),
-  }),
   defineCase<PanelState>({
     name: 'arcp:pack (one trainee)',
     notes: 'gather shared data, build and render the PDF, through the handler registry; target < 1 s',

@@ -1,9 +1,7 @@
-import { ukToday } from '../../src/shared/dates';
-import type { MonitorRow, ResultsImportPreview } from '../../src/shared/exams/exam-types';
+import type { ResultsImportPreview } from '../../src/shared/exams/exam-types';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
-import { examWarningsDue } from '../../src/main/services/exams/exam-today';
 import { defineCase } from '../types';
-import { call, disposeBackend, formatBytes, freshBackend, type BenchBackend } from '../support';
+import { call, disposeBackend, freshBackend, type BenchBackend } from '../support';
 
 interface ExamState {
   backend: BenchBackend;
@@ -29,28 +27,6 @@ async function largeDemo(): Promise<ExamState> {
 }
 
 export const examCases = [
-  defineCase<ExamState>({
-    name: 'exams:monitor (10,000 demo)',
-    notes: 're-sit monitor over the large demo set, through the handler registry',
-    runs: 7,
-    warmup: 2,
-    setup: largeDemo,
-    run: async (state) => {
-      const rows = await call<MonitorRow[]>(state.backend, 'exams:monitor', {});
-      const json = Buffer.byteLength(JSON.stringify(rows));
-      return `${rows.length.toLocaleString('en-GB')} rows, ${rows.filter((r) => r.warnings.length > 0).length} with warnings, ${formatBytes(json)}`;
-    },
-    teardown: (state) => disposeBackend(state.backend),
-  }),
-  defineCase<ExamState>({
-    name: 'Today provider: exam warnings (10,000 demo)',
-    notes: 'examWarningsDue, run on every Today load',
-    runs: 7,
-    warmup: 2,
-    setup: largeDemo,
-    run: async (state) => `${(await examWarningsDue(state.backend.store.db, ukToday())).length} items`,
-    teardown: (state) => disposeBackend(state.backend),
-  }),
   defineCase<ExamState>({
     name: 'examImport:preview (5,000 rows)',
     notes: 'results CSV matched by GMC number against 10,000 trainees',

@@ -1,21 +1,19 @@
 import type { AnyBenchCase } from '../types';
 import { arcpPackCases } from './arcp-packs';
 import { demoLoadCases } from './demo-load';
-import { everydayCases } from './everyday';
 import { examCases } from './exams';
+import { scaleCases } from './scale';
 import { traineeImportCases } from './trainee-import';
 import { traineeTableBrowserCases } from './trainee-table-browser';
-import { traineeListCases } from './trainees-list';
 
 /**
  * Every benchmark, in the order they run. A static list, like the migrations registry: add a
  * file in this folder (search, the Today view, ARCP packs, …) and list its cases here.
  */
 export const BENCH_CASES: AnyBenchCase[] = [
+  ...scaleCases,
   ...demoLoadCases,
-  ...traineeListCases,
   ...traineeImportCases,
-  ...everydayCases,
   ...traineeTableBrowserCases,
   ...examCases,
   ...arcpPackCases,

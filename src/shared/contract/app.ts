@@ -18,5 +18,7 @@ export const appChannels = {
   'settings:get': channel(z.object({}).default({})).returns<Settings>(),
   'settings:update': channel(settingsSchema.partial()).returns<Settings>(),
   /** Fills an empty register with synthetic trainees; refused once real data exists. */
-  'demo:load': channel(z.object({ size: z.enum(['standard', 'large']).default('standard') })).returns<DemoOutcome>(),
+  'demo:load': channel(
+    z.object({ size: z.enum(['standard', 'large', 'region']).default('standard') }),
+  ).returns<DemoOutcome>(),
 };

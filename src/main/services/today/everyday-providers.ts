@@ -1,13 +1,13 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type AliasableExpression, type Kysely } from 'kysely';
 import { formatLongDate } from '../../../shared/dates';
-import { labelOf, ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
+import { DEFAULT_CADENCE_WEEKS, labelOf, ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
 import { supportStatusLabel } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { meetingSchedules } from '../meetings/meeting-schedule';
+import { FIRST_MEETING_WITHIN_DAYS, STATUSES_SEEN_AT_1_1S } from '../meetings/meeting-schedule';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
-function longDates(): (iso: string) => string {
+export function longDates(): (iso: string) => string {
   const cache = new Map<string, string>();
   return (iso) => {
     let text = cache.get(iso);
@@ -22,29 +22,49 @@ function longDates(): (iso: string) => string {
 /** "Amara Okafor": preferred name first, as the register shows it. */
 export const traineeNameSql = sql<string>`coalesce(nullif(t.preferred_name, ''), t.given_name) || ' ' || t.family_name`;
 
+/**
+ * A Today source whose rows SQL can find by themselves: a query for every row due up to the end
+ * of the window (with its date as `due_on`), and how a row reads on Today. The Today view wraps
+ * the query to count and cap it per urgency in SQL (today-capped.ts); the daily notification
+ * reads it whole.
+ */
+export interface TodaySqlSource<R extends { due_on: string }> {
+  kind: string;
+  query(db: Kysely<DB>, today: string): AliasableExpression<R> & { execute(): Promise<R[]> };
+  toItem(row: R, today: string, long: (iso: string) => string): TodayItem;
+}
+
+// Each source is type-checked where it is written; the list holds them by their common shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTodaySqlSource = TodaySqlSource<any>;
+
+function defineSource<R extends { due_on: string }>(source: TodaySqlSource<R>): AnyTodaySqlSource {
+  return source;
+}
+
 /** Agreed actions from 1:1s that are not done and fall due in the window. */
-export async function meetingActionsDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
-  const rows = await db
-    .selectFrom('meeting_actions as a')
-    .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
-    .innerJoin('trainees as t', 't.id', 'a.trainee_id')
-    .select([
-      'a.id',
-      'a.description',
-      'a.owner',
-      'a.due_on',
-      'a.meeting_id',
-      'a.trainee_id',
-      'm.held_on',
-      traineeNameSql.as('trainee_name'),
-    ])
-    .where('a.done_on', 'is', null)
-    .where('a.due_on', '<=', windowEnd(today))
-    .where('m.deleted_at', 'is', null)
-    .where('t.archived_at', 'is', null)
-    .execute();
-  const long = longDates();
-  return rows.map((r) => ({
+export const meetingActionSource = defineSource({
+  kind: 'meeting_action',
+  query: (db, today) =>
+    db
+      .selectFrom('meeting_actions as a')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .innerJoin('trainees as t', 't.id', 'a.trainee_id')
+      .select([
+        'a.id',
+        'a.description',
+        'a.owner',
+        'a.due_on',
+        'a.meeting_id',
+        'a.trainee_id',
+        'm.held_on',
+        traineeNameSql.as('trainee_name'),
+      ])
+      .where('a.done_on', 'is', null)
+      .where('a.due_on', '<=', windowEnd(today))
+      .where('m.deleted_at', 'is', null)
+      .where('t.archived_at', 'is', null),
+  toItem: (r, today, long) => ({
     id: r.id,
     kind: 'meeting_action',
     traineeId: r.trainee_id,
@@ -54,44 +74,84 @@ export async function meetingActionsDue(db: Kysely<DB>, today: string): Promise<
     dueDate: r.due_on,
     urgency: urgencyFor(r.due_on, today),
     link: `/trainees/${r.trainee_id}/meetings/${r.meeting_id}`,
-  }));
-}
+  }),
+});
 
-/** Trainees whose next 1:1 falls due, by the date agreed at the last one or by their cadence. */
-export async function meetingsDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
-  const end = windowEnd(today);
-  const schedules = await meetingSchedules(db);
-  const long = longDates();
-  return schedules
-    .filter((s) => s.nextDueOn <= end)
-    .map((s) => ({
-      id: s.traineeId,
-      kind: 'meeting_due',
-      traineeId: s.traineeId,
-      traineeName: s.traineeName,
-      title: s.lastHeldOn ? 'Next 1:1 due' : 'First 1:1 due',
-      detail: s.lastHeldOn
-        ? `Last 1:1 on ${long(s.lastHeldOn)} · ${s.agreed ? 'date agreed then' : `every ${s.cadenceWeeks} weeks`}`
-        : 'No 1:1 recorded yet',
-      dueDate: s.nextDueOn,
-      urgency: urgencyFor(s.nextDueOn, today),
-      link: `/trainees/${s.traineeId}/meetings/new`,
-    }));
-}
+/**
+ * Trainees whose next 1:1 falls due: the date agreed at the last one if later than it, else the
+ * last one plus their cadence, else a first meeting soon after they started (nextMeetingDue in
+ * meeting-schedule.ts, the same rule, worked out here in SQL so that only due trainees are read).
+ * SQLite's date() does the day arithmetic, as shiftDate does in UTC.
+ */
+export const meetingDueSource = defineSource({
+  kind: 'meeting_due',
+  query: (db, today) => {
+    const latest = db
+      .selectFrom('meetings')
+      .select(['trainee_id', sql<string>`max(held_on || '|' || coalesce(next_due_on, ''))`.as('latest')])
+      .where('deleted_at', 'is', null)
+      .groupBy('trainee_id');
+    const schedules = db
+      .selectFrom('trainees as t')
+      .leftJoin('meeting_cadence as c', 'c.trainee_id', 't.id')
+      .leftJoin(latest.as('l'), 'l.trainee_id', 't.id')
+      .select([
+        't.id as trainee_id',
+        traineeNameSql.as('trainee_name'),
+        sql<number>`coalesce(c.weeks, ${DEFAULT_CADENCE_WEEKS})`.as('cadence_weeks'),
+        sql<string | null>`substr(l.latest, 1, instr(l.latest, '|') - 1)`.as('last_held_on'),
+        sql<string | null>`nullif(substr(l.latest, instr(l.latest, '|') + 1), '')`.as('agreed_next_on'),
+        sql<string>`case when t.programme_start_date > substr(t.created_at, 1, 10) then t.programme_start_date else substr(t.created_at, 1, 10) end`.as(
+          'started_on',
+        ),
+      ])
+      .where('t.archived_at', 'is', null)
+      .where('t.status', 'in', STATUSES_SEEN_AT_1_1S);
+    const due = db.selectFrom(schedules.as('s')).select([
+      's.trainee_id',
+      's.trainee_name',
+      's.cadence_weeks',
+      's.last_held_on',
+      sql<number>`s.last_held_on is not null and s.agreed_next_on is not null and s.agreed_next_on > s.last_held_on`.as(
+        'agreed',
+      ),
+      sql<string>`case
+          when s.last_held_on is not null and s.agreed_next_on is not null and s.agreed_next_on > s.last_held_on then s.agreed_next_on
+          when s.last_held_on is not null then date(s.last_held_on, '+' || (s.cadence_weeks * 7) || ' days')
+          else date(s.started_on, '+' || ${FIRST_MEETING_WITHIN_DAYS} || ' days') end`.as('due_on'),
+    ]);
+    return db.selectFrom(due.as('d')).selectAll().where('d.due_on', '<=', windowEnd(today));
+  },
+  toItem: (s, today, long) => ({
+    id: s.trainee_id,
+    kind: 'meeting_due',
+    traineeId: s.trainee_id,
+    traineeName: s.trainee_name,
+    title: s.last_held_on ? 'Next 1:1 due' : 'First 1:1 due',
+    detail: s.last_held_on
+      ? `Last 1:1 on ${long(s.last_held_on)} · ${s.agreed ? 'date agreed then' : `every ${s.cadence_weeks} weeks`}`
+      : 'No 1:1 recorded yet',
+    dueDate: s.due_on,
+    urgency: urgencyFor(s.due_on, today),
+    link: `/trainees/${s.trainee_id}/meetings/new`,
+  }),
+});
 
 /** Open PLP goals whose review (or target date, when no review is set) falls due. */
-export async function planReviewsDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
-  const due = sql<string>`coalesce(g.next_review_on, g.target_on)`;
-  const rows = await db
-    .selectFrom('plp_goals as g')
-    .innerJoin('trainees as t', 't.id', 'g.trainee_id')
-    .select(['g.id', 'g.title', 'g.trainee_id', 'g.status', due.as('due_on'), traineeNameSql.as('trainee_name')])
-    .where('g.deleted_at', 'is', null)
-    .where('g.status', 'in', ['not_started', 'in_progress'])
-    .where(due, '<=', windowEnd(today))
-    .where('t.archived_at', 'is', null)
-    .execute();
-  return rows.map((r) => ({
+export const planReviewSource = defineSource({
+  kind: 'plp_review',
+  query: (db, today) => {
+    const due = sql<string>`coalesce(g.next_review_on, g.target_on)`;
+    return db
+      .selectFrom('plp_goals as g')
+      .innerJoin('trainees as t', 't.id', 'g.trainee_id')
+      .select(['g.id', 'g.title', 'g.trainee_id', 'g.status', due.as('due_on'), traineeNameSql.as('trainee_name')])
+      .where('g.deleted_at', 'is', null)
+      .where('g.status', 'in', ['not_started', 'in_progress'])
+      .where(due, '<=', windowEnd(today))
+      .where('t.archived_at', 'is', null);
+  },
+  toItem: (r, today) => ({
     id: r.id,
     kind: 'plp_review',
     traineeId: r.trainee_id,
@@ -101,60 +161,84 @@ export async function planReviewsDue(db: Kysely<DB>, today: string): Promise<Tod
     dueDate: r.due_on,
     urgency: urgencyFor(r.due_on, today),
     link: `/trainees/${r.trainee_id}/plan/${r.id}`,
-  }));
-}
+  }),
+});
 
 /** Support offered or accepted whose follow-up date has come: did the trainee take it up? */
-export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
-  const rows = await db
-    .selectFrom('support_items as s')
-    .innerJoin('trainees as t', 't.id', 's.trainee_id')
-    .select([
-      's.id',
-      's.label',
-      's.status',
-      's.offered_on',
-      's.follow_up_on',
-      's.trainee_id',
-      traineeNameSql.as('trainee_name'),
-    ])
-    .where('s.deleted_at', 'is', null)
-    .where('s.status', 'in', ['offered', 'accepted'])
-    .where('s.follow_up_on', 'is not', null)
-    .where('s.follow_up_on', '<=', windowEnd(today))
-    .where('t.archived_at', 'is', null)
-    .execute();
-  const long = longDates();
-  return rows.map((r) => ({
+export const supportFollowUpSource = defineSource({
+  kind: 'support_follow_up',
+  query: (db, today) =>
+    db
+      .selectFrom('support_items as s')
+      .innerJoin('trainees as t', 't.id', 's.trainee_id')
+      .select([
+        's.id',
+        's.label',
+        's.status',
+        's.offered_on',
+        sql<string>`s.follow_up_on`.as('due_on'),
+        's.trainee_id',
+        traineeNameSql.as('trainee_name'),
+      ])
+      .where('s.deleted_at', 'is', null)
+      .where('s.status', 'in', ['offered', 'accepted'])
+      .where('s.follow_up_on', 'is not', null)
+      .where('s.follow_up_on', '<=', windowEnd(today))
+      .where('t.archived_at', 'is', null),
+  toItem: (r, today, long) => ({
     id: r.id,
     kind: 'support_follow_up',
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: `Follow up: ${r.label}`,
     detail: `${supportStatusLabel(r.status)} · offered on ${long(r.offered_on)}`,
-    dueDate: r.follow_up_on!,
-    urgency: urgencyFor(r.follow_up_on!, today),
+    dueDate: r.due_on,
+    urgency: urgencyFor(r.due_on, today),
     link: `/trainees/${r.trainee_id}/support/${r.id}`,
-  }));
-}
+  }),
+});
 
 /** Early-needs forms whose retention ends (the end of training): time to destroy them. */
-export async function earlyNeedsRetentionDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
-  const rows = await db
-    .selectFrom('early_needs as n')
-    .innerJoin('trainees as t', 't.id', 'n.trainee_id')
-    .select(['n.trainee_id', 'n.retain_until', traineeNameSql.as('trainee_name')])
-    .where('n.retain_until', '<=', windowEnd(today))
-    .execute();
-  return rows.map((r) => ({
+export const earlyNeedsRetentionSource = defineSource({
+  kind: 'needs_retention',
+  query: (db, today) =>
+    db
+      .selectFrom('early_needs as n')
+      .innerJoin('trainees as t', 't.id', 'n.trainee_id')
+      .select(['n.trainee_id', sql<string>`n.retain_until`.as('due_on'), traineeNameSql.as('trainee_name')])
+      .where('n.retain_until', '<=', windowEnd(today)),
+  toItem: (r, today) => ({
     id: r.trainee_id,
     kind: 'needs_retention',
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: 'Destroy the early-needs form',
     detail: 'Kept only until the end of training (data protection)',
-    dueDate: r.retain_until,
-    urgency: urgencyFor(r.retain_until, today),
+    dueDate: r.due_on,
+    urgency: urgencyFor(r.due_on, today),
     link: `/trainees/${r.trainee_id}/needs`,
-  }));
+  }),
+});
+
+/** The sources above, in the order Today has always listed them. */
+export const EVERYDAY_SQL_SOURCES: AnyTodaySqlSource[] = [
+  meetingActionSource,
+  meetingDueSource,
+  planReviewSource,
+  supportFollowUpSource,
+  earlyNeedsRetentionSource,
+];
+
+/** A source read whole: every row due in the window. */
+export function sourceProvider(source: AnyTodaySqlSource) {
+  return async (db: Kysely<DB>, today: string): Promise<TodayItem[]> => {
+    const long = longDates();
+    return (await source.query(db, today).execute()).map((row) => source.toItem(row, today, long));
+  };
 }
+
+export const meetingActionsDue = sourceProvider(meetingActionSource);
+export const meetingsDue = sourceProvider(meetingDueSource);
+export const planReviewsDue = sourceProvider(planReviewSource);
+export const supportFollowUpsDue = sourceProvider(supportFollowUpSource);
+export const earlyNeedsRetentionDue = sourceProvider(earlyNeedsRetentionSource);

@@ -3,13 +3,7 @@ import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { arcpDeadlinesDue } from '../arcp/arcp-today';
 import { examWarningsDue } from '../exams/exam-today';
-import {
-  earlyNeedsRetentionDue,
-  meetingActionsDue,
-  meetingsDue,
-  planReviewsDue,
-  supportFollowUpsDue,
-} from './everyday-providers';
+import { EVERYDAY_SQL_SOURCES, sourceProvider, type AnyTodaySqlSource } from './everyday-providers';
 
 /**
  * A source of Today rows: everything of its kind that is overdue or falls due within
@@ -17,13 +11,14 @@ import {
  */
 export type TodayProvider = (db: Kysely<DB>, today: string) => Promise<TodayItem[]>;
 
-/** Every provider the Today view runs. Features append theirs here. */
-export const TODAY_PROVIDERS: TodayProvider[] = [
-  meetingActionsDue,
-  meetingsDue,
-  planReviewsDue,
-  supportFollowUpsDue,
-  earlyNeedsRetentionDue,
-  arcpDeadlinesDue,
-  examWarningsDue,
-];
+/** Sources SQL counts and caps by itself (the Today view reads only the rows it shows). */
+export const TODAY_SQL_SOURCES: AnyTodaySqlSource[] = EVERYDAY_SQL_SOURCES;
+
+/**
+ * Sources whose rules run in code (ARCP windows, exam attempt counting). They read only the
+ * trainees an indexed query finds to be near a deadline, so their rows are few.
+ */
+export const TODAY_CODE_PROVIDERS: TodayProvider[] = [arcpDeadlinesDue, examWarningsDue];
+
+/** Every provider, read whole (the daily notification). Features append theirs here. */
+export const TODAY_PROVIDERS: TodayProvider[] = [...TODAY_SQL_SOURCES.map(sourceProvider), ...TODAY_CODE_PROVIDERS];

@@ -1,0 +1,201 @@
+// Frozen reference copy (see README.md): do not change.
+import type { Selectable } from 'kysely';
+import { daysBetween } from '../../../src/shared/dates';
+import { bookingDeadline } from '../../../src/shared/exams/attempt-limits';
+import {
+  BOOKING_WARNING_DAYS,
+  POST_FAIL_CONVERSATION_DUE_DAYS,
+  type ReadinessDecision,
+} from '../../../src/shared/exams/exam-reference';
+import type { ExamAttempt, MonitorRow, MonitorWarning } from '../../../src/shared/exams/exam-types';
+import { displayName } from '../../../src/shared/trainees/trainee-schema';
+import type { Executor } from '../../../src/main/store/open-store';
+import type { ExamAttemptsTable } from '../../../src/main/store/schema-exams';
+import {
+  currentExamOfGroup,
+  loadDefinitions,
+  loadRules,
+  numberAttempts,
+  parseJson,
+} from '../../../src/main/services/exams/exam-rows';
+
+/**
+ * The re-sit monitor: one row per trainee and exam group whose latest attempt that counts is a
+ * fail or is awaiting its result. Loads each table once and works in memory, so it stays quick
+ * for a region-sized register.
+ */
+const CHUNK = 500;
+
+/** Runs a query per slice of ids, keeping each under SQLite's bound-parameter limit. */
+async function inChunks<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await query(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+export async function monitorRows(db: Executor, today: string): Promise<MonitorRow[]> {
+  const [definitions, rules, light] = await Promise.all([
+    loadDefinitions(db),
+    loadRules(db),
+    db.selectFrom('exam_attempts').select(['trainee_id', 'exam_id', 'result']).execute(),
+  ]);
+  const definitionsById = new Map(definitions.map((d) => [d.id, d]));
+
+  // A first light pass finds trainees with an exam group not yet passed; only their full rows are read.
+  const passedGroups = new Set<string>();
+  for (const row of light) {
+    const def = definitionsById.get(row.exam_id);
+    if (def && row.result === 'pass') passedGroups.add(`${row.trainee_id}|${def.attemptGroup}`);
+  }
+  const candidates = new Set<string>();
+  for (const row of light) {
+    const def = definitionsById.get(row.exam_id);
+    if (
+      def &&
+      !passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`) &&
+      (row.result === 'fail' || row.result === 'awaiting')
+    )
+      candidates.add(row.trainee_id);
+  }
+  if (candidates.size === 0) return [];
+  const candidateIds = [...candidates];
+
+  const attemptRows = await inChunks(candidateIds, (slice) =>
+    db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute(),
+  );
+  const attemptsByTrainee = new Map<string, Array<Selectable<ExamAttemptsTable>>>();
+  for (const row of attemptRows) {
+    const def = definitionsById.get(row.exam_id);
+    if (!def || passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`)) continue;
+    const list = attemptsByTrainee.get(row.trainee_id) ?? [];
+    list.push(row);
+    attemptsByTrainee.set(row.trainee_id, list);
+  }
+
+  const [trainees, postFails, readiness] = await Promise.all([
+    inChunks(candidateIds, (slice) =>
+      db
+        .selectFrom('trainees')
+        .select([
+          'id',
+          'given_name',
+          'family_name',
+          'preferred_name',
+          'gmc_number',
+          'grade',
+          'programme',
+          'programme_start_date',
+          'educational_supervisor',
+        ])
+        .where('archived_at', 'is', null)
+        .where('id', 'in', slice)
+        .execute(),
+    ),
+    inChunks(candidateIds, (slice) =>
+      db
+        .selectFrom('exam_post_fail')
+        .select(['attempt_id', 'owner', 'support_tier_label', 'support_offered', 'resit_target_date'])
+        .where('trainee_id', 'in', slice)
+        .execute(),
+    ),
+    inChunks(candidateIds, (slice) =>
+      db
+        .selectFrom('exam_readiness')
+        .select(['trainee_id', 'exam_id', 'discussed_on', 'planned_sitting_date', 'decision', 'created_at'])
+        .where('trainee_id', 'in', slice)
+        .execute(),
+    ),
+  ]);
+  const postFailByAttempt = new Map(postFails.map((p) => [p.attempt_id, p]));
+  const readinessByTrainee = new Map<string, typeof readiness>();
+  for (const r of readiness) {
+    const list = readinessByTrainee.get(r.trainee_id) ?? [];
+    list.push(r);
+    readinessByTrainee.set(r.trainee_id, list);
+  }
+
+  const rows: MonitorRow[] = [];
+  for (const trainee of trainees) {
+    const own = attemptsByTrainee.get(trainee.id);
+    if (!own) continue;
+    const { attempts, summaries } = numberAttempts(own, definitionsById, rules, trainee.programme_start_date);
+    for (const summary of summaries) {
+      if (summary.passed) continue;
+      // Oldest first, counted attempts only.
+      const counted = attempts
+        .filter((a) => a.attemptGroup === summary.attemptGroup && a.attemptNumber !== null)
+        .reverse();
+      const last = counted.at(-1);
+      if (!last || (last.result !== 'fail' && last.result !== 'awaiting')) continue;
+      const lastFail: ExamAttempt | undefined = [...counted].reverse().find((a) => a.result === 'fail');
+      const conversation = lastFail ? postFailByAttempt.get(lastFail.id) : undefined;
+      const groupExamIds = new Set(definitions.filter((d) => d.attemptGroup === summary.attemptGroup).map((d) => d.id));
+      const discussion = (readinessByTrainee.get(trainee.id) ?? [])
+        .filter((r) => groupExamIds.has(r.exam_id) && r.discussed_on >= last.sittingDate)
+        .sort((a, b) => b.discussed_on.localeCompare(a.discussed_on) || b.created_at.localeCompare(a.created_at))[0];
+      const current = currentExamOfGroup(definitions, summary.attemptGroup);
+      const nextSitting = discussion?.planned_sitting_date ?? conversation?.resit_target_date ?? null;
+      const nextSittingAhead = nextSitting && nextSitting >= today ? nextSitting : null;
+      const deadline = bookingDeadline(nextSittingAhead, current?.bookingWeeksBefore ?? null);
+      const offered = conversation ? parseJson<Array<{ accepted: boolean }>>(conversation.support_offered, []) : [];
+      const daysSinceFail = lastFail ? daysBetween(lastFail.sittingDate, today) : null;
+
+      const warnings: MonitorWarning[] = [];
+      if (
+        last.result === 'fail' &&
+        !conversation &&
+        daysSinceFail !== null &&
+        daysSinceFail > POST_FAIL_CONVERSATION_DUE_DAYS
+      )
+        warnings.push('no_conversation');
+      if (last.result === 'fail' && summary.exhausted) warnings.push('no_attempts_left');
+      else if (last.result === 'fail' && summary.nextIsLast) warnings.push('last_attempt');
+      if (
+        deadline &&
+        !discussion &&
+        daysBetween(today, deadline) >= 0 &&
+        daysBetween(today, deadline) <= BOOKING_WARNING_DAYS
+      )
+        warnings.push('booking_without_readiness');
+
+      rows.push({
+        traineeId: trainee.id,
+        traineeName: displayName({
+          givenName: trainee.given_name,
+          familyName: trainee.family_name,
+          preferredName: trainee.preferred_name,
+        }),
+        gmcNumber: trainee.gmc_number,
+        grade: trainee.grade,
+        programme: trainee.programme,
+        examCode: current?.code ?? last.examCode,
+        attemptGroup: summary.attemptGroup,
+        attemptsUsed: summary.used,
+        attemptsLeft: summary.standardLeft,
+        exceptionalLeft: summary.exceptionalLeft,
+        attemptsText: `${summary.used} used, ${summary.standardLeft} left${summary.exceptionalLeft ? ` (+${summary.exceptionalLeft} exceptional)` : ''}`,
+        lastResult: last.result,
+        lastSittingDate: last.sittingDate,
+        weakestArea: lastFail?.weakestAreas.join(', ') || null,
+        daysSinceFail,
+        nextSittingDate: nextSittingAhead,
+        bookingDeadline: deadline,
+        postFailDone: Boolean(conversation),
+        supportTier: conversation?.support_tier_label ?? null,
+        supportOffered: offered.length,
+        supportAccepted: offered.filter((o) => o.accepted).length,
+        readinessDone: Boolean(discussion),
+        readinessDecision: (discussion?.decision as ReadinessDecision | undefined) ?? null,
+        owner: conversation?.owner ?? trainee.educational_supervisor,
+        warnings,
+      });
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      b.warnings.length - a.warnings.length ||
+      (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) ||
+      a.traineeName.localeCompare(b.traineeName),
+  );
+  return rows;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { shiftDate, ukToday } from '../../../shared/dates';
 import {
@@ -40,6 +40,8 @@ export type ArcpService = ReturnType<typeof createArcpService>;
 
 /** Statuses of trainees expected to have an ARCP every 12 months. */
 const REVIEWED_STATUSES = ['in_programme', 'extension'];
+/** 12 months is never less than 365 days: a trainee reviewed more recently than this cannot be overdue. */
+const REVIEW_BOUND_DAYS = 360;
 
 /** The template for a grade, preferring the one whose specialty starts the trainee's programme ("GP - Northtown VTS"). */
 export function pickTemplate(templates: EvidenceTemplate[], grade: string, programme: string): EvidenceTemplate | null {
@@ -99,25 +101,42 @@ function superseded(outcome: string | null, panelDate: string, lastReviewedPanel
 
 /** Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews overdue. */
 export async function collectDeadlines(db: Executor, day: string, horizonDays: number): Promise<TraineeDeadline[]> {
-  // Only the columns the rules need: this runs on every Today view, over the whole register.
+  // This runs on every Today view, over the whole register: read only the trainees with an open
+  // record, or due a review by a bound a little wider than 12 months (the exact rule runs below).
+  const reviewBound = shiftDate(day, -REVIEW_BOUND_DAYS);
+  const lastOutcome = (eb: ExpressionBuilder<DB, 'trainees'>) =>
+    eb
+      .selectFrom('arcp_records as l')
+      .select((e) => e.fn.max('l.panel_date').as('last'))
+      .whereRef('l.trainee_id', '=', 'trainees.id')
+      .where('l.outcome', 'is not', null);
   const trainees = await db
     .selectFrom('trainees')
     .select(['id', 'given_name', 'family_name', 'preferred_name', 'status', 'programme_start_date'])
+    .select((eb) => lastOutcome(eb).as('last'))
     .where('archived_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('arcp_records as o')
+            .select('o.id')
+            .whereRef('o.trainee_id', '=', 'trainees.id')
+            .where((e) => e.or([e('o.outcome', 'is', null), e('o.outcome', '=', OUTCOME_FIVE)])),
+        ),
+        eb.and([
+          eb('status', 'in', REVIEWED_STATUSES),
+          eb(eb.fn.coalesce(lastOutcome(eb), eb.ref('programme_start_date')), '<', reviewBound),
+        ]),
+      ]),
+    )
     .execute();
+  if (trainees.length === 0) return [];
   const open = await db
     .selectFrom('arcp_records')
     .select(['id', 'trainee_id', 'panel_date', 'esr_full_date', 'outcome', 'evidence_due_date'])
     .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', OUTCOME_FIVE)]))
     .execute();
-  const lastPanels = await db
-    .selectFrom('arcp_records')
-    .select(['trainee_id'])
-    .select((eb) => eb.fn.max('panel_date').as('last'))
-    .where('outcome', 'is not', null)
-    .groupBy('trainee_id')
-    .execute();
-  const lastByTrainee = new Map(lastPanels.map((r) => [r.trainee_id, r.last as string]));
   const openByTrainee = new Map<string, typeof open>();
   for (const r of open) {
     const list = openByTrainee.get(r.trainee_id) ?? [];
@@ -127,9 +146,10 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
   const out: TraineeDeadline[] = [];
   for (const t of trainees) {
     const mine = openByTrainee.get(t.id) ?? [];
+    const last = (t.last as string | null) ?? undefined;
     const name = displayName({ givenName: t.given_name, familyName: t.family_name, preferredName: t.preferred_name });
     for (const r of mine) {
-      if (superseded(r.outcome, r.panel_date, lastByTrainee.get(t.id))) continue;
+      if (superseded(r.outcome, r.panel_date, last)) continue;
       const record = {
         panelDate: r.panel_date,
         esrFullDate: r.esr_full_date,
@@ -142,7 +162,7 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
     if (!REVIEWED_STATUSES.includes(t.status)) continue;
     const overdue = reviewOverdue(
       {
-        lastOutcomePanelDate: lastByTrainee.get(t.id) ?? null,
+        lastOutcomePanelDate: last ?? null,
         programmeStartDate: t.programme_start_date,
         hasPlannedPanel: mine.some((r) => r.outcome === null),
       },
@@ -150,7 +170,11 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
     );
     if (overdue) out.push({ traineeId: t.id, traineeName: name, recordId: null, deadline: overdue });
   }
-  return out.sort((a, b) => a.deadline.date.localeCompare(b.deadline.date));
+  // By date; the trainee, record and kind settle ties, so the order never depends on a query plan.
+  const tie = (d: TraineeDeadline) => `${d.traineeId}|${d.recordId ?? ''}|${d.deadline.kind}`;
+  return out.sort(
+    (a, b) => a.deadline.date.localeCompare(b.deadline.date) || (tie(a) < tie(b) ? -1 : tie(a) > tie(b) ? 1 : 0),
+  );
 }
 
 export function createArcpService(db: Kysely<DB>, now: () => Date, sources: ArcpSources = {}) {

@@ -14,8 +14,8 @@ import { currentExamOfGroup, loadDefinitions, loadRules, numberAttempts, parseJs
 
 /**
  * The re-sit monitor: one row per trainee and exam group whose latest attempt that counts is a
- * fail or is awaiting its result. Loads each table once and works in memory, so it stays quick
- * for a region-sized register.
+ * fail or is awaiting its result. Reads only the trainees it concerns, so it stays quick for a
+ * region-sized register.
  */
 const CHUNK = 500;
 
@@ -26,36 +26,48 @@ async function inChunks<T>(ids: string[], query: (slice: string[]) => Promise<T[
   return out;
 }
 
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 export async function monitorRows(db: Executor, today: string): Promise<MonitorRow[]> {
-  const [definitions, rules, light] = await Promise.all([
+  // An indexed query finds the trainees with an exam group not yet passed whose attempts include a
+  // fail or a pending result; only their rows are read (a region holds far more trainees than that).
+  const [definitions, rules, candidateRows] = await Promise.all([
     loadDefinitions(db),
     loadRules(db),
-    db.selectFrom('exam_attempts').select(['trainee_id', 'exam_id', 'result']).execute(),
+    db
+      .selectFrom('exam_attempts as a')
+      .innerJoin('exam_definitions as d', 'd.id', 'a.exam_id')
+      .innerJoin('trainees as t', 't.id', 'a.trainee_id')
+      .select('a.trainee_id')
+      .distinct()
+      .where('a.result', 'in', ['fail', 'awaiting'])
+      .where('t.archived_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('exam_attempts as p')
+              .innerJoin('exam_definitions as pd', 'pd.id', 'p.exam_id')
+              .select('p.id')
+              .whereRef('p.trainee_id', '=', 'a.trainee_id')
+              .where('p.result', '=', 'pass')
+              .whereRef('pd.attempt_group', '=', 'd.attempt_group'),
+          ),
+        ),
+      )
+      .execute(),
   ]);
   const definitionsById = new Map(definitions.map((d) => [d.id, d]));
-
-  // A first light pass finds trainees with an exam group not yet passed; only their full rows are read.
-  const passedGroups = new Set<string>();
-  for (const row of light) {
-    const def = definitionsById.get(row.exam_id);
-    if (def && row.result === 'pass') passedGroups.add(`${row.trainee_id}|${def.attemptGroup}`);
-  }
-  const candidates = new Set<string>();
-  for (const row of light) {
-    const def = definitionsById.get(row.exam_id);
-    if (
-      def &&
-      !passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`) &&
-      (row.result === 'fail' || row.result === 'awaiting')
-    )
-      candidates.add(row.trainee_id);
-  }
-  if (candidates.size === 0) return [];
-  const candidateIds = [...candidates];
+  if (candidateRows.length === 0) return [];
+  const candidateIds = candidateRows.map((r) => r.trainee_id);
 
   const attemptRows = await inChunks(candidateIds, (slice) =>
     db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute(),
   );
+  const passedGroups = new Set<string>();
+  for (const row of attemptRows) {
+    const def = definitionsById.get(row.exam_id);
+    if (def && row.result === 'pass') passedGroups.add(`${row.trainee_id}|${def.attemptGroup}`);
+  }
   const attemptsByTrainee = new Map<string, Array<Selectable<ExamAttemptsTable>>>();
   for (const row of attemptRows) {
     const def = definitionsById.get(row.exam_id);
@@ -188,7 +200,9 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
     (a, b) =>
       b.warnings.length - a.warnings.length ||
       (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) ||
-      a.traineeName.localeCompare(b.traineeName),
+      a.traineeName.localeCompare(b.traineeName) ||
+      byCode(a.traineeId, b.traineeId) ||
+      byCode(a.attemptGroup, b.attemptGroup),
   );
   return rows;
 }

@@ -11,11 +11,14 @@ export interface CappedSource {
   totals: Record<TodayUrgency, number>;
 }
 
+const KEYS_PER_READ = 500;
+
 /**
- * One statement per source: its rows in the window, bucketed by urgency, counted per bucket and
- * ranked by due date within it (window functions), keeping only the rows ranked within `limit`.
- * A row the merged view shows has fewer than `limit` rows due before it across all sources, so
- * fewer within its own source: these rows always contain the view's rows, ties included.
+ * Two statements per source. The first counts the source's rows in the window per urgency and
+ * ranks them by due date (window functions) over keys and dates only, mostly from covering
+ * indexes, keeping the rows ranked within `limit`. A row the merged view shows has fewer than
+ * `limit` rows due before it across all sources, so fewer within its own source: the kept rows
+ * always contain the view's rows, ties included. The second reads just those rows in full.
  */
 export async function cappedSource(
   db: Kysely<DB>,
@@ -24,22 +27,25 @@ export async function cappedSource(
   limit: number,
 ): Promise<CappedSource> {
   const soon = shiftDate(today, DUE_SOON_DAYS);
-  const { rows } = await sql<{ due_on: string; today_urgency: TodayUrgency; today_total: number }>`
-    select * from (
-      select b.*,
+  const { rows: ranked } = await sql<{ key: string; today_urgency: TodayUrgency; today_total: number }>`
+    select r.key, r.today_urgency, r.today_total from (
+      select b.key, b.today_urgency,
         count(*) over (partition by b.today_urgency) as today_total,
         rank() over (partition by b.today_urgency order by b.due_on) as today_rank
       from (
-        select q.*, case when q.due_on < ${today} then 'overdue' when q.due_on <= ${soon} then 'due_soon' else 'upcoming' end as today_urgency
-        from (${source.query(db, today)}) as q
+        select q.key, q.due_on,
+          case when q.due_on < ${today} then 'overdue' when q.due_on <= ${soon} then 'due_soon' else 'upcoming' end as today_urgency
+        from (${source.narrow(db, today)}) as q
       ) as b
     ) as r
     where r.today_rank <= ${limit}`.execute(db);
   const totals: Record<TodayUrgency, number> = { overdue: 0, due_soon: 0, upcoming: 0 };
+  for (const row of ranked) totals[row.today_urgency] = Number(row.today_total);
+  const keys = ranked.map((r) => r.key);
   const long = longDates();
-  const items = rows.map((row) => {
-    totals[row.today_urgency] = Number(row.today_total);
-    return source.toItem(row, today, long);
-  });
+  const items: TodayItem[] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_READ)
+    for (const row of await source.query(db, today, keys.slice(i, i + KEYS_PER_READ)).execute())
+      items.push(source.toItem(row, today, long));
   return { kind: source.kind, items, totals };
 }

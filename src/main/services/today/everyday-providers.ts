@@ -40,6 +40,19 @@ export interface TodaySqlSource<R extends { due_on: string }> {
   toItem(row: R, today: string, long: (iso: string) => string): TodayItem;
 }
 
+/**
+ * Rows by the keys `narrow` found (their primary keys: the date conditions that found them are
+ * left out, so the planner looks them up by key), or, without keys, every row the conditions select.
+ */
+function byKeysOr<Q extends { where: WhereByKey<Q> }>(
+  keys: string[] | undefined,
+  key: string,
+  conditions: (q: Q) => Q,
+) {
+  return (q: Q): Q => (keys === undefined ? conditions(q) : q.where(key, 'in', keys));
+}
+type WhereByKey<Q> = (ref: string, op: 'in', values: string[]) => Q;
+
 /** Archived trainees are few: excluding them by a set of ids spares a join per row. */
 const archivedIds = (db: Kysely<DB>) => db.selectFrom('trainees').select('id').where('archived_at', 'is not', null);
 const deletedMeetingIds = (db: Kysely<DB>) =>
@@ -79,11 +92,9 @@ export const meetingActionSource = defineSource({
         'm.held_on',
         traineeNameSql.as('trainee_name'),
       ])
-      .where('a.done_on', 'is', null)
-      .where('a.due_on', '<=', windowEnd(today))
       .where('m.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
-      .$if(keys !== undefined, (q) => q.where('a.id', 'in', keys!)),
+      .$call(byKeysOr(keys, 'a.id', (q) => q.where('a.done_on', 'is', null).where('a.due_on', '<=', windowEnd(today)))),
   toItem: (r, today, long) => ({
     id: r.id,
     kind: 'meeting_action',
@@ -99,6 +110,8 @@ export const meetingActionSource = defineSource({
 
 /** Each active trainee's next 1:1 date (and, `named`, what Today shows about it). */
 function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: string[]) {
+  // The latest 1:1 of each trainee and the next date agreed at it, in one grouped pass over the
+  // covering index meetings_latest (no table rows read).
   const latest = db
     .selectFrom('meetings')
     .select(['trainee_id', sql<string>`max(held_on || '|' || coalesce(next_due_on, ''))`.as('latest')])
@@ -109,12 +122,11 @@ function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: stri
     .selectFrom('trainees as t')
     .leftJoin('meeting_cadence as c', 'c.trainee_id', 't.id')
     .leftJoin(latest.as('l'), 'l.trainee_id', 't.id')
+    .select('l.latest')
     .select([
       't.id as trainee_id',
       (named ? traineeNameSql : sql<string>`''`).as('trainee_name'),
       sql<number>`coalesce(c.weeks, ${DEFAULT_CADENCE_WEEKS})`.as('cadence_weeks'),
-      sql<string | null>`substr(l.latest, 1, instr(l.latest, '|') - 1)`.as('last_held_on'),
-      sql<string | null>`nullif(substr(l.latest, instr(l.latest, '|') + 1), '')`.as('agreed_next_on'),
       sql<string>`case when t.programme_start_date > substr(t.created_at, 1, 10) then t.programme_start_date else substr(t.created_at, 1, 10) end`.as(
         'started_on',
       ),
@@ -122,7 +134,18 @@ function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: stri
     .where('t.archived_at', 'is', null)
     .where('t.status', 'in', STATUSES_SEEN_AT_1_1S)
     .$if(keys !== undefined, (q) => q.where('t.id', 'in', keys!));
-  return db.selectFrom(schedules.as('s')).select([
+  // The latest 1:1's date and the next date agreed at it, split out of `latest`.
+  const parts = db
+    .selectFrom(schedules.as('p'))
+    .select([
+      'p.trainee_id',
+      'p.trainee_name',
+      'p.cadence_weeks',
+      'p.started_on',
+      sql<string | null>`substr(p.latest, 1, instr(p.latest, '|') - 1)`.as('last_held_on'),
+      sql<string | null>`nullif(substr(p.latest, instr(p.latest, '|') + 1), '')`.as('agreed_next_on'),
+    ]);
+  return db.selectFrom(parts.as('s')).select([
     's.trainee_id',
     's.trainee_name',
     's.cadence_weeks',
@@ -190,10 +213,12 @@ export const planReviewSource = defineSource({
       .innerJoin('trainees as t', 't.id', 'g.trainee_id')
       .select(['g.id', 'g.title', 'g.trainee_id', 'g.status', due.as('due_on'), traineeNameSql.as('trainee_name')])
       .where('g.deleted_at', 'is', null)
-      .where('g.status', 'in', ['not_started', 'in_progress'])
-      .where(due, '<=', windowEnd(today))
       .where('t.archived_at', 'is', null)
-      .$if(keys !== undefined, (q) => q.where('g.id', 'in', keys!));
+      .$call(
+        byKeysOr(keys, 'g.id', (q) =>
+          q.where('g.status', 'in', ['not_started', 'in_progress']).where(due, '<=', windowEnd(today)),
+        ),
+      );
   },
   toItem: (r, today) => ({
     id: r.id,
@@ -234,11 +259,15 @@ export const supportFollowUpSource = defineSource({
         traineeNameSql.as('trainee_name'),
       ])
       .where('s.deleted_at', 'is', null)
-      .where('s.status', 'in', ['offered', 'accepted'])
-      .where('s.follow_up_on', 'is not', null)
-      .where('s.follow_up_on', '<=', windowEnd(today))
       .where('t.archived_at', 'is', null)
-      .$if(keys !== undefined, (q) => q.where('s.id', 'in', keys!)),
+      .$call(
+        byKeysOr(keys, 's.id', (q) =>
+          q
+            .where('s.status', 'in', ['offered', 'accepted'])
+            .where('s.follow_up_on', 'is not', null)
+            .where('s.follow_up_on', '<=', windowEnd(today)),
+        ),
+      ),
   toItem: (r, today, long) => ({
     id: r.id,
     kind: 'support_follow_up',
@@ -265,8 +294,7 @@ export const earlyNeedsRetentionSource = defineSource({
       .selectFrom('early_needs as n')
       .innerJoin('trainees as t', 't.id', 'n.trainee_id')
       .select(['n.trainee_id', sql<string>`n.retain_until`.as('due_on'), traineeNameSql.as('trainee_name')])
-      .where('n.retain_until', '<=', windowEnd(today))
-      .$if(keys !== undefined, (q) => q.where('n.trainee_id', 'in', keys!)),
+      .$call(byKeysOr(keys, 'n.trainee_id', (q) => q.where('n.retain_until', '<=', windowEnd(today)))),
   toItem: (r, today) => ({
     id: r.trainee_id,
     kind: 'needs_retention',

@@ -8,7 +8,12 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // Re-sit monitor: attempts that failed or await a result, and each trainee's passes.
   await db.schema.createIndex('exam_attempts_result').on('exam_attempts').columns(['result', 'trainee_id']).execute();
-  // ARCP deadlines: open records (no outcome yet, or outcome 5).
+  // ARCP deadlines: each trainee's last panel with an outcome (covering), and open records.
+  await db.schema
+    .createIndex('arcp_records_last_outcome')
+    .on('arcp_records')
+    .columns(['trainee_id', 'outcome', 'panel_date'])
+    .execute();
   await db.schema.createIndex('arcp_records_outcome').on('arcp_records').columns(['outcome', 'trainee_id']).execute();
   // Today: early-needs retention by date.
   await db.schema.createIndex('early_needs_retain_until').on('early_needs').column('retain_until').execute();
@@ -57,6 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   for (const name of [
     'exam_attempts_result',
+    'arcp_records_last_outcome',
     'arcp_records_outcome',
     'early_needs_retain_until',
     'trainees_schedule',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { shiftDate, ukToday } from '../../../shared/dates';
 import {
@@ -101,42 +101,44 @@ function superseded(outcome: string | null, panelDate: string, lastReviewedPanel
 
 /** Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews overdue. */
 export async function collectDeadlines(db: Executor, day: string, horizonDays: number): Promise<TraineeDeadline[]> {
-  // This runs on every Today view, over the whole register: read only the trainees with an open
-  // record, or due a review by a bound a little wider than 12 months (the exact rule runs below).
+  // This runs on every Today view, over the whole register: from indexes alone, find the trainees
+  // with an open record or due a review by a bound a little wider than 12 months, and read only
+  // those (the exact rule runs below).
   const reviewBound = shiftDate(day, -REVIEW_BOUND_DAYS);
-  const lastOutcome = (eb: ExpressionBuilder<DB, 'trainees'>) =>
-    eb
-      .selectFrom('arcp_records as l')
-      .select((e) => e.fn.max('l.panel_date').as('last'))
-      .whereRef('l.trainee_id', '=', 'trainees.id')
-      .where('l.outcome', 'is not', null);
-  const trainees = await db
-    .selectFrom('trainees')
-    .select(['id', 'given_name', 'family_name', 'preferred_name', 'status', 'programme_start_date'])
-    .select((eb) => lastOutcome(eb).as('last'))
-    .where('archived_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('arcp_records as o')
-            .select('o.id')
-            .whereRef('o.trainee_id', '=', 'trainees.id')
-            .where((e) => e.or([e('o.outcome', 'is', null), e('o.outcome', '=', OUTCOME_FIVE)])),
-        ),
-        eb.and([
-          eb('status', 'in', REVIEWED_STATUSES),
-          eb(eb.fn.coalesce(lastOutcome(eb), eb.ref('programme_start_date')), '<', reviewBound),
-        ]),
-      ]),
-    )
-    .execute();
-  if (trainees.length === 0) return [];
-  const open = await db
-    .selectFrom('arcp_records')
-    .select(['id', 'trainee_id', 'panel_date', 'esr_full_date', 'outcome', 'evidence_due_date'])
-    .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', OUTCOME_FIVE)]))
-    .execute();
+  const [open, lastPanels, reviewed] = await Promise.all([
+    db
+      .selectFrom('arcp_records')
+      .select(['id', 'trainee_id', 'panel_date', 'esr_full_date', 'outcome', 'evidence_due_date'])
+      .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', OUTCOME_FIVE)]))
+      .execute(),
+    db
+      .selectFrom('arcp_records')
+      .select(['trainee_id'])
+      .select((eb) => eb.fn.max('panel_date').as('last'))
+      .where('outcome', 'is not', null)
+      .groupBy('trainee_id')
+      .execute(),
+    db
+      .selectFrom('trainees')
+      .select(['id', 'programme_start_date'])
+      .where('status', 'in', REVIEWED_STATUSES)
+      .where('archived_at', 'is', null)
+      .execute(),
+  ]);
+  const lastByTrainee = new Map(lastPanels.map((r) => [r.trainee_id, r.last as string]));
+  const candidates = new Set(open.map((r) => r.trainee_id));
+  for (const t of reviewed) if ((lastByTrainee.get(t.id) ?? t.programme_start_date) < reviewBound) candidates.add(t.id);
+  const ids = [...candidates];
+  const trainees = [];
+  for (let i = 0; i < ids.length; i += 500)
+    trainees.push(
+      ...(await db
+        .selectFrom('trainees')
+        .select(['id', 'given_name', 'family_name', 'preferred_name', 'status', 'programme_start_date'])
+        .where('archived_at', 'is', null)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   const openByTrainee = new Map<string, typeof open>();
   for (const r of open) {
     const list = openByTrainee.get(r.trainee_id) ?? [];
@@ -146,7 +148,7 @@ export async function collectDeadlines(db: Executor, day: string, horizonDays: n
   const out: TraineeDeadline[] = [];
   for (const t of trainees) {
     const mine = openByTrainee.get(t.id) ?? [];
-    const last = (t.last as string | null) ?? undefined;
+    const last = lastByTrainee.get(t.id);
     const name = displayName({ givenName: t.given_name, familyName: t.family_name, preferredName: t.preferred_name });
     for (const r of mine) {
       if (superseded(r.outcome, r.panel_date, last)) continue;

@@ -10,6 +10,8 @@ import { arcpSources } from './services/arcp/arcp-source-adapters';
 import { createDemoService } from './services/demo/demo-service';
 import { createEverydayServices, everydayHandlers } from './services/everyday/everyday-handlers';
 import { examHandlers } from './services/exams/exam-handlers';
+import { insightsHandlers } from './services/insights/insights-handlers';
+import { createInsightsService } from './services/insights/insights-service';
 import { createExamService } from './services/exams/exam-service';
 import { createResultsImportService } from './services/exams/results-import-service';
 import { createSettingsService } from './services/settings/settings-service';
@@ -61,6 +63,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const resultsImport = createResultsImportService(db, events, now);
   const arcp = createArcpService(db, now, arcpSources());
   const arcpBatch = createArcpBatch(arcp, events, options.exportFolders);
+  const insights = createInsightsService(db, now, settings);
 
   const handlers: Handlers = {
     ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
@@ -69,6 +72,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...everydayHandlers(everyday),
     ...examHandlers(exams, resultsImport, trainees),
     ...arcpHandlers(arcp, arcpBatch),
+    ...insightsHandlers(insights),
   };
 
   return {

@@ -122,19 +122,21 @@ describe('settings', () => {
       userName: null,
       role: null,
       tableColumns: {},
+      insightsThreshold: 3,
     });
   });
 
   it('saves a partial update, keeps the rest, and survives reopening with the same key', async () => {
     const first = await backend();
     const saved = await call<Settings>(first, 'settings:update', { userName: '  Dr Ada Okafor ', role: 'tpd' });
-    expect(saved).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: {} });
+    expect(saved).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: {}, insightsThreshold: 3 });
 
     const columns = { trainees: { email: false, currentPost: true } };
     expect(await call<Settings>(first, 'settings:update', { tableColumns: columns })).toEqual({
       userName: 'Dr Ada Okafor',
       role: 'tpd',
       tableColumns: columns,
+      insightsThreshold: 3,
     });
     await first.close();
     open.splice(open.indexOf(first), 1);
@@ -145,6 +147,7 @@ describe('settings', () => {
       userName: 'Dr Ada Okafor',
       role: 'tpd',
       tableColumns: columns,
+      insightsThreshold: 3,
     });
   });
 
@@ -155,6 +158,7 @@ describe('settings', () => {
       userName: null,
       role: null,
       tableColumns: {},
+      insightsThreshold: 3,
     });
   });
 
@@ -177,6 +181,7 @@ describe('settings', () => {
       userName: 'Dr Ada',
       role: 'exam_tpd',
       tableColumns: {},
+      insightsThreshold: 3,
     });
   });
 
@@ -186,6 +191,7 @@ describe('settings', () => {
       userName: 'Dr Ada',
       role: null,
       tableColumns: {},
+      insightsThreshold: 3,
     });
     const keys = (await b.store.db.selectFrom('settings').select('key').execute()).map((r) => r.key);
     expect(keys).toEqual(['userName']);

@@ -25,6 +25,8 @@ export const VIEW_SOURCES = {
   today: ['trainees', 'settings', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp'],
   timeline: ['trainees', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp'],
   search: ['trainees', 'meetings', 'plp'],
+  /** "What works" figures: the threshold is a setting. */
+  insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp'],
 } as const satisfies Record<string, readonly DataFeature[]>;
 export type View = keyof typeof VIEW_SOURCES;
 

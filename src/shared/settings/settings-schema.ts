@@ -17,7 +17,11 @@ export const settingsSchema = z.object({
   ),
   role: z.enum(['tpd', 'es', 'exam_tpd'], { error: 'Choose your role' }).nullable(),
   tableColumns: columnVisibilitySchema,
+  /** "What works" figures hide counts under this (3, 5 or 10). */
+  insightsThreshold: z.union([z.literal(3), z.literal(5), z.literal(10)], {
+    error: 'Hide counts under 3, 5 or 10',
+  }),
 });
 export type Settings = z.output<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { userName: null, role: null, tableColumns: {} };
+export const DEFAULT_SETTINGS: Settings = { userName: null, role: null, tableColumns: {}, insightsThreshold: 3 };

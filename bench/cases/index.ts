@@ -3,6 +3,7 @@ import { arcpPackCases } from './arcp-packs';
 import { demoLoadCases } from './demo-load';
 import { everydayCases } from './everyday';
 import { examCases } from './exams';
+import { insightsCases } from './insights';
 import { traineeImportCases } from './trainee-import';
 import { traineeTableBrowserCases } from './trainee-table-browser';
 import { traineeListCases } from './trainees-list';
@@ -19,4 +20,5 @@ export const BENCH_CASES: AnyBenchCase[] = [
   ...traineeTableBrowserCases,
   ...examCases,
   ...arcpPackCases,
+  ...insightsCases,
 ];

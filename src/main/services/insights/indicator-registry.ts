@@ -115,10 +115,12 @@ function supportIndicator(entry: { id: string; label: string }): Indicator {
     },
     (cohort) => {
       const units: Unit[] = [];
-      for (const { trainee, attempts } of eachTrainee(cohort)) {
-        const offer = cohort.supportByTrainee.get(trainee.id)?.find((s) => s.catalogueId === entry.id);
+      const firstOffers = cohort.firstOfferByCatalogue.get(entry.id);
+      if (!firstOffers) return units;
+      for (const trainee of cohort.trainees) {
+        const offer = firstOffers.get(trainee.id);
         if (!offer) continue;
-        const next = attempts.find((a) => a.sittingDate > offer.offeredOn);
+        const next = cohort.attemptsByTrainee.get(trainee.id)?.find((a) => a.sittingDate > offer.offeredOn);
         units.push({
           trainee,
           exam: next?.exam ?? null,
@@ -279,7 +281,8 @@ export function cadenceIndicator(asOf: string): Indicator {
       for (const trainee of cohort.trainees) {
         if (!SEEN_AT_1_1S.includes(trainee.status) || trainee.startedOn > asOf) continue;
         const windowStart = shiftDate(asOf, -trainee.cadenceWeeks * 7);
-        const seen = (cohort.meetingsByTrainee.get(trainee.id) ?? []).some((d) => d > windowStart && d <= asOf);
+        const last = cohort.lastMeetingByTrainee.get(trainee.id);
+        const seen = !!last && last > windowStart;
         if (!seen && trainee.startedOn > windowStart) continue; // first 1:1 not due yet
         units.push({ trainee, exam: null, date: asOf, group: EVERYONE, outcome: seen ? 'seen' : 'not-seen' });
       }

@@ -35,7 +35,10 @@ export interface Cohort {
   arcpByTrainee: Map<string, Array<{ panelDate: string; outcome: string }>>;
   catalogue: Array<{ id: string; label: string }>;
   supportByTrainee: Map<string, Array<{ catalogueId: string | null; status: string; offeredOn: string }>>;
-  meetingsByTrainee: Map<string, string[]>;
+  /** Each trainee's first offer of each catalogue entry: catalogue id → trainee id → offer. */
+  firstOfferByCatalogue: Map<string, Map<string, { status: string; offeredOn: string }>>;
+  /** Each trainee's latest 1:1 on or before the as-of date. */
+  lastMeetingByTrainee: Map<string, string>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -51,6 +54,7 @@ export async function loadCohort(
   db: Executor,
   today: string,
   filters: { programme?: string | null; grade?: string | null },
+  asOf: string = today,
 ): Promise<Cohort> {
   let traineeQuery = db
     .selectFrom('trainees as t')
@@ -85,7 +89,13 @@ export async function loadCohort(
         .where('deleted_at', 'is', null)
         .orderBy('offered_on')
         .execute(),
-      db.selectFrom('meetings').select(['trainee_id', 'held_on']).where('deleted_at', 'is', null).execute(),
+      db
+        .selectFrom('meetings')
+        .select(['trainee_id', (eb) => eb.fn.max('held_on').as('last')])
+        .where('deleted_at', 'is', null)
+        .where('held_on', '<=', asOf)
+        .groupBy('trainee_id')
+        .execute(),
     ]);
   const groupOf = new Map(definitions.map((d) => [d.id, d.attempt_group]));
   const cohort: Cohort = {
@@ -105,7 +115,8 @@ export async function loadCohort(
     arcpByTrainee: new Map(),
     catalogue: catalogue.map((c) => ({ id: c.id, label: c.label })),
     supportByTrainee: new Map(),
-    meetingsByTrainee: new Map(),
+    firstOfferByCatalogue: new Map(),
+    lastMeetingByTrainee: new Map(meetings.map((m) => [m.trainee_id, m.last])),
   };
   for (const a of attempts)
     push(cohort.attemptsByTrainee, a.trainee_id, {
@@ -125,12 +136,14 @@ export async function loadCohort(
       discussedOn: r.discussed_on,
     });
   for (const r of arcp) push(cohort.arcpByTrainee, r.trainee_id, { panelDate: r.panel_date, outcome: r.outcome! });
-  for (const s of support)
-    push(cohort.supportByTrainee, s.trainee_id, {
-      catalogueId: s.catalogue_id,
-      status: s.status,
-      offeredOn: s.offered_on,
-    });
-  for (const m of meetings) push(cohort.meetingsByTrainee, m.trainee_id, m.held_on);
+  for (const s of support) {
+    const offer = { catalogueId: s.catalogue_id, status: s.status, offeredOn: s.offered_on };
+    push(cohort.supportByTrainee, s.trainee_id, offer);
+    if (!s.catalogue_id) continue;
+    const first = cohort.firstOfferByCatalogue.get(s.catalogue_id) ?? new Map<string, typeof offer>();
+    cohort.firstOfferByCatalogue.set(s.catalogue_id, first);
+    // Rows come oldest first, so the first seen is the first offer.
+    if (!first.has(s.trainee_id)) first.set(s.trainee_id, offer);
+  }
   return cohort;
 }

@@ -105,7 +105,7 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
   async function computeLocal(filters: InsightsFilters) {
     const today = ukToday(now());
     const asOf = filters.period && quarterEnd(filters.period.to) < today ? quarterEnd(filters.period.to) : today;
-    const cohort = await loadCohort(db, today, filters);
+    const cohort = await loadCohort(db, today, filters, asOf);
     const list = indicators(cohort, asOf);
     const rows: CountRow[] = [];
     const durations: Record<string, { label: string; values: number[] }> = {};

@@ -110,8 +110,15 @@ export function comparisonFigure(
     riskRatioText = `${ratio(rr.estimate)} (95% CI ${ratio(rr.lower)} to ${ratio(rr.upper)})`;
     if (rr.corrected) caveats.push('A count of zero in the table: 0.5 was added to each count to estimate the ratio.');
   }
-  const p = complete ? fisherExactTwoSided(t) : null;
-  const fisherPText = p === null ? 'Not shown' : `${formatP(p)} (Fisher's exact, two-sided)`;
+  // With a group empty there is nothing to compare, and Fisher's p would be a meaningless 1.
+  const comparable = t.a + t.b > 0 && t.c + t.d > 0;
+  const p = complete && comparable ? fisherExactTwoSided(t) : null;
+  const fisherPText =
+    p !== null
+      ? `${formatP(p)} (Fisher's exact, two-sided)`
+      : complete
+        ? 'Not computable: a group is empty'
+        : 'Not shown: part of the table is hidden to protect small numbers';
 
   let pooled: ComparisonFigure['pooled'] = null;
   let pooledText: string | null = null;

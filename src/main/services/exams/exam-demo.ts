@@ -94,6 +94,7 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
   ) => {
     let sitting = firstSitting;
     let fails = 0;
+    let supported = false;
     for (let n = 0; n < 4; n++) {
       if (sitting > shift(today, -7)) {
         // A sitting in the last three weeks whose result is not out yet.
@@ -101,7 +102,10 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
           attempts.push(attemptRow(traineeId, exam, sitting, 'awaiting', {}, null, null));
         return;
       }
-      const passed = random.chance(passRate);
+      // After a post-fail conversation (and the support taken up) the odds of passing double, roughly as one
+      // region found, so the "What works" figures have something to show: odds p/(1-p) × 2 → 2p/(1+p).
+      const passed = random.chance(supported ? (2 * passRate) / (1 + passRate) : passRate);
+      supported = false;
       const passMark = exam.hasScore ? random.int(136, 142) : null;
       const score = passMark === null ? null : passed ? passMark + random.int(1, 35) : passMark - random.int(1, 25);
       const components = exam.code === 'AKT' ? aktComponents(random, passed) : scaComponents(random, passed);
@@ -114,7 +118,10 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
       // Most fails have a conversation; recent ones and a few older ones do not yet, so the monitor has work to show.
       if (conversationDue < today ? random.chance(0.7) : random.chance(0.3)) {
         const heldOn = shift(sitting, random.int(7, 27));
-        if (heldOn <= today) conversations.push(conversation(row, exam, fails, heldOn, nextSitting, supervisor));
+        if (heldOn <= today) {
+          conversations.push(conversation(row, exam, fails, heldOn, nextSitting, supervisor));
+          supported = true;
+        }
       }
       if (nextSitting > today && random.chance(0.5)) {
         readiness.push(

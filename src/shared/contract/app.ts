@@ -16,7 +16,9 @@ export interface DemoOutcome {
 export const appChannels = {
   'app:info': channel(z.object({}).default({})).returns<AppInfo>(),
   'settings:get': channel(z.object({}).default({})).returns<Settings>(),
-  'settings:update': channel(settingsSchema.partial()).returns<Settings>(),
+  'settings:update': channel(settingsSchema.partial()).changes('settings').returns<Settings>(),
   /** Fills an empty register with synthetic trainees; refused once real data exists. */
-  'demo:load': channel(z.object({ size: z.enum(['standard', 'large']).default('standard') })).returns<DemoOutcome>(),
+  'demo:load': channel(z.object({ size: z.enum(['standard', 'large']).default('standard') }))
+    .changes('trainees', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp')
+    .returns<DemoOutcome>(),
 };

@@ -30,18 +30,28 @@ export interface TraineeDeadline {
 export const arcpChannels = {
   /** Outcome and reason codes (reference data) and the evidence templates. */
   'arcp:reference': channel(empty).returns<{ codes: ArcpCode[]; templates: EvidenceTemplate[] }>(),
-  'arcp:saveTemplate': channel(
-    z.object({ id: idSchema.nullable().default(null), fields: templateFieldsSchema }),
-  ).returns<EvidenceTemplate>(),
+  'arcp:saveTemplate': channel(z.object({ id: idSchema.nullable().default(null), fields: templateFieldsSchema }))
+    .changes('arcp')
+    .returns<EvidenceTemplate>(),
   'arcp:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeArcp>(),
-  'arcp:create': channel(z.object({ traineeId: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
-  'arcp:update': channel(z.object({ id: idSchema, fields: arcpRecordFieldsSchema })).returns<ArcpRecord>(),
+  'arcp:create': channel(z.object({ traineeId: idSchema, fields: arcpRecordFieldsSchema }))
+    .changes('arcp')
+    .returns<ArcpRecord>(),
+  'arcp:update': channel(z.object({ id: idSchema, fields: arcpRecordFieldsSchema }))
+    .changes('arcp')
+    .returns<ArcpRecord>(),
   /** Only for a record still awaiting its panel; `arcp:restore` undoes it. */
-  'arcp:delete': channel(z.object({ id: idSchema })).returns<{ id: string }>(),
-  'arcp:restore': channel(z.object({ id: idSchema })).returns<ArcpRecord>(),
-  'arcp:saveCounts': channel(z.object({ id: idSchema, counts: evidenceCountsSchema })).returns<ArcpRecord>(),
+  'arcp:delete': channel(z.object({ id: idSchema }))
+    .changes('arcp')
+    .returns<{ id: string }>(),
+  'arcp:restore': channel(z.object({ id: idSchema }))
+    .changes('arcp')
+    .returns<ArcpRecord>(),
+  'arcp:saveCounts': channel(z.object({ id: idSchema, counts: evidenceCountsSchema }))
+    .changes('arcp')
+    .returns<ArcpRecord>(),
   'arcp:panels': channel(empty).returns<ArcpPanel[]>(),
-  'arcp:createPanel': channel(panelFieldsSchema).returns<ArcpPanel>(),
+  'arcp:createPanel': channel(panelFieldsSchema).changes('arcp').returns<ArcpPanel>(),
   'arcp:readiness': channel(z.object({ panelId: idSchema })).returns<PanelReadiness>(),
   /** ESR windows, outcome 5 windows and trainees without an ARCP in the last 12 months. */
   'arcp:deadlines': channel(

@@ -37,16 +37,20 @@ const byTrainee = z.object({ traineeId: id });
 export const everydayChannels = {
   'meetings:list': channel(byTrainee).returns<Meeting[]>(),
   'meetings:get': channel(byId).returns<Meeting>(),
-  'meetings:create': channel(meetingFieldsSchema).returns<Meeting>(),
-  'meetings:update': channel(z.object({ id, fields: meetingFieldsSchema })).returns<Meeting>(),
-  'meetings:delete': channel(byId).returns<void>(),
-  'meetings:restore': channel(byId).returns<Meeting>(),
+  'meetings:create': channel(meetingFieldsSchema).changes('meetings').returns<Meeting>(),
+  'meetings:update': channel(z.object({ id, fields: meetingFieldsSchema }))
+    .changes('meetings')
+    .returns<Meeting>(),
+  'meetings:delete': channel(byId).changes('meetings').returns<void>(),
+  'meetings:restore': channel(byId).changes('meetings').returns<Meeting>(),
   'meetings:history': channel(byId).returns<MeetingHistoryEntry[]>(),
-  'meetings:setActionDone': channel(z.object({ id, done: z.boolean() })).returns<void>(),
+  'meetings:setActionDone': channel(z.object({ id, done: z.boolean() }))
+    .changes('meetings')
+    .returns<void>(),
   'meetings:templates': channel(z.object({}).default({})).returns<MeetingTemplate[]>(),
-  'meetings:saveTemplate': channel(meetingTemplateSchema).returns<MeetingTemplate>(),
+  'meetings:saveTemplate': channel(meetingTemplateSchema).changes('meetings').returns<MeetingTemplate>(),
   'meetings:schedule': channel(byTrainee).returns<MeetingSchedule>(),
-  'meetings:setCadence': channel(cadenceSchema).returns<MeetingSchedule>(),
+  'meetings:setCadence': channel(cadenceSchema).changes('meetings').returns<MeetingSchedule>(),
   /** An .ics file for the next 1:1, to add to a calendar. */
   'meetings:calendar': channel(byTrainee).returns<ExportedFile>(),
 
@@ -57,36 +61,44 @@ export const everydayChannels = {
       traineeId: id.nullable().default(null),
       payload: z.string().max(MAX_DRAFT_CHARS, { error: 'This draft is too long to keep; shorten the notes' }),
     }),
-  ).returns<{ updatedAt: string }>(),
-  'drafts:discard': channel(z.object({ key: z.string().min(1).max(200) })).returns<void>(),
+  )
+    .changes('drafts')
+    .returns<{ updatedAt: string }>(),
+  'drafts:discard': channel(z.object({ key: z.string().min(1).max(200) }))
+    .changes('drafts')
+    .returns<void>(),
 
   'plp:list': channel(byTrainee).returns<PlpGoal[]>(),
-  'plp:createGoal': channel(goalFieldsSchema).returns<PlpGoal>(),
-  'plp:updateGoal': channel(z.object({ id, fields: goalFieldsSchema })).returns<PlpGoal>(),
-  'plp:deleteGoal': channel(byId).returns<void>(),
-  'plp:restoreGoal': channel(byId).returns<PlpGoal>(),
-  'plp:addReview': channel(goalReviewSchema).returns<PlpGoal>(),
+  'plp:createGoal': channel(goalFieldsSchema).changes('plp').returns<PlpGoal>(),
+  'plp:updateGoal': channel(z.object({ id, fields: goalFieldsSchema }))
+    .changes('plp')
+    .returns<PlpGoal>(),
+  'plp:deleteGoal': channel(byId).changes('plp').returns<void>(),
+  'plp:restoreGoal': channel(byId).changes('plp').returns<PlpGoal>(),
+  'plp:addReview': channel(goalReviewSchema).changes('plp').returns<PlpGoal>(),
   'plp:exportPdf': channel(byTrainee).returns<ExportedFile>(),
   'plp:exportText': channel(byTrainee).returns<TextSection[]>(),
 
   'needs:get': channel(byTrainee).returns<EarlyNeedsView>(),
-  'needs:save': channel(earlyNeedsFieldsSchema).returns<EarlyNeedsView>(),
+  'needs:save': channel(earlyNeedsFieldsSchema).changes('needs').returns<EarlyNeedsView>(),
   /** Destroys the intake at the end of training (retention); PLP goals made from it stay. */
-  'needs:destroy': channel(byTrainee).returns<EarlyNeedsView>(),
-  'needs:addNeed': channel(identifiedNeedSchema).returns<IdentifiedNeed>(),
-  'needs:removeNeed': channel(byId).returns<void>(),
+  'needs:destroy': channel(byTrainee).changes('needs').returns<EarlyNeedsView>(),
+  'needs:addNeed': channel(identifiedNeedSchema).changes('needs').returns<IdentifiedNeed>(),
+  'needs:removeNeed': channel(byId).changes('needs').returns<void>(),
   /** Turns an identified need into a PLP goal in one action. */
-  'needs:makeGoal': channel(byId).returns<PlpGoal>(),
+  'needs:makeGoal': channel(byId).changes('needs', 'plp').returns<PlpGoal>(),
 
   'support:list': channel(byTrainee).returns<SupportItem[]>(),
-  'support:offer': channel(supportOfferSchema).returns<SupportItem>(),
-  'support:step': channel(supportStepSchema).returns<SupportItem>(),
-  'support:delete': channel(byId).returns<void>(),
-  'support:restore': channel(byId).returns<SupportItem>(),
+  'support:offer': channel(supportOfferSchema).changes('support').returns<SupportItem>(),
+  'support:step': channel(supportStepSchema).changes('support').returns<SupportItem>(),
+  'support:delete': channel(byId).changes('support').returns<void>(),
+  'support:restore': channel(byId).changes('support').returns<SupportItem>(),
   'support:catalogue': channel(
     z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }),
   ).returns<SupportCatalogueEntry[]>(),
-  'support:saveCatalogueEntry': channel(supportCatalogueEntrySchema).returns<SupportCatalogueEntry>(),
+  'support:saveCatalogueEntry': channel(supportCatalogueEntrySchema)
+    .changes('support')
+    .returns<SupportCatalogueEntry>(),
 
   /** `kind` narrows the rows (before the per-group cap); the kind counts always cover everything. */
   'today:view': channel(

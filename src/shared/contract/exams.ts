@@ -40,28 +40,36 @@ export interface PostFailExportText {
 
 export const examChannels = {
   'exams:setup': channel(z.object({}).default({})).returns<ExamSetup>(),
-  'exams:saveDefinition': channel(
-    z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema }),
-  ).returns<ExamDefinition>(),
-  'exams:archiveDefinition': channel(z.object({ id: idSchema })).returns<ExamDefinition>(),
-  'exams:saveRules': channel(examRulesSchema).returns<ExamRules>(),
+  'exams:saveDefinition': channel(z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema }))
+    .changes('exams')
+    .returns<ExamDefinition>(),
+  'exams:archiveDefinition': channel(z.object({ id: idSchema }))
+    .changes('exams')
+    .returns<ExamDefinition>(),
+  'exams:saveRules': channel(examRulesSchema).changes('exams').returns<ExamRules>(),
   'exams:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeExams>(),
-  'exams:saveAttempt': channel(
-    z.object({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema }),
-  ).returns<ExamAttempt>(),
-  'exams:deleteAttempt': channel(z.object({ id: idSchema })).returns<{ id: string }>(),
+  'exams:saveAttempt': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema }))
+    .changes('exams')
+    .returns<ExamAttempt>(),
+  'exams:deleteAttempt': channel(z.object({ id: idSchema }))
+    .changes('exams')
+    .returns<{ id: string }>(),
   'exams:postFailDraft': channel(z.object({ attemptId: idSchema })).returns<PostFailDraft>(),
   'exams:savePostFail': channel(
     z.object({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema }),
-  ).returns<PostFailRecord>(),
+  )
+    .changes('exams', 'support')
+    .returns<PostFailRecord>(),
   'exams:postFailText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
   'exams:postFailFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
   'exams:readinessText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
   'exams:readinessFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
   'exams:saveReadiness': channel(
     z.object({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema }),
-  ).returns<ReadinessRecord>(),
+  )
+    .changes('exams')
+    .returns<ReadinessRecord>(),
   'exams:monitor': channel(z.object({}).default({})).returns<MonitorRow[]>(),
   'examImport:preview': channel(resultsFileSchema).returns<ResultsImportPreview>(),
-  'examImport:commit': channel(resultsFileSchema).returns<ResultsImportOutcome>(),
+  'examImport:commit': channel(resultsFileSchema).changes('exams').returns<ResultsImportOutcome>(),
 };

@@ -19,10 +19,16 @@ export const traineeChannels = {
     z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
   ).returns<Trainee[]>(),
   'trainees:get': channel(z.object({ id: idSchema })).returns<Trainee>(),
-  'trainees:create': channel(traineeFieldsSchema).returns<Trainee>(),
-  'trainees:update': channel(z.object({ id: idSchema, fields: traineeFieldsSchema })).returns<Trainee>(),
-  'trainees:archive': channel(z.object({ id: idSchema })).returns<Trainee>(),
-  'trainees:restore': channel(z.object({ id: idSchema })).returns<Trainee>(),
+  'trainees:create': channel(traineeFieldsSchema).changes('trainees').returns<Trainee>(),
+  'trainees:update': channel(z.object({ id: idSchema, fields: traineeFieldsSchema }))
+    .changes('trainees')
+    .returns<Trainee>(),
+  'trainees:archive': channel(z.object({ id: idSchema }))
+    .changes('trainees')
+    .returns<Trainee>(),
+  'trainees:restore': channel(z.object({ id: idSchema }))
+    .changes('trainees')
+    .returns<Trainee>(),
   'traineeImport:preview': channel(importFileSchema).returns<ImportPreview>(),
-  'traineeImport:commit': channel(importFileSchema).returns<ImportOutcome>(),
+  'traineeImport:commit': channel(importFileSchema).changes('trainees').returns<ImportOutcome>(),
 };

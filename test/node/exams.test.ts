@@ -20,7 +20,7 @@ import type {
 import type { ExportedFile } from '../../src/shared/exports/report-document';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { docxText, pdfPages } from '../support/read-exports';
-import { call, createTempBackend, fileAsBase64, SAMPLES_DIR, type TempBackend } from '../support/temp-backend';
+import { call, createTempBackend, fileAsBase64, FIXTURES_DIR, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
 
 const PRIVATE = 'PRIVATE: partner unwell, discuss with the deanery wellbeing lead';
@@ -41,12 +41,12 @@ async function importSamples() {
   await call(backend, 'traineeImport:commit', {
     jobId: 't',
     fileName: 'trainees.csv',
-    contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+    contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv')),
   });
   const sample = {
     jobId: 'r',
     fileName: 'exam-results.csv',
-    contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')),
+    contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'exam-results.csv')),
   };
   const preview = await call<ResultsImportPreview>(backend, 'examImport:preview', sample);
   const outcome = await call<ResultsImportOutcome>(backend, 'examImport:commit', sample);
@@ -85,7 +85,7 @@ describe('exam results import', () => {
     const again = await call<ResultsImportPreview>(backend, 'examImport:preview', {
       jobId: 'r2',
       fileName: 'x.csv',
-      contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')),
+      contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'exam-results.csv')),
     });
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 25 });
   });

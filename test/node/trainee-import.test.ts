@@ -6,10 +6,10 @@ import { decodeCsvBytes, readCsv } from '../../src/main/services/csv/read-csv';
 import type { ProgressEvent } from '../../src/shared/contract';
 import type { ImportMapping, ImportOutcome, ImportPreview } from '../../src/shared/trainees/import-mapping';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
-import { call, createTempBackend, fileAsBase64, SAMPLES_DIR, type TempBackend } from '../support/temp-backend';
+import { call, createTempBackend, fileAsBase64, FIXTURES_DIR, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
 
-const SAMPLE = path.join(SAMPLES_DIR, 'trainees-scheme-export.csv');
+const SAMPLE = path.join(FIXTURES_DIR, 'trainees-scheme-export.csv');
 const SAMPLE_TEXT = fs.readFileSync(SAMPLE, 'utf8');
 const HEADER =
   'Forename,Surname,GMC Number,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Educational Supervisor,Current Post,Email';

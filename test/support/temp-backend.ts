@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../src/main/backend';
 
-export const SAMPLES_DIR = path.resolve(__dirname, '../../../shared/samples');
+/** Synthetic sample files the tests import, kept in the repository. */
+export const FIXTURES_DIR = path.resolve(__dirname, '../fixtures');
 
 export function tempDir(prefix = 'tpd-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -143,6 +143,16 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByRole('heading', { name: 'Confidence with telephone consultations' }).waitFor();
     await app.screenshot('everyday-06-plan');
     await expectNoAxeViolations(page, 'the trainee’s Plan (PLP) tab', { themes: 'both' });
+    await page.getByRole('button', { name: 'Edit goal: Confidence with telephone consultations' }).click();
+    const goalForm = page.getByRole('dialog', { name: 'Edit goal' });
+    await goalForm.getByRole('button', { name: 'Save goal' }).waitFor();
+    await expectNoAxeViolations(page, 'the PLP goal form', { scope: '[role=dialog]' });
+    await goalForm.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Review goal: Confidence with telephone consultations' }).click();
+    const review = page.getByRole('dialog', { name: 'Review: Confidence with telephone consultations' });
+    await review.getByRole('button', { name: 'Cancel' }).waitFor();
+    await expectNoAxeViolations(page, 'the PLP goal review form', { scope: '[role=dialog]' });
+    await review.getByRole('button', { name: 'Cancel' }).click();
 
     // Support: offered, accepted, completed with an outcome.
     await page.getByRole('tab', { name: 'Support' }).click();

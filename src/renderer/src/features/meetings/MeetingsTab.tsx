@@ -53,7 +53,7 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
           type="button"
           className="button"
           onClick={() => void api.meetings.calendar({ traineeId }).then(saveExportedFile)}
-          aria-label={`Add the next 1:1 with ${traineeName} to calendar`}
+          aria-label={`Add to calendar (.ics): the next 1:1 with ${traineeName}`}
         >
           Add to calendar (.ics)
         </button>

@@ -107,53 +107,10 @@ export const DEFAULT_EXAM_RULES: ExamRules = {
   ],
 };
 
-export const AKT_COMPONENTS: ExamComponent[] = [
-  { key: 'clinical_knowledge', label: 'Clinical knowledge' },
-  { key: 'evidence_based_practice', label: 'Evidence-based practice' },
-  { key: 'organisation_management', label: 'Organisation & management' },
-];
-
 export const SCA_COMPONENTS: ExamComponent[] = [
   { key: 'data_gathering', label: 'Data gathering & diagnosis' },
   { key: 'clinical_management', label: 'Clinical management & medical complexity' },
   { key: 'relating_to_others', label: 'Relating to others' },
-];
-
-/** What a new database starts with (the migration seeds these). */
-export const DEFAULT_EXAM_DEFINITIONS: ExamDefinitionFields[] = [
-  {
-    code: 'AKT',
-    name: 'Applied Knowledge Test',
-    hasScore: true,
-    componentKind: 'percentage',
-    components: AKT_COMPONENTS,
-    earliestGrade: 'ST2',
-    historic: false,
-    attemptGroup: 'AKT',
-    bookingWeeksBefore: null,
-  },
-  {
-    code: 'SCA',
-    name: 'Simulated Consultation Assessment',
-    hasScore: false,
-    componentKind: 'grade',
-    components: SCA_COMPONENTS,
-    earliestGrade: 'ST3',
-    historic: false,
-    attemptGroup: 'SCA',
-    bookingWeeksBefore: 7,
-  },
-  {
-    code: 'RCA',
-    name: 'Recorded Consultation Assessment (historic)',
-    hasScore: false,
-    componentKind: 'grade',
-    components: SCA_COMPONENTS,
-    earliestGrade: 'ST3',
-    historic: true,
-    attemptGroup: 'SCA',
-    bookingWeeksBefore: null,
-  },
 ];
 
 /** Things that may have contributed to a fail, discussed without judgement. */

@@ -1,5 +1,8 @@
 import type { ArcpDeadline } from './deadlines';
 import type { Checklist } from './checklist';
+import type { ExamResult } from '../exams/exam-reference';
+import type { GoalStatus } from '../plp/plp-types';
+import type { SupportStatus } from '../support/support-types';
 
 /**
  * What an ARCP pack is made from. Every field is shared content: the views below have no
@@ -32,7 +35,7 @@ export interface PackRecord {
 export interface PackExamAttempt {
   exam: string;
   sittingDate: string;
-  result: string;
+  result: ExamResult;
   attemptNumber: number | null;
   score: string | null;
   /** Subject-area or domain results, e.g. ["Relating to others", "Fail"]. */
@@ -48,7 +51,7 @@ export interface PackSharedRecord {
 
 export interface PackPlpGoal {
   goal: string;
-  status: string;
+  status: GoalStatus;
   due: string | null;
   detail: string | null;
 }
@@ -56,7 +59,7 @@ export interface PackPlpGoal {
 export interface PackSupport {
   support: string;
   offeredOn: string;
-  status: string;
+  status: SupportStatus;
   outcome: string | null;
 }
 

@@ -41,7 +41,9 @@ function statusFromText(text: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  const match = TRAINEE_STATUSES.find((s) => s.value === key || s.label.toLowerCase().replace(/[\s-]+/g, '_') === key);
+  const match = TRAINEE_STATUSES.options.find(
+    (s) => s.value === key || s.label.toLowerCase().replace(/[\s-]+/g, '_') === key,
+  );
   return match ? match.value : text;
 }
 

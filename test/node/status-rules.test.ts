@@ -31,13 +31,21 @@ describe('status rules (values, never labels)', () => {
     expect(OPEN_SUPPORT_STATUSES).toEqual(['offered', 'accepted']);
   });
 
-  it('works out each exam’s position from the stored results', () => {
+  it('works out each exam’s position from the stored results, with the attempts left after the last that counts', () => {
+    const left = (standard: number, exceptional: number) => ({ standard, exceptional });
     const attempts: PositionAttempt[] = [
-      { exam: 'SCA', sittingDate: '2026-03-03', result: 'fail', attemptNumber: 2 },
-      { exam: 'AKT', sittingDate: '2025-10-01', result: 'pass', attemptNumber: 1 },
-      { exam: 'SCA', sittingDate: '2025-11-20', result: 'fail', attemptNumber: 1 },
-      { exam: 'SCA', sittingDate: '2026-01-10', result: 'withdrawn', attemptNumber: null },
-      { exam: 'RCA', sittingDate: '2026-05-01', result: 'awaiting', attemptNumber: 1 },
+      { exam: 'SCA', sittingDate: '2026-03-03', result: 'fail', attemptNumber: 2, attemptsLeftAfter: left(4, 0) },
+      { exam: 'AKT', sittingDate: '2025-10-01', result: 'pass', attemptNumber: 1, attemptsLeftAfter: left(3, 1) },
+      { exam: 'SCA', sittingDate: '2025-11-20', result: 'fail', attemptNumber: 1, attemptsLeftAfter: left(5, 0) },
+      {
+        exam: 'SCA',
+        sittingDate: '2026-04-10',
+        result: 'withdrawn',
+        attemptNumber: null,
+        attemptsLeftAfter: left(4, 0),
+      },
+      { exam: 'CSA', sittingDate: '2026-05-01', result: 'fail', attemptNumber: 4, attemptsLeftAfter: left(0, 1) },
+      { exam: 'RCA', sittingDate: '2026-06-01', result: 'awaiting', attemptNumber: 1 },
     ];
     const positions = examPositions(attempts);
     expect(positions.find((p) => p.exam === 'SCA')).toEqual({
@@ -46,11 +54,13 @@ describe('status rules (values, never labels)', () => {
       passed: false,
       passedAtAttempt: null,
       fails: 2,
-      last: { result: 'fail', sittingDate: '2026-03-03' },
+      attemptsLeft: { standard: 4, exceptional: 0 },
+      last: { result: 'withdrawn', sittingDate: '2026-04-10' },
     });
     expect(positions.map(describeExamPosition)).toEqual([
       'AKT: passed at attempt 1',
-      'SCA: not yet passed, 2 fails (last fail on 03/03/2026)',
+      'SCA: not yet passed, 2 fails (last withdrawn on 10/04/2026); 4 attempts left',
+      'CSA: not yet passed, 1 fail (last fail on 01/05/2026); only the exceptional attempt left',
       'RCA: awaiting result',
     ]);
   });
@@ -121,7 +131,7 @@ describe('ARCP reads other features by status value', () => {
     expect(readiness.rows[0]).toMatchObject({
       openPlpGoals: 1,
       supportReceived: '1 taken up of 3 offered',
-      examPosition: 'AKT: not yet passed, 1 fail (last fail on 01/02/2026)',
+      examPosition: 'AKT: not yet passed, 1 fail (last fail on 01/02/2026); 5 attempts left',
     });
 
     // The pack shows every goal with its status in words.
@@ -129,6 +139,6 @@ describe('ARCP reads other features by status value', () => {
     const text = await pdfText(Buffer.from(file.base64, 'base64'));
     expect(text).toMatch(/Shadow the out-of-hours\s+service\s+Stopped/);
     expect(text).toMatch(/Coaching\s+\S+\s+Declined/);
-    expect(text).toContain('AKT: not yet passed, 1 fail (last fail on 01/02/2026)');
+    expect(text).toContain('AKT: not yet passed, 1 fail (last fail on 01/02/2026); 5 attempts left');
   });
 });

@@ -1,6 +1,7 @@
 import type { ArcpDeadline } from './deadlines';
 import type { Checklist } from './checklist';
 import type { ExamResult } from '../exams/exam-reference';
+import type { AttemptsLeft } from '../exams/exam-position';
 import type { GoalStatus } from '../plp/plp-types';
 import type { SupportStatus } from '../support/support-types';
 
@@ -38,6 +39,8 @@ export interface PackExamAttempt {
   result: ExamResult;
   attemptNumber: number | null;
   score: string | null;
+  /** Attempts still allowed after this one under the attempt-limit rules. */
+  attemptsLeftAfter: AttemptsLeft;
   /** Subject-area or domain results, e.g. ["Relating to others", "Fail"]. */
   domains: Array<[name: string, result: string]>;
 }

@@ -6,6 +6,13 @@ export interface PositionAttempt {
   sittingDate: string;
   result: ExamResult;
   attemptNumber: number | null;
+  /** Attempts still allowed after this one, when known (from the attempt-limit rules). */
+  attemptsLeftAfter?: AttemptsLeft;
+}
+
+export interface AttemptsLeft {
+  standard: number;
+  exceptional: number;
 }
 
 /** Where a trainee stands on one exam, from the stored results (never their labels). */
@@ -17,6 +24,8 @@ export interface ExamPosition {
   /** The attempt number of the pass, when it has one. */
   passedAtAttempt: number | null;
   fails: number;
+  /** After the latest attempt that counts; null when not known. */
+  attemptsLeft: AttemptsLeft | null;
   last: { result: ExamResult; sittingDate: string };
 }
 
@@ -31,22 +40,31 @@ export function examPositions(attempts: readonly PositionAttempt[]): ExamPositio
   return [...byExam.entries()].map(([exam, list]) => {
     const pass = list.find((a) => a.result === 'pass');
     const last = list[list.length - 1]!;
+    const counted = list.filter((a) => COUNTED_RESULTS.includes(a.result));
     return {
       exam,
-      attemptsUsed: list.filter((a) => COUNTED_RESULTS.includes(a.result)).length,
+      attemptsUsed: counted.length,
       passed: pass !== undefined,
       passedAtAttempt: pass?.attemptNumber ?? null,
       fails: list.filter((a) => a.result === 'fail').length,
+      attemptsLeft: counted.at(-1)?.attemptsLeftAfter ?? null,
       last: { result: last.result, sittingDate: last.sittingDate },
     };
   });
 }
 
-/** "AKT: passed at attempt 1", "SCA: not yet passed, 2 fails (last fail on 03/03/2026)". */
+function describeLeft(left: AttemptsLeft | null): string {
+  if (!left) return '';
+  if (left.standard + left.exceptional === 0) return '; no attempts left';
+  if (left.standard === 0) return `; only the exceptional attempt${left.exceptional === 1 ? '' : 's'} left`;
+  return `; ${left.standard} attempt${left.standard === 1 ? '' : 's'} left${left.exceptional ? ` (+${left.exceptional} exceptional)` : ''}`;
+}
+
+/** "AKT: passed at attempt 1", "SCA: not yet passed, 2 fails (last fail on 03/03/2026); 4 attempts left". */
 export function describeExamPosition(p: ExamPosition): string {
   if (p.passed) return `${p.exam}: passed${p.passedAtAttempt ? ` at attempt ${p.passedAtAttempt}` : ''}`;
   const last = EXAM_RESULTS.label(p.last.result).toLowerCase();
   return p.fails > 0
-    ? `${p.exam}: not yet passed, ${p.fails} fail${p.fails === 1 ? '' : 's'} (last ${last} on ${formatUkDate(p.last.sittingDate)})`
-    : `${p.exam}: ${last}`;
+    ? `${p.exam}: not yet passed, ${p.fails} fail${p.fails === 1 ? '' : 's'} (last ${last} on ${formatUkDate(p.last.sittingDate)})${describeLeft(p.attemptsLeft)}`
+    : `${p.exam}: ${last}${describeLeft(p.attemptsLeft)}`;
 }

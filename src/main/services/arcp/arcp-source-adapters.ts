@@ -21,6 +21,7 @@ export function arcpSources(): ArcpSources {
         sittingDate: a.sittingDate,
         result: a.result,
         attemptNumber: a.attemptNumber,
+        attemptsLeftAfter: { standard: a.standardLeftAfter, exceptional: a.exceptionalLeftAfter },
         score: a.score !== null ? `${a.score}${a.passMark !== null ? ` (pass mark ${a.passMark})` : ''}` : null,
         domains: a.components
           .filter((c) => c.value !== '')

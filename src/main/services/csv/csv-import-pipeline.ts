@@ -44,6 +44,11 @@ export interface CheckedCsv<Context, Row extends CsvCheckedRow> {
 
 const PROGRESS_EVERY = 500;
 
+/** What a commit reports: every row is counted once, whether written or not. */
+export function importOutcome(counts: Record<CsvRowStatus, number>) {
+  return { created: counts.create, updated: counts.update, unchanged: counts.unchanged, rejected: counts.error };
+}
+
 /**
  * The import steps every CSV importer shares: decode and read the file, check every row for a
  * preview with per-row reasons, then write every valid row in one transaction (all or none),

@@ -8,7 +8,7 @@ import { normaliseHeader } from '../../../shared/trainees/import-mapping';
 import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { csvImportPipeline, type CsvImportRequest } from '../csv/csv-import-pipeline';
+import { csvImportPipeline, importOutcome, type CsvImportRequest } from '../csv/csv-import-pipeline';
 import type { CsvRecord } from '../csv/read-csv';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
@@ -294,13 +294,7 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
           `The file has no column for: ${preview.missingColumns.join(', ')}. Nothing was imported.`,
         );
       await pipeline.write(request.jobId, rows);
-      return {
-        created: preview.counts.create,
-        updated: preview.counts.update,
-        unchanged: preview.counts.unchanged,
-        rejected: preview.counts.error,
-        flagged: preview.flagged,
-      };
+      return { ...importOutcome(preview.counts), flagged: preview.flagged };
     },
   };
 }

@@ -18,7 +18,7 @@ import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
 import { fieldsToColumns, rowToTrainee, sameFields, traineeFields } from '../trainees/trainee-rows';
-import { csvImportPipeline, type CsvImportRequest } from '../csv/csv-import-pipeline';
+import { csvImportPipeline, importOutcome, type CsvImportRequest } from '../csv/csv-import-pipeline';
 import type { CsvRecord } from '../csv/read-csv';
 
 export interface ImportRequest extends CsvImportRequest {
@@ -204,12 +204,7 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
         throw new AppError('invalid_input', `Choose a column for: ${missing}.`);
       }
       await pipeline.write(request.jobId, rows);
-      return {
-        created: preview.counts.create,
-        updated: preview.counts.update,
-        unchanged: preview.counts.unchanged,
-        rejected: preview.counts.error,
-      };
+      return importOutcome(preview.counts);
     },
   };
 }

@@ -22,9 +22,6 @@ export function labelledEnum<const V extends readonly [string, ...string[]]>(
     schema(error?: string) {
       return z.enum(values, error ? { error } : undefined);
     },
-    includes(value: string): value is Value {
-      return (values as readonly string[]).includes(value);
-    },
   };
 }
 

@@ -1,4 +1,4 @@
-// Layer rules from ARCHITECTURE.md, enforced the way VS Code enforces its own layering.
+// Layer rules from the README's Design section, enforced the way VS Code enforces its own layering.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
 import { optionalText, requiredText } from '../text';
 import { TRAINING_GRADES } from '../trainees/reference';
-import { CONTRIBUTING_FACTOR_VALUES, EXAM_RESULT_VALUES, READINESS_DECISION_VALUES } from './exam-reference';
+import { CONTRIBUTING_FACTORS, EXAM_RESULTS, READINESS_DECISIONS } from './exam-reference';
 
 /**
  * The schemas behind the exam forms. Each accepts what a form holds (lines of text, checkbox
@@ -48,7 +48,7 @@ function optionalNumber(label: string, min: number, max: number) {
 export const attemptFieldsSchema = z.object({
   examId: z.string({ error: 'Choose the exam' }).min(1, { error: 'Choose the exam' }),
   sittingDate: dateSchema('sitting date'),
-  result: z.enum(EXAM_RESULT_VALUES, { error: 'Choose the result' }),
+  result: EXAM_RESULTS.schema('Choose the result'),
   score: optionalNumber('Score', 0, 1000),
   passMark: optionalNumber('Pass mark', 0, 1000),
   /** Component key → percentage text or grade; blanks are dropped. */
@@ -78,8 +78,8 @@ const factorsSchema = z.preprocess(
           .map(([factor, f]) => ({ factor, note: f.note ?? null }))
       : v,
   z
-    .array(z.object({ factor: z.enum(CONTRIBUTING_FACTOR_VALUES), note: optionalText(2000, 'Factor note') }))
-    .max(CONTRIBUTING_FACTOR_VALUES.length),
+    .array(z.object({ factor: CONTRIBUTING_FACTORS.schema(), note: optionalText(2000, 'Factor note') }))
+    .max(CONTRIBUTING_FACTORS.values.length),
 );
 
 const supportOfferedSchema = z
@@ -131,7 +131,7 @@ export const readinessFieldsSchema = z.object({
   wellbeing: optionalText(2000, 'Wellbeing and circumstances'),
   traineeView: optionalText(2000, 'Trainee’s view'),
   educatorView: optionalText(2000, 'Educator’s view'),
-  decision: z.enum(READINESS_DECISION_VALUES, { error: 'Choose a decision' }),
+  decision: READINESS_DECISIONS.schema('Choose a decision'),
   reasons: optionalText(2000, 'Reasons'),
   agreedActions: linesSchema(20, 300, 'agreed actions').default([]),
   privateNote: optionalText(4000, 'Private note'),

@@ -45,13 +45,6 @@ export const DEFAULT_CADENCE_WEEKS = 8;
 export const MAX_NOTE_CHARS = 20_000;
 export const MAX_ACTIONS = 30;
 
-export function labelOf<T extends { value: string; label: string }>(
-  list: readonly T[],
-  value: string | null | undefined,
-): string {
-  return list.find((x) => x.value === value)?.label ?? value ?? '';
-}
-
 /** Long text that may be blank; kept as typed (blank lines and headings matter in a note). */
 export function noteText(max: number, label: string) {
   return z.preprocess(

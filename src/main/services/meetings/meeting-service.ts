@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ukToday } from '../../../shared/dates';
 import {
-  labelOf,
   MEETING_TYPES,
   type Meeting,
   type MeetingFields,
@@ -13,6 +12,7 @@ import {
   type MeetingType,
   type WellbeingLevel,
 } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
 import { AppError } from '../../../shared/result';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { formatLongDate, ukToday } from '../../../shared/dates';
-import { labelOf, MEETING_MODES, MEETING_TYPES } from '../../../shared/meetings/meeting-types';
-import { goalStatusLabel } from '../../../shared/plp/plp-types';
+import { MEETING_MODES, MEETING_TYPES } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
+import { GOAL_STATUSES } from '../../../shared/plp/plp-types';
 import type { TimelineEntry } from '../../../shared/search/search-types';
-import { supportStatusLabel } from '../../../shared/support/support-types';
-import { statusLabel } from '../../../shared/trainees/reference';
+import { SUPPORT_STATUSES } from '../../../shared/support/support-types';
+import { TRAINEE_STATUSES } from '../../../shared/trainees/reference';
 import type { DB } from '../../store/schema';
 
 function dateOf(instant: string): string {
@@ -92,7 +93,7 @@ export function createTimelineService(db: Kysely<DB>) {
           date: r.reviewed_on,
           kind: 'plan',
           title: `PLP goal reviewed: ${r.title}`,
-          detail: `${goalStatusLabel(r.status_after)} · ${r.note.slice(0, 160)}`,
+          detail: `${GOAL_STATUSES.label(r.status_after)} · ${r.note.slice(0, 160)}`,
           link: `${base}/plan/${r.goal_id}`,
         });
       for (const c of goalLog) {
@@ -101,7 +102,7 @@ export function createTimelineService(db: Kysely<DB>) {
           id: `goal-status:${c.id}`,
           date: dateOf(c.at),
           kind: 'plan',
-          title: `PLP goal now ${goalStatusLabel(after?.status ?? '').toLowerCase()}: ${c.title}`,
+          title: `PLP goal now ${GOAL_STATUSES.label(after?.status ?? '').toLowerCase()}: ${c.title}`,
           detail: null,
           link: `${base}/plan/${c.goal_id}`,
         });
@@ -127,7 +128,7 @@ export function createTimelineService(db: Kysely<DB>) {
               id: `support:${s.id}:${status}`,
               date: on,
               kind: 'support',
-              title: `Support ${supportStatusLabel(status).toLowerCase()}: ${s.label}`,
+              title: `Support ${SUPPORT_STATUSES.label(status).toLowerCase()}: ${s.label}`,
               detail: status === s.status ? s.outcome : null,
               link,
             });
@@ -139,7 +140,7 @@ export function createTimelineService(db: Kysely<DB>) {
           : null;
         const title =
           c.action === 'status_changed'
-            ? `Status changed: ${statusLabel(change?.before?.status ?? '')} → ${statusLabel(change?.after?.status ?? '')}`
+            ? `Status changed: ${TRAINEE_STATUSES.label(change?.before?.status ?? '')} → ${TRAINEE_STATUSES.label(change?.after?.status ?? '')}`
             : c.action === 'created'
               ? 'Added to the register'
               : c.action === 'archived'

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
 import {
   DEFAULT_FOLLOW_UP_DAYS,
-  OPEN_SUPPORT_STATUSES,
+  isSupportOpen,
   supportStepProblem,
   type SupportCatalogueEntry,
   type SupportCatalogueEntryInput,
@@ -176,7 +176,7 @@ export async function stepSupportItem(db: Executor, input: SupportStepInput, now
   const problem = supportStepProblem(item, { status: input.status, on: input.on });
   if (problem)
     throw new AppError('invalid_input', problem, { [problem.startsWith('The date') ? 'on' : 'status']: problem });
-  const stillOpen = OPEN_SUPPORT_STATUSES.includes(input.status);
+  const stillOpen = isSupportOpen(input.status);
   const days = await followUpDays(db, item.catalogueId);
   await db
     .updateTable('support_items')

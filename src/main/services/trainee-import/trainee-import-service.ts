@@ -15,16 +15,13 @@ import { TRAINEE_STATUSES } from '../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../shared/trainees/trainee-schema';
 import { tidySpaces } from '../../../shared/text';
 import type { EventBus } from '../../event-bus';
-import { yieldToEventLoop } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
 import { fieldsToColumns, rowToTrainee, sameFields, traineeFields } from '../trainees/trainee-rows';
-import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv/read-csv';
+import { csvImportPipeline, importOutcome, type CsvImportRequest } from '../csv/csv-import-pipeline';
+import type { CsvRecord } from '../csv/read-csv';
 
-export interface ImportRequest {
-  jobId: string;
-  fileName: string;
-  contentBase64: string;
+export interface ImportRequest extends CsvImportRequest {
   mapping?: ImportMapping;
 }
 
@@ -33,7 +30,6 @@ interface CheckedRow extends ImportRowPreview {
   existing?: Trainee;
 }
 
-const PROGRESS_EVERY = 500;
 const LABELS = Object.fromEntries(IMPORT_TARGETS.map((t) => [t.field, t.label])) as Record<ImportField, string>;
 
 function statusFromText(text: string): string {
@@ -41,7 +37,9 @@ function statusFromText(text: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-  const match = TRAINEE_STATUSES.find((s) => s.value === key || s.label.toLowerCase().replace(/[\s-]+/g, '_') === key);
+  const match = TRAINEE_STATUSES.options.find(
+    (s) => s.value === key || s.label.toLowerCase().replace(/[\s-]+/g, '_') === key,
+  );
   return match ? match.value : text;
 }
 
@@ -82,41 +80,37 @@ function describeIssue(path: PropertyKey[], message: string, record: CsvRecord, 
 
 export type TraineeImportService = ReturnType<typeof createTraineeImportService>;
 
+interface TraineeImportContext {
+  mapping: ImportMapping;
+  unmappedRequired: ImportField[];
+  existingByGmc: Map<string, Trainee>;
+  firstLineByGmc: Map<string, number>;
+}
+
 export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now: () => Date) {
-  function progress(jobId: string, phase: string, done: number, total: number) {
-    events.emit('progress', { jobId, phase, done, total });
-  }
-
-  async function check(request: ImportRequest): Promise<{ preview: ImportPreview; rows: CheckedRow[] }> {
-    const { text, encoding } = decodeCsvBytes(Buffer.from(request.contentBase64, 'base64'));
-    const table = readCsv(text);
-    const proposed = autoMapHeaders(table.headers);
-    const mapping: ImportMapping = { ...proposed, ...request.mapping };
-    for (const [field, header] of Object.entries(mapping)) {
-      if (header && !table.headers.includes(header)) {
-        throw new AppError(
-          'invalid_input',
-          `The column “${header}” chosen for ${LABELS[field as ImportField]} is not in this file.`,
-        );
+  const pipeline = csvImportPipeline<ImportRequest, TraineeImportContext, CheckedRow>(db, events, now, {
+    async prepare(table, request) {
+      const proposed = autoMapHeaders(table.headers);
+      const mapping: ImportMapping = { ...proposed, ...request.mapping };
+      for (const [field, header] of Object.entries(mapping)) {
+        if (header && !table.headers.includes(header)) {
+          throw new AppError(
+            'invalid_input',
+            `The column “${header}” chosen for ${LABELS[field as ImportField]} is not in this file.`,
+          );
+        }
       }
-    }
-    const hasName = (mapping.givenName && mapping.familyName) || mapping.fullName;
-    const unmappedRequired = IMPORT_TARGETS.filter((t) => t.required && !mapping[t.field])
-      .map((t) => t.field)
-      .filter((f) => !(hasName && (f === 'givenName' || f === 'familyName')));
+      const hasName = (mapping.givenName && mapping.familyName) || mapping.fullName;
+      const unmappedRequired = IMPORT_TARGETS.filter((t) => t.required && !mapping[t.field])
+        .map((t) => t.field)
+        .filter((f) => !(hasName && (f === 'givenName' || f === 'familyName')));
+      const existingByGmc = new Map(
+        (await db.selectFrom('trainees').selectAll().execute()).map((r) => [r.gmc_number, rowToTrainee(r)]),
+      );
+      return { mapping, unmappedRequired, existingByGmc, firstLineByGmc: new Map() };
+    },
 
-    const existingByGmc = new Map(
-      (await db.selectFrom('trainees').selectAll().execute()).map((r) => [r.gmc_number, rowToTrainee(r)]),
-    );
-    const firstLineByGmc = new Map<string, number>();
-    const rows: CheckedRow[] = [];
-    const total = table.records.length;
-
-    for (const [index, record] of table.records.entries()) {
-      if (index % PROGRESS_EVERY === 0) {
-        progress(request.jobId, 'Checking rows', index, total);
-        await yieldToEventLoop();
-      }
+    checkRow(record, { mapping, existingByGmc, firstLineByGmc }) {
       const gmcCell = mapping.gmcNumber ? (record.values[mapping.gmcNumber] ?? '').replace(/\s+/g, '') : '';
       const existing = existingByGmc.get(gmcCell);
       const parsed = traineeFieldsSchema.safeParse(rawInput(record, mapping, existing));
@@ -140,7 +134,7 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       if (reasons.length === 0 && parsed.success) {
         status = !existing ? 'create' : sameFields(traineeFields(existing), parsed.data) ? 'unchanged' : 'update';
       }
-      rows.push({
+      return {
         line: record.line,
         status,
         gmcNumber: gmcCell,
@@ -148,18 +142,49 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
         reasons,
         ...(status !== 'error' && parsed.success ? { fields: parsed.data } : {}),
         ...(existing ? { existing } : {}),
-      });
-    }
-    progress(request.jobId, 'Checking rows', total, total);
+      };
+    },
 
-    const counts: Record<ImportRowStatus, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
-    for (const row of rows) counts[row.status]++;
+    savingPhase: 'Saving trainees',
+    async writeRow(trx, row, at) {
+      const fields = row.fields!;
+      if (row.status === 'create') {
+        const id = randomUUID();
+        await trx
+          .insertInto('trainees')
+          .values({ id, ...fieldsToColumns(fields), created_at: at, updated_at: at, archived_at: null })
+          .execute();
+        await recordChange(trx, { entity: 'trainee', entityId: id, action: 'imported' }, now());
+      } else {
+        const before = row.existing!;
+        await trx
+          .updateTable('trainees')
+          .set({ ...fieldsToColumns(fields), updated_at: at })
+          .where('id', '=', before.id)
+          .execute();
+        await recordChange(
+          trx,
+          {
+            entity: 'trainee',
+            entityId: before.id,
+            action: before.status !== fields.status ? 'status_changed' : 'updated',
+            before: traineeFields(before),
+            after: fields,
+          },
+          now(),
+        );
+      }
+    },
+  });
+
+  async function check(request: ImportRequest): Promise<{ preview: ImportPreview; rows: CheckedRow[] }> {
+    const { encoding, headers, context, rows, counts } = await pipeline.check(request);
     const preview: ImportPreview = {
       fileName: request.fileName,
       encoding,
-      headers: table.headers,
-      mapping,
-      unmappedRequired,
+      headers,
+      mapping: context.mapping,
+      unmappedRequired: context.unmappedRequired,
       rows: rows.map(({ line, status, gmcNumber, name, reasons }) => ({ line, status, gmcNumber, name, reasons })),
       counts,
     };
@@ -178,50 +203,8 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
         const missing = preview.unmappedRequired.map((f) => LABELS[f]).join(', ');
         throw new AppError('invalid_input', `Choose a column for: ${missing}.`);
       }
-      const toWrite = rows.filter((r) => r.status === 'create' || r.status === 'update');
-      await db.transaction().execute(async (trx) => {
-        const at = now().toISOString();
-        for (const [index, row] of toWrite.entries()) {
-          if (index % PROGRESS_EVERY === 0) {
-            progress(request.jobId, 'Saving trainees', index, toWrite.length);
-            await yieldToEventLoop();
-          }
-          const fields = row.fields!;
-          if (row.status === 'create') {
-            const id = randomUUID();
-            await trx
-              .insertInto('trainees')
-              .values({ id, ...fieldsToColumns(fields), created_at: at, updated_at: at, archived_at: null })
-              .execute();
-            await recordChange(trx, { entity: 'trainee', entityId: id, action: 'imported' }, now());
-          } else {
-            const before = row.existing!;
-            await trx
-              .updateTable('trainees')
-              .set({ ...fieldsToColumns(fields), updated_at: at })
-              .where('id', '=', before.id)
-              .execute();
-            await recordChange(
-              trx,
-              {
-                entity: 'trainee',
-                entityId: before.id,
-                action: before.status !== fields.status ? 'status_changed' : 'updated',
-                before: traineeFields(before),
-                after: fields,
-              },
-              now(),
-            );
-          }
-        }
-      });
-      progress(request.jobId, 'Saving trainees', toWrite.length, toWrite.length);
-      return {
-        created: preview.counts.create,
-        updated: preview.counts.update,
-        unchanged: preview.counts.unchanged,
-        rejected: preview.counts.error,
-      };
+      await pipeline.write(request.jobId, rows);
+      return importOutcome(preview.counts);
     },
   };
 }

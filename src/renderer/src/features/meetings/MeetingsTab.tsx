@@ -5,11 +5,11 @@ import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, formatUkDateTime } from '../../../../shared/dates';
 import {
   ACTION_OWNERS,
-  labelOf,
   MEETING_MODES,
   WELLBEING_LEVELS,
   type Meeting,
 } from '../../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../../shared/labelled-enum';
 import { displayName } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';

@@ -89,9 +89,9 @@ describe('ARCP reads other features by status value', () => {
   });
 
   it('does not count a stopped goal as open, and counts support taken up by status', async () => {
-    const trainee = await call<Trainee>(backend, 'trainees:create', traineeInput({ grade: 'ST3' }));
-    const goal = (title: string, status: string) =>
-      call<PlpGoal>(backend, 'plp:createGoal', {
+    const trainee = await call(backend, 'trainees:create', traineeInput({ grade: 'ST3' }));
+    const goal = (title: string, status: PlpGoal['status']) =>
+      call(backend, 'plp:createGoal', {
         traineeId: trainee.id,
         title,
         area: 'exam',
@@ -103,7 +103,7 @@ describe('ARCP reads other features by status value', () => {
     await goal('Complete the safeguarding module', 'achieved');
 
     const offer = (label: string) =>
-      call<SupportItem>(backend, 'support:offer', { traineeId: trainee.id, label, offeredOn: '01/10/2026' });
+      call(backend, 'support:offer', { traineeId: trainee.id, label, offeredOn: '01/10/2026' });
     await offer('Exam preparation course');
     const accepted = await offer('Small-group sessions');
     await call(backend, 'support:step', { id: accepted.id, status: 'accepted', on: '05/10/2026' });
@@ -115,19 +115,19 @@ describe('ARCP reads other features by status value', () => {
       outcome: 'Has a coach already',
     });
 
-    const setup = await call<ExamSetup>(backend, 'exams:setup', {});
+    const setup = await call(backend, 'exams:setup', {});
     const akt = setup.definitions.find((d) => d.code === 'AKT')!;
     await call(backend, 'exams:saveAttempt', {
       traineeId: trainee.id,
       fields: { examId: akt.id, sittingDate: '01/02/2026', result: 'fail', score: '120', passMark: '139' },
     });
 
-    const panel = await call<ArcpPanel>(backend, 'arcp:createPanel', {
+    const panel = await call(backend, 'arcp:createPanel', {
       name: 'Winter panel',
       panelDate: '10/02/2027',
       traineeIds: [trainee.id],
     });
-    const readiness = await call<PanelReadiness>(backend, 'arcp:readiness', { panelId: panel.id });
+    const readiness = await call(backend, 'arcp:readiness', { panelId: panel.id });
     expect(readiness.rows[0]).toMatchObject({
       openPlpGoals: 1,
       supportReceived: '1 taken up of 3 offered',
@@ -135,7 +135,7 @@ describe('ARCP reads other features by status value', () => {
     });
 
     // The pack shows every goal with its status in words.
-    const file = await call<ExportedFile>(backend, 'arcp:pack', { recordId: readiness.rows[0]!.recordId });
+    const file = await call(backend, 'arcp:pack', { recordId: readiness.rows[0]!.recordId });
     const text = await pdfText(Buffer.from(file.base64, 'base64'));
     expect(text).toMatch(/Shadow the out-of-hours\s+service\s+Stopped/);
     expect(text).toMatch(/Coaching\s+\S+\s+Declined/);

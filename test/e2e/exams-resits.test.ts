@@ -3,7 +3,7 @@ import path from 'node:path';
 import { addDays, format } from 'date-fns';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docxText, pdfText } from '../support/read-exports';
-import { fileAsBase64, SAMPLES_DIR } from '../support/temp-backend';
+import { fileAsBase64, FIXTURES_DIR } from '../support/temp-backend';
 import { startApp, type AppUnderTest } from './support';
 
 const PRIVATE_NOTE = 'Private: has mentioned a possible ADHD assessment';
@@ -16,7 +16,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     const trainees = await app.backend.dispatch('traineeImport:commit', {
       jobId: 'e2e',
       fileName: 'trainees.csv',
-      contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+      contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv')),
     });
     expect(trainees.ok).toBe(true);
   });
@@ -32,7 +32,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     // Import the sample results: two rows name trainees who are not in the register.
     await page.getByRole('button', { name: 'Import exam results' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Import exam results' });
-    await dialog.getByLabel('Results CSV file').setInputFiles(path.join(SAMPLES_DIR, 'exam-results.csv'));
+    await dialog.getByLabel('Results CSV file').setInputFiles(path.join(FIXTURES_DIR, 'exam-results.csv'));
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     expect(await rejected.getByRole('row').count()).toBe(3);

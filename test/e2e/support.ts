@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { createTempBackend, type TempBackend } from '../support/temp-backend';
+import { closeBeforeRemoval } from '../support/temp-dirs';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
 // TPD_OUT_DIR lets parallel work build into its own folder (electron-vite build --outDir DIR).
@@ -23,9 +24,20 @@ export interface AppUnderTest {
 export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
   const backend = await createTempBackend();
+  const started: { host?: BrowserHost; browser?: Browser } = {};
+  // Stops Chromium (which removes its temp profile), the host and the database, in that order, once. Registered
+  // before they start, so that a test that fails, or a start that fails half way, leaves nothing running.
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await started.browser?.close();
+      await started.host?.close();
+      await backend.close();
+    })());
+  closeBeforeRemoval(close);
   if (options.demo) await backend.dispatch('demo:load', { size: 'standard' });
-  const host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({
+  const host = (started.host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR }));
+  const browser = (started.browser = await chromium.launch({
     executablePath: CHROMIUM,
     // Date inputs follow the browser's UI language, which on Linux comes from LANG.
     env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
@@ -39,7 +51,7 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
       '--disable-sync',
       '--lang=en-GB',
     ],
-  });
+  }));
   const context = await browser.newContext({
     viewport: { width: 1366, height: 860 },
     locale: 'en-GB',
@@ -59,10 +71,6 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
     screenshot: async (name) => {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
     },
-    close: async () => {
-      await browser.close();
-      await host.close();
-      await backend.close();
-    },
+    close,
   };
 }

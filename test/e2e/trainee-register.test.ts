@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAMPLES_DIR } from '../support/temp-backend';
+import { FIXTURES_DIR } from '../support/temp-backend';
 import { startApp, type AppUnderTest } from './support';
 
 describe('trainee register in Chromium through the browser host', () => {
@@ -44,7 +44,7 @@ describe('trainee register in Chromium through the browser host', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
     await page.getByRole('button', { name: 'Import a CSV from your scheme' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import trainees from CSV' });
-    await dialog.getByLabel('CSV file').setInputFiles(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'));
+    await dialog.getByLabel('CSV file').setInputFiles(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'));
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     expect(await rejected.getByRole('row').count()).toBe(6);
@@ -107,7 +107,7 @@ describe('trainee register in Chromium through the browser host', () => {
     // Re-importing the same file changes nothing.
     await page.goto(`${app.host.url.split('#')[0]}#/trainees/import`);
     const again = page.getByRole('dialog', { name: 'Import trainees from CSV' });
-    await again.getByLabel('CSV file').setInputFiles(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'));
+    await again.getByLabel('CSV file').setInputFiles(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'));
     await again.getByRole('button', { name: 'Nothing to import' }).waitFor();
     await expect(again.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
   });

@@ -106,7 +106,7 @@ afterEach(async () => {
 });
 
 async function referenceCodes(backend: TempBackend): Promise<ArcpCode[]> {
-  return (await call<{ codes: ArcpCode[] }>(backend, 'arcp:reference', {})).codes;
+  return (await call(backend, 'arcp:reference', {})).codes;
 }
 
 function asRows(codes: ArcpCode[]) {
@@ -165,9 +165,9 @@ describe('ARCP reference data as NHS England holds it', () => {
   it('records a historic COVID-19 outcome with a C reason, and asks for text with C12', async () => {
     const backend = await createTempBackend();
     backends.push(backend);
-    const trainee = await call<Trainee>(backend, 'trainees:create', traineeInput());
+    const trainee = await call(backend, 'trainees:create', traineeInput());
 
-    const saved = await call<ArcpRecord>(backend, 'arcp:create', {
+    const saved = await call(backend, 'arcp:create', {
       traineeId: trainee.id,
       fields: record({ outcome: '10.2', reasonCodes: ['C8'] }),
     });
@@ -196,12 +196,12 @@ describe('migrating a database that already used the old codes', () => {
     // An app from before 0005: the register holds records with the old U7 ("Other reason") and N12.
     registry.list.splice(0, registry.list.length, ...registry.real.filter(([name]) => name < '0005'));
     const before = await createTempBackend();
-    const trainee = await call<Trainee>(before, 'trainees:create', traineeInput());
-    const withU7 = await call<ArcpRecord>(before, 'arcp:create', {
+    const trainee = await call(before, 'trainees:create', traineeInput());
+    const withU7 = await call(before, 'arcp:create', {
       traineeId: trainee.id,
       fields: record({ outcome: '3', reasonCodes: ['U7'], reasonDetail: 'Old free text' }),
     });
-    const withN12 = await call<ArcpRecord>(before, 'arcp:create', {
+    const withN12 = await call(before, 'arcp:create', {
       traineeId: trainee.id,
       fields: record({ panelDate: '15/01/2025', reviewTo: '31/12/2024', outcome: 'NA', reasonCodes: ['N12'] }),
     });
@@ -221,7 +221,7 @@ describe('migrating a database that already used the old codes', () => {
     expect(byCode.get('N12')).toMatchObject({ historic: true, label: 'Trainee dismissed' });
     expect(byCode.has('C12')).toBe(true);
 
-    const arcp = await call<TraineeArcp>(after, 'arcp:forTrainee', { traineeId: trainee.id });
+    const arcp = await call(after, 'arcp:forTrainee', { traineeId: trainee.id });
     const records = new Map(arcp.records.map((r) => [r.id, r]));
     expect(records.get(withU7.id)!.reasonCodes).toEqual(['U7']);
     expect(records.get(withN12.id)!.reasonCodes).toEqual(['N12']);

@@ -7,8 +7,6 @@
 import { sql, type Migration } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArcpCode } from '../../src/shared/arcp/arcp-reference';
-import type { ArcpRecord, TraineeArcp } from '../../src/shared/arcp/arcp-schema';
-import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { traineeInput } from './helpers';
 

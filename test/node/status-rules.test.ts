@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArcpPanel, PanelReadiness } from '../../src/shared/arcp/arcp-schema';
-import type { ExportedFile } from '../../src/shared/exports/report-document';
 import { describeExamPosition, examPositions, type PositionAttempt } from '../../src/shared/exams/exam-position';
-import type { ExamSetup } from '../../src/shared/exams/exam-types';
 import { labelledEnum } from '../../src/shared/labelled-enum';
 import { GOAL_STATUSES, isGoalOpen, OPEN_GOAL_STATUSES, type PlpGoal } from '../../src/shared/plp/plp-types';
 import {
@@ -10,9 +7,7 @@ import {
   isSupportTakenUp,
   OPEN_SUPPORT_STATUSES,
   SUPPORT_STATUSES,
-  type SupportItem,
 } from '../../src/shared/support/support-types';
-import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { pdfText } from '../support/read-exports';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { traineeInput } from './helpers';

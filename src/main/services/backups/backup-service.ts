@@ -37,6 +37,8 @@ import {
   KEY_SLOT_FILE,
   makeSlot,
   readKeySlotFile,
+  type KeySlot,
+  type Secret,
   unwrapAny,
   withDatabaseKeySlot,
   writeKeySlotFile,
@@ -364,8 +366,8 @@ export function createBackupService(options: BackupServiceOptions) {
 export async function decryptBackupBeside(
   databaseFile: string,
   backupFile: string,
-  secret: import('./key-slots').Secret,
-  options: { localSlots?: import('./key-slots').KeySlot[]; rekeyTo?: Buffer; nativeBinding?: string } = {},
+  secret: Secret,
+  options: { localSlots?: KeySlot[]; rekeyTo?: Buffer; nativeBinding?: string } = {},
 ): Promise<{ file: string; opened: OpenedBackup }> {
   const opened = await openBackupFile(backupFile, secret, options.localSlots ?? []);
   const folder = path.dirname(databaseFile);

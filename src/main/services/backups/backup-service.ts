@@ -361,7 +361,7 @@ export function createBackupService(options: BackupServiceOptions) {
 
 /**
  * Verifies the backup, then decrypts it into a temporary file beside `databaseFile` (removed on any
- * failure), checks its integrity and, with `rekeyTo`, re-encrypts it under that key.
+ * failure), with `rekeyTo` re-encrypts it under that key, and checks its integrity.
  */
 export async function decryptBackupBeside(
   databaseFile: string,
@@ -385,18 +385,23 @@ export async function decryptBackupBeside(
     } finally {
       fs.closeSync(fd);
     }
-    if (integrityProblem(temp, { key: opened.databaseKey, ...nativeBinding })) throw damagedError();
+    // Re-key first and check integrity once, under the key the file will be used with.
+    let finalKey = opened.databaseKey;
     if (options.rekeyTo && !options.rekeyTo.equals(opened.databaseKey)) {
-      const sqlite = openKeyedFile(temp, { key: opened.databaseKey, ...nativeBinding });
       try {
-        sqlite.pragma('journal_mode = DELETE');
-        sqlite.pragma(`rekey="x'${options.rekeyTo.toString('hex')}'"`);
-      } finally {
-        sqlite.close();
+        const sqlite = openKeyedFile(temp, { key: opened.databaseKey, ...nativeBinding });
+        try {
+          sqlite.pragma('journal_mode = DELETE');
+          sqlite.pragma(`rekey="x'${options.rekeyTo.toString('hex')}'"`);
+        } finally {
+          sqlite.close();
+        }
+      } catch {
+        throw damagedError();
       }
-      const problem = integrityProblem(temp, { key: options.rekeyTo, ...nativeBinding });
-      if (problem) throw new Error(`Re-encrypting the restored database failed: ${problem}`);
+      finalKey = options.rekeyTo;
     }
+    if (integrityProblem(temp, { key: finalKey, ...nativeBinding })) throw damagedError();
     const tempFd = fs.openSync(temp, 'r+');
     fs.fsyncSync(tempFd);
     fs.closeSync(tempFd);

@@ -12,10 +12,12 @@ import {
   DatabaseKeyError,
   KEY_FILE,
   loadDatabaseKey,
+  storeDatabaseKey,
   unlockWithRecoveryKey,
   type SafeStorageLike,
 } from '../../src/main/electron/database-key';
 import { generateRecoveryKey } from '../../src/main/services/backups/recovery-key';
+import { restoreIntoEmptyDataDir } from '../../src/main/services/backups/restore';
 import { backupBeforeQuit, startDailyBackups } from '../../src/main/services/backups/backup-schedule';
 import { BACKUP_MESSAGES, type NewRecoveryKey } from '../../src/shared/backups/backup-contract';
 import type { AppInfo } from '../../src/shared/contract/app';
@@ -138,6 +140,32 @@ describe('unlocking with the recovery key', () => {
     const old = await refusal(unlockWithRecoveryKey({ ...options, recoveryKey: install.words }));
     expect(old.message).toBe(BACKUP_MESSAGES.wrongRecoveryKey);
     await expect(unlockWithRecoveryKey({ ...options, recoveryKey: fresh.words.join(' ') })).resolves.toEqual(key);
+  });
+
+  it('on a new computer: a backup restored with the recovery key, its key stored in the keychain, opens', async () => {
+    const install = await installWithData();
+    const backend = await createBackend({ dataDir: install.userDataDir, key: install.key, version: 'test' });
+    const backups = tempDir('tpd-unlock-backups-');
+    temps.push(backups);
+    await call(backend, 'backups:set-folder', { folder: backups });
+    const made = await call<{ file: string }>(backend, 'backups:run-now');
+    await backend.close();
+
+    const laptop = tempDir('tpd-unlock-laptop-');
+    temps.push(laptop);
+    const keychain = fakeKeychain();
+    const databaseFile = path.join(laptop, DATABASE_FILE_NAME);
+    const { databaseKey } = await restoreIntoEmptyDataDir({
+      databaseFile,
+      backupFile: made.file,
+      secret: { kind: 'recovery-key', words: install.words },
+    });
+    storeDatabaseKey(keychain, laptop, databaseKey);
+    const key = loadDatabaseKey({ safeStorage: keychain, userDataDir: laptop, databaseFile, platform: 'linux' });
+    const restored = await createBackend({ dataDir: laptop, key, version: 'test' });
+    expect((await call<AppInfo>(restored, 'app:info')).traineeCount).toBe(1);
+    await restored.close();
+    expect(canUnlockWithRecoveryKey(laptop)).toBe(true);
   });
 
   it('is not offered before a recovery key exists', () => {

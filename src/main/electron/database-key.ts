@@ -141,11 +141,24 @@ export async function unlockWithRecoveryKey(options: RecoveryUnlockOptions): Pro
   if (!opened.ok || problem) {
     throw new AppError('forbidden', BACKUP_MESSAGES.wrongRecoveryKey, { secret: BACKUP_MESSAGES.wrongRecoveryKey });
   }
-  const keyFile = path.join(userDataDir, KEY_FILE);
-  if (fs.existsSync(keyFile)) {
-    const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-    fs.renameSync(keyFile, `${keyFile}.unreadable-${stamp}`);
-  }
-  writeFileAtomic(keyFile, safeStorage.encryptString(opened.key.toString('hex')));
+  storeDatabaseKey(safeStorage, userDataDir, opened.key, options.now?.() ?? new Date());
   return opened.key;
+}
+
+/**
+ * Puts a recovered key (from the recovery key, or from `restoreIntoEmptyDataDir` on a new computer)
+ * into the keychain. A keychain file already there is set aside, never deleted.
+ */
+export function storeDatabaseKey(
+  safeStorage: SafeStorageLike,
+  userDataDir: string,
+  key: Buffer,
+  now = new Date(),
+): void {
+  if (key.length !== KEY_BYTES) throw new DatabaseKeyError('unreadable', 'The database key must be 32 bytes.');
+  fs.mkdirSync(userDataDir, { recursive: true, mode: 0o700 });
+  const keyFile = path.join(userDataDir, KEY_FILE);
+  if (fs.existsSync(keyFile))
+    fs.renameSync(keyFile, `${keyFile}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`);
+  writeFileAtomic(keyFile, safeStorage.encryptString(key.toString('hex')));
 }

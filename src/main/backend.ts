@@ -20,7 +20,7 @@ import { traineeHandlers } from './services/trainees/trainee-handlers';
 import { createTraineeService } from './services/trainees/trainee-service';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
-import { createBackupService, type BackupService } from './services/backups/backup-service';
+import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
 import { closeAndSwap, keepPreRestoreCopy } from './services/backups/restore';
 import { runCryptoSelfTest } from './services/backups/self-test';
 
@@ -36,6 +36,8 @@ export interface BackendOptions {
   exportFolders?: FolderAccess;
   /** The default backup folder; "TPD Companion backups" in Documents unless given. */
   backupFolder?: string;
+  /** Native dialogs for the backup folder and file under Electron. */
+  backupDialogs?: BackupDialogs;
 }
 
 /** Everything behind the contract, shared by the Electron app and the browser host. */
@@ -67,6 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     ...nativeBinding,
     ...(options.backupFolder ? { defaultFolder: options.backupFolder } : {}),
+    ...(options.backupDialogs ? { dialogs: options.backupDialogs } : {}),
   });
   const handlers = {} as Handlers;
   let swapping: Promise<unknown> | null = null;

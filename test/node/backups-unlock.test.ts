@@ -196,3 +196,37 @@ describe('the backup schedule', () => {
     await expect(quitting).resolves.toBeUndefined();
   });
 });
+
+describe('the backup dialogs', () => {
+  it('set the folder the user chose, change nothing when cancelled, and are refused where there is no dialog', async () => {
+    const dataDir = tempDir('tpd-dialogs-');
+    const chosen = tempDir('tpd-dialogs-folder-');
+    temps.push(dataDir, chosen);
+    const answers: Array<string | null> = [chosen, null];
+    const backend = await createBackend({
+      dataDir,
+      key: Buffer.alloc(32, 3),
+      version: 'test',
+      backupFolder: path.join(dataDir, 'default-backups'),
+      backupDialogs: {
+        chooseFolder: async () => answers.shift() ?? null,
+        chooseBackupFile: async () => path.join(chosen, 'x.tpdbackup'),
+      },
+    });
+    try {
+      expect(await call<{ folder: string }>(backend, 'backups:choose-folder')).toMatchObject({ folder: chosen });
+      expect(await call(backend, 'backups:choose-folder')).toBeNull();
+      expect(await call<{ folder: string }>(backend, 'backups:status')).toMatchObject({ folder: chosen });
+      expect(await call(backend, 'backups:choose-file')).toEqual({ file: path.join(chosen, 'x.tpdbackup') });
+    } finally {
+      await backend.close();
+    }
+    const plain = await createBackend({ dataDir, key: Buffer.alloc(32, 3), version: 'test' });
+    try {
+      const result = await plain.dispatch('backups:choose-file', {});
+      expect(result.ok ? null : result.error.code).toBe('forbidden');
+    } finally {
+      await plain.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, safeStorage, session, shell } from 'electron';
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { nativeBackupDialogs } from './backup-dialogs';
 import { loadDatabaseKey } from './database-key';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
@@ -108,6 +109,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       exportFolders: { choose: nativeFolderChooser(() => mainWindow) },
       backupFolder: path.join(app.getPath('documents'), DEFAULT_BACKUP_FOLDER_NAME),
+      backupDialogs: nativeBackupDialogs(() => mainWindow),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {

@@ -113,6 +113,10 @@ export const backupChannels = {
   'backups:set-folder': channel(z.object({ folder: z.string().trim().min(1).max(4096).nullable() }))
     .changes('settings')
     .returns<BackupStatus>(),
+  /** Native folder dialog, then as set-folder; `null` when the user cancels. */
+  'backups:choose-folder': channel(z.object({}).default({})).changes('settings').returns<BackupStatus | null>(),
+  /** Native open-file dialog for a backup to check and restore; `{ file: null }` when cancelled. */
+  'backups:choose-file': channel(z.object({}).default({})).returns<{ file: string | null }>(),
   /** Adds (or replaces) the backup passphrase slot; `null` removes it from future backups. */
   'backups:set-passphrase': channel(
     z.object({

@@ -11,6 +11,8 @@ export function backupHandlers(
     'backups:status': () => backups.status(),
     'backups:run-now': () => backups.runBackup(),
     'backups:set-folder': ({ folder }) => backups.setFolder(folder),
+    'backups:choose-folder': () => backups.chooseFolder(),
+    'backups:choose-file': () => backups.chooseBackupFile(),
     'backups:set-passphrase': ({ passphrase }) => backups.setPassphrase(passphrase),
     'backups:inspect': ({ file, secret }) => backups.inspect(file, secret),
     'backups:restore': async ({ file, secret }): Promise<RestoreOutcome> => {

@@ -48,6 +48,7 @@ import { backupFileName, backupNameTime, backupsToPrune } from './rotation';
 import { runCryptoSelfTest } from './self-test';
 
 export const BACKUP_STATE_FILE = 'backup-state.json';
+const NO_DIALOG = 'This version of the app has no file dialog; type the path instead.';
 
 /**
  * Backup state lives in a small file beside the database, not in the settings table: it describes
@@ -65,6 +66,12 @@ const stateSchema = z.object({
 });
 type BackupState = z.infer<typeof stateSchema>;
 
+/** Native dialogs under Electron; absent in the browser host and tests, where paths are typed. */
+export interface BackupDialogs {
+  chooseFolder?: () => Promise<string | null>;
+  chooseBackupFile?: () => Promise<string | null>;
+}
+
 export interface BackupServiceOptions {
   dataDir: string;
   databaseFile: string;
@@ -75,6 +82,7 @@ export interface BackupServiceOptions {
   nativeBinding?: string;
   /** Default "TPD Companion backups" in Documents. */
   defaultFolder?: string;
+  dialogs?: BackupDialogs;
 }
 
 export type BackupService = ReturnType<typeof createBackupService>;
@@ -300,6 +308,18 @@ export function createBackupService(options: BackupServiceOptions) {
       const state = readState();
       if (state.lastSuccessAt && ukToday(new Date(state.lastSuccessAt)) === ukToday(now())) return null;
       return runBackup();
+    },
+
+    /** `null` when the user cancels the dialog (nothing changes). */
+    async chooseFolder(): Promise<BackupStatus | null> {
+      if (!options.dialogs?.chooseFolder) throw new AppError('forbidden', NO_DIALOG);
+      const folder = await options.dialogs.chooseFolder();
+      return folder === null ? null : this.setFolder(folder);
+    },
+
+    async chooseBackupFile(): Promise<{ file: string | null }> {
+      if (!options.dialogs?.chooseBackupFile) throw new AppError('forbidden', NO_DIALOG);
+      return { file: await options.dialogs.chooseBackupFile() };
     },
 
     setFolder(folder: string | null): BackupStatus {

@@ -5,6 +5,7 @@ import { traineeChannels } from './trainees';
 import { everydayChannels } from './everyday';
 import { examChannels } from './exams';
 import { arcpChannels } from './arcp';
+import { backupChannels } from '../backups/backup-contract';
 
 /** Every channel between renderer and main, declared once. Names are `feature:verb`. */
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...everydayChannels,
   ...examChannels,
   ...arcpChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

@@ -19,8 +19,7 @@ import {
 import { generateRecoveryKey } from '../../src/main/services/backups/recovery-key';
 import { restoreIntoEmptyDataDir } from '../../src/main/services/backups/restore';
 import { backupBeforeQuit, startDailyBackups } from '../../src/main/services/backups/backup-schedule';
-import { BACKUP_MESSAGES, type NewRecoveryKey } from '../../src/shared/backups/backup-contract';
-import type { AppInfo } from '../../src/shared/contract/app';
+import { BACKUP_MESSAGES } from '../../src/shared/backups/backup-contract';
 import { AppError } from '../../src/shared/result';
 import { call, tempDir } from '../support/temp-backend';
 import { sha256, traineeInput } from './helpers';
@@ -57,7 +56,7 @@ async function installWithData() {
   const key = loadDatabaseKey({ safeStorage, userDataDir, databaseFile, platform: 'linux' });
   const backend = await createBackend({ dataDir: userDataDir, key, version: 'test' });
   await call(backend, 'trainees:create', traineeInput());
-  const { words } = await call<NewRecoveryKey>(backend, 'recovery:create-key');
+  const { words } = await call(backend, 'recovery:create-key');
   await backend.close();
   return { userDataDir, safeStorage, databaseFile, key, words: words.join(' ') };
 }
@@ -102,7 +101,7 @@ describe('unlocking with the recovery key', () => {
     expect(key.equals(install.key)).toBe(true);
     expect(loadDatabaseKey({ ...options, platform: 'linux' }).equals(install.key)).toBe(true);
     const backend = await createBackend({ dataDir: install.userDataDir, key, version: 'test' });
-    expect((await call<AppInfo>(backend, 'app:info')).traineeCount).toBe(1);
+    expect((await call(backend, 'app:info')).traineeCount).toBe(1);
     await backend.close();
     // The unreadable blob was set aside, not deleted.
     const asideCount = fs
@@ -134,7 +133,7 @@ describe('unlocking with the recovery key', () => {
     // A new recovery key replaces the old one: the old words stop working.
     const key = await unlockWithRecoveryKey({ ...options, recoveryKey: install.words });
     const backend = await createBackend({ dataDir: install.userDataDir, key, version: 'test' });
-    const fresh = await call<NewRecoveryKey>(backend, 'recovery:create-key');
+    const fresh = await call(backend, 'recovery:create-key');
     await backend.close();
     install.safeStorage.forget();
     const old = await refusal(unlockWithRecoveryKey({ ...options, recoveryKey: install.words }));
@@ -148,7 +147,7 @@ describe('unlocking with the recovery key', () => {
     const backups = tempDir('tpd-unlock-backups-');
     temps.push(backups);
     await call(backend, 'backups:set-folder', { folder: backups });
-    const made = await call<{ file: string }>(backend, 'backups:run-now');
+    const made = await call(backend, 'backups:run-now');
     await backend.close();
 
     const laptop = tempDir('tpd-unlock-laptop-');
@@ -158,12 +157,12 @@ describe('unlocking with the recovery key', () => {
     const { databaseKey } = await restoreIntoEmptyDataDir({
       databaseFile,
       backupFile: made.file,
-      secret: { kind: 'recovery-key', words: install.words },
+      secret: { kind: 'recovery-key' as const, words: install.words },
     });
     storeDatabaseKey(keychain, laptop, databaseKey);
     const key = loadDatabaseKey({ safeStorage: keychain, userDataDir: laptop, databaseFile, platform: 'linux' });
     const restored = await createBackend({ dataDir: laptop, key, version: 'test' });
-    expect((await call<AppInfo>(restored, 'app:info')).traineeCount).toBe(1);
+    expect((await call(restored, 'app:info')).traineeCount).toBe(1);
     await restored.close();
     expect(canUnlockWithRecoveryKey(laptop)).toBe(true);
   });
@@ -214,9 +213,9 @@ describe('the backup dialogs', () => {
       },
     });
     try {
-      expect(await call<{ folder: string }>(backend, 'backups:choose-folder')).toMatchObject({ folder: chosen });
+      expect(await call(backend, 'backups:choose-folder')).toMatchObject({ folder: chosen });
       expect(await call(backend, 'backups:choose-folder')).toBeNull();
-      expect(await call<{ folder: string }>(backend, 'backups:status')).toMatchObject({ folder: chosen });
+      expect(await call(backend, 'backups:status')).toMatchObject({ folder: chosen });
       expect(await call(backend, 'backups:choose-file')).toEqual({ file: path.join(chosen, 'x.tpdbackup') });
     } finally {
       await backend.close();

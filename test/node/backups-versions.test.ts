@@ -9,13 +9,7 @@ import path from 'node:path';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/main/backend';
-import {
-  BACKUP_MESSAGES,
-  type BackupMade,
-  type BackupPreview,
-  type RestoreOutcome,
-} from '../../src/shared/backups/backup-contract';
-import type { AppInfo } from '../../src/shared/contract/app';
+import { BACKUP_MESSAGES } from '../../src/shared/backups/backup-contract';
 import { call, createTempBackend, tempDir } from '../support/temp-backend';
 import { backupsIn, sha256 } from './helpers';
 
@@ -64,15 +58,15 @@ const FIXTURE_WORDS = 'venue income hint moral field enter differ vessel caught 
 describe('backups from other versions', () => {
   it('restores the sample made by format version 1.0, with its recovery key or passphrase', async () => {
     const receiving = await backend();
-    const secret = { kind: 'recovery-key', words: FIXTURE_WORDS };
-    const preview = await call<BackupPreview>(receiving, 'backups:inspect', { file: FIXTURE, secret });
+    const secret = { kind: 'recovery-key' as const, words: FIXTURE_WORDS };
+    const preview = await call(receiving, 'backups:inspect', { file: FIXTURE, secret });
     expect(preview).toMatchObject({ formatVersion: '1.0', createdAt: '2026-12-01T09:00:00.000Z' });
     expect(preview.counts.trainees).toBe(2);
     await call(receiving, 'backups:inspect', {
       file: FIXTURE,
-      secret: { kind: 'passphrase', passphrase: 'fixture passphrase one' },
+      secret: { kind: 'passphrase' as const, passphrase: 'fixture passphrase one' },
     });
-    await call<RestoreOutcome>(receiving, 'backups:restore', { file: FIXTURE, secret });
+    await call(receiving, 'backups:restore', { file: FIXTURE, secret });
     const names = await receiving.store.db
       .selectFrom('trainees')
       .select('family_name')
@@ -85,17 +79,17 @@ describe('backups from other versions', () => {
     const older = await backend();
     const backups = folder();
     await call(older, 'backups:set-folder', { folder: backups });
-    const { words } = await call<{ words: string[] }>(older, 'recovery:create-key');
+    const { words } = await call(older, 'recovery:create-key');
     await call(older, 'demo:load', { size: 'standard' });
-    const made = await call<BackupMade>(older, 'backups:run-now');
+    const made = await call(older, 'backups:run-now');
 
     registry.list.push(['9001_extra_notes', addNotesTable]);
     const newer = await backend();
-    const secret = { kind: 'recovery-key', words: words.join(' ') };
-    expect((await call<BackupPreview>(newer, 'backups:inspect', { file: made.file, secret })).needsUpdate).toBe(true);
-    const outcome = await call<RestoreOutcome>(newer, 'backups:restore', { file: made.file, secret });
+    const secret = { kind: 'recovery-key' as const, words: words.join(' ') };
+    expect((await call(newer, 'backups:inspect', { file: made.file, secret })).needsUpdate).toBe(true);
+    const outcome = await call(newer, 'backups:restore', { file: made.file, secret });
     expect(outcome.needsUpdate).toBe(true);
-    expect((await call<AppInfo>(newer, 'app:info')).traineeCount).toBe(60);
+    expect((await call(newer, 'app:info')).traineeCount).toBe(60);
     const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE name = 'extra_notes'`.execute(
       newer.store.db,
     );
@@ -109,8 +103,8 @@ describe('backups from other versions', () => {
     const newer = await backend();
     const backups = folder();
     await call(newer, 'backups:set-folder', { folder: backups });
-    const { words } = await call<{ words: string[] }>(newer, 'recovery:create-key');
-    const made = await call<BackupMade>(newer, 'backups:run-now');
+    const { words } = await call(newer, 'recovery:create-key');
+    const made = await call(newer, 'backups:run-now');
 
     registry.list.splice(0, registry.list.length, ...registry.real);
     const older = await backend();
@@ -118,7 +112,7 @@ describe('backups from other versions', () => {
     const before = sha256(databaseFile);
     const result = await older.dispatch('backups:restore', {
       file: made.file,
-      secret: { kind: 'recovery-key', words: words.join(' ') },
+      secret: { kind: 'recovery-key' as const, words: words.join(' ') },
     });
     expect(result).toEqual({
       ok: false,

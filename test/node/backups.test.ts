@@ -14,15 +14,7 @@ import { restoreIntoEmptyDataDir } from '../../src/main/services/backups/restore
 import { KEY_SLOT_FILE } from '../../src/main/services/backups/key-slots';
 import { BACKUP_STATE_FILE } from '../../src/main/services/backups/backup-service';
 import { ENVELOPE_MAGIC } from '../../src/main/services/backups/envelope';
-import {
-  BACKUP_MESSAGES,
-  type BackupMade,
-  type BackupPreview,
-  type BackupStatus,
-  type NewRecoveryKey,
-  type RestoreOutcome,
-} from '../../src/shared/backups/backup-contract';
-import type { AppInfo } from '../../src/shared/contract/app';
+import { BACKUP_MESSAGES, type BackupMade } from '../../src/shared/backups/backup-contract';
 import { call, createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 import { containsPlainText, listDir, manualClock, openRaw, sha256 } from './helpers';
 
@@ -60,9 +52,9 @@ beforeAll(async () => {
   await call(backend, 'demo:load', { size: 'standard' });
   const folder = scratch('tpd-backup-folder-');
   await call(backend, 'backups:set-folder', { folder });
-  const key = await call<NewRecoveryKey>(backend, 'recovery:create-key');
+  const key = await call(backend, 'recovery:create-key');
   await call(backend, 'backups:set-passphrase', { passphrase: PASSPHRASE });
-  const backup = await call<BackupMade>(backend, 'backups:run-now');
+  const backup = await call(backend, 'backups:run-now');
   const meeting = await backend.store.db
     .selectFrom('meetings')
     .select(['id', 'shared_summary', 'private_notes', 'trainee_id'])
@@ -129,7 +121,7 @@ async function errorOf(backend: Backend, channel: string, input: unknown) {
 
 describe('a backup', () => {
   it('is listed with its size, counts and time, and the last success is recorded', async () => {
-    const status = await call<BackupStatus>(sample.backend, 'backups:status');
+    const status = await call(sample.backend, 'backups:status');
     expect(status.folder).toBe(sample.folder);
     expect(status.lastSuccessFile).toBe(sample.backup.file);
     expect(status.overdue).toBe(false);
@@ -147,10 +139,10 @@ describe('a backup', () => {
 
   it('shows what it holds when checked with the recovery key or the passphrase', async () => {
     for (const secret of [
-      { kind: 'recovery-key', words: sample.words.toUpperCase().replace(/ /g, ', ') },
-      { kind: 'passphrase', passphrase: PASSPHRASE },
+      { kind: 'recovery-key' as const, words: sample.words.toUpperCase().replace(/ /g, ', ') },
+      { kind: 'passphrase' as const, passphrase: PASSPHRASE },
     ]) {
-      const preview = await call<BackupPreview>(sample.backend, 'backups:inspect', {
+      const preview = await call(sample.backend, 'backups:inspect', {
         file: sample.backup.file,
         secret,
       });
@@ -167,18 +159,18 @@ describe('restoring', () => {
     const { databaseKey, preview } = await restoreIntoEmptyDataDir({
       databaseFile: path.join(dataDir, DATABASE_FILE_NAME),
       backupFile: sample.backup.file,
-      secret: { kind: 'recovery-key', words: sample.words },
+      secret: { kind: 'recovery-key' as const, words: sample.words },
     });
     expect(preview.counts).toEqual(sample.backup.counts);
     const restored = await createBackend({ dataDir, key: databaseKey, version: 'test' });
     open.push(restored);
-    expect((await call<AppInfo>(restored, 'app:info')).traineeCount).toBe(60);
+    expect((await call(restored, 'app:info')).traineeCount).toBe(60);
     expect(await meetingIn(restored, sample.meeting.id)).toEqual({
       shared_summary: sample.meeting.shared_summary,
       private_notes: sample.meeting.private_notes,
     });
     await expect(call(restored, 'recovery:check-key', { words: sample.words })).resolves.toEqual({ matches: true });
-    expect((await call<BackupStatus>(restored, 'backups:status')).passphraseSet).toBe(true);
+    expect((await call(restored, 'backups:status')).passphraseSet).toBe(true);
   });
 
   it('over another database with the passphrase keeps that one as a pre-restore copy and reopens on the backup', async () => {
@@ -193,12 +185,12 @@ describe('restoring', () => {
       expectedCctDate: '06/08/2028',
       wte: '1',
     });
-    const outcome = await call<RestoreOutcome>(receiving, 'backups:restore', {
+    const outcome = await call(receiving, 'backups:restore', {
       file: sample.backup.file,
-      secret: { kind: 'passphrase', passphrase: PASSPHRASE },
+      secret: { kind: 'passphrase' as const, passphrase: PASSPHRASE },
     });
     expect(outcome.counts).toEqual(sample.backup.counts);
-    expect((await call<AppInfo>(receiving, 'app:info')).traineeCount).toBe(60);
+    expect((await call(receiving, 'app:info')).traineeCount).toBe(60);
     expect(await meetingIn(receiving, sample.meeting.id)).toEqual({
       shared_summary: sample.meeting.shared_summary,
       private_notes: sample.meeting.private_notes,
@@ -207,7 +199,7 @@ describe('restoring', () => {
     await receiving.close();
     const reopened = await createBackend({ dataDir: receiving.dataDir, key: receiving.key, version: 'test' });
     open.push(reopened);
-    expect((await call<AppInfo>(reopened, 'app:info')).traineeCount).toBe(60);
+    expect((await call(reopened, 'app:info')).traineeCount).toBe(60);
     // The data it replaced is kept, whole, beside it.
     expect(path.dirname(outcome.preRestoreCopy!)).toBe(receiving.dataDir);
     const previous = openRaw(outcome.preRestoreCopy!, receiving.key);
@@ -239,7 +231,7 @@ describe('a bad backup or secret is refused with its own message and changes not
     return restore;
   };
   // The recovery key (HKDF) keeps these quick; the passphrase (scrypt) has its own cases below.
-  const recoveryKey = () => ({ kind: 'recovery-key', words: sample.words });
+  const recoveryKey = () => ({ kind: 'recovery-key' as const, words: sample.words });
 
   it.each([
     ['a flipped byte at the start', flipAt(() => 3)],
@@ -260,8 +252,8 @@ describe('a bad backup or secret is refused with its own message and changes not
       passphrase: 'correct horse battery stapler',
     });
     expect(wrong).toMatchObject({ code: 'forbidden', message: BACKUP_MESSAGES.wrongSecret });
-    const other = (await call<NewRecoveryKey>(receiving, 'recovery:create-key')).words.join(' ');
-    const otherKey = await restoreWith(sample.backup.file, { kind: 'recovery-key', words: other });
+    const other = (await call(receiving, 'recovery:create-key')).words.join(' ');
+    const otherKey = await restoreWith(sample.backup.file, { kind: 'recovery-key' as const, words: other });
     expect(otherKey).toMatchObject({ code: 'forbidden', message: BACKUP_MESSAGES.wrongSecret });
   });
 
@@ -274,11 +266,14 @@ describe('a bad backup or secret is refused with its own message and changes not
     expect(checksum.fields?.secret).toMatch(/one of them is probably mistyped/);
     const words = sample.words.split(' ');
     words[4] = 'tabel';
-    const unknown = await restoreWith(sample.backup.file, { kind: 'recovery-key', words: words.join(' ') });
+    const unknown = await restoreWith(sample.backup.file, { kind: 'recovery-key' as const, words: words.join(' ') });
     expect(unknown.fields?.secret).toBe(
       'Word 5 (“tabel”) is not one of the recovery key words. Check its spelling on your printed recovery key.',
     );
-    const short = await restoreWith(sample.backup.file, { kind: 'recovery-key', words: words.slice(0, 11).join(' ') });
+    const short = await restoreWith(sample.backup.file, {
+      kind: 'recovery-key' as const,
+      words: words.slice(0, 11).join(' '),
+    });
     expect(short.fields?.secret).toBe('A recovery key has 12 words; you typed 11.');
   });
 
@@ -297,7 +292,7 @@ describe('a bad backup or secret is refused with its own message and changes not
       createHash('sha256').update(copy.subarray(0, end)).digest().copy(copy, end);
       return copy;
     });
-    expect(await restoreWith(newer, { kind: 'passphrase', passphrase: PASSPHRASE })).toMatchObject({
+    expect(await restoreWith(newer, { kind: 'passphrase' as const, passphrase: PASSPHRASE })).toMatchObject({
       code: 'conflict',
       message: BACKUP_MESSAGES.newerVersion,
     });
@@ -333,7 +328,7 @@ describe('files the backups write', () => {
     });
     let made: BackupMade;
     try {
-      made = await call<BackupMade>(sample.backend, 'backups:run-now');
+      made = await call(sample.backend, 'backups:run-now');
     } finally {
       rename.mockRestore();
       remove.mockRestore();
@@ -374,10 +369,10 @@ describe('automatic backups', () => {
     expect(kept).toEqual([...weekly.filter((d) => !daily.includes(d)), ...daily].sort());
     expect(listDir(folder).every((name) => name.endsWith('.tpdbackup'))).toBe(true);
 
-    expect((await call<BackupStatus>(backend, 'backups:status')).overdue).toBe(false);
+    expect((await call(backend, 'backups:status')).overdue).toBe(false);
     clock.advance(5 * day);
-    expect((await call<BackupStatus>(backend, 'backups:status')).overdue).toBe(false);
+    expect((await call(backend, 'backups:status')).overdue).toBe(false);
     clock.advance(day);
-    expect((await call<BackupStatus>(backend, 'backups:status')).overdue).toBe(true);
+    expect((await call(backend, 'backups:status')).overdue).toBe(true);
   }, 120_000);
 });

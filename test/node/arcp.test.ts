@@ -12,7 +12,7 @@ import type {
 } from '../../src/shared/arcp/arcp-schema';
 import { effectiveCounts, evaluateChecklist } from '../../src/shared/arcp/checklist';
 import { arcpDeadlines, reviewOverdue } from '../../src/shared/arcp/deadlines';
-import type { TraineeDeadline } from '../../src/shared/contract/arcp';
+import type { TraineeDeadline } from '../../src/shared/arcp/arcp-contract';
 import type { ExportedFile } from '../../src/shared/exports/report-document';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { createArcpBatch } from '../../src/main/services/arcp/arcp-batch';

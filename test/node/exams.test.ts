@@ -7,7 +7,7 @@ import {
 } from '../../src/main/services/exams/exam-read';
 import { examWarningsDue } from '../../src/main/services/exams/exam-today';
 import { listSupportItems } from '../../src/main/services/support/support-service';
-import type { PostFailExportText } from '../../src/shared/contract/exams';
+import type { PostFailExportText } from '../../src/shared/exams/exams-contract';
 import type {
   ExamSetup,
   MonitorRow,

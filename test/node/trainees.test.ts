@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../src/shared/contract/app';
+import type { AppInfo } from '../../src/shared/app/app-contract';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';

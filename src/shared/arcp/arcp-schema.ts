@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
 import { optionalText, requiredText } from '../text';
-import { gradeSchema, idSchema, wteSchema } from '../trainees/trainee-schema';
+import { idSchema } from '../schema-helpers';
+import { gradeSchema, wteSchema } from '../trainees';
 import { EVIDENCE_BASES, type EsrState, type EvidenceBasis } from './arcp-reference';
 import type { ArcpDeadline } from './deadlines';
 import type { Checklist, ChecklistRow } from './checklist';

@@ -1,5 +1,5 @@
 import { formatLongDate, formatUkDate } from '../dates';
-import type { ReportBlock, ReportDocument, ReportSection } from '../exports/report-document';
+import type { ReportBlock, ReportDocument, ReportSection } from '../exports';
 import type { ArcpPackData, PackSection, PackSharedRecord } from './pack-types';
 
 export const PACK_SECTION_HEADINGS = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
 import { optionalText, requiredText } from '../text';
-import { TRAINING_GRADES } from '../trainees/reference';
+import { TRAINING_GRADES } from '../trainees';
 import { CONTRIBUTING_FACTOR_VALUES, EXAM_RESULT_VALUES, READINESS_DECISION_VALUES } from './exam-reference';
 
 /**

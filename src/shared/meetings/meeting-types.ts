@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
 import { optionalText } from '../text';
 
@@ -143,7 +144,7 @@ export const meetingFieldsSchema = z
       )
       .default(null),
     wellbeingNote: optionalText(2000, 'The wellbeing note').default(null),
-    goalIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+    goalIds: z.array(idSchema).max(50).default([]),
     actions: z
       .array(meetingActionSchema)
       .max(MAX_ACTIONS, { error: `Record at most ${MAX_ACTIONS} actions per meeting` })
@@ -226,7 +227,7 @@ export interface MeetingSchedule {
 }
 
 export const cadenceSchema = z.object({
-  traineeId: z.string().min(1).max(64),
+  traineeId: idSchema,
   weeks: z.coerce
     .number({ error: 'Enter the number of weeks between 1:1s' })
     .int({ error: 'Use a whole number of weeks' })

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { optionalDateSchema } from '../dates';
 import { optionalText, requiredText } from '../text';
-import { GOAL_AREA_VALUES } from '../plp/plp-types';
+import { GOAL_AREA_VALUES } from '../plp';
 
 /** Early needs ("hello form" / transfer of information): a structured intake, destroyed when training ends. */
 export const PRACTICAL_NEEDS = [
@@ -28,7 +29,7 @@ const LONG = 5000;
 
 export const earlyNeedsFieldsSchema = z
   .object({
-    traineeId: z.string().min(1).max(64),
+    traineeId: idSchema,
     completedOn: optionalDateSchema('date of the intake').default(null),
     previousExperience: optionalText(LONG, 'Previous experience').default(null),
     nhsFamiliarity: optionalText(LONG, 'Familiarity with the NHS').default(null),
@@ -88,7 +89,7 @@ export interface IdentifiedNeed {
 }
 
 export const identifiedNeedSchema = z.object({
-  traineeId: z.string().min(1).max(64),
+  traineeId: idSchema,
   area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area of the need' }),
   description: requiredText(500, 'Describe the need', 'The need'),
 });

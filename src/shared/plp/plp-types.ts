@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, optionalDateSchema } from '../dates';
 import { optionalText, requiredText } from '../text';
 
@@ -59,7 +60,7 @@ export function goalStatusLabel(value: string): string {
 
 export const goalFieldsSchema = z
   .object({
-    traineeId: z.string().min(1).max(64),
+    traineeId: idSchema,
     title: requiredText(300, 'Enter the goal', 'The goal'),
     area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area this goal is about' }),
     successCriteria: optionalText(5000, 'What success looks like').default(null),
@@ -77,7 +78,7 @@ export type GoalFieldsInput = z.input<typeof goalFieldsSchema>;
 export type GoalFields = z.output<typeof goalFieldsSchema>;
 
 export const goalReviewSchema = z.object({
-  goalId: z.string().min(1).max(64),
+  goalId: idSchema,
   reviewedOn: dateSchema('review date'),
   note: requiredText(5000, 'Write what the review found', 'The review note'),
   statusAfter: z.enum(GOAL_STATUS_VALUES, { error: 'Choose the goal’s status after this review' }),

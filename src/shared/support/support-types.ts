@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
 import { optionalText, requiredText } from '../text';
 
@@ -84,7 +85,7 @@ export interface SupportItem {
 
 export const supportOfferSchema = z
   .object({
-    traineeId: z.string().min(1).max(64),
+    traineeId: idSchema,
     catalogueId: z.string().max(64).nullable().optional(),
     label: optionalText(200, 'The support'),
     offeredOn: dateSchema('date offered'),
@@ -100,7 +101,7 @@ export type SupportOfferInput = z.output<typeof supportOfferSchema>;
 /** Moves an item on: the new status, the date it happened and, when closing, what came of it. */
 export const supportStepSchema = z
   .object({
-    id: z.string().min(1).max(64),
+    id: idSchema,
     status: z.enum(SUPPORT_STATUS_VALUES, { error: 'Choose what happened' }),
     on: dateSchema('date'),
     outcome: optionalText(5000, 'The outcome'),

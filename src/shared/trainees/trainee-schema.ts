@@ -113,5 +113,3 @@ export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'prefe
   const first = t.preferredName || t.givenName;
   return `${first} ${t.familyName}`;
 }
-
-export const idSchema = z.string().min(1).max(64);

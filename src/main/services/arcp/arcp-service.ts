@@ -24,7 +24,7 @@ import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from
 import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
 import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
 import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
-import type { TraineeDeadline } from '../../../shared/contract/arcp';
+import type { TraineeDeadline } from '../../../shared/arcp/arcp-contract';
 import type { ExportedFile } from '../../../shared/exports/report-document';
 import { displayName, type Trainee } from '../../../shared/trainees/trainee-schema';
 import { reportAsPdf, safeFileName } from '../../exports/exported-file';

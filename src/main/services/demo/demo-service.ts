@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { ukToday } from '../../../shared/dates';
-import type { DemoOutcome } from '../../../shared/contract/app';
+import type { DemoOutcome } from '../../../shared/demo/demo-contract';
 import type { DB } from '../../store/schema';
 import { fieldsToColumns } from '../trainees/trainee-rows';
 import { addEverydayDemo } from '../everyday/everyday-demo';

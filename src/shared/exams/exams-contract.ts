@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { channel } from './define';
-import { idSchema } from '../trainees/trainee-schema';
-import type { ExamDefinition, ExamRules } from '../exams/exam-reference';
+import { channel } from '../contract/define';
+import { empty, idSchema, importContentSchema, jobIdSchema } from '../schema-helpers';
+import type { ExamDefinition, ExamRules } from './exam-reference';
 import {
   attemptFieldsSchema,
   examDefinitionFieldsSchema,
   examRulesSchema,
   postFailFieldsSchema,
   readinessFieldsSchema,
-} from '../exams/exam-schemas';
+} from './exam-schemas';
 import type {
   ExamAttempt,
   ExamSetup,
@@ -19,16 +19,13 @@ import type {
   ResultsImportOutcome,
   ResultsImportPreview,
   TraineeExams,
-} from '../exams/exam-types';
-import type { ExportedFile, TextSection } from '../exports/report-document';
-
-/** Largest results CSV accepted, as base64 text (about 15 MB of file). */
-const MAX_IMPORT_BASE64 = 20_000_000;
+} from './exam-types';
+import type { ExportedFile, TextSection } from '../exports';
 
 const resultsFileSchema = z.object({
-  jobId: z.string().min(1).max(64),
+  jobId: jobIdSchema,
   fileName: z.string().max(260),
-  contentBase64: z.string().max(MAX_IMPORT_BASE64, { error: 'The file is too large to import (limit about 15 MB)' }),
+  contentBase64: importContentSchema,
 });
 
 /** Paste-ready text of a shared record (post-fail conversation or readiness discussion). */
@@ -39,7 +36,7 @@ export interface PostFailExportText {
 }
 
 export const examChannels = {
-  'exams:setup': channel(z.object({}).default({})).returns<ExamSetup>(),
+  'exams:setup': channel(empty).returns<ExamSetup>(),
   'exams:saveDefinition': channel(z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema }))
     .changes('exams')
     .returns<ExamDefinition>(),
@@ -69,7 +66,10 @@ export const examChannels = {
   )
     .changes('exams')
     .returns<ReadinessRecord>(),
-  'exams:monitor': channel(z.object({}).default({})).returns<MonitorRow[]>(),
+  'exams:monitor': channel(empty).returns<MonitorRow[]>(),
+};
+
+export const examImportChannels = {
   'examImport:preview': channel(resultsFileSchema).returns<ResultsImportPreview>(),
   'examImport:commit': channel(resultsFileSchema).changes('exams').returns<ResultsImportOutcome>(),
 };

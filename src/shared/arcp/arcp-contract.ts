@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { channel } from './define';
-import { idSchema } from '../trainees/trainee-schema';
-import type { ArcpCode, EvidenceTemplate } from '../arcp/arcp-reference';
+import { channel } from '../contract/define';
+import { empty, idSchema, jobIdSchema } from '../schema-helpers';
+import type { ArcpCode, EvidenceTemplate } from './arcp-reference';
 import {
   arcpRecordFieldsSchema,
   evidenceCountsSchema,
@@ -13,12 +13,9 @@ import {
   type ExportTarget,
   type PanelReadiness,
   type TraineeArcp,
-} from '../arcp/arcp-schema';
-import type { ArcpDeadline } from '../arcp/deadlines';
-import type { ExportedFile } from '../exports/report-document';
-
-const empty = z.object({}).default({});
-const jobIdSchema = z.string().min(1).max(64);
+} from './arcp-schema';
+import type { ArcpDeadline } from './deadlines';
+import type { ExportedFile } from '../exports';
 
 export interface TraineeDeadline {
   traineeId: string;

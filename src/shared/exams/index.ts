@@ -1,0 +1,5 @@
+export * from './exams-contract';
+export * from './attempt-limits';
+export * from './exam-reference';
+export * from './exam-schemas';
+export * from './exam-types';

@@ -32,7 +32,7 @@ import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { recordChange } from '../change-log';
-import { rowToTrainee } from '../trainees/trainee-rows';
+import { findTrainee, rowToTrainee } from '../trainees/trainees-read';
 import { examPosition, SOURCE_NAMES, CLOSED_GOAL, TAKEN_UP, type ArcpSources } from './arcp-sources';
 import { fieldsToColumns, recordFields, rowToCode, rowToPanel, rowToRecord, rowToTemplate } from './arcp-rows';
 
@@ -170,12 +170,6 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         .orderBy('name')
         .execute()
     ).map(rowToTemplate);
-  }
-
-  async function findTrainee(executor: Executor, id: string): Promise<Trainee> {
-    const row = await executor.selectFrom('trainees').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'That trainee is no longer in the register.');
-    return rowToTrainee(row);
   }
 
   async function findRecord(executor: Executor, id: string): Promise<ArcpRecord> {

@@ -4,10 +4,10 @@ import { goalStatusLabel } from '../../../shared/plp/plp-types';
 import { supportStatusLabel } from '../../../shared/support/support-types';
 import type { PackSharedRecord } from '../../../shared/arcp/pack-types';
 import { listAttempts, listSharedPostFailRecords, listSharedReadinessRecords } from '../exams/exam-read';
-import { listSharedMeetings } from '../meetings/shared-meetings';
+import { listSharedMeetings } from '../meetings/meetings-read';
 import { ACTION_OWNERS, labelOf } from '../../../shared/meetings/meeting-types';
 import { listPlpGoals } from '../plp/plp-read';
-import { listSupportItems } from '../support/support-service';
+import { listSupportItems } from '../support/support-read';
 import type { ArcpSources } from './arcp-sources';
 
 /**

@@ -9,7 +9,7 @@ import type { EventBus } from '../../event-bus';
 import { yieldToEventLoop } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv/read-csv';
+import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
 

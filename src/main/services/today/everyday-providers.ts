@@ -4,7 +4,7 @@ import { labelOf, ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
 import { supportStatusLabel } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { meetingSchedules } from '../meetings/meeting-schedule';
+import { meetingSchedules } from '../meetings/meetings-read';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
 function longDates(): (iso: string) => string {

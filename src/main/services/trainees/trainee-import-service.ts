@@ -18,8 +18,8 @@ import type { EventBus } from '../../event-bus';
 import { yieldToEventLoop } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { fieldsToColumns, rowToTrainee, sameFields, traineeFields } from '../trainees/trainee-rows';
-import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv/read-csv';
+import { fieldsToColumns, rowToTrainee, sameFields, traineeFields } from './trainee-rows';
+import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv';
 
 export interface ImportRequest {
   jobId: string;

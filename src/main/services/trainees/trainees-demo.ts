@@ -1,5 +1,5 @@
-import type { TraineeFields } from '../../../shared/trainees/trainee-schema';
-import type { Random } from './random';
+import type { TraineeFields } from '../../../shared/trainees';
+import type { Random } from '../demo-kit';
 
 // Synthetic names only: combinations are random and belong to no real person.
 const GIVEN = [

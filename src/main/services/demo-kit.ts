@@ -16,3 +16,24 @@ export function seededRandom(seed: number) {
   };
 }
 export type Random = ReturnType<typeof seededRandom>;
+
+/** One row of a demo table, as inserted. */
+export type DemoRow = Record<string, unknown>;
+
+/** What every feature's demo rows are built from: the random stream, the day and the register's size. */
+export interface DemoContext {
+  random: Random;
+  today: string;
+  /** created_at/updated_at of every demo row. */
+  at: string;
+  /** A scheme-sized register gets a full history; the 10,000-trainee stress set a thinner one, so it loads in seconds. */
+  full: boolean;
+}
+
+/** The trainee columns the demo builders depend on. */
+export interface DemoTrainee {
+  id: string;
+  grade: string;
+  expected_cct_date: string | null;
+  programme_start_date: string;
+}

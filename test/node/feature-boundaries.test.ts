@@ -1,13 +1,12 @@
 import path from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 // @ts-expect-error -- a plain ESM plugin without type declarations
 import featureBoundaries from '../../eslint-rules/feature-boundaries.mjs';
 
 RuleTester.describe = describe;
 RuleTester.it = it;
-RuleTester.afterAll = afterAll;
 
 const rule = (featureBoundaries as { rules: Record<string, unknown> }).rules['public-entry'] as never;
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, sourceType: 'module' } });

@@ -9,9 +9,9 @@ export const idSchema = z.string().min(1).max(64);
 /** Names a long-running call so its progress events can be followed (and cancelled). */
 export const jobIdSchema = z.string().min(1).max(64);
 /** The input of a channel that takes nothing. */
-export const empty = z.object({}).default({});
-export const byId = z.object({ id: idSchema });
-export const byTrainee = z.object({ traineeId: idSchema });
+export const empty = z.strictObject({}).default({});
+export const byId = z.strictObject({ id: idSchema });
+export const byTrainee = z.strictObject({ traineeId: idSchema });
 
 /** Largest CSV accepted by an importer, as base64 text (about 15 MB of file). */
 export const MAX_IMPORT_BASE64 = 20_000_000;

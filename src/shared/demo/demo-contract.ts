@@ -7,7 +7,7 @@ export interface DemoOutcome {
 
 export const demoChannels = {
   /** Fills an empty register with synthetic trainees; refused once real data exists. */
-  'demo:load': channel(z.object({ size: z.enum(['standard', 'large']).default('standard') }))
+  'demo:load': channel(z.strictObject({ size: z.enum(['standard', 'large']).default('standard') }))
     .changes('trainees', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp')
     .returns<DemoOutcome>(),
 };

@@ -7,9 +7,9 @@ import { idSchema } from '../schema-helpers';
 const draftKeySchema = z.string().min(1).max(200);
 
 export const draftChannels = {
-  'drafts:get': channel(z.object({ key: draftKeySchema })).returns<Draft | null>(),
+  'drafts:get': channel(z.strictObject({ key: draftKeySchema })).returns<Draft | null>(),
   'drafts:save': channel(
-    z.object({
+    z.strictObject({
       key: draftKeySchema,
       traineeId: idSchema.nullable().default(null),
       payload: z.string().max(MAX_DRAFT_CHARS, { error: 'This draft is too long to keep; shorten the notes' }),
@@ -17,7 +17,7 @@ export const draftChannels = {
   )
     .changes('drafts')
     .returns<{ updatedAt: string }>(),
-  'drafts:discard': channel(z.object({ key: draftKeySchema }))
+  'drafts:discard': channel(z.strictObject({ key: draftKeySchema }))
     .changes('drafts')
     .returns<void>(),
 };

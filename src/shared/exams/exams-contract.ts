@@ -22,7 +22,7 @@ import type {
 } from './exam-types';
 import type { ExportedFile, TextSection } from '../exports';
 
-const resultsFileSchema = z.object({
+const resultsFileSchema = z.strictObject({
   jobId: jobIdSchema,
   fileName: z.string().max(260),
   contentBase64: importContentSchema,
@@ -37,32 +37,38 @@ export interface PostFailExportText {
 
 export const examChannels = {
   'exams:setup': channel(empty).returns<ExamSetup>(),
-  'exams:saveDefinition': channel(z.object({ id: idSchema.optional(), fields: examDefinitionFieldsSchema }))
+  'exams:saveDefinition': channel(z.strictObject({ id: idSchema.optional(), fields: examDefinitionFieldsSchema }))
     .changes('exams')
     .returns<ExamDefinition>(),
-  'exams:archiveDefinition': channel(z.object({ id: idSchema }))
+  'exams:archiveDefinition': channel(z.strictObject({ id: idSchema }))
     .changes('exams')
     .returns<ExamDefinition>(),
   'exams:saveRules': channel(examRulesSchema).changes('exams').returns<ExamRules>(),
-  'exams:forTrainee': channel(z.object({ traineeId: idSchema })).returns<TraineeExams>(),
-  'exams:saveAttempt': channel(z.object({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema }))
+  'exams:forTrainee': channel(z.strictObject({ traineeId: idSchema })).returns<TraineeExams>(),
+  'exams:saveAttempt': channel(
+    z.strictObject({ traineeId: idSchema, id: idSchema.optional(), fields: attemptFieldsSchema }),
+  )
     .changes('exams')
     .returns<ExamAttempt>(),
-  'exams:deleteAttempt': channel(z.object({ id: idSchema }))
+  'exams:deleteAttempt': channel(z.strictObject({ id: idSchema }))
     .changes('exams')
     .returns<{ id: string }>(),
-  'exams:postFailDraft': channel(z.object({ attemptId: idSchema })).returns<PostFailDraft>(),
+  'exams:postFailDraft': channel(z.strictObject({ attemptId: idSchema })).returns<PostFailDraft>(),
   'exams:savePostFail': channel(
-    z.object({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema }),
+    z.strictObject({ attemptId: idSchema, id: idSchema.optional(), fields: postFailFieldsSchema }),
   )
     .changes('exams', 'support')
     .returns<PostFailRecord>(),
-  'exams:postFailText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
-  'exams:postFailFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
-  'exams:readinessText': channel(z.object({ id: idSchema })).returns<PostFailExportText>(),
-  'exams:readinessFile': channel(z.object({ id: idSchema, format: z.enum(['pdf', 'docx']) })).returns<ExportedFile>(),
+  'exams:postFailText': channel(z.strictObject({ id: idSchema })).returns<PostFailExportText>(),
+  'exams:postFailFile': channel(
+    z.strictObject({ id: idSchema, format: z.enum(['pdf', 'docx']) }),
+  ).returns<ExportedFile>(),
+  'exams:readinessText': channel(z.strictObject({ id: idSchema })).returns<PostFailExportText>(),
+  'exams:readinessFile': channel(
+    z.strictObject({ id: idSchema, format: z.enum(['pdf', 'docx']) }),
+  ).returns<ExportedFile>(),
   'exams:saveReadiness': channel(
-    z.object({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema }),
+    z.strictObject({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema }),
   )
     .changes('exams')
     .returns<ReadinessRecord>(),

@@ -112,7 +112,7 @@ const actionDueSchema = z.preprocess(
     .refine(isRealIsoDate, { error: 'The due date is not a real date (use dd/mm/yyyy)' }),
 );
 
-export const meetingActionSchema = z.object({
+export const meetingActionSchema = z.strictObject({
   id: z.string().max(64).nullable().optional(),
   description: z
     .string({ error: 'Describe the action' })
@@ -127,7 +127,7 @@ export type MeetingActionInput = z.output<typeof meetingActionSchema>;
 
 /** One 1:1's editable fields: the same schema checks the form and the channel input. */
 export const meetingFieldsSchema = z
-  .object({
+  .strictObject({
     traineeId: z.string({ error: 'Choose the trainee' }).min(1, { error: 'Choose the trainee' }).max(64),
     heldOn: dateSchema('meeting date'),
     startTime: timeSchema.optional().default(null),
@@ -204,7 +204,7 @@ export interface MeetingTemplate {
   prompts: string;
 }
 
-export const meetingTemplateSchema = z.object({
+export const meetingTemplateSchema = z.strictObject({
   meetingType: z.enum(MEETING_TYPE_VALUES),
   prompts: z.string().max(5000, { error: 'A template must be 5,000 characters or fewer' }),
 });
@@ -226,7 +226,7 @@ export interface MeetingSchedule {
   agreed: boolean;
 }
 
-export const cadenceSchema = z.object({
+export const cadenceSchema = z.strictObject({
   traineeId: idSchema,
   weeks: z.coerce
     .number({ error: 'Enter the number of weeks between 1:1s' })

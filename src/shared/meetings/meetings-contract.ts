@@ -16,13 +16,13 @@ export const meetingChannels = {
   'meetings:list': channel(byTrainee).returns<Meeting[]>(),
   'meetings:get': channel(byId).returns<Meeting>(),
   'meetings:create': channel(meetingFieldsSchema).changes('meetings').returns<Meeting>(),
-  'meetings:update': channel(z.object({ id: idSchema, fields: meetingFieldsSchema }))
+  'meetings:update': channel(z.strictObject({ id: idSchema, fields: meetingFieldsSchema }))
     .changes('meetings')
     .returns<Meeting>(),
   'meetings:delete': channel(byId).changes('meetings').returns<void>(),
   'meetings:restore': channel(byId).changes('meetings').returns<Meeting>(),
   'meetings:history': channel(byId).returns<MeetingHistoryEntry[]>(),
-  'meetings:setActionDone': channel(z.object({ id: idSchema, done: z.boolean() }))
+  'meetings:setActionDone': channel(z.strictObject({ id: idSchema, done: z.boolean() }))
     .changes('meetings')
     .returns<void>(),
   'meetings:templates': channel(empty).returns<MeetingTemplate[]>(),

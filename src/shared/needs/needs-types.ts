@@ -28,7 +28,7 @@ export const SCREENING_VALUES = SCREENING_OPTIONS.map((n) => n.value) as [Screen
 const LONG = 5000;
 
 export const earlyNeedsFieldsSchema = z
-  .object({
+  .strictObject({
     traineeId: idSchema,
     completedOn: optionalDateSchema('date of the intake').default(null),
     previousExperience: optionalText(LONG, 'Previous experience').default(null),
@@ -88,7 +88,7 @@ export interface IdentifiedNeed {
   createdAt: string;
 }
 
-export const identifiedNeedSchema = z.object({
+export const identifiedNeedSchema = z.strictObject({
   traineeId: idSchema,
   area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area of the need' }),
   description: requiredText(500, 'Describe the need', 'The need'),

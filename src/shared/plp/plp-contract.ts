@@ -7,7 +7,7 @@ import { goalFieldsSchema, goalReviewSchema, type PlpGoal } from './plp-types';
 export const plpChannels = {
   'plp:list': channel(byTrainee).returns<PlpGoal[]>(),
   'plp:createGoal': channel(goalFieldsSchema).changes('plp').returns<PlpGoal>(),
-  'plp:updateGoal': channel(z.object({ id: idSchema, fields: goalFieldsSchema }))
+  'plp:updateGoal': channel(z.strictObject({ id: idSchema, fields: goalFieldsSchema }))
     .changes('plp')
     .returns<PlpGoal>(),
   'plp:deleteGoal': channel(byId).changes('plp').returns<void>(),

@@ -59,7 +59,7 @@ export function goalStatusLabel(value: string): string {
 }
 
 export const goalFieldsSchema = z
-  .object({
+  .strictObject({
     traineeId: idSchema,
     title: requiredText(300, 'Enter the goal', 'The goal'),
     area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area this goal is about' }),
@@ -77,7 +77,7 @@ export const goalFieldsSchema = z
 export type GoalFieldsInput = z.input<typeof goalFieldsSchema>;
 export type GoalFields = z.output<typeof goalFieldsSchema>;
 
-export const goalReviewSchema = z.object({
+export const goalReviewSchema = z.strictObject({
   goalId: idSchema,
   reviewedOn: dateSchema('review date'),
   note: requiredText(5000, 'Write what the review found', 'The review note'),

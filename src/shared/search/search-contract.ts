@@ -4,7 +4,7 @@ import type { SearchResponse } from './search-types';
 
 export const searchChannels = {
   'search:query': channel(
-    z.object({
+    z.strictObject({
       text: z.string().max(200, { error: 'Search for at most 200 characters' }),
       limit: z.number().int().min(1).max(100).default(30),
     }),

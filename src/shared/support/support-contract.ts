@@ -16,7 +16,7 @@ export const supportChannels = {
   'support:delete': channel(byId).changes('support').returns<void>(),
   'support:restore': channel(byId).changes('support').returns<SupportItem>(),
   'support:catalogue': channel(
-    z.object({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }),
+    z.strictObject({ includeInactive: z.boolean().default(false) }).default({ includeInactive: false }),
   ).returns<SupportCatalogueEntry[]>(),
   'support:saveCatalogueEntry': channel(supportCatalogueEntrySchema)
     .changes('support')

@@ -84,7 +84,7 @@ export interface SupportItem {
 }
 
 export const supportOfferSchema = z
-  .object({
+  .strictObject({
     traineeId: idSchema,
     catalogueId: z.string().max(64).nullable().optional(),
     label: optionalText(200, 'The support'),
@@ -100,7 +100,7 @@ export type SupportOfferInput = z.output<typeof supportOfferSchema>;
 
 /** Moves an item on: the new status, the date it happened and, when closing, what came of it. */
 export const supportStepSchema = z
-  .object({
+  .strictObject({
     id: idSchema,
     status: z.enum(SUPPORT_STATUS_VALUES, { error: 'Choose what happened' }),
     on: dateSchema('date'),
@@ -118,7 +118,7 @@ export const supportStepSchema = z
   });
 export type SupportStepInput = z.output<typeof supportStepSchema>;
 
-export const supportCatalogueEntrySchema = z.object({
+export const supportCatalogueEntrySchema = z.strictObject({
   id: z.string().max(64).nullable().optional(),
   label: requiredText(200, 'Enter the name of the support offer', 'The name'),
   category: z.enum(SUPPORT_CATEGORY_VALUES, { error: 'Choose a category' }),

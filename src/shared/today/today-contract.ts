@@ -5,6 +5,6 @@ import type { TodayView } from './today-types';
 export const todayChannels = {
   /** `kind` narrows the rows (before the per-group cap); the kind counts always cover everything. */
   'today:view': channel(
-    z.object({ kind: z.string().max(60).nullable().default(null) }).default({ kind: null }),
+    z.strictObject({ kind: z.string().max(60).nullable().default(null) }).default({ kind: null }),
   ).returns<TodayView>(),
 };

@@ -62,7 +62,7 @@ export const tagsSchema = z.preprocess(
 
 /** One trainee's editable fields. The same schema checks the form, the CSV import and the IPC input. */
 export const traineeFieldsSchema = z
-  .object({
+  .strictObject({
     givenName: nameSchema('Enter the trainee’s first name', 'First name'),
     familyName: nameSchema('Enter the trainee’s surname', 'Surname'),
     preferredName: optionalText(100, 'Preferred name'),

@@ -4,7 +4,7 @@ import { byId, idSchema, importContentSchema, jobIdSchema } from '../schema-help
 import { traineeFieldsSchema, type Trainee } from './trainee-schema';
 import { IMPORT_FIELDS, type ImportOutcome, type ImportPreview } from './import-mapping';
 
-const importFileSchema = z.object({
+const importFileSchema = z.strictObject({
   /** Lets the caller follow `import:progress` events for this run. */
   jobId: jobIdSchema,
   fileName: z.string().max(260),
@@ -15,11 +15,11 @@ const importFileSchema = z.object({
 
 export const traineeChannels = {
   'trainees:list': channel(
-    z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+    z.strictObject({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
   ).returns<Trainee[]>(),
   'trainees:get': channel(byId).returns<Trainee>(),
   'trainees:create': channel(traineeFieldsSchema).changes('trainees').returns<Trainee>(),
-  'trainees:update': channel(z.object({ id: idSchema, fields: traineeFieldsSchema }))
+  'trainees:update': channel(z.strictObject({ id: idSchema, fields: traineeFieldsSchema }))
     .changes('trainees')
     .returns<Trainee>(),
   'trainees:archive': channel(byId).changes('trainees').returns<Trainee>(),

@@ -17,6 +17,7 @@ const ids: SampleIds = {
   destroyTraineeId: 'trainee-3',
   supportItemId: 'support-1',
   aktId: 'exam-1',
+  rcaId: 'exam-2',
   failedAttemptId: 'attempt-1',
   passedAttemptId: 'attempt-2',
   postFailId: 'post-fail-1',

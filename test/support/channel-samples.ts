@@ -17,6 +17,8 @@ export interface SampleIds {
   destroyTraineeId: string;
   supportItemId: string;
   aktId: string;
+  /** The historic RCA, archived (the AKT stays in use for the other samples). */
+  rcaId: string;
   failedAttemptId: string;
   passedAttemptId: string;
   postFailId: string;
@@ -68,6 +70,10 @@ export async function sampleIds(db: Kysely<DB>, today: string, folder: string): 
     db.selectFrom('exam_definitions').select('id').where('code', '=', 'AKT').executeTakeFirst(),
     'AKT',
   );
+  const rca = await first(
+    db.selectFrom('exam_definitions').select('id').where('code', '=', 'RCA').executeTakeFirst(),
+    'RCA',
+  );
   const failed = await first(
     db
       .selectFrom('exam_attempts')
@@ -113,6 +119,7 @@ export async function sampleIds(db: Kysely<DB>, today: string, folder: string): 
     destroyTraineeId: needs[2]!.trainee_id,
     supportItemId: support.id,
     aktId: akt.id,
+    rcaId: rca.id,
     failedAttemptId: failed.id,
     passedAttemptId: passed.id,
     postFailId: postFail.id,
@@ -294,7 +301,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
       bookingWeeksBefore: '',
     },
   }),
-  'exams:archiveDefinition': (ids) => ({ id: ids.aktId }),
+  'exams:archiveDefinition': (ids) => ({ id: ids.rcaId }),
   'exams:saveRules': () => ({
     attemptLimits: [
       {

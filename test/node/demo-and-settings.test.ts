@@ -181,15 +181,17 @@ describe('settings', () => {
     });
   });
 
-  it('ignores keys that are not settings', async () => {
+  it('refuses keys that are not settings, naming them, and saves nothing', async () => {
     const b = await backend();
-    expect(await call<Settings>(b, 'settings:update', { userName: 'Dr Ada', somethingElse: 'x' })).toEqual({
-      userName: 'Dr Ada',
-      role: null,
-      tableColumns: {},
+    expect(await b.dispatch('settings:update', { userName: 'Dr Ada', somethingElse: 'x' })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Unknown field “somethingElse”',
+        fields: { somethingElse: 'Unknown field “somethingElse”' },
+      },
     });
-    const keys = (await b.store.db.selectFrom('settings').select('key').execute()).map((r) => r.key);
-    expect(keys).toEqual(['userName']);
+    expect(await b.store.db.selectFrom('settings').select('key').execute()).toEqual([]);
   });
 
   it('falls back to the default for a stored value that is no longer valid, keeping the others', async () => {

@@ -3,21 +3,25 @@ import path from 'node:path';
 import type { Result } from '../shared/result';
 import { EventBus } from './event-bus';
 import { dispatch, type Handlers } from './handler-registry';
-import { appHandlers } from './services/app-handlers';
-import { createArcpBatch, type FolderAccess } from './services/arcp/arcp-batch';
-import { arcpHandlers } from './services/arcp/arcp-handlers';
-import { createArcpService } from './services/arcp/arcp-service';
-import { arcpSources } from './services/arcp/arcp-source-adapters';
-import { createDemoService } from './services/demo/demo-service';
-import { createEverydayServices, everydayHandlers } from './services/everyday/everyday-handlers';
-import { examHandlers } from './services/exams/exam-handlers';
-import { createExamService } from './services/exams/exam-service';
-import { createResultsImportService } from './services/exams/results-import-service';
-import { createSettingsService } from './services/settings/settings-service';
-import { createTraineeImportService } from './services/trainee-import/trainee-import-service';
-import { traineeImportHandlers } from './services/trainee-import/trainee-import-handlers';
-import { traineeHandlers } from './services/trainees/trainee-handlers';
-import { createTraineeService } from './services/trainees/trainee-service';
+import { appHandlers } from './services/app';
+import { arcpHandlers, arcpSources, createArcpBatch, createArcpService, type FolderAccess } from './services/arcp';
+import { createDemoService, demoHandlers } from './services/demo';
+import { createDraftService, draftHandlers } from './services/drafts';
+import { createExamService, createResultsImportService, examHandlers } from './services/exams';
+import { createMeetingService, meetingHandlers } from './services/meetings';
+import { createNeedsService, needsHandlers } from './services/needs';
+import { createPlpService, plpHandlers } from './services/plp';
+import { createSearchService, searchHandlers } from './services/search';
+import { createSettingsService, settingsHandlers } from './services/settings';
+import { createSupportService, supportHandlers } from './services/support';
+import { createTimelineService, timelineHandlers } from './services/timeline';
+import { createTodayService, todayHandlers } from './services/today';
+import {
+  createTraineeImportService,
+  createTraineeService,
+  traineeHandlers,
+  traineeImportHandlers,
+} from './services/trainees';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -131,23 +135,32 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   /** Every service on one open store; rebuilt after a restore. */
   function buildHandlers({ db }: Store): Handlers {
+    // The app layer: each feature's service, then the handler maps they answer, composed into one registry.
     const trainees = createTraineeService(db, now);
     const settings = createSettingsService(db, now);
-    const demo = createDemoService(db, now);
-    const everyday = createEverydayServices(db, now, { trainees, settings });
-    const imports = createTraineeImportService(db, events, now);
-    const exams = createExamService(db, now);
-    const resultsImport = createResultsImportService(db, events, now);
+    const meetings = createMeetingService(db, now);
+    const plp = createPlpService(db, now, {
+      trainee: (id) => trainees.get(id),
+      preparedBy: async () => (await settings.get()).userName,
+    });
     const arcp = createArcpService(db, now, arcpSources());
-    const arcpBatch = createArcpBatch(arcp, events, options.exportFolders);
 
     return {
-      ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
+      ...appHandlers({ db, version: options.version, databaseFile }),
+      ...settingsHandlers(settings),
+      ...demoHandlers(createDemoService(db, now)),
       ...traineeHandlers(trainees),
-      ...traineeImportHandlers(imports),
-      ...everydayHandlers(everyday),
-      ...examHandlers(exams, resultsImport, trainees),
-      ...arcpHandlers(arcp, arcpBatch),
+      ...traineeImportHandlers(createTraineeImportService(db, events, now)),
+      ...meetingHandlers(db, meetings, now),
+      ...draftHandlers(createDraftService(db, now)),
+      ...plpHandlers(plp),
+      ...needsHandlers(createNeedsService(db, now, plp)),
+      ...supportHandlers(createSupportService(db, now)),
+      ...todayHandlers(createTodayService(db, now)),
+      ...searchHandlers(createSearchService(db)),
+      ...timelineHandlers(createTimelineService(db)),
+      ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
+      ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...backupHandlers(backups, replaceDatabase),
     };
   }

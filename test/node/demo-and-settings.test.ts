@@ -2,12 +2,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src/main/backend';
 import { DEMO_SEED } from '../../src/main/services/demo/demo-service';
-import { generateDemoTrainees } from '../../src/main/services/demo/demo-trainees';
-import { seededRandom } from '../../src/main/services/demo/random';
+import { generateDemoTrainees } from '../../src/main/services/trainees/trainees-demo';
+import { seededRandom } from '../../src/main/services/demo-kit';
 import { traineeFields } from '../../src/main/services/trainees/trainee-rows';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings/settings-schema';
 import { traineeFieldsSchema, type Trainee } from '../../src/shared/trainees/trainee-schema';
-import { call, callRaw, createTempBackend, type TempBackend } from '../support/temp-backend';
+import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { traineeInput } from './helpers';
 
 const NOW = () => new Date('2025-10-06T12:00:00.000Z');
@@ -179,15 +179,17 @@ describe('settings', () => {
     });
   });
 
-  it('ignores keys that are not settings', async () => {
+  it('refuses keys that are not settings, naming them, and saves nothing', async () => {
     const b = await backend();
-    expect(await callRaw(b, 'settings:update', { userName: 'Dr Ada', somethingElse: 'x' })).toEqual({
-      userName: 'Dr Ada',
-      role: null,
-      tableColumns: {},
+    expect(await b.dispatch('settings:update', { userName: 'Dr Ada', somethingElse: 'x' })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Unknown field “somethingElse”',
+        fields: { somethingElse: 'Unknown field “somethingElse”' },
+      },
     });
-    const keys = (await b.store.db.selectFrom('settings').select('key').execute()).map((r) => r.key);
-    expect(keys).toEqual(['userName']);
+    expect(await b.store.db.selectFrom('settings').select('key').execute()).toEqual([]);
   });
 
   it('falls back to the default for a stored value that is no longer valid, keeping the others', async () => {

@@ -572,7 +572,9 @@ describe('search', () => {
     expect(priv.results).toHaveLength(1);
     expect(priv.results[0]).toMatchObject({ entity: 'meeting', inPrivateNotes: true });
 
-    await call(backend, 'trainees:update', { id: trainee.id, fields: { ...trainee, familyName: 'Okeke' } });
+    // Inputs are strict: send the editable fields, not the whole record.
+    const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, ...fields } = trainee;
+    await call(backend, 'trainees:update', { id: trainee.id, fields: { ...fields, familyName: 'Okeke' } });
     expect((await call(backend, 'search:query', { text: 'okeke' })).results[0]).toMatchObject({
       entity: 'trainee',
       title: 'Amara Okeke',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createBackend, type Backend } from '../../src/main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../src/main/backend';
 import type { ChannelName, InputOf, OutputOf } from '../../src/shared/contract';
 import { closeBeforeRemoval, tempDir } from './temp-dirs';
 
@@ -17,11 +17,10 @@ export interface TempBackend extends Backend {
 
 /** A real backend over a fresh encrypted database in a temp folder; closed, if the test has not, before the folder goes. */
 export async function createTempBackend(
-  options: { now?: () => Date; dataDir?: string; key?: Buffer } = {},
+  options: Pick<BackendOptions, 'now' | 'backupFolder' | 'backupDialogs'> & { dataDir?: string; key?: Buffer } = {},
 ): Promise<TempBackend> {
-  const dataDir = options.dataDir ?? tempDir();
-  const key = options.key ?? randomBytes(32);
-  const backend = await createBackend({ dataDir, key, version: 'test', ...(options.now ? { now: options.now } : {}) });
+  const { dataDir = tempDir(), key = randomBytes(32), ...rest } = options;
+  const backend = await createBackend({ dataDir, key, version: 'test', ...rest });
   // Tests close their backends too; closing twice must be harmless.
   const closeStore = backend.close;
   let closed: Promise<void> | undefined;

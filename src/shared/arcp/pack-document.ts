@@ -1,8 +1,8 @@
 import { formatLongDate, formatUkDate } from '../dates';
-import { EXAM_RESULTS } from '../exams/exam-reference';
-import type { ReportBlock, ReportDocument, ReportSection } from '../exports/report-document';
-import { GOAL_STATUSES } from '../plp/plp-types';
-import { SUPPORT_STATUSES } from '../support/support-types';
+import { EXAM_RESULTS } from '../exams';
+import type { ReportBlock, ReportDocument, ReportSection } from '../exports';
+import { GOAL_STATUSES } from '../plp';
+import { SUPPORT_STATUSES } from '../support';
 import type { ArcpPackData, PackSection, PackSharedRecord } from './pack-types';
 
 export const PACK_SECTION_HEADINGS = {

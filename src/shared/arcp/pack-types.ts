@@ -1,9 +1,8 @@
 import type { ArcpDeadline } from './deadlines';
 import type { Checklist } from './checklist';
-import type { ExamResult } from '../exams/exam-reference';
-import type { AttemptsLeft } from '../exams/exam-position';
-import type { GoalStatus } from '../plp/plp-types';
-import type { SupportStatus } from '../support/support-types';
+import type { AttemptsLeft, ExamResult } from '../exams';
+import type { GoalStatus } from '../plp';
+import type { SupportStatus } from '../support';
 
 /**
  * What an ARCP pack is made from. Every field is shared content: the views below have no

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
+import { empty } from '../schema-helpers';
 import { DATA_FEATURES } from '../contract/data-features';
 
 /**
@@ -94,8 +95,8 @@ export interface NewRecoveryKey {
 }
 
 export const backupSecretSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('recovery-key'), words: z.string().max(400) }),
-  z.object({
+  z.strictObject({ kind: z.literal('recovery-key'), words: z.string().max(400) }),
+  z.strictObject({
     kind: z.literal('passphrase'),
     passphrase: z.string().min(1, { error: 'Type the passphrase' }).max(1024),
   }),
@@ -106,20 +107,20 @@ const backupFileSchema = z.string().trim().min(1, { error: 'Choose a backup file
 
 export const backupChannels = {
   /** Folder, last success, overdue warning, passphrase and recovery key state, the backups in the folder. */
-  'backups:status': channel(z.object({}).default({})).returns<BackupStatus>(),
+  'backups:status': channel(empty).returns<BackupStatus>(),
   /** Makes a verified backup now, whatever the day's schedule says. */
-  'backups:run-now': channel(z.object({}).default({})).changes('settings').returns<BackupMade>(),
+  'backups:run-now': channel(empty).changes('backups').returns<BackupMade>(),
   /** `null` goes back to the default folder in Documents. */
-  'backups:set-folder': channel(z.object({ folder: z.string().trim().min(1).max(4096).nullable() }))
-    .changes('settings')
+  'backups:set-folder': channel(z.strictObject({ folder: z.string().trim().min(1).max(4096).nullable() }))
+    .changes('backups')
     .returns<BackupStatus>(),
   /** Native folder dialog, then as set-folder; `null` when the user cancels. */
-  'backups:choose-folder': channel(z.object({}).default({})).changes('settings').returns<BackupStatus | null>(),
+  'backups:choose-folder': channel(empty).changes('backups').returns<BackupStatus | null>(),
   /** Native open-file dialog for a backup to check and restore; `{ file: null }` when cancelled. */
-  'backups:choose-file': channel(z.object({}).default({})).returns<{ file: string | null }>(),
+  'backups:choose-file': channel(empty).returns<{ file: string | null }>(),
   /** Adds (or replaces) the backup passphrase slot; `null` removes it from future backups. */
   'backups:set-passphrase': channel(
-    z.object({
+    z.strictObject({
       passphrase: z
         .string()
         .min(MIN_PASSPHRASE_LENGTH, {
@@ -129,16 +130,18 @@ export const backupChannels = {
         .nullable(),
     }),
   )
-    .changes('settings')
+    .changes('backups')
     .returns<BackupStatus>(),
   /** Checks the whole file with the secret and says what it holds; changes nothing. */
-  'backups:inspect': channel(z.object({ file: backupFileSchema, secret: backupSecretSchema })).returns<BackupPreview>(),
+  'backups:inspect': channel(
+    z.strictObject({ file: backupFileSchema, secret: backupSecretSchema }),
+  ).returns<BackupPreview>(),
   /** Replaces the database with the backup's, keeping the current one as a pre-restore copy; the app reopens on it. */
-  'backups:restore': channel(z.object({ file: backupFileSchema, secret: backupSecretSchema }))
+  'backups:restore': channel(z.strictObject({ file: backupFileSchema, secret: backupSecretSchema }))
     .changes(...DATA_FEATURES)
     .returns<RestoreOutcome>(),
   /** Makes a new recovery key (the first, or a replacement: the old one then stops unlocking this database). */
-  'recovery:create-key': channel(z.object({}).default({})).changes('settings').returns<NewRecoveryKey>(),
+  'recovery:create-key': channel(empty).changes('backups').returns<NewRecoveryKey>(),
   /** Whether typed words are this database's current recovery key ("check your printed copy"); changes nothing. */
-  'recovery:check-key': channel(z.object({ words: z.string().max(400) })).returns<{ matches: true }>(),
+  'recovery:check-key': channel(z.strictObject({ words: z.string().max(400) })).returns<{ matches: true }>(),
 };

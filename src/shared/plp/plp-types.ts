@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, optionalDateSchema } from '../dates';
 import { labelOf, labelledEnum, type EnumValue } from '../labelled-enum';
 import { optionalText, requiredText } from '../text';
@@ -60,8 +61,8 @@ export function isGoalOpen(status: GoalStatus): boolean {
 export const OPEN_GOAL_STATUSES: GoalStatus[] = GOAL_STATUSES.values.filter(isGoalOpen);
 
 export const goalFieldsSchema = z
-  .object({
-    traineeId: z.string().min(1).max(64),
+  .strictObject({
+    traineeId: idSchema,
     title: requiredText(300, 'Enter the goal', 'The goal'),
     area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area this goal is about' }),
     successCriteria: optionalText(5000, 'What success looks like').default(null),
@@ -78,8 +79,8 @@ export const goalFieldsSchema = z
 export type GoalFieldsInput = z.input<typeof goalFieldsSchema>;
 export type GoalFields = z.output<typeof goalFieldsSchema>;
 
-export const goalReviewSchema = z.object({
-  goalId: z.string().min(1).max(64),
+export const goalReviewSchema = z.strictObject({
+  goalId: idSchema,
   reviewedOn: dateSchema('review date'),
   note: requiredText(5000, 'Write what the review found', 'The review note'),
   statusAfter: GOAL_STATUSES.schema('Choose the goal’s status after this review'),

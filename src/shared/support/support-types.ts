@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
 import { labelledEnum, type EnumValue } from '../labelled-enum';
 import { optionalText, requiredText } from '../text';
@@ -89,8 +90,8 @@ export interface SupportItem {
 }
 
 export const supportOfferSchema = z
-  .object({
-    traineeId: z.string().min(1).max(64),
+  .strictObject({
+    traineeId: idSchema,
     catalogueId: z.string().max(64).nullable().optional(),
     label: optionalText(200, 'The support'),
     offeredOn: dateSchema('date offered'),
@@ -105,8 +106,8 @@ export type SupportOfferInput = z.output<typeof supportOfferSchema>;
 
 /** Moves an item on: the new status, the date it happened and, when closing, what came of it. */
 export const supportStepSchema = z
-  .object({
-    id: z.string().min(1).max(64),
+  .strictObject({
+    id: idSchema,
     status: SUPPORT_STATUSES.schema('Choose what happened'),
     on: dateSchema('date'),
     outcome: optionalText(5000, 'The outcome'),
@@ -123,7 +124,7 @@ export const supportStepSchema = z
   });
 export type SupportStepInput = z.output<typeof supportStepSchema>;
 
-export const supportCatalogueEntrySchema = z.object({
+export const supportCatalogueEntrySchema = z.strictObject({
   id: z.string().max(64).nullable().optional(),
   label: requiredText(200, 'Enter the name of the support offer', 'The name'),
   category: z.enum(SUPPORT_CATEGORY_VALUES, { error: 'Choose a category' }),

@@ -62,7 +62,7 @@ export const tagsSchema = z.preprocess(
 
 /** One trainee's editable fields. The same schema checks the form, the CSV import and the IPC input. */
 export const traineeFieldsSchema = z
-  .object({
+  .strictObject({
     givenName: nameSchema('Enter the trainee’s first name', 'First name'),
     familyName: nameSchema('Enter the trainee’s surname', 'Surname'),
     preferredName: optionalText(100, 'Preferred name'),
@@ -113,5 +113,3 @@ export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'prefe
   const first = t.preferredName || t.givenName;
   return `${first} ${t.familyName}`;
 }
-
-export const idSchema = z.string().min(1).max(64);

@@ -24,7 +24,7 @@ import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from
 import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
 import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
 import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
-import type { TraineeDeadline } from '../../../shared/contract/arcp';
+import type { TraineeDeadline } from '../../../shared/arcp/arcp-contract';
 import { describeExamPosition, examPositions } from '../../../shared/exams/exam-position';
 import type { ExportedFile } from '../../../shared/exports/report-document';
 import { isGoalOpen } from '../../../shared/plp/plp-types';
@@ -35,7 +35,7 @@ import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { recordChange } from '../change-log';
-import { rowToTrainee } from '../trainees/trainee-rows';
+import { findTrainee, rowToTrainee } from '../trainees/trainees-read';
 import { SOURCE_NAMES, type ArcpSources } from './arcp-sources';
 import { fieldsToColumns, recordFields, rowToCode, rowToPanel, rowToRecord, rowToTemplate } from './arcp-rows';
 
@@ -173,12 +173,6 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         .orderBy('name')
         .execute()
     ).map(rowToTemplate);
-  }
-
-  async function findTrainee(executor: Executor, id: string): Promise<Trainee> {
-    const row = await executor.selectFrom('trainees').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'That trainee is no longer in the register.');
-    return rowToTrainee(row);
   }
 
   async function findRecord(executor: Executor, id: string): Promise<ArcpRecord> {

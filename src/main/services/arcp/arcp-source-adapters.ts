@@ -2,11 +2,11 @@ import { CONTRIBUTING_FACTORS, READINESS_DECISIONS } from '../../../shared/exams
 import { formatUkDate } from '../../../shared/dates';
 import type { PackSharedRecord } from '../../../shared/arcp/pack-types';
 import { listAttempts, listSharedPostFailRecords, listSharedReadinessRecords } from '../exams/exam-read';
-import { listSharedMeetings } from '../meetings/shared-meetings';
+import { listSharedMeetings } from '../meetings/meetings-read';
 import { ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
 import { labelOf } from '../../../shared/labelled-enum';
 import { listPlpGoals } from '../plp/plp-read';
-import { listSupportItems } from '../support/support-service';
+import { listSupportItems } from '../support/support-read';
 import type { ArcpSources } from './arcp-sources';
 
 /**

@@ -5,7 +5,7 @@ import { tierForFail, weakestAreas } from '../../../shared/exams/attempt-limits'
 import { CONTRIBUTING_FACTORS, DOMAIN_GRADES, type ExamDefinition } from '../../../shared/exams/exam-reference';
 import type { Executor } from '../../store/open-store';
 import type { ExamAttemptsTable, ExamPostFailTable, ExamReadinessTable } from '../../store/schema-exams';
-import { seededRandom, type Random } from '../demo/random';
+import { seededRandom, type Random } from '../demo-kit';
 import { componentValues, loadDefinitions, loadRules } from './exam-rows';
 import { offerPostFailSupport } from './exam-support-link';
 

@@ -8,8 +8,7 @@ import { normaliseHeader } from '../../../shared/trainees/import-mapping';
 import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { csvImportPipeline, importOutcome, type CsvImportRequest } from '../csv/csv-import-pipeline';
-import type { CsvRecord } from '../csv/read-csv';
+import { csvImportPipeline, importOutcome, type CsvImportRequest, type CsvRecord } from '../csv';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
 

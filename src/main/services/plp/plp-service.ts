@@ -19,7 +19,8 @@ import { reportTextSections } from '../../exports/report-text';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { listSharedMeetings } from '../meetings/shared-meetings';
+import { requireTrainee } from '../trainees/trainees-read';
+import { listSharedMeetings } from '../meetings/meetings-read';
 import { findPlpGoal, listPlpGoals } from './plp-read';
 
 /**
@@ -174,8 +175,7 @@ export function createPlpService(
 
   /** Inserts a goal; shared with "turn a need into a goal" so both record the same way. */
   async function insertGoal(trx: Executor, fields: GoalFields, sourceNeedId: string | null): Promise<string> {
-    const trainee = await trx.selectFrom('trainees').select('id').where('id', '=', fields.traineeId).executeTakeFirst();
-    if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
+    await requireTrainee(trx, fields.traineeId);
     const id = randomUUID();
     const at = now().toISOString();
     await trx

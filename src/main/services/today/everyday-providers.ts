@@ -6,7 +6,7 @@ import { OPEN_GOAL_STATUSES } from '../../../shared/plp/plp-types';
 import { OPEN_SUPPORT_STATUSES, SUPPORT_STATUSES } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { meetingSchedules } from '../meetings/meeting-schedule';
+import { meetingSchedules } from '../meetings/meetings-read';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
 function longDates(): (iso: string) => string {

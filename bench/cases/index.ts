@@ -1,5 +1,6 @@
 import type { AnyBenchCase } from '../types';
 import { arcpPackCases } from './arcp-packs';
+import { backupCases } from './backups';
 import { demoLoadCases } from './demo-load';
 import { everydayCases } from './everyday';
 import { examCases } from './exams';
@@ -21,4 +22,5 @@ export const BENCH_CASES: AnyBenchCase[] = [
   ...examCases,
   ...arcpPackCases,
   ...insightsCases,
+  ...backupCases,
 ];

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indicators } from '../../src/main/services/insights/indicator-registry';
 import { loadCohort } from '../../src/main/services/insights/insights-cohort';
 import { countRows } from '../../src/main/services/insights/insights-service';
-import type { CombinedReturns, ExportedReturn, InsightsReturn } from '../../src/shared/insights/insights-return';
+import type { InsightsReturn } from '../../src/shared/insights/insights-return';
 import type { ComparisonFigure, InsightsFigures, ProportionFigure } from '../../src/shared/insights/insights-types';
 import { buildInsightsCohort, COHORT_TODAY, COURSE } from '../fixtures/insights-cohort';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
@@ -132,7 +132,7 @@ const figure = <T extends 'comparison' | 'proportion'>(f: InsightsFigures, key: 
 
 describe('insights:figures', () => {
   it('hides small numbers and everything that would give them away', async () => {
-    const figures = await call<InsightsFigures>(backend, 'insights:figures', {});
+    const figures = await call(backend, 'insights:figures', {});
     expect(figures.threshold).toBe(3);
     const postFail = figure<'comparison'>(figures, 'post-fail-conversation');
     // Exposed 2 passed / 1 not; comparison 1 / 1: every cell is under 3.
@@ -237,7 +237,7 @@ describe('insights:figures', () => {
           .execute();
     }
     // Only the added sittings: the period is the quarter of their fails.
-    const figures = await call<InsightsFigures>(backend, 'insights:figures', {
+    const figures = await call(backend, 'insights:figures', {
       programme: 'North',
       exam: 'AKT',
       period: { from: '2025-Q4', to: '2025-Q4' },
@@ -266,7 +266,7 @@ describe('insights:figures', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fields?.insightsThreshold).toBe('Hide counts under 3, 5 or 10');
     await call(backend, 'settings:update', { insightsThreshold: 5 });
-    const figures = await call<InsightsFigures>(backend, 'insights:figures', {});
+    const figures = await call(backend, 'insights:figures', {});
     const timing = figure<'proportion'>(figures, 'post-fail-conversation-timing');
     expect(timing.categories.map((c) => c.count.text)).toEqual(['<5', '<5', '<5']);
     expect(figures.threshold).toBe(5);
@@ -288,7 +288,7 @@ function decode(file: { base64: string }) {
 describe('returns a region can combine', () => {
   it('exports counts with no names, GMC numbers, ids or dates finer than a quarter', async () => {
     for (const kind of ['publication', 'da-lead'] as const) {
-      const exported = await call<ExportedReturn>(backend, 'insights:exportReturn', { kind });
+      const exported = await call(backend, 'insights:exportReturn', { kind });
       const json = decode(exported.json);
       const csv = decode(exported.csv);
       for (const text of [json, csv]) {
@@ -308,11 +308,11 @@ describe('returns a region can combine', () => {
 
   it('hides small counts in a publication return, and only 1s and 2s of small programmes in a DA lead return', async () => {
     const publication = JSON.parse(
-      decode((await call<ExportedReturn>(backend, 'insights:exportReturn', { kind: 'publication' })).json),
+      decode((await call(backend, 'insights:exportReturn', { kind: 'publication' })).json),
     ) as InsightsReturn;
     expect(publication.rows.every((r) => r.count === null || r.count === 0 || r.count >= 3)).toBe(true);
     const daLead = JSON.parse(
-      decode((await call<ExportedReturn>(backend, 'insights:exportReturn', { kind: 'da-lead' })).json),
+      decode((await call(backend, 'insights:exportReturn', { kind: 'da-lead' })).json),
     ) as InsightsReturn;
     // Both programmes have under 10 trainees: 1s and 2s hidden, the rest exact.
     expect(daLead.rows.some((r) => r.count === null)).toBe(true);
@@ -325,15 +325,15 @@ describe('returns a region can combine', () => {
 
   it('adds exact counts across returns and refuses duplicates, other versions and bad files', async () => {
     // A larger scheme's DA lead return: 10+ trainees, so its counts are exact.
-    const exported = await call<ExportedReturn>(backend, 'insights:exportReturn', { kind: 'da-lead' });
+    const exported = await call(backend, 'insights:exportReturn', { kind: 'da-lead' });
     const record = JSON.parse(decode(exported.json)) as InsightsReturn;
-    const second = await call<ExportedReturn>(backend, 'insights:exportReturn', { kind: 'da-lead' });
+    const second = await call(backend, 'insights:exportReturn', { kind: 'da-lead' });
     const file = (name: string, r: unknown) => ({
       fileName: name,
       text: typeof r === 'string' ? r : JSON.stringify(r),
     });
 
-    const one = await call<CombinedReturns>(backend, 'insights:combineReturns', {
+    const one = await call(backend, 'insights:combineReturns', {
       returns: [file('north.json', record)],
     });
     expect(one.scope).toBe('region');
@@ -353,16 +353,14 @@ describe('returns a region can combine', () => {
     expect(await refused([file('v0.json', { ...record, schemaVersion: 0 })])).toMatch(/reads version 1/);
     const edited = { ...record, rows: record.rows.map((r, i) => (i === 0 ? { ...r, count: (r.count ?? 0) + 5 } : r)) };
     expect(await refused([file('edited.json', edited)])).toMatch(/has been changed since it was made/);
-    const publication = decode(
-      (await call<ExportedReturn>(backend, 'insights:exportReturn', { kind: 'publication' })).json,
-    );
+    const publication = decode((await call(backend, 'insights:exportReturn', { kind: 'publication' })).json);
     expect(await refused([file('pub.json', publication)])).toMatch(/publication return/);
   });
 
   it('sums two schemes exactly and suppresses the combined figures', async () => {
     const { returnContentHash } = await import('../../src/main/services/insights/return-hash');
     const record = JSON.parse(
-      decode((await call<ExportedReturn>(backend, 'insights:exportReturn', { kind: 'da-lead' })).json),
+      decode((await call(backend, 'insights:exportReturn', { kind: 'da-lead' })).json),
     ) as InsightsReturn;
     // Two synthetic schemes with exact counts for the conversation indicator: 6/8 vs 2/7 and 5/7 vs 3/9.
     const scheme = (programme: string, [a, b, c, d]: number[]): InsightsReturn => {
@@ -385,7 +383,7 @@ describe('returns a region can combine', () => {
       const { contentHash: _h, returnId: _i, ...rest } = body;
       return { ...body, returnId: crypto.randomUUID(), contentHash: returnContentHash(rest) };
     };
-    const combined = await call<CombinedReturns>(backend, 'insights:combineReturns', {
+    const combined = await call(backend, 'insights:combineReturns', {
       returns: [
         { fileName: 'east.json', text: JSON.stringify(scheme('East', [6, 2, 2, 5])) },
         { fileName: 'west.json', text: JSON.stringify(scheme('West', [5, 2, 3, 6])) },

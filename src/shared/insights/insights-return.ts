@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { insightsFiltersSchema, quarterSchema, type InsightsFigures } from './insights-types';
-import type { ExportedFile } from '../exports/report-document';
+import type { ExportedFile } from '../exports';
 
 /**
  * A return: aggregated counts a region can add up across schemes. Documented in

@@ -10,7 +10,7 @@ export type UserRole = (typeof USER_ROLES)[number]['value'];
 /** Which columns a table shows: table id → column id → visible. */
 export const columnVisibilitySchema = z.record(z.string().max(60), z.record(z.string().max(60), z.boolean()));
 
-export const settingsSchema = z.object({
+export const settingsSchema = z.strictObject({
   userName: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() || null : v),
     z.string().max(100, { error: 'Your name must be 100 characters or fewer' }).nullable(),

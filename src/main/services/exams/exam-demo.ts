@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { addDays, format, parseISO } from 'date-fns';
 import type { Insertable } from 'kysely';
 import { tierForFail, weakestAreas } from '../../../shared/exams/attempt-limits';
-import { CONTRIBUTING_FACTOR_VALUES, DOMAIN_GRADES, type ExamDefinition } from '../../../shared/exams/exam-reference';
+import { CONTRIBUTING_FACTORS, DOMAIN_GRADES, type ExamDefinition } from '../../../shared/exams/exam-reference';
 import type { Executor } from '../../store/open-store';
 import type { ExamAttemptsTable, ExamPostFailTable, ExamReadinessTable } from '../../store/schema-exams';
-import { seededRandom, type Random } from '../demo/random';
+import { seededRandom, type Random } from '../demo-kit';
 import { componentValues, loadDefinitions, loadRules } from './exam-rows';
 import { offerPostFailSupport } from './exam-support-link';
 
@@ -174,7 +174,7 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     const tier = tierForFail(ladder, failNumber);
     const offers = (tier?.support ?? []).map((label) => ({ label, accepted: random.chance(0.75) }));
     const factors = [
-      ...new Set([random.pick(CONTRIBUTING_FACTOR_VALUES), random.pick(CONTRIBUTING_FACTOR_VALUES)]),
+      ...new Set([random.pick(CONTRIBUTING_FACTORS.values), random.pick(CONTRIBUTING_FACTORS.values)]),
     ].map((factor) => ({ factor, note: null }));
     const lead = random.pick(LEADS);
     const row: Insertable<ExamPostFailTable> = {

@@ -27,7 +27,7 @@ import {
 } from '../../../shared/insights/insights-types';
 import { isSmall, suppressCategories, suppressTable, type Suppression } from '../../../shared/insights/suppression';
 import type { DB } from '../../store/schema';
-import type { SettingsService } from '../settings/settings-service';
+import type { SettingsService } from '../settings';
 import { loadCohort } from './insights-cohort';
 import { indicators, type Indicator, type Unit } from './indicator-registry';
 import { readReturns } from './insights-combine';

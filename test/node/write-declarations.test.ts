@@ -47,6 +47,8 @@ async function run(name: ChannelName): Promise<string[]> {
   // A new recovery key replaces the old one: later samples type the current key.
   if (result.ok && name === 'recovery:create-key')
     ids.recoveryWords = (result.data as { words: string[] }).words.join(' ');
+  // A new backup the same day replaces the earlier one (the newest of each day is kept).
+  if (result.ok && name === 'backups:run-now') ids.backupFile = (result.data as { file: string }).file;
   const { rows } = await sql<{ name: string }>`SELECT DISTINCT name FROM written ORDER BY name`.execute(
     backend.store.db,
   );

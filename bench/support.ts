@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createBackend, type Backend } from '../src/main/backend';
-import { createDemoService } from '../src/main/services/demo/demo-service';
-import { seededRandom } from '../src/main/services/demo/random';
+import { createDemoService } from '../src/main/services/demo';
+import { seededRandom } from '../src/main/services/demo-kit';
 
 /** Every database the benchmarks make lives under one temp folder, removed when they finish. */
 export const BENCH_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'tpd-bench-'));

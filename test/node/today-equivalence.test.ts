@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ukToday } from '../../src/shared/dates';
-import type { TraineeDeadline } from '../../src/shared/contract/arcp';
+import type { TraineeDeadline } from '../../src/shared/arcp/arcp-contract';
 import type { MonitorRow } from '../../src/shared/exams/exam-types';
-import type { TodayItem, TodayView } from '../../src/shared/today/today-types';
+import type { TodayItem } from '../../src/shared/today/today-types';
 import { collectDeadlines } from '../../src/main/services/arcp/arcp-service';
 import { arcpDeadlinesDue } from '../../src/main/services/arcp/arcp-today';
 import { monitorRows } from '../../src/main/services/exams/exam-monitor';
@@ -68,7 +68,7 @@ describe.each([
 
   beforeAll(async () => {
     backend = await createTempBackend({ now: () => NOW });
-    expect(await call<{ trainees: number }>(backend, 'demo:load', { size })).toEqual({ trainees });
+    expect(await call(backend, 'demo:load', { size })).toEqual({ trainees });
   }, 120_000);
 
   afterAll(async () => {
@@ -80,9 +80,9 @@ describe.each([
     const items = todayOrder(await referenceCollect(backend.store.db, TODAY));
     const reference = groupTodayItems(items, TODAY, TODAY_GROUP_LIMIT);
     expect(reference.groups.some((g) => g.total > 0)).toBe(true);
-    expect(await call<TodayView>(backend, 'today:view', {})).toEqual(reference);
+    expect(await call(backend, 'today:view', {})).toEqual(reference);
     for (const { kind } of reference.kinds)
-      expect(await call<TodayView>(backend, 'today:view', { kind })).toEqual(
+      expect(await call(backend, 'today:view', { kind })).toEqual(
         groupTodayItems(items, TODAY, TODAY_GROUP_LIMIT, kind),
       );
   }, 60_000);

@@ -1,7 +1,7 @@
 // Frozen reference copy (see README.md): do not change.
 import { OUTCOME_FIVE } from '../../../src/shared/arcp/arcp-reference';
 import { arcpDeadlines, reviewOverdue } from '../../../src/shared/arcp/deadlines';
-import type { TraineeDeadline } from '../../../src/shared/contract/arcp';
+import type { TraineeDeadline } from '../../../src/shared/arcp/arcp-contract';
 import { displayName } from '../../../src/shared/trainees/trainee-schema';
 import type { Executor } from '../../../src/main/store/open-store';
 

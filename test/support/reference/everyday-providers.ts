@@ -1,8 +1,9 @@
 // Frozen reference copy (see README.md): do not change.
 import { sql, type Kysely } from 'kysely';
 import { formatLongDate } from '../../../src/shared/dates';
-import { labelOf, ACTION_OWNERS } from '../../../src/shared/meetings/meeting-types';
-import { supportStatusLabel } from '../../../src/shared/support/support-types';
+import { ACTION_OWNERS } from '../../../src/shared/meetings/meeting-types';
+import { labelOf } from '../../../src/shared/labelled-enum';
+import { SUPPORT_STATUSES } from '../../../src/shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../src/shared/today/today-types';
 import type { DB } from '../../../src/main/store/schema';
 import { meetingSchedules } from './meeting-schedule';
@@ -132,7 +133,7 @@ export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promis
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: `Follow up: ${r.label}`,
-    detail: `${supportStatusLabel(r.status)} · offered on ${long(r.offered_on)}`,
+    detail: `${SUPPORT_STATUSES.label(r.status)} · offered on ${long(r.offered_on)}`,
     dueDate: r.follow_up_on!,
     urgency: urgencyFor(r.follow_up_on!, today),
     link: `/trainees/${r.trainee_id}/support/${r.id}`,

@@ -1,10 +1,12 @@
 import { sql, type AliasableExpression, type Kysely } from 'kysely';
 import { formatLongDate } from '../../../shared/dates';
-import { DEFAULT_CADENCE_WEEKS, labelOf, ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
-import { supportStatusLabel } from '../../../shared/support/support-types';
+import { ACTION_OWNERS, DEFAULT_CADENCE_WEEKS } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
+import { OPEN_GOAL_STATUSES } from '../../../shared/plp/plp-types';
+import { OPEN_SUPPORT_STATUSES, SUPPORT_STATUSES } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { FIRST_MEETING_WITHIN_DAYS, STATUSES_SEEN_AT_1_1S } from '../meetings/meeting-schedule';
+import { FIRST_MEETING_WITHIN_DAYS, STATUSES_SEEN_AT_1_1S } from '../meetings/meetings-read';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
 export function longDates(): (iso: string) => string {
@@ -201,7 +203,7 @@ export const planReviewSource = defineSource({
     return db
       .selectFrom('plp_goals as g')
       .select(['g.id as key', due.as('due_on')])
-      .where('g.status', 'in', ['not_started', 'in_progress'])
+      .where('g.status', 'in', OPEN_GOAL_STATUSES)
       .where('g.deleted_at', 'is', null)
       .where(due, '<=', windowEnd(today))
       .where('g.trainee_id', 'not in', archivedIds(db));
@@ -215,9 +217,7 @@ export const planReviewSource = defineSource({
       .where('g.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
       .$call(
-        byKeysOr(keys, 'g.id', (q) =>
-          q.where('g.status', 'in', ['not_started', 'in_progress']).where(due, '<=', windowEnd(today)),
-        ),
+        byKeysOr(keys, 'g.id', (q) => q.where('g.status', 'in', OPEN_GOAL_STATUSES).where(due, '<=', windowEnd(today))),
       );
   },
   toItem: (r, today) => ({
@@ -240,7 +240,7 @@ export const supportFollowUpSource = defineSource({
     db
       .selectFrom('support_items as s')
       .select(['s.id as key', sql<string>`s.follow_up_on`.as('due_on')])
-      .where('s.status', 'in', ['offered', 'accepted'])
+      .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
       .where('s.deleted_at', 'is', null)
       .where('s.follow_up_on', 'is not', null)
       .where('s.follow_up_on', '<=', windowEnd(today))
@@ -263,7 +263,7 @@ export const supportFollowUpSource = defineSource({
       .$call(
         byKeysOr(keys, 's.id', (q) =>
           q
-            .where('s.status', 'in', ['offered', 'accepted'])
+            .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
             .where('s.follow_up_on', 'is not', null)
             .where('s.follow_up_on', '<=', windowEnd(today)),
         ),
@@ -274,7 +274,7 @@ export const supportFollowUpSource = defineSource({
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: `Follow up: ${r.label}`,
-    detail: `${supportStatusLabel(r.status)} · offered on ${long(r.offered_on)}`,
+    detail: `${SUPPORT_STATUSES.label(r.status)} · offered on ${long(r.offered_on)}`,
     dueDate: r.due_on,
     urgency: urgencyFor(r.due_on, today),
     link: `/trainees/${r.trainee_id}/support/${r.id}`,

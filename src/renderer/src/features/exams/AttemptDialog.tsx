@@ -108,7 +108,7 @@ export function AttemptDialog({
           <Field label="Result" required error={errors.result?.message}>
             <select {...register('result')}>
               <option value="">Choose…</option>
-              {EXAM_RESULTS.map((r) => (
+              {EXAM_RESULTS.options.map((r) => (
                 <option key={r.value} value={r.value}>
                   {r.label}
                 </option>

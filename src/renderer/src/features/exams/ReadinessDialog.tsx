@@ -145,7 +145,7 @@ export function ReadinessDialog({
           <Field label="Decision" required error={errors.decision?.message}>
             <select {...register('decision')}>
               <option value="">Choose…</option>
-              {READINESS_DECISIONS.map((d) => (
+              {READINESS_DECISIONS.options.map((d) => (
                 <option key={d.value} value={d.value}>
                   {d.label}
                 </option>

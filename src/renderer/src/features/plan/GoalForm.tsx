@@ -95,7 +95,7 @@ export function GoalForm({
         </Field>
         <Field label="Status" required error={e('status')}>
           <select {...register('status')}>
-            {GOAL_STATUSES.map((s) => (
+            {GOAL_STATUSES.options.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>
@@ -177,7 +177,7 @@ export function ReviewForm({
         </Field>
         <Field label="Status after review" required error={e('statusAfter')}>
           <select {...register('statusAfter')}>
-            {GOAL_STATUSES.map((s) => (
+            {GOAL_STATUSES.options.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
-import { goalStatusLabel, type GoalFields, type PlpGoal } from '../../../../shared/plp/plp-types';
-import { supportStatusLabel } from '../../../../shared/support/support-types';
+import { GOAL_STATUSES, isGoalOpen, type GoalFields, type PlpGoal } from '../../../../shared/plp/plp-types';
+import { SUPPORT_STATUSES } from '../../../../shared/support/support-types';
 import { displayName } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -30,7 +30,7 @@ function GoalCard({
   onReview(): void;
   onDelete(): void;
 }) {
-  const open = goal.status === 'not_started' || goal.status === 'in_progress';
+  const open = isGoalOpen(goal.status);
   const overdue = open && goal.nextReviewOn && goal.nextReviewOn < ukToday();
   return (
     <article
@@ -43,7 +43,7 @@ function GoalCard({
         <h3 id={`goal-title-${goal.id}`} className="goal-title">
           {goal.title}
         </h3>
-        <span className={`badge status-${goal.status}`}>{goalStatusLabel(goal.status)}</span>
+        <span className={`badge status-${goal.status}`}>{GOAL_STATUSES.label(goal.status)}</span>
       </div>
       <p className="muted">
         {goal.areaLabel}
@@ -56,7 +56,8 @@ function GoalCard({
         <ul className="bare-list review-list" aria-label="Progress reviews">
           {goal.reviews.map((r) => (
             <li key={r.id}>
-              <strong>{formatLongDate(r.reviewedOn)}</strong> ({goalStatusLabel(r.statusAfter).toLowerCase()}): {r.note}
+              <strong>{formatLongDate(r.reviewedOn)}</strong> ({GOAL_STATUSES.label(r.statusAfter).toLowerCase()}):{' '}
+              {r.note}
             </li>
           ))}
         </ul>
@@ -74,7 +75,7 @@ function GoalCard({
             <span key={s.id}>
               {i === 0 ? 'Support: ' : ', '}
               <Link href={`/trainees/${traineeId}/support/${s.id}`}>{s.label}</Link> (
-              {supportStatusLabel(s.status).toLowerCase()})
+              {SUPPORT_STATUSES.label(s.status).toLowerCase()})
             </span>
           ))}
         </p>
@@ -170,7 +171,7 @@ export function PlanTab({ trainee }: TraineeTabProps) {
           <p className="muted">
             {counts
               .filter(([, n]) => n)
-              .map(([s, n]) => `${n} ${goalStatusLabel(s).toLowerCase()}`)
+              .map(([s, n]) => `${n} ${GOAL_STATUSES.label(s).toLowerCase()}`)
               .join(' · ') || 'No goals yet'}
           </p>
         </div>

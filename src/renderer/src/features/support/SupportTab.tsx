@@ -4,10 +4,10 @@ import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useRoute } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import {
-  OPEN_SUPPORT_STATUSES,
+  isSupportOpen,
   SUPPORT_NEXT_STEPS,
   supportOfferSchema,
-  supportStatusLabel,
+  SUPPORT_STATUSES,
   supportStepSchema,
   type SupportItem,
   type SupportOfferInput,
@@ -150,7 +150,7 @@ function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): voi
           <select {...register('status')}>
             {steps.map((s) => (
               <option key={s} value={s}>
-                {supportStatusLabel(s)}
+                {SUPPORT_STATUSES.label(s)}
               </option>
             ))}
           </select>
@@ -226,7 +226,7 @@ export function SupportTab({ trainee }: TraineeTabProps) {
       ) : (
         <ul className="card-list" aria-label="Support items">
           {(items.data ?? []).map((item) => {
-            const open = OPEN_SUPPORT_STATUSES.includes(item.status);
+            const open = isSupportOpen(item.status);
             const followUp = open && item.followUpOn && item.followUpOn <= today;
             return (
               <li key={item.id}>
@@ -239,7 +239,7 @@ export function SupportTab({ trainee }: TraineeTabProps) {
                   <div className="page-header">
                     <h3 className="goal-title">{item.label}</h3>
                     <span>
-                      <span className={`badge support-${item.status}`}>{supportStatusLabel(item.status)}</span>
+                      <span className={`badge support-${item.status}`}>{SUPPORT_STATUSES.label(item.status)}</span>
                       {followUp ? <span className="badge badge-warning">Needs follow-up</span> : null}
                     </span>
                   </div>

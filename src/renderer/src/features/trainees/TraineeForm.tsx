@@ -109,7 +109,7 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
         </Field>
         <Field label="Status" required error={e('status')}>
           <select {...register('status')}>
-            {TRAINEE_STATUSES.map((s) => (
+            {TRAINEE_STATUSES.options.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
               </option>

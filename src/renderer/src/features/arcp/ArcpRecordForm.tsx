@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import {
   NOT_ASSESSED,
   OUTCOME_FIVE,
@@ -12,6 +11,7 @@ import { formatUkDate } from '../../../../shared/dates';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { Field } from '../../components/Field';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
@@ -55,9 +55,8 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, ArcpRecordFields>({
+  } = useZodForm<typeof arcpRecordFieldsSchema, FormValues>(arcpRecordFieldsSchema, {
     defaultValues: toValues(record, trainee),
-    resolver: zodResolver(arcpRecordFieldsSchema) as unknown as Resolver<FormValues, unknown, ArcpRecordFields>,
     mode: 'onBlur',
   });
   const outcome = useWatch({ control, name: 'outcome' });

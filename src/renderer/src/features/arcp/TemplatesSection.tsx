@@ -1,16 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { EVIDENCE_BASES, type EvidenceTemplate } from '../../../../shared/arcp/arcp-reference';
-import { templateFieldsSchema, type TemplateFields } from '../../../../shared/arcp/arcp-schema';
+import { templateFieldsSchema } from '../../../../shared/arcp/arcp-schema';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { applyServerError } from '../../lib/server-errors';
-import { useArcpReference, useInvalidateArcp } from './queries';
+import { useArcpReference } from './queries';
 
 interface ItemValues {
   key: string;
@@ -114,7 +114,6 @@ function TemplateDialog({
   onClose(): void;
 }) {
   const api = useApi();
-  const invalidate = useInvalidateArcp();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -123,9 +122,8 @@ function TemplateDialog({
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, TemplateFields>({
+  } = useZodForm<typeof templateFieldsSchema, FormValues>(templateFieldsSchema, {
     defaultValues: toValues(template, copy),
-    resolver: zodResolver(templateFieldsSchema) as unknown as Resolver<FormValues, unknown, TemplateFields>,
   });
   const items = useFieldArray({ control, name: 'items' });
 
@@ -133,7 +131,6 @@ function TemplateDialog({
     setFormError(null);
     try {
       const saved = await api.arcp.saveTemplate({ id: copy ? null : (template?.id ?? null), fields });
-      await invalidate();
       notify(`Template “${saved.name}” saved`);
       onClose();
     } catch (e) {

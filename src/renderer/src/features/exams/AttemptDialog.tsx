@@ -1,16 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { DOMAIN_GRADES, EXAM_RESULTS } from '../../../../shared/exams/exam-reference';
-import { attemptFieldsSchema, type AttemptFields } from '../../../../shared/exams/exam-schemas';
+import { attemptFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type { ExamAttempt } from '../../../../shared/exams/exam-types';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useExamSetup } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 
@@ -35,7 +35,6 @@ export function AttemptDialog({
 }) {
   const api = useApi();
   const setup = useExamSetup();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -46,7 +45,7 @@ export function AttemptDialog({
     control,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, AttemptFields>({
+  } = useZodForm<typeof attemptFieldsSchema, FormValues>(attemptFieldsSchema, {
     defaultValues: {
       examId: attempt?.examId ?? '',
       sittingDate: formatUkDate(attempt?.sittingDate),
@@ -56,7 +55,6 @@ export function AttemptDialog({
       components: Object.fromEntries((attempt?.components ?? []).map((c) => [c.key, c.value])),
       feedback: attempt?.feedback ?? '',
     },
-    resolver: zodResolver(attemptFieldsSchema) as unknown as Resolver<FormValues, unknown, AttemptFields>,
   });
   const examId = useWatch({ control, name: 'examId' });
   const exam = definitions.find((d) => d.id === examId);
@@ -65,7 +63,6 @@ export function AttemptDialog({
     setFormError(null);
     try {
       await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
-      await invalidate();
       notify(attempt ? 'Exam result updated' : 'Exam result added');
       onClose();
     } catch (error) {
@@ -77,7 +74,6 @@ export function AttemptDialog({
     setFormError(null);
     try {
       await api.exams.deleteAttempt({ id: attempt.id });
-      await invalidate();
       notify(`${attempt.examCode} result of ${formatUkDate(attempt.sittingDate)} deleted`);
       onClose();
     } catch (error) {

@@ -1,11 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
 import { CONTRIBUTING_FACTORS, type ContributingFactor } from '../../../../shared/exams/exam-reference';
-import { postFailFieldsSchema, type PostFailFields } from '../../../../shared/exams/exam-schemas';
+import { postFailFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type {
   ExamAttempt,
   FeedbackArea,
@@ -17,12 +15,14 @@ import { displayName, type Trainee } from '../../../../shared/trainees/trainee-s
 import { parseUkDate } from '../../../../shared/dates';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useSettings } from '../settings';
+import { useExamSetup, usePostFailDraft } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
 
 interface FormValues {
@@ -82,13 +82,8 @@ export function PostFailDialog(props: {
   onClose(): void;
   onSaved(record: PostFailRecord): void;
 }) {
-  const api = useApi();
-  const draft = useQuery({
-    queryKey: ['exams', 'draft', props.attempt.id],
-    queryFn: () => api.exams.postFailDraft({ attemptId: props.attempt.id }),
-    staleTime: 0,
-  });
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get() });
+  const draft = usePostFailDraft(props.attempt.id);
+  const settings = useSettings();
   const title = `Post-fail conversation: ${props.attempt.examCode}, ${formatLongDate(props.attempt.sittingDate)}`;
   return (
     <Dialog open onOpenChange={(o) => !o && props.onClose()} title={title} wide>
@@ -125,7 +120,6 @@ function PostFailForm({
 }) {
   const api = useApi();
   const setup = useExamSetup();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const [otherSupport, setOtherSupport] = useState('');
@@ -135,9 +129,8 @@ function PostFailForm({
     control,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, PostFailFields>({
+  } = useZodForm<typeof postFailFieldsSchema, FormValues>(postFailFieldsSchema, {
     defaultValues: initialValues(trainee, draft, record, userName),
-    resolver: zodResolver(postFailFieldsSchema) as unknown as Resolver<FormValues, unknown, PostFailFields>,
   });
   const areas = useFieldArray({ control, name: 'feedbackByArea' });
   const support = useFieldArray({ control, name: 'supportOffered' });
@@ -154,7 +147,6 @@ function PostFailForm({
         ...(record ? { id: record.id } : {}),
         fields,
       });
-      await invalidate();
       notify('Post-fail conversation saved');
       onSaved(saved);
     } catch (error) {

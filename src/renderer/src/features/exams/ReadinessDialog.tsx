@@ -1,20 +1,20 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatLongDate, formatUkDate, parseUkDate, ukToday } from '../../../../shared/dates';
 import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
 import { READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
-import { readinessFieldsSchema, type ReadinessFields } from '../../../../shared/exams/exam-schemas';
+import { readinessFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type { ReadinessRecord } from '../../../../shared/exams/exam-types';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useExamSetup } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
 
 type TextKey =
@@ -52,7 +52,6 @@ export function ReadinessDialog({
 }) {
   const api = useApi();
   const setup = useExamSetup();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt);
@@ -62,7 +61,7 @@ export function ReadinessDialog({
     control,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, ReadinessFields>({
+  } = useZodForm<typeof readinessFieldsSchema, FormValues>(readinessFieldsSchema, {
     defaultValues: {
       examId: record?.examId ?? '',
       discussedOn: formatUkDate(record?.discussedOn ?? ukToday()),
@@ -78,7 +77,6 @@ export function ReadinessDialog({
       agreedActions: (record?.agreedActions ?? []).join('\n'),
       privateNote: record?.privateNote ?? '',
     },
-    resolver: zodResolver(readinessFieldsSchema) as unknown as Resolver<FormValues, unknown, ReadinessFields>,
   });
   const [examId, plannedSittingDate] = useWatch({ control, name: ['examId', 'plannedSittingDate'] });
   const exam = (setup.data?.definitions ?? []).find((d) => d.id === examId);
@@ -88,7 +86,6 @@ export function ReadinessDialog({
     setFormError(null);
     try {
       await api.exams.saveReadiness({ traineeId: trainee.id, ...(record ? { id: record.id } : {}), fields });
-      await invalidate();
       notify('Readiness discussion saved');
       onClose();
     } catch (error) {

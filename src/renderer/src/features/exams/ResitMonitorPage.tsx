@@ -15,7 +15,7 @@ import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates'
 import { examResultLabel, readinessDecisionLabel } from '../../../../shared/exams/exam-reference';
 import { MONITOR_WARNING_LABELS, type MonitorRow } from '../../../../shared/exams/exam-types';
 import { EmptyState } from '../../components/EmptyState';
-import { useCommandListener } from '../../app/commands';
+import { useCommandListener } from '../../lib/command-events';
 import { downloadText, toCsv } from '../../lib/download';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { formatUkDate, formatUkDateTime } from '../../../../shared/dates';
 import {
   ACTION_OWNERS,
@@ -16,7 +15,9 @@ import {
 import type { PlpGoal } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { useAutosaveDraft } from './useDraft';
+import { FormFooter } from '../../components/FormFooter';
+import { useZodForm } from '../../components/useZodForm';
+import { useAutosaveDraft } from '../drafts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 import { PrivateNoteField } from '../../components/PrivateNote';
@@ -93,6 +94,8 @@ export function MeetingForm({
   onCancel,
 }: MeetingFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
+  // The draft this form opened with; later autosaves refresh the draft query but were not "restored".
+  const [restoredAt] = useState(restoredFrom);
   const {
     register,
     control,
@@ -101,14 +104,10 @@ export function MeetingForm({
     getValues,
     setValue,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<MeetingFormValues, unknown, MeetingFields>({
-    defaultValues: initial,
-    resolver: zodResolver(meetingFieldsSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingFields>,
-    mode: 'onBlur',
-  });
+  } = useZodForm(meetingFieldsSchema, { defaultValues: initial, mode: 'onBlur' });
   const actions = useFieldArray({ control, name: 'actions' });
   const values = useWatch({ control }) as MeetingFormValues;
-  const draft = useAutosaveDraft(draftKey, initial.traineeId, values, isDirty || Boolean(restoredFrom));
+  const draft = useAutosaveDraft(draftKey, initial.traineeId, values, isDirty || Boolean(restoredAt));
 
   const template = templates.find((t) => t.meetingType === values.meetingType);
   const useTemplate = () => {
@@ -140,9 +139,9 @@ export function MeetingForm({
   );
   return (
     <form onSubmit={submit} noValidate className="form" aria-label={editing ? 'Edit 1:1' : 'New 1:1'}>
-      {restoredFrom ? (
+      {restoredAt ? (
         <div className="alert" role="status">
-          Restored your unsaved draft from {formatUkDateTime(restoredFrom)}.{' '}
+          Restored your unsaved draft from {formatUkDateTime(restoredAt)}.{' '}
           <button type="button" className="button button-small" onClick={onDiscardDraft}>
             Discard draft
           </button>
@@ -290,13 +289,12 @@ export function MeetingForm({
         </div>
       </fieldset>
 
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {editing ? 'Save changes' : 'Save 1:1'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Close
-        </button>
+      <FormFooter
+        submitLabel={editing ? 'Save changes' : 'Save 1:1'}
+        submitting={isSubmitting}
+        onCancel={onCancel}
+        cancelLabel="Close"
+      >
         <span className="muted" role="status">
           {draft.error
             ? `Draft not saved: ${draft.error}`
@@ -304,7 +302,7 @@ export function MeetingForm({
               ? `Draft saved ${formatUkDateTime(draft.savedAt).slice(-5)}`
               : ''}
         </span>
-      </div>
+      </FormFooter>
     </form>
   );
 }

@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
 import { todayKindLabel, URGENCY_LABELS, type TodayGroup, type TodayItem } from '../../../../shared/today/today-types';
 import { ApiError, useApi } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { useToast } from '../../components/Toasts';
-import { everydayKeys, useInvalidateEveryday } from '../meetings/queries';
-import { DemoDataButton } from '../trainees/DemoDataButton';
-import { useAppInfo, useSettings } from '../trainees/queries';
+import { useUndoable } from '../../components/undo';
+import { useAppInfo, useSettings } from '../settings';
+import { DemoDataButton } from '../trainees';
+import { useToday } from './queries';
 
 function dueText(item: TodayItem, today: string): string {
   if (item.dueDate === today) return 'Due today';
@@ -17,20 +16,13 @@ function dueText(item: TodayItem, today: string): string {
 
 function TodayRow({ item, today }: { item: TodayItem; today: string }) {
   const api = useApi();
-  const invalidate = useInvalidateEveryday();
-  const { notify } = useToast();
-  const complete = async () => {
-    try {
-      await api.meetings.setActionDone({ id: item.id, done: true });
-      await invalidate();
-      notify(`Done: ${item.title}`, {
-        label: 'Undo',
-        run: () => void api.meetings.setActionDone({ id: item.id, done: false }).then(invalidate),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
-  };
+  const undoable = useUndoable();
+  const complete = () =>
+    undoable({
+      run: () => api.meetings.setActionDone({ id: item.id, done: true }),
+      done: `Done: ${item.title}`,
+      undo: () => api.meetings.setActionDone({ id: item.id, done: false }),
+    });
   return (
     <li className={`today-row today-${item.urgency}`}>
       <span className="today-due">{dueText(item, today)}</span>
@@ -94,18 +86,12 @@ function TodaySection({ group, today }: { group: TodayGroup; today: string }) {
 
 /** The start screen: what is overdue, due soon and coming up, each row opening the place to act. */
 export function TodayPage() {
-  const api = useApi();
   const info = useAppInfo();
   const settings = useSettings();
   const [, navigate] = useLocation();
   const [kind, setKind] = useState('');
   const traineeCount = info.data?.traineeCount ?? 0;
-  const view = useQuery({
-    queryKey: [...everydayKeys.today, traineeCount, kind],
-    queryFn: () => api.today.view({ kind: kind || null }),
-    enabled: traineeCount > 0,
-    placeholderData: (previous) => previous,
-  });
+  const view = useToday(traineeCount, kind);
   const greetingName = settings.data?.userName ? `, ${settings.data.userName}` : '';
   const today = view.data?.today ?? ukToday();
   const nothingDue = view.data && view.data.kinds.length === 0;

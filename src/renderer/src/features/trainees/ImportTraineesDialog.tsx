@@ -18,7 +18,6 @@ import {
   useImportProgress,
 } from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
-import { useInvalidateTrainees } from './queries';
 
 type Step =
   | { name: 'choose' }
@@ -37,7 +36,6 @@ interface LoadedFile {
  */
 export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { api, on } = useClient();
-  const invalidate = useInvalidateTrainees();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -89,7 +87,6 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
     setStep({ name: 'working', label: 'Saving trainees' });
     try {
       const outcome = await api.traineeImport.commit({ jobId, ...file, mapping: preview.mapping });
-      await invalidate();
       setStep({ name: 'done', preview, outcome });
     } catch (e) {
       setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No trainees were saved.`);

@@ -1,10 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES, TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { Field } from '../../components/Field';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
@@ -48,9 +47,8 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, TraineeFields>({
+  } = useZodForm<typeof traineeFieldsSchema, FormValues>(traineeFieldsSchema, {
     defaultValues: toFormValues(trainee),
-    resolver: zodResolver(traineeFieldsSchema) as unknown as Resolver<FormValues, unknown, TraineeFields>,
     mode: 'onBlur',
   });
 

@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import {
   GOAL_AREAS,
@@ -12,6 +10,7 @@ import {
   type PlpGoal,
 } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
@@ -54,7 +53,7 @@ export function GoalForm({
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<GoalValues, unknown, GoalFields>({
+  } = useZodForm<typeof goalFieldsSchema, GoalValues>(goalFieldsSchema, {
     defaultValues: {
       traineeId,
       title: goal?.title ?? '',
@@ -64,7 +63,6 @@ export function GoalForm({
       nextReviewOn: formatUkDate(goal?.nextReviewOn),
       status: goal?.status ?? 'not_started',
     },
-    resolver: zodResolver(goalFieldsSchema) as unknown as Resolver<GoalValues, unknown, GoalFields>,
     mode: 'onBlur',
   });
   const [formError, setFormError] = useState<string | null>(null);
@@ -143,7 +141,7 @@ export function ReviewForm({
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ReviewValues, unknown, GoalReviewInput>({
+  } = useZodForm<typeof goalReviewSchema, ReviewValues>(goalReviewSchema, {
     defaultValues: {
       goalId: goal.id,
       reviewedOn: formatUkDate(today),
@@ -151,7 +149,6 @@ export function ReviewForm({
       statusAfter: goal.status === 'not_started' ? 'in_progress' : goal.status,
       nextReviewOn: '',
     },
-    resolver: zodResolver(goalReviewSchema) as unknown as Resolver<ReviewValues, unknown, GoalReviewInput>,
     mode: 'onBlur',
   });
   const [formError, setFormError] = useState<string | null>(null);

@@ -1,0 +1,5 @@
+export { MeetingsTab } from './MeetingsTab';
+export { NewMeetingPage } from './NewMeetingPage';
+export { newMeetingPath } from './new-meeting-path';
+export { MeetingTemplatesSettings } from './MeetingTemplatesSettings';
+export { meetingKeys, useMeetings, useMeetingTemplates, useSchedule } from './queries';

@@ -1,0 +1,5 @@
+export { TraineesPage } from './TraineesPage';
+export { TraineePage, type TraineeTab, type TraineeTabProps } from './TraineePage';
+export { TraineeOverview } from './TraineeOverview';
+export { DemoDataButton } from './DemoDataButton';
+export { traineeKeys, useTrainee, useTrainees } from './queries';

@@ -40,6 +40,21 @@ const noMain = [
   { group: ['**/main/**', '../main', '../../main'], message: 'Reach main only through the contract in src/shared.' },
 ];
 
+// A renderer feature is reached only through its index.ts, and never reaches the app layer that hosts it.
+const featureEntry = [
+  {
+    regex: String.raw`^\.\./(?!\.)[^/]+/.+`,
+    message: 'Import another feature through its index.ts: "../<feature>".',
+  },
+  { regex: String.raw`^\.\./\.\./app(/|$)`, message: 'Features never import the app layer that composes them.' },
+];
+const appToFeatures = [
+  {
+    regex: String.raw`^\.\./features/[^/]+/.+`,
+    message: 'Import a feature through its index.ts: "../features/<feature>".',
+  },
+];
+
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.flat() }] });
 
 export default tseslint.config(
@@ -75,6 +90,11 @@ export default tseslint.config(
       ...restrict(nodeOnly, noElectron, noDatabase, noMain),
     },
   },
+  {
+    files: ['src/renderer/src/features/**'],
+    rules: restrict(nodeOnly, noElectron, noDatabase, noMain, featureEntry),
+  },
+  { files: ['src/renderer/src/app/**'], rules: restrict(nodeOnly, noElectron, noDatabase, noMain, appToFeatures) },
   {
     files: ['scripts/**/*.mjs', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },

@@ -19,6 +19,7 @@ export interface DeleteAction {
 export function FormFooter({
   submitLabel,
   submitting,
+  canSubmit = true,
   onCancel,
   cancelLabel = 'Cancel',
   remove,
@@ -26,6 +27,8 @@ export function FormFooter({
 }: {
   submitLabel: string;
   submitting?: boolean;
+  /** False while the form cannot be sent yet (nothing chosen); Save is then disabled. */
+  canSubmit?: boolean;
   onCancel?: () => void;
   cancelLabel?: string;
   remove?: DeleteAction | undefined;
@@ -35,7 +38,7 @@ export function FormFooter({
   return (
     <>
       <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={submitting}>
+        <button type="submit" className="button button-primary" disabled={submitting || !canSubmit}>
           {submitLabel}
         </button>
         {onCancel ? (
@@ -54,7 +57,15 @@ export function FormFooter({
         <div className="alert alert-error" role="alertdialog" aria-label="Confirm deletion">
           <p>{remove.question}</p>
           <div className="button-row">
-            <button type="button" className="button button-exam-danger" onClick={() => void remove.run()}>
+            <button
+              type="button"
+              className="button button-exam-danger"
+              onClick={async () => {
+                await remove.run();
+                // Back to the buttons either way: a failed delete shows its message above.
+                setConfirming(false);
+              }}
+            >
               {remove.confirmLabel ?? 'Delete'}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>

@@ -26,3 +26,8 @@ export function Select({
     </select>
   );
 }
+
+/** Options for values that are their own label (grades, programme names, CSV headers). */
+export function plainOptions(values: readonly string[]): SelectOption[] {
+  return values.map((value) => ({ value, label: value }));
+}

@@ -5,6 +5,8 @@ import { requiredText } from '../../../../shared/text';
 import { PANEL_MAX_TRAINEES, type ArcpPanel } from '../../../../shared/arcp/arcp-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select, plainOptions } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -88,14 +90,12 @@ export function NewPanelDialog({
             <input {...register('panelDate')} {...DATE_INPUT} />
           </Field>
           <Field label="Programme" hint="The cohort this panel reviews">
-            <select value={programme} onChange={(e) => setProgramme(e.target.value)}>
-              <option value="">All programmes</option>
-              {programmes.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
+            <Select
+              value={programme}
+              onChange={(e) => setProgramme(e.target.value)}
+              placeholder="All programmes"
+              options={plainOptions(programmes)}
+            />
           </Field>
         </div>
         <fieldset className="fieldset">
@@ -151,18 +151,12 @@ export function NewPanelDialog({
             ? ` A panel can review at most ${PANEL_MAX_TRAINEES}: narrow it by programme or grade.`
             : ''}
         </p>
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={isSubmitting || chosen.length === 0 || chosen.length > PANEL_MAX_TRAINEES}
-          >
-            {isSubmitting ? 'Creating…' : 'Create panel'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          submitLabel={isSubmitting ? 'Creating…' : 'Create panel'}
+          submitting={isSubmitting}
+          canSubmit={chosen.length > 0 && chosen.length <= PANEL_MAX_TRAINEES}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { templateFieldsSchema } from '../../../../shared/arcp/arcp-schema';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Select, plainOptions } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -159,11 +160,7 @@ function TemplateDialog({
             <input {...register('specialty')} />
           </Field>
           <Field label="Grade" error={errors.grade?.message} required>
-            <select {...register('grade')}>
-              {TRAINING_GRADES.map((g) => (
-                <option key={g}>{g}</option>
-              ))}
-            </select>
+            <Select {...register('grade')} options={plainOptions(TRAINING_GRADES)} />
           </Field>
         </div>
         <table className="data-table template-items" aria-label="Template items">
@@ -214,13 +211,11 @@ function TemplateDialog({
                     {e?.minimum ? <p className="field-error">{e.minimum.message}</p> : null}
                   </td>
                   <td>
-                    <select {...register(`items.${i}.basis`)} aria-label={`${label} applies`}>
-                      {EVIDENCE_BASES.map((b) => (
-                        <option key={b.value} value={b.value}>
-                          {b.label}
-                        </option>
-                      ))}
-                    </select>
+                    <Select
+                      {...register(`items.${i}.basis`)}
+                      aria-label={`${label} applies`}
+                      options={EVIDENCE_BASES}
+                    />
                   </td>
                   <td>
                     <input

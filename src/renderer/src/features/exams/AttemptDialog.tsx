@@ -6,6 +6,8 @@ import { attemptFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type { ExamAttempt } from '../../../../shared/exams/exam-types';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -37,7 +39,6 @@ export function AttemptDialog({
   const setup = useExamSetup();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.archivedAt || d.id === attempt?.examId);
   const {
     register,
@@ -77,7 +78,6 @@ export function AttemptDialog({
       notify(`${attempt.examCode} result of ${formatUkDate(attempt.sittingDate)} deleted`);
       onClose();
     } catch (error) {
-      setConfirmingDelete(false);
       setFormError(error instanceof ApiError ? error.message : 'Something went wrong; nothing was deleted.');
     }
   };
@@ -102,14 +102,7 @@ export function AttemptDialog({
             <input {...DATE_INPUT} {...register('sittingDate')} />
           </Field>
           <Field label="Result" required error={errors.result?.message}>
-            <select {...register('result')}>
-              <option value="">Choose…</option>
-              {EXAM_RESULTS.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
+            <Select {...register('result')} placeholder="Choose…" options={EXAM_RESULTS} />
           </Field>
           {exam?.hasScore ? (
             <>
@@ -151,35 +144,18 @@ export function AttemptDialog({
         >
           <textarea rows={3} {...register('feedback')} />
         </Field>
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {attempt ? 'Save result' : 'Add result'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          {attempt && !confirmingDelete ? (
-            <button type="button" className="button" onClick={() => setConfirmingDelete(true)}>
-              Delete result
-            </button>
-          ) : null}
-        </div>
-        {attempt && confirmingDelete ? (
-          <div className="alert alert-error" role="alertdialog" aria-label="Confirm deletion">
-            <p>
-              Delete the {attempt.examCode} result of {formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts
-              left are recounted.
-            </p>
-            <div className="button-row">
-              <button type="button" className="button button-exam-danger" onClick={() => void remove()}>
-                Delete
-              </button>
-              <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-                Keep it
-              </button>
-            </div>
-          </div>
-        ) : null}
+        <FormFooter
+          submitLabel={attempt ? 'Save result' : 'Add result'}
+          submitting={isSubmitting}
+          onCancel={onClose}
+          remove={
+            attempt && {
+              label: 'Delete result',
+              question: `Delete the ${attempt.examCode} result of ${formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts left are recounted.`,
+              run: remove,
+            }
+          }
+        />
       </form>
     </Dialog>
   );

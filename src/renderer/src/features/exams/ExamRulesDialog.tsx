@@ -6,6 +6,8 @@ import { examDefinitionFieldsSchema, examRulesSchema } from '../../../../shared/
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select, plainOptions } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -147,11 +149,7 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
           Add a tier
         </button>
       </fieldset>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save rules
-        </button>
-      </div>
+      <FormFooter submitLabel="Save rules" submitting={isSubmitting} />
     </form>
   );
 }
@@ -229,14 +227,7 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
           <textarea rows={3} {...register('components')} />
         </Field>
         <Field label="Usually sat from" hint="Guidance only" error={errors.earliestGrade?.message}>
-          <select {...register('earliestGrade')}>
-            <option value="">No guidance</option>
-            {TRAINING_GRADES.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <Select {...register('earliestGrade')} placeholder="No guidance" options={plainOptions(TRAINING_GRADES)} />
         </Field>
         <Field
           label="Attempt group"
@@ -255,14 +246,7 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
       <label className="checkbox">
         <input type="checkbox" {...register('historic')} /> Historic (still recordable, no longer sat)
       </label>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save exam
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save exam" submitting={isSubmitting} onCancel={onDone} />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import { displayName, type Trainee } from '../../../../shared/trainees/trainee-s
 import { parseUkDate } from '../../../../shared/dates';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -326,14 +327,7 @@ function PostFailForm({
         <textarea rows={3} {...register('privateNote')} />
       </PrivateNoteField>
 
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save conversation
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save conversation" submitting={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

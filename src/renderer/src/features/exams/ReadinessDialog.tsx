@@ -8,6 +8,8 @@ import type { ReadinessRecord } from '../../../../shared/exams/exam-types';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -105,14 +107,11 @@ export function ReadinessDialog({
         <FormError message={formError} />
         <div className="form-grid">
           <Field label="Exam" required error={errors.examId?.message}>
-            <select {...register('examId')}>
-              <option value="">Choose…</option>
-              {definitions.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.code} – {d.name}
-                </option>
-              ))}
-            </select>
+            <Select
+              {...register('examId')}
+              placeholder="Choose…"
+              options={definitions.map((d) => ({ value: d.id, label: `${d.code} – ${d.name}` }))}
+            />
           </Field>
           <Field label="Date of discussion" required error={errors.discussedOn?.message}>
             <input {...DATE_INPUT} {...register('discussedOn')} />
@@ -140,14 +139,7 @@ export function ReadinessDialog({
         </div>
         <div className="form-grid">
           <Field label="Decision" required error={errors.decision?.message}>
-            <select {...register('decision')}>
-              <option value="">Choose…</option>
-              {READINESS_DECISIONS.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
+            <Select {...register('decision')} placeholder="Choose…" options={READINESS_DECISIONS} />
           </Field>
           <Field label="Reasons" error={errors.reasons?.message}>
             <textarea rows={2} {...register('reasons')} />
@@ -159,14 +151,7 @@ export function ReadinessDialog({
         <PrivateNoteField label="Private note (never exported or shared)" error={errors.privateNote?.message}>
           <textarea rows={2} {...register('privateNote')} />
         </PrivateNoteField>
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            Save discussion
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter submitLabel="Save discussion" submitting={isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );

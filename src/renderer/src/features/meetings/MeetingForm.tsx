@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/meetings/meeting-types';
 import type { PlpGoal } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
+import { Select } from '../../components/Select';
 import { FormError } from '../../components/FormError';
 import { FormFooter } from '../../components/FormFooter';
 import { useZodForm } from '../../components/useZodForm';
@@ -159,22 +160,10 @@ export function MeetingForm({
           <input {...register('durationMinutes')} inputMode="numeric" autoComplete="off" />
         </Field>
         <Field label="Mode" required error={e('mode')}>
-          <select {...register('mode')}>
-            {MEETING_MODES.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('mode')} options={MEETING_MODES} />
         </Field>
         <Field label="Meeting type" required error={e('meetingType')}>
-          <select {...register('meetingType')}>
-            {MEETING_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('meetingType')} options={MEETING_TYPES} />
         </Field>
         <Field label="Who attended" hint="Separate names with semicolons" error={e('attendees')}>
           <input {...register('attendees')} autoComplete="off" />
@@ -206,14 +195,7 @@ export function MeetingForm({
 
       <div className="form-grid">
         <Field label="Wellbeing check" hint="Optional" error={e('wellbeing')}>
-          <select {...register('wellbeing')}>
-            <option value="">Not asked</option>
-            {WELLBEING_LEVELS.map((w) => (
-              <option key={w.value} value={w.value}>
-                {w.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('wellbeing')} placeholder="Not asked" options={WELLBEING_LEVELS} />
         </Field>
         <Field label="Wellbeing note" hint="Private, like the notes" error={e('wellbeingNote')}>
           <input {...register('wellbeingNote')} autoComplete="off" />
@@ -253,13 +235,7 @@ export function MeetingForm({
                 <input {...register(`actions.${i}.description`)} autoComplete="off" />
               </Field>
               <Field label={`Owner of action ${i + 1}`} required error={err?.owner?.message}>
-                <select {...register(`actions.${i}.owner`)}>
-                  {ACTION_OWNERS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
+                <Select {...register(`actions.${i}.owner`)} options={ACTION_OWNERS} />
               </Field>
               <Field label={`Due date of action ${i + 1}`} required error={err?.dueOn?.message}>
                 <input {...register(`actions.${i}.dueOn`)} {...DATE_INPUT} />

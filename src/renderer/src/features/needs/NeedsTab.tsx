@@ -14,6 +14,7 @@ import {
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Field } from '../../components/Field';
+import { Select } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { FormFooter } from '../../components/FormFooter';
@@ -110,13 +111,7 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
       </div>
       <div className="form-grid">
         <Field label="Neurodiversity screening" error={e('neurodiversityScreening')}>
-          <select {...register('neurodiversityScreening')}>
-            {SCREENING_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('neurodiversityScreening')} options={SCREENING_OPTIONS} />
         </Field>
         <Field label="Screening offered on" hint="dd/mm/yyyy" error={e('neurodiversityScreeningOn')}>
           <input {...register('neurodiversityScreeningOn')} {...DATE_INPUT} />

@@ -10,6 +10,8 @@ import {
   type PlpGoal,
 } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
@@ -92,13 +94,7 @@ export function GoalForm({
           </select>
         </Field>
         <Field label="Status" required error={e('status')}>
-          <select {...register('status')}>
-            {GOAL_STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('status')} options={GOAL_STATUSES} />
         </Field>
         <Field label="Target date" hint="dd/mm/yyyy" error={e('targetOn')}>
           <input {...register('targetOn')} {...DATE_INPUT} />
@@ -110,14 +106,7 @@ export function GoalForm({
       <Field label="What success looks like" error={e('successCriteria')}>
         <textarea {...register('successCriteria')} rows={3} />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {goal ? 'Save goal' : 'Add goal'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel={goal ? 'Save goal' : 'Add goal'} submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -173,13 +162,7 @@ export function ReviewForm({
           <input {...register('reviewedOn')} {...DATE_INPUT} />
         </Field>
         <Field label="Status after review" required error={e('statusAfter')}>
-          <select {...register('statusAfter')}>
-            {GOAL_STATUSES.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('statusAfter')} options={GOAL_STATUSES} />
         </Field>
         <Field label="Next review" hint="dd/mm/yyyy; needed while the goal is open" error={e('nextReviewOn')}>
           <input {...register('nextReviewOn')} {...DATE_INPUT} />
@@ -188,14 +171,7 @@ export function ReviewForm({
       <Field label="What the review found" required error={e('note')}>
         <textarea {...register('note')} rows={4} autoFocus />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save review
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save review" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

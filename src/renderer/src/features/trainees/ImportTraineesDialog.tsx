@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/trainees/import-mapping';
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Select, plainOptions } from '../../components/Select';
 import { FormError } from '../../components/FormError';
 import {
   IMPORT_PREVIEW_LIMIT,
@@ -219,17 +220,12 @@ function ImportPreviewView({
                 {target.label}
                 {target.required ? ' (required)' : ''}
               </span>
-              <select
+              <Select
                 value={preview.mapping[target.field] ?? ''}
                 onChange={(e) => setColumn(target.field, e.target.value)}
-              >
-                <option value="">— not in this file —</option>
-                {preview.headers.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
+                placeholder="— not in this file —"
+                options={plainOptions(preview.headers)}
+              />
             </label>
           ))}
         </div>

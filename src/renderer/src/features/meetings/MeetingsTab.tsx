@@ -14,9 +14,9 @@ import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
-import { useUndoable } from '../../components/undo';
 import { saveExportedFile } from '../../lib/download';
 import { MeetingEditor } from './MeetingEditor';
+import { useDeleteMeeting } from './mutations';
 import { useMeetingHistory, useMeetings, useSchedule } from './queries';
 
 function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeName: string }) {
@@ -196,14 +196,13 @@ function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit
 
 /** The 1:1s tab: the next one due, the list, and the selected or new meeting in a dialog. */
 export function MeetingsTab({ trainee }: { trainee: Trainee }) {
-  const api = useApi();
   const [, navigate] = useLocation();
   const [, params] = useRoute('/trainees/:id/meetings/:item');
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState<Meeting | null>(null);
   const meetings = useMeetings(trainee.id);
   const { notify } = useToast();
-  const undoable = useUndoable();
+  const deleteMeeting = useDeleteMeeting();
   const base = `/trainees/${trainee.id}/meetings`;
   const item = params?.item;
   const selected = item && item !== 'new' ? meetings.data?.find((m) => m.id === item) : undefined;
@@ -214,14 +213,7 @@ export function MeetingsTab({ trainee }: { trainee: Trainee }) {
 
   const remove = async (meeting: Meeting) => {
     setConfirming(null);
-    await undoable({
-      run: async () => {
-        await api.meetings.delete({ id: meeting.id });
-        navigate(base);
-      },
-      done: `1:1 on ${formatLongDate(meeting.heldOn)} deleted`,
-      undo: () => api.meetings.restore({ id: meeting.id }),
-    });
+    await deleteMeeting(meeting, () => navigate(base));
   };
 
   return (

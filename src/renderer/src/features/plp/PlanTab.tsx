@@ -9,8 +9,8 @@ import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { useToast } from '../../components/Toasts';
-import { useUndoable } from '../../components/undo';
 import { saveExportedFile } from '../../lib/download';
+import { useDeleteGoal } from './mutations';
 import { usePlan, usePlanText } from './queries';
 import { GoalForm, ReviewForm } from './GoalForm';
 
@@ -110,7 +110,7 @@ export function PlanTab({ trainee }: { trainee: Trainee }) {
   const [, params] = useRoute('/trainees/:id/plan/:goal');
   const plan = usePlan(trainee.id);
   const { notify } = useToast();
-  const undoable = useUndoable();
+  const remove = useDeleteGoal();
   const [dialog, setDialog] = useState<
     { kind: 'new' } | { kind: 'edit' | 'review'; goal: PlpGoal } | { kind: 'text' } | null
   >(null);
@@ -128,12 +128,6 @@ export function PlanTab({ trainee }: { trainee: Trainee }) {
     setDialog(null);
     notify(dialog?.kind === 'edit' ? 'Goal saved' : 'Goal added to the plan');
   };
-  const remove = (goal: PlpGoal) =>
-    undoable({
-      run: () => api.plp.deleteGoal({ id: goal.id }),
-      done: `Goal deleted: ${goal.title}`,
-      undo: () => api.plp.restoreGoal({ id: goal.id }),
-    });
   const exportPdf = async () => {
     setExporting(true);
     try {

@@ -22,10 +22,10 @@ import { FormError } from '../../components/FormError';
 import { FormFooter } from '../../components/FormFooter';
 import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toasts';
-import { useUndoable } from '../../components/undo';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 import { usePlan } from '../plp';
+import { useRemoveSupportItem } from './mutations';
 import { useSupportCatalogue, useSupportItems } from './queries';
 
 type OfferValues = Record<Exclude<keyof SupportOfferInput, never>, string>;
@@ -167,24 +167,16 @@ function stepDates(item: SupportItem): string {
 
 /** Support and referrals: each offer followed until it is taken up, declined or completed. */
 export function SupportTab({ trainee }: { trainee: Trainee }) {
-  const api = useApi();
   const [, params] = useRoute('/trainees/:id/support/:item');
   const items = useSupportItems(trainee.id);
   const { notify } = useToast();
-  const undoable = useUndoable();
+  const remove = useRemoveSupportItem();
   const [dialog, setDialog] = useState<{ kind: 'offer' } | { kind: 'step'; item: SupportItem } | null>(null);
   const today = ukToday();
   const highlighted = params?.item;
   useEffect(() => {
     if (highlighted && items.data) document.getElementById(`support-${highlighted}`)?.focus();
   }, [highlighted, items.data]);
-
-  const remove = (item: SupportItem) =>
-    undoable({
-      run: () => api.support.delete({ id: item.id }),
-      done: `Removed: ${item.label}`,
-      undo: () => api.support.restore({ id: item.id }),
-    });
 
   return (
     <div className="stack">

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
 import { todayKindLabel, URGENCY_LABELS, type TodayGroup, type TodayItem } from '../../../../shared/today/today-types';
-import { ApiError, useApi } from '../../api';
+import { ApiError } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { useUndoable } from '../../components/undo';
+import { useMarkActionDone } from '../meetings';
 import { useAppInfo, useSettings } from '../settings';
 import { DemoDataButton } from '../trainees';
 import { useToday } from './queries';
@@ -15,14 +15,8 @@ function dueText(item: TodayItem, today: string): string {
 }
 
 function TodayRow({ item, today }: { item: TodayItem; today: string }) {
-  const api = useApi();
-  const undoable = useUndoable();
-  const complete = () =>
-    undoable({
-      run: () => api.meetings.setActionDone({ id: item.id, done: true }),
-      done: `Done: ${item.title}`,
-      undo: () => api.meetings.setActionDone({ id: item.id, done: false }),
-    });
+  const markDone = useMarkActionDone();
+  const complete = () => markDone(item);
   return (
     <li className={`today-row today-${item.urgency}`}>
       <span className="today-due">{dueText(item, today)}</span>

@@ -6,6 +6,7 @@ import { displayName, type Trainee, type TraineeFields } from '../../../../share
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
+import { useSetArchived } from './mutations';
 import { useTrainee, useTrainees } from './queries';
 import { TraineeForm } from './TraineeForm';
 
@@ -39,6 +40,7 @@ export function TraineePage({
   const [, navigate] = useLocation();
   const { notify } = useToast();
   const trainee = useTrainee(id);
+  const archive = useSetArchived();
   // The whole register is only needed for the edit form's suggestions.
   const all = useTrainees(false, { enabled: Boolean(editing) });
   const programmes = useMemo(() => [...new Set((all.data ?? []).map((t) => t.programme))].sort(), [all.data]);
@@ -67,17 +69,7 @@ export function TraineePage({
     notify('Changes saved');
     navigate(`/trainees/${id}`);
   };
-  const setArchived = async (archived: boolean) => {
-    try {
-      await (archived ? api.trainees.archive({ id }) : api.trainees.restore({ id }));
-      notify(archived ? `${name} archived` : `${name} restored`, {
-        label: 'Undo',
-        run: () => void (archived ? api.trainees.restore({ id }) : api.trainees.archive({ id })),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
-  };
+  const setArchived = (archived: boolean) => archive(t, archived);
 
   return (
     <div className="page">

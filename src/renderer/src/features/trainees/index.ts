@@ -2,4 +2,5 @@ export { TraineesPage } from './TraineesPage';
 export { TraineePage, type TraineeTab, type TraineeTabProps } from './TraineePage';
 export { TraineeOverview } from './TraineeOverview';
 export { DemoDataButton } from './DemoDataButton';
+export { useSetArchived } from './mutations';
 export { traineeKeys, useTrainee, useTrainees } from './queries';

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { DOMAIN_GRADES, EXAM_RESULTS } from '../../../../shared/exams/exam-reference';
@@ -14,7 +13,6 @@ import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { useExamSetup } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 
 interface FormValues {
   examId: string;
@@ -38,13 +36,13 @@ export function AttemptDialog({
   const api = useApi();
   const setup = useExamSetup();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.archivedAt || d.id === attempt?.examId);
   const {
+    formError,
+    setFormError,
+    submitWith,
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof attemptFieldsSchema, FormValues>(attemptFieldsSchema, {
     defaultValues: {
@@ -60,15 +58,10 @@ export function AttemptDialog({
   const examId = useWatch({ control, name: 'examId' });
   const exam = definitions.find((d) => d.id === examId);
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
-      notify(attempt ? 'Exam result updated' : 'Exam result added');
-      onClose();
-    } catch (error) {
-      applyServerError(error, setError, setFormError);
-    }
+  const submit = submitWith(async (fields) => {
+    await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
+    notify(attempt ? 'Exam result updated' : 'Exam result added');
+    onClose();
   });
   const remove = async () => {
     if (!attempt) return;

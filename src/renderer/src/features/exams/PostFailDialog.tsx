@@ -21,7 +21,6 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 import { useSettings } from '../settings';
 import { useExamSetup, usePostFailDraft } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
@@ -122,13 +121,12 @@ function PostFailForm({
   const api = useApi();
   const setup = useExamSetup();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const [otherSupport, setOtherSupport] = useState('');
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof postFailFieldsSchema, FormValues>(postFailFieldsSchema, {
     defaultValues: initialValues(trainee, draft, record, userName),
@@ -140,19 +138,14 @@ function PostFailForm({
   const targetIso = parseUkDate(resitTargetDate ?? '');
   const deadline = bookingDeadline(targetIso, draft.bookingWeeksBefore);
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      const saved = await api.exams.savePostFail({
-        attemptId: attempt.id,
-        ...(record ? { id: record.id } : {}),
-        fields,
-      });
-      notify('Post-fail conversation saved');
-      onSaved(saved);
-    } catch (error) {
-      applyServerError(error, setError, setFormError);
-    }
+  const submit = submitWith(async (fields) => {
+    const saved = await api.exams.savePostFail({
+      attemptId: attempt.id,
+      ...(record ? { id: record.id } : {}),
+      fields,
+    });
+    notify('Post-fail conversation saved');
+    onSaved(saved);
   });
 
   const chooseTier = (failNumber: number) => {

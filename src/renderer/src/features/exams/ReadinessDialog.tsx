@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { formatLongDate, formatUkDate, parseUkDate, ukToday } from '../../../../shared/dates';
 import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
@@ -15,7 +14,6 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 import { useExamSetup } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
 
@@ -55,13 +53,12 @@ export function ReadinessDialog({
   const api = useApi();
   const setup = useExamSetup();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof readinessFieldsSchema, FormValues>(readinessFieldsSchema, {
     defaultValues: {
@@ -84,15 +81,10 @@ export function ReadinessDialog({
   const exam = (setup.data?.definitions ?? []).find((d) => d.id === examId);
   const deadline = bookingDeadline(parseUkDate(plannedSittingDate ?? ''), exam?.bookingWeeksBefore ?? null);
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await api.exams.saveReadiness({ traineeId: trainee.id, ...(record ? { id: record.id } : {}), fields });
-      notify('Readiness discussion saved');
-      onClose();
-    } catch (error) {
-      applyServerError(error, setError, setFormError);
-    }
+  const submit = submitWith(async (fields) => {
+    await api.exams.saveReadiness({ traineeId: trainee.id, ...(record ? { id: record.id } : {}), fields });
+    notify('Readiness discussion saved');
+    onClose();
   });
 
   return (

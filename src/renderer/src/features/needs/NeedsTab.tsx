@@ -1,5 +1,4 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import {
@@ -20,7 +19,6 @@ import { FormError } from '../../components/FormError';
 import { FormFooter } from '../../components/FormFooter';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 import { AreaOptions } from '../plp';
 import { useNeeds } from './queries';
 
@@ -51,11 +49,10 @@ function intakeValues(traineeId: string, n: EarlyNeeds | null): IntakeValues {
 function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNeeds | null }) {
   const api = useApi();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof earlyNeedsFieldsSchema, IntakeValues>(earlyNeedsFieldsSchema, {
     defaultValues: intakeValues(traineeId, intake),
@@ -72,14 +69,9 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
       className="form"
       noValidate
       aria-label="Early needs"
-      onSubmit={handleSubmit(async (fields) => {
-        setFormError(null);
-        try {
-          await api.needs.save(fields);
-          notify('Early needs saved');
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (fields) => {
+        await api.needs.save(fields);
+        notify('Early needs saved');
       })}
     >
       <FormError message={formError} />

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { formatUkDate } from '../../../../shared/dates';
 import {
   GOAL_AREAS,
@@ -15,7 +14,6 @@ import { Select } from '../../components/Select';
 import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 
 type GoalValues = Record<Exclude<keyof GoalFields, never>, string>;
 
@@ -51,9 +49,9 @@ export function GoalForm({
   onCancel(): void;
 }) {
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof goalFieldsSchema, GoalValues>(goalFieldsSchema, {
     defaultValues: {
@@ -67,20 +65,14 @@ export function GoalForm({
     },
     mode: 'onBlur',
   });
-  const [formError, setFormError] = useState<string | null>(null);
   const e = (name: keyof GoalValues) => errors[name]?.message;
   return (
     <form
       className="form"
       noValidate
       aria-label={goal ? 'Edit PLP goal' : 'New PLP goal'}
-      onSubmit={handleSubmit(async (fields) => {
-        setFormError(null);
-        try {
-          await onSubmit(fields);
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (fields) => {
+        await onSubmit(fields);
       })}
     >
       <FormError message={formError} />
@@ -126,9 +118,9 @@ export function ReviewForm({
   onCancel(): void;
 }) {
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof goalReviewSchema, ReviewValues>(goalReviewSchema, {
     defaultValues: {
@@ -140,20 +132,14 @@ export function ReviewForm({
     },
     mode: 'onBlur',
   });
-  const [formError, setFormError] = useState<string | null>(null);
   const e = (name: keyof ReviewValues) => errors[name]?.message;
   return (
     <form
       className="form"
       noValidate
       aria-label="Review goal"
-      onSubmit={handleSubmit(async (input) => {
-        setFormError(null);
-        try {
-          await onSubmit(input);
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (input) => {
+        await onSubmit(input);
       })}
     >
       <FormError message={formError} />

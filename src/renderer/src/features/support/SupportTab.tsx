@@ -23,7 +23,6 @@ import { FormFooter } from '../../components/FormFooter';
 import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 import { usePlan } from '../plp';
 import { useRemoveSupportItem } from './mutations';
 import { useSupportCatalogue, useSupportItems } from './queries';
@@ -42,11 +41,10 @@ export function OfferForm({
   const api = useApi();
   const catalogue = useSupportCatalogue();
   const plan = usePlan(traineeId);
-  const [formError, setFormError] = useState<string | null>(null);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     control,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof supportOfferSchema, OfferValues>(supportOfferSchema, {
@@ -58,15 +56,10 @@ export function OfferForm({
       className="form"
       noValidate
       aria-label="Offer support"
-      onSubmit={handleSubmit(async (input) => {
-        setFormError(null);
-        try {
-          onDone(
-            await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }),
-          );
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (input) => {
+        onDone(
+          await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }),
+        );
       })}
     >
       <FormError message={formError} />
@@ -110,11 +103,10 @@ type StepValues = Record<keyof SupportStepInput, string>;
 function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): void; onCancel(): void }) {
   const api = useApi();
   const steps = SUPPORT_NEXT_STEPS[item.status];
-  const [formError, setFormError] = useState<string | null>(null);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
   } = useZodForm<typeof supportStepSchema, StepValues>(supportStepSchema, {
     defaultValues: { id: item.id, status: steps[0] ?? 'completed', on: formatUkDate(ukToday()), outcome: '' },
@@ -124,14 +116,9 @@ function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): voi
       className="form"
       noValidate
       aria-label="Record a support step"
-      onSubmit={handleSubmit(async (input) => {
-        setFormError(null);
-        try {
-          await api.support.step(input);
-          onDone();
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (input) => {
+        await api.support.step(input);
+        onDone();
       })}
     >
       <FormError message={formError} />

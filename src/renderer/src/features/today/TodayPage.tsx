@@ -6,7 +6,7 @@ import { ApiError } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { useMarkActionDone } from '../meetings';
 import { useAppInfo, useSettings } from '../settings';
-import { DemoDataButton } from '../trainees';
+import { RegisterStartActions } from '../trainees';
 import { useToday } from './queries';
 
 function dueText(item: TodayItem, today: string): string {
@@ -108,20 +108,7 @@ export function TodayPage() {
         ) : null}
       </div>
       {info.data && info.data.traineeCount === 0 ? (
-        <EmptyState
-          title="Welcome to TPD Companion"
-          actions={
-            <>
-              <button type="button" className="button button-primary" onClick={() => navigate('/trainees/import')}>
-                Import a CSV from your scheme
-              </button>
-              <button type="button" className="button" onClick={() => navigate('/trainees/new')}>
-                Add a trainee
-              </button>
-              <DemoDataButton />
-            </>
-          }
-        >
+        <EmptyState title="Welcome to TPD Companion" actions={<RegisterStartActions />}>
           <p>
             Start with your register of trainees. Everything you record stays on this computer, encrypted, and nothing
             is sent anywhere.

@@ -15,7 +15,7 @@ import { useTrainees } from './queries';
 import { DEFAULT_HIDDEN } from './trainee-columns';
 import { TraineeForm } from './TraineeForm';
 import { ColumnPicker, TraineeTable, useTraineeTable } from './TraineeTable';
-import { DemoDataButton } from './DemoDataButton';
+import { RegisterStartActions } from './RegisterStartActions';
 
 const TABLE_ID = 'trainees';
 
@@ -104,20 +104,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
       ) : null}
 
       {isEmpty ? (
-        <EmptyState
-          title="No trainees yet"
-          actions={
-            <>
-              <button type="button" className="button button-primary" onClick={() => navigate('/trainees/import')}>
-                Import a CSV from your scheme
-              </button>
-              <button type="button" className="button" onClick={() => navigate('/trainees/new')}>
-                Add a trainee
-              </button>
-              <DemoDataButton />
-            </>
-          }
-        >
+        <EmptyState title="No trainees yet" actions={<RegisterStartActions />}>
           <p>
             Import the trainee list your scheme sends you (a CSV saved from Excel works), add trainees one by one, or
             explore with synthetic demo data.

@@ -1,9 +1,10 @@
-// Layer rules from ARCHITECTURE.md, enforced the way VS Code enforces its own layering.
+// Layer rules from the README's Design section, enforced the way VS Code enforces its own layering.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettierConfig from 'eslint-config-prettier';
+import featureBoundaries from './eslint-rules/feature-boundaries.mjs';
 
 const NODE_BUILTINS = [
   'fs',
@@ -40,12 +41,8 @@ const noMain = [
   { group: ['**/main/**', '../main', '../../main'], message: 'Reach main only through the contract in src/shared.' },
 ];
 
-// A renderer feature is reached only through its index.ts, and never reaches the app layer that hosts it.
-const featureEntry = [
-  {
-    regex: String.raw`^\.\./(?!\.)[^/]+/.+`,
-    message: 'Import another feature through its index.ts: "../<feature>".',
-  },
+// A renderer feature never reaches the app layer that hosts it; the app layer reaches features through index.ts.
+const noAppLayer = [
   { regex: String.raw`^\.\./\.\./app(/|$)`, message: 'Features never import the app layer that composes them.' },
 ];
 const appToFeatures = [
@@ -54,6 +51,23 @@ const appToFeatures = [
     message: 'Import a feature through its index.ts: "../features/<feature>".',
   },
 ];
+// One folder per feature on each layer; a feature reaches another only through its public entry.
+// `contract` in shared is the infrastructure that aggregates every feature's channels.
+const FEATURE_LAYERS = {
+  shared: { root: 'src/shared', entries: ['index'], infrastructure: ['contract'] },
+  main: { root: 'src/main/services', entries: ['index', '*-read'] },
+  renderer: { root: 'src/renderer/src/features', entries: ['index'] },
+};
+const RENDERER_FEATURE_BOUNDARIES = true;
+const featureBoundaryConfigs = [
+  { files: ['src/shared/**'], layer: FEATURE_LAYERS.shared },
+  { files: ['src/main/services/**'], layer: FEATURE_LAYERS.main },
+  ...(RENDERER_FEATURE_BOUNDARIES ? [{ files: ['src/renderer/src/features/**'], layer: FEATURE_LAYERS.renderer }] : []),
+].map(({ files, layer }) => ({
+  files,
+  plugins: { 'feature-boundaries': featureBoundaries },
+  rules: { 'feature-boundaries/public-entry': ['error', { layers: [layer] }] },
+}));
 
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.flat() }] });
 
@@ -80,6 +94,7 @@ export default tseslint.config(
     files: ['src/main/store/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  ...featureBoundaryConfigs,
   { files: ['src/preload/**'], rules: restrict(noMain, noRenderer, noDatabase, nodeOnly) },
   {
     files: ['src/renderer/**', 'test/renderer/**'],
@@ -92,11 +107,11 @@ export default tseslint.config(
   },
   {
     files: ['src/renderer/src/features/**'],
-    rules: restrict(nodeOnly, noElectron, noDatabase, noMain, featureEntry),
+    rules: restrict(nodeOnly, noElectron, noDatabase, noMain, noAppLayer),
   },
   { files: ['src/renderer/src/app/**'], rules: restrict(nodeOnly, noElectron, noDatabase, noMain, appToFeatures) },
   {
-    files: ['scripts/**/*.mjs', '.ci/**'],
+    files: ['scripts/**/*.mjs', '.ci/**', 'eslint-rules/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Fails the run if a test leaves a temporary folder behind.
+    globalSetup: ['test/support/temp-folder-check.ts'],
     projects: [
       {
         test: {
@@ -12,6 +14,7 @@ export default defineConfig({
           include: ['test/node/**/*.test.ts'],
           // Code that imports `electron` gets the fake; the real module only gives a path here.
           alias: { electron: resolve(__dirname, 'test/support/fake-electron.ts') },
+          setupFiles: ['test/support/remove-temp-dirs.ts'],
           testTimeout: 20_000,
         },
       },
@@ -30,6 +33,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/support/remove-temp-dirs.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../src/main/backend';
-import { seededRandom } from '../src/main/services/demo/random';
+import { seededRandom } from '../src/main/services/demo-kit';
 
 /** Every database the benchmarks make lives under one temp folder, removed when they finish. */
 export const BENCH_ROOT = fs.mkdtempSync(path.join(os.tmpdir(), 'tpd-bench-'));

@@ -1,8 +1,10 @@
 import type { AnyBenchCase } from '../types';
 import { arcpPackCases } from './arcp-packs';
+import { backupCases } from './backups';
 import { demoLoadCases } from './demo-load';
 import { everydayCases } from './everyday';
 import { examCases } from './exams';
+import { insightsCases } from './insights';
 import { traineeImportCases } from './trainee-import';
 import { traineeTableBrowserCases } from './trainee-table-browser';
 import { traineeListCases } from './trainees-list';
@@ -19,4 +21,6 @@ export const BENCH_CASES: AnyBenchCase[] = [
   ...traineeTableBrowserCases,
   ...examCases,
   ...arcpPackCases,
+  ...insightsCases,
+  ...backupCases,
 ];

@@ -1,23 +1,33 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Result } from '../shared/result';
 import { EventBus } from './event-bus';
 import { dispatch, type Handlers } from './handler-registry';
-import { appHandlers } from './services/app-handlers';
-import { createArcpBatch, type FolderAccess } from './services/arcp/arcp-batch';
-import { arcpHandlers } from './services/arcp/arcp-handlers';
-import { createArcpService } from './services/arcp/arcp-service';
-import { arcpSources } from './services/arcp/arcp-source-adapters';
-import { createDemoService } from './services/demo/demo-service';
-import { createEverydayServices, everydayHandlers } from './services/everyday/everyday-handlers';
-import { examHandlers } from './services/exams/exam-handlers';
-import { createExamService } from './services/exams/exam-service';
-import { createResultsImportService } from './services/exams/results-import-service';
-import { createSettingsService } from './services/settings/settings-service';
-import { createTraineeImportService } from './services/trainee-import/trainee-import-service';
-import { traineeImportHandlers } from './services/trainee-import/trainee-import-handlers';
-import { traineeHandlers } from './services/trainees/trainee-handlers';
-import { createTraineeService } from './services/trainees/trainee-service';
+import { appHandlers } from './services/app';
+import { arcpHandlers, arcpSources, createArcpBatch, createArcpService, type FolderAccess } from './services/arcp';
+import { createDemoService, demoHandlers } from './services/demo';
+import { createDraftService, draftHandlers } from './services/drafts';
+import { createExamService, createResultsImportService, examHandlers } from './services/exams';
+import { createMeetingService, meetingHandlers } from './services/meetings';
+import { createNeedsService, needsHandlers } from './services/needs';
+import { createPlpService, plpHandlers } from './services/plp';
+import { createSearchService, searchHandlers } from './services/search';
+import { createSettingsService, settingsHandlers } from './services/settings';
+import { createSupportService, supportHandlers } from './services/support';
+import { createTimelineService, timelineHandlers } from './services/timeline';
+import { createTodayService, todayHandlers } from './services/today';
+import {
+  createTraineeImportService,
+  createTraineeService,
+  traineeHandlers,
+  traineeImportHandlers,
+} from './services/trainees';
+import { createInsightsService, insightsHandlers } from './services/insights';
 import { openStore, type Store } from './store/open-store';
+import { backupHandlers } from './services/backups/backup-handlers';
+import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
+import { closeAndSwap, keepPreRestoreCopy } from './services/backups/restore';
+import { runCryptoSelfTest } from './services/backups/self-test';
 
 export const DATABASE_FILE_NAME = 'tpd-companion.db';
 
@@ -29,6 +39,10 @@ export interface BackendOptions {
   now?: () => Date;
   /** Where ARCP batches may be written: a native folder dialog under Electron, a default folder in the browser host. */
   exportFolders?: FolderAccess;
+  /** The default backup folder; "TPD Companion backups" in Documents unless given. */
+  backupFolder?: string;
+  /** Native dialogs for the backup folder and file under Electron. */
+  backupDialogs?: BackupDialogs;
 }
 
 /** Everything behind the contract, shared by the Electron app and the browser host. */
@@ -36,46 +50,120 @@ export interface Backend {
   store: Store;
   events: EventBus;
   handlers: Handlers;
+  /** Automatic backups: the Electron glue calls `runDailyBackupIfDue()` on a timer and at quit. */
+  backups: BackupService;
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  // Known-answer tests of the crypto primitives, before anything is written.
+  await runCryptoSelfTest();
   const now = options.now ?? (() => new Date());
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const store = await openStore({
-    file: databaseFile,
-    key: options.key,
-    now,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
-  const { db } = store;
+  const nativeBinding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const open = () => openStore({ file: databaseFile, key: options.key, now, ...nativeBinding });
+  let store = await open();
   const events = new EventBus();
+  const backups = createBackupService({
+    dataDir: options.dataDir,
+    databaseFile,
+    key: options.key,
+    version: options.version,
+    db: () => store.db,
+    now,
+    ...nativeBinding,
+    ...(options.backupFolder ? { defaultFolder: options.backupFolder } : {}),
+    ...(options.backupDialogs ? { dialogs: options.backupDialogs } : {}),
+  });
+  const handlers = {} as Handlers;
+  let swapping: Promise<unknown> | null = null;
 
-  const trainees = createTraineeService(db, now);
-  const settings = createSettingsService(db, now);
-  const demo = createDemoService(db, now);
-  const everyday = createEverydayServices(db, now, { trainees, settings });
-  const imports = createTraineeImportService(db, events, now);
-  const exams = createExamService(db, now);
-  const resultsImport = createResultsImportService(db, events, now);
-  const arcp = createArcpService(db, now, arcpSources());
-  const arcpBatch = createArcpBatch(arcp, events, options.exportFolders);
+  /**
+   * The reopen path after a restore: swap the prepared file in, open it (running migrations if the
+   * backup is older) and rebuild every service on the new connection in the same handlers object, so
+   * both transports keep working. Calls that arrive meanwhile wait. If the restored file will not
+   * open, the pre-restore copy goes back.
+   */
+  async function replaceDatabase(prepared: string): Promise<{ preRestoreCopy: string }> {
+    const swap = (async () => {
+      let preRestoreCopy: string;
+      try {
+        preRestoreCopy = await keepPreRestoreCopy(store, options.key, now(), options.nativeBinding);
+        await closeAndSwap(store, prepared);
+      } catch (error) {
+        // The rename did not happen, so the current database is whole: open it again.
+        store = await open();
+        Object.assign(handlers, buildHandlers(store));
+        throw error;
+      } finally {
+        fs.rmSync(prepared, { force: true });
+      }
+      try {
+        store = await open();
+      } catch (error) {
+        fs.copyFileSync(preRestoreCopy, databaseFile);
+        store = await open();
+        Object.assign(handlers, buildHandlers(store));
+        throw error;
+      }
+      Object.assign(handlers, buildHandlers(store));
+      return { preRestoreCopy };
+    })();
+    swapping = swap;
+    try {
+      return await swap;
+    } finally {
+      swapping = null;
+    }
+  }
 
-  const handlers: Handlers = {
-    ...appHandlers({ db, version: options.version, databaseFile, settings, demo }),
-    ...traineeHandlers(trainees),
-    ...traineeImportHandlers(imports),
-    ...everydayHandlers(everyday),
-    ...examHandlers(exams, resultsImport, trainees),
-    ...arcpHandlers(arcp, arcpBatch),
-  };
+  Object.assign(handlers, buildHandlers(store));
 
   return {
-    store,
+    get store() {
+      return store;
+    },
     events,
     handlers,
-    dispatch: (channel, input) => dispatch(handlers, channel, input),
+    backups,
+    dispatch: async (channel, input) => {
+      if (swapping) await swapping.catch(() => undefined);
+      return dispatch(handlers, channel, input);
+    },
     close: () => store.close(),
   };
+
+  /** Every service on one open store; rebuilt after a restore. */
+  function buildHandlers({ db }: Store): Handlers {
+    // The app layer: each feature's service, then the handler maps they answer, composed into one registry.
+    const trainees = createTraineeService(db, now);
+    const settings = createSettingsService(db, now);
+    const meetings = createMeetingService(db, now);
+    const plp = createPlpService(db, now, {
+      trainee: (id) => trainees.get(id),
+      preparedBy: async () => (await settings.get()).userName,
+    });
+    const arcp = createArcpService(db, now, arcpSources());
+
+    return {
+      ...appHandlers({ db, version: options.version, databaseFile }),
+      ...settingsHandlers(settings),
+      ...demoHandlers(createDemoService(db, now)),
+      ...traineeHandlers(trainees),
+      ...traineeImportHandlers(createTraineeImportService(db, events, now)),
+      ...meetingHandlers(db, meetings, now),
+      ...draftHandlers(createDraftService(db, now)),
+      ...plpHandlers(plp),
+      ...needsHandlers(createNeedsService(db, now, plp)),
+      ...supportHandlers(createSupportService(db, now)),
+      ...todayHandlers(createTodayService(db, now)),
+      ...searchHandlers(createSearchService(db)),
+      ...timelineHandlers(createTimelineService(db)),
+      ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
+      ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
+      ...insightsHandlers(createInsightsService(db, now, settings)),
+      ...backupHandlers(backups, replaceDatabase),
+    };
+  }
 }

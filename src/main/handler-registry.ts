@@ -15,12 +15,21 @@ export type Handlers = { [C in ChannelName]: Handler<C> };
 /** The part of the registry one feature provides; the compiler checks the union covers every channel. */
 export type HandlersFor<F extends Feature> = { [C in ChannelName as FeatureOf<C> extends F ? C : never]: Handler<C> };
 
-/** Turns zod issues into `{ "field.path": "message" }`, first message per field. */
+/** The message for a key the channel does not declare: inputs are strict, so nothing is dropped silently. */
+export function unknownFieldMessage(key: string): string {
+  return `Unknown field “${key}”`;
+}
+
+/** Turns zod issues into `{ "field.path": "message" }`, first message per field; each unknown key is a field of its own. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...path, key].join('.')] ??= unknownFieldMessage(key);
+      continue;
+    }
+    fields[path.join('.') || '_'] ??= issue.message;
   }
   return fields;
 }

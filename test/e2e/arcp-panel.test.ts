@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { displayName, type Trainee } from '../../src/shared/trainees/trainee-schema';
 import { pdfPages, pdfText } from '../support/read-exports';
 import { tempDir } from '../support/temp-backend';
-import { SCREENSHOT_DIR, startApp, type AppUnderTest } from './support';
+import { expectNoAxeViolations, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support';
 
 const PRIVATE_NOTE = 'Private: discussed a family health worry in confidence';
 const SHARED_SUMMARY = 'Reviewed progress towards ARCP; learning logs on track, leadership MSF still to book.';
@@ -45,6 +45,7 @@ describe('ARCP panel in Chromium through the browser host', () => {
       .first()
       .waitFor();
     await app.screenshot('arcp-00-today');
+    await expectNoAxeViolations(page, 'Today with ARCP deadlines');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'ARCP' }).click();
     await page.getByRole('heading', { name: 'ARCP panels' }).waitFor();
@@ -52,6 +53,7 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await page.getByRole('heading', { name: /Northtown VTS ARCP panel/ }).waitFor();
     await page.getByRole('heading', { name: /No ARCP in the last 12 months/ }).waitFor();
     await app.screenshot('arcp-00b-demo-panel');
+    await expectNoAxeViolations(page, 'the ARCP page', { themes: 'both' });
 
     await page.getByRole('button', { name: 'New panel' }).click();
     const dialog = page.getByRole('dialog', { name: 'New ARCP panel' });
@@ -66,9 +68,13 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await dialog.getByText(`${cohort.length - 1} trainees will be on this panel.`).waitFor();
     await first.check();
     await app.screenshot('arcp-00c-new-panel');
+    await expectNoAxeViolations(page, 'the New ARCP panel dialog', { scope: '[role=dialog]', themes: 'both' });
     await dialog.getByText(`${cohort.length} trainees will be on this panel.`).waitFor();
     await dialog.getByRole('button', { name: 'Create panel' }).click();
     await dialog.getByText('The panel date is not a real date (use dd/mm/yyyy)').waitFor();
+    await expectNoAxeViolations(page, 'the New ARCP panel dialog with a validation message', {
+      scope: '[role=dialog]',
+    });
     await dialog.getByLabel('Panel date').fill('10/02/2027');
     await dialog.getByRole('button', { name: 'Create panel' }).click();
     await page.getByRole('heading', { name: 'Riverside spring panel, 10 Feb 2027' }).waitFor();
@@ -89,6 +95,7 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await page.getByText(`0 of ${cohort.length} trainees`).waitFor();
     await page.getByLabel('Filter by ESR').selectOption('');
     await app.screenshot('arcp-01-panel-readiness');
+    await expectNoAxeViolations(page, 'an ARCP panel’s readiness table', { themes: 'both' });
 
     // CSV export of the readiness view.
     const [csvDownload] = await Promise.all([
@@ -137,10 +144,12 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await batch.getByLabel('Folder for the packs').fill(path.join(folder, 'missing'));
     await batch.getByRole('button', { name: `Generate ${cohort.length} packs` }).click();
     await batch.getByText('That folder does not exist', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'the batch packs dialog with a validation message', { scope: '[role=dialog]' });
     await batch.getByLabel('Folder for the packs').fill(folder);
     await batch.getByRole('button', { name: `Generate ${cohort.length} packs` }).click();
     await batch.getByText(`${cohort.length} packs written.`).waitFor({ timeout: 60_000 });
     await app.screenshot('arcp-02-batch-done');
+    await expectNoAxeViolations(page, 'the batch packs dialog when done', { scope: '[role=dialog]' });
     const [sub] = fs.readdirSync(folder);
     const files = fs.readdirSync(path.join(folder, sub!));
     expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(cohort.length);
@@ -171,6 +180,7 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await page.getByRole('button', { name: 'Generate ARCP pack' }).waitFor();
     await page.getByRole('table', { name: 'ARCP history' }).waitFor();
     await app.screenshot('arcp-03-trainee-tab');
+    await expectNoAxeViolations(page, 'the trainee’s ARCP tab', { themes: 'both' });
 
     // Recording an outcome 3 asks for its reason code.
     await page.getByRole('button', { name: 'Edit record' }).click();
@@ -180,6 +190,10 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await form.getByText('Outcome 3 needs at least one reason code (U1–U10)').first().waitFor();
     await form.getByLabel('U5: Single exam failure').check();
     await app.screenshot('arcp-04-outcome-form');
+    await expectNoAxeViolations(page, 'the ARCP record form for an outcome 3', {
+      scope: '[role=dialog]',
+      themes: 'both',
+    });
     await form.getByRole('button', { name: 'Save ARCP record' }).click();
     await page.getByText('ARCP record saved', { exact: true }).waitFor();
     await page
@@ -195,6 +209,9 @@ describe('ARCP panel in Chromium through the browser host', () => {
     await editor.getByRole('button', { name: 'Save template' }).click();
     await editor.getByText('The minimum cannot be negative').waitFor();
     await app.screenshot('arcp-05-template-editor');
+    await expectNoAxeViolations(page, 'the evidence template editor with a validation message', {
+      scope: '[role=dialog]',
+    });
     await editor.getByRole('button', { name: 'Cancel' }).click();
   });
 });

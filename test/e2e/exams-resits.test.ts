@@ -3,8 +3,8 @@ import path from 'node:path';
 import { addDays, format } from 'date-fns';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { docxText, pdfText } from '../support/read-exports';
-import { fileAsBase64, SAMPLES_DIR } from '../support/temp-backend';
-import { startApp, type AppUnderTest } from './support';
+import { fileAsBase64, FIXTURES_DIR } from '../support/temp-backend';
+import { expectNoAxeViolations, startApp, type AppUnderTest } from './support';
 
 const PRIVATE_NOTE = 'Private: has mentioned a possible ADHD assessment';
 const WEAKEST = 'Clinical management & medical complexity';
@@ -16,7 +16,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     const trainees = await app.backend.dispatch('traineeImport:commit', {
       jobId: 'e2e',
       fileName: 'trainees.csv',
-      contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+      contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv')),
     });
     expect(trainees.ok).toBe(true);
   });
@@ -29,10 +29,11 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
     await page.getByRole('heading', { name: 'No one needs to re-sit' }).waitFor();
 
+    await expectNoAxeViolations(page, 'the empty re-sit monitor');
     // Import the sample results: two rows name trainees who are not in the register.
     await page.getByRole('button', { name: 'Import exam results' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Import exam results' });
-    await dialog.getByLabel('Results CSV file').setInputFiles(path.join(SAMPLES_DIR, 'exam-results.csv'));
+    await dialog.getByLabel('Results CSV file').setInputFiles(path.join(FIXTURES_DIR, 'exam-results.csv'));
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     expect(await rejected.getByRole('row').count()).toBe(3);
@@ -43,8 +44,10 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
       'every domain graded Fail',
     );
     await app.screenshot('exams-01-results-import-preview');
+    await expectNoAxeViolations(page, 'the exam results import preview', { scope: '[role=dialog]', themes: 'both' });
     await dialog.getByRole('button', { name: 'Import 25 results' }).click();
     await dialog.getByText('25 results imported: 25 new, 0 updated. 2 rows rejected; 1 flagged to check.').waitFor();
+    await expectNoAxeViolations(page, 'the exam results import summary', { scope: '[role=dialog]' });
     await dialog.getByRole('button', { name: 'Close' }).first().click();
 
     // The monitor lists the four trainees still to re-sit.
@@ -56,6 +59,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await page.getByLabel('Group by exam').check();
     await monitor.getByRole('rowheader', { name: 'SCA (2)' }).waitFor();
     await app.screenshot('exams-02-resit-monitor');
+    await expectNoAxeViolations(page, 'the re-sit monitor grouped by exam', { themes: 'both' });
     await page.getByLabel('Filter by exam').selectOption('SCA');
     await page.getByText('2 of 4 shown').waitFor();
 
@@ -65,6 +69,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await page.getByRole('tab', { name: 'Exams', selected: true }).waitFor();
     await page.getByText('1 of 6 used; 5 left').waitFor();
     await app.screenshot('exams-03-trainee-exams-tab');
+    await expectNoAxeViolations(page, 'the trainee’s Exams tab', { themes: 'both' });
 
     await page.getByRole('button', { name: 'Record post-fail conversation for SCA on 23 Jan 2024' }).click();
     const form = page.getByRole('dialog', { name: /Post-fail conversation: SCA/ });
@@ -74,6 +79,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     expect(await weakestBoxes.count()).toBe(3);
     expect(await Promise.all([0, 1, 2].map((i) => weakestBoxes.nth(i).isChecked()))).toEqual([false, true, false]);
     await app.screenshot('exams-04a-post-fail-form-prefilled');
+    await expectNoAxeViolations(page, 'the post-fail conversation form', { scope: '[role=dialog]', themes: 'both' });
     await form.getByLabel('Participants').fill('Dr Helen Carter (exam lead), Tariq Smith');
     await form.getByLabel('Followed up by').fill('Dr Helen Carter');
     await form.getByLabel('Trainee’s reflection').fill('Ran out of time in the management part of most cases.');
@@ -92,6 +98,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await form.getByLabel('The trainee has seen and agreed this record').check();
     await form.getByLabel('Private note (never exported or shared)').fill(PRIVATE_NOTE);
     await app.screenshot('exams-04b-post-fail-form-plan');
+    await expectNoAxeViolations(page, 'the post-fail conversation form, filled in', { scope: '[role=dialog]' });
     await form.getByRole('button', { name: 'Save conversation' }).click();
 
     // Export: paste-ready text, PDF and Word, all without the private note.
@@ -105,6 +112,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     expect(pasteText).toContain('Invitation to the regional exam preparation course');
     expect(pasteText).not.toContain(PRIVATE_NOTE);
     await app.screenshot('exams-05-export-text');
+    await expectNoAxeViolations(page, 'the post-fail export dialog', { scope: '[role=dialog]', themes: 'both' });
 
     // "Copy all shared sections" puts the shared text on the clipboard, and nothing private.
     await page
@@ -146,6 +154,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
 
     // The private note stays visible on screen, marked as private.
     await page.getByText(PRIVATE_NOTE).waitFor();
+    await expectNoAxeViolations(page, 'the Exams tab with a post-fail conversation');
 
     // Record a readiness-to-sit decision.
     await page.getByRole('button', { name: 'Record readiness-to-sit discussion' }).click();
@@ -159,12 +168,14 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await readiness.getByRole('combobox', { name: /^Decision/ }).selectOption('ready');
     await readiness.getByLabel('Reasons').fill('Timed practice now consistent');
     await app.screenshot('exams-06-readiness-form');
+    await expectNoAxeViolations(page, 'the readiness-to-sit form', { scope: '[role=dialog]', themes: 'both' });
     await readiness.getByRole('button', { name: 'Save discussion' }).click();
     const readinessArticle = page.getByRole('article', { name: /Readiness discussion, SCA/ });
     await readinessArticle.getByText('Ready to sit').waitFor();
     await readinessArticle.getByRole('button', { name: 'Export for e-portfolio' }).click();
     const readinessExport = page.getByRole('dialog', { name: 'Export readiness-to-sit discussion' });
     await readinessExport.getByRole('button', { name: 'Copy Decision' }).waitFor();
+    await expectNoAxeViolations(page, 'the readiness export dialog', { scope: '[role=dialog]' });
     expect(await readinessExport.textContent()).toContain('Regional mock: passed 10 of 12 cases');
     await readinessExport.getByRole('button', { name: 'Close' }).click();
 
@@ -178,6 +189,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     expect(text).toContain('Dr Helen Carter');
     expect(text).not.toContain('No post-fail conversation after 4 weeks');
     await app.screenshot('exams-07-monitor-updated');
+    await expectNoAxeViolations(page, 'the re-sit monitor after a readiness decision');
 
     // CSV export of the view.
     const [csvDownload] = await Promise.all([
@@ -214,6 +226,7 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await expect(rows.nth(4).textContent()).resolves.toContain('Result must be Pass, Fail');
     await expect(dialog.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
     await app.screenshot('exams-08-malformed-results');
+    await expectNoAxeViolations(page, 'the exam results import with bad rows', { scope: '[role=dialog]' });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('heading', { name: 'No one needs to re-sit' }).waitFor();
   });
@@ -239,6 +252,7 @@ describe('the re-sit monitor with demo data', () => {
       monitor.getByRole('columnheader', { name: /^Days since fail/ }).getAttribute('aria-sort'),
     ).resolves.toBe('ascending');
     await app.screenshot('exams-09-monitor-demo');
+    await expectNoAxeViolations(page, 'the re-sit monitor with demo data', { themes: 'both' });
 
     // Overdue post-fail conversations also reach the Today view.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
@@ -247,6 +261,7 @@ describe('the re-sit monitor with demo data', () => {
       .first()
       .waitFor();
     await app.screenshot('exams-09b-today-with-exam-items');
+    await expectNoAxeViolations(page, 'Today with exam follow-ups', { themes: 'both' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Re-sits' }).click();
     await monitor.waitFor();
 
@@ -258,11 +273,13 @@ describe('the re-sit monitor with demo data', () => {
     );
     await expect(rules.getByLabel('Exceptional attempts', { exact: true }).first().inputValue()).resolves.toBe('1');
     await app.screenshot('exams-10-exam-rules');
+    await expectNoAxeViolations(page, 'the exam rules dialog', { scope: '[role=dialog]', themes: 'both' });
 
     // A user-defined exam for another specialty, then archived.
     await rules.getByRole('button', { name: 'Add an exam' }).click();
     const exam = rules.getByRole('form', { name: 'New exam' });
     await exam.getByLabel('Code (required)').fill('mrcp1');
+    await expectNoAxeViolations(page, 'the new exam form', { scope: '[role=dialog]' });
     await exam.getByLabel('Name (required)').fill('MRCP Part 1');
     await exam.getByLabel('Usually sat from').selectOption('CT1');
     await exam.getByRole('button', { name: 'Save exam' }).click();
@@ -280,6 +297,7 @@ describe('the re-sit monitor with demo data', () => {
     await page.getByRole('tab', { name: 'Exams', selected: true }).waitFor();
     await page.getByRole('table', { name: 'Attempts' }).waitFor();
     await app.screenshot('exams-11-demo-trainee-exams');
+    await expectNoAxeViolations(page, 'a demo trainee’s Exams tab');
     await page.getByRole('button', { name: 'Add exam result' }).click();
     const add = page.getByRole('dialog', { name: 'Add exam result' });
     await add.getByRole('combobox', { name: /^Exam/ }).selectOption({ label: 'AKT – Applied Knowledge Test' });
@@ -293,11 +311,17 @@ describe('the re-sit monitor with demo data', () => {
     await add.getByText('Clinical knowledge must be a percentage from 0 to 100').first().waitFor();
     await expect(add.getByLabel('Clinical knowledge (%)').getAttribute('aria-invalid')).resolves.toBe('true');
     await app.screenshot('exams-12-add-result-validation');
+    await expectNoAxeViolations(page, 'the exam attempt form with validation messages', {
+      scope: '[role=dialog]',
+      themes: 'both',
+    });
     await add.getByLabel('Clinical knowledge (%)').fill('70');
     await add.getByRole('button', { name: 'Add result' }).click();
     await page.getByRole('button', { name: 'Edit AKT result of 3 Feb 2026' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit exam result' });
     await edit.getByRole('button', { name: 'Delete result' }).click();
+    await edit.getByRole('alertdialog', { name: 'Confirm deletion' }).waitFor();
+    await expectNoAxeViolations(page, 'the delete exam result confirmation', { scope: '[role=alertdialog]' });
     await edit.getByRole('alertdialog', { name: 'Confirm deletion' }).getByRole('button', { name: 'Delete' }).click();
     await page.getByText('AKT result of 03/02/2026 deleted').first().waitFor();
     expect(await page.getByRole('button', { name: 'Edit AKT result of 3 Feb 2026' }).count()).toBe(0);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { pdfText } from '../support/read-exports';
-import { startApp, type AppUnderTest } from './support';
+import { expectNoAxeViolations, startApp, type AppUnderTest } from './support';
 
 const PRIVATE_NOTE = 'Private: mentioned money worries and a sick parent abroad';
 const SHARED_LINE = 'Agreed to book the AKT for the spring sitting after two more mock papers.';
@@ -57,11 +57,13 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     // Ctrl+N: choose the trainee, then the form opens on their page.
     await page.keyboard.press('Control+n');
     await page.getByRole('heading', { name: 'New 1:1' }).waitFor();
+    await expectNoAxeViolations(page, 'the New 1:1 trainee chooser');
     await page.getByLabel('Trainee', { exact: true }).fill('nwosu');
     await page.getByRole('link', { name: 'Ifeoma Nwosu' }).click();
     const form = page.getByRole('dialog', { name: 'New 1:1 with Ifeoma Nwosu' });
     await form.getByLabel('Meeting type').selectOption('readiness_to_sit');
     await form.getByRole('button', { name: 'Use template: Readiness to sit' }).click();
+    await expectNoAxeViolations(page, 'the 1:1 form with a template', { scope: '[role=dialog]' });
     const summary = form.getByLabel('Shared summary');
     await expect(summary.inputValue()).resolves.toContain('How the trainee rates their readiness');
     await summary.press('Control+End');
@@ -82,6 +84,10 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await form.getByRole('button', { name: 'Save 1:1' }).click();
     await form.getByText('Enter a due date for this action').waitFor();
     await app.screenshot('everyday-01-new-meeting-validation');
+    await expectNoAxeViolations(page, 'the 1:1 form with validation messages', {
+      scope: '[role=dialog]',
+      themes: 'both',
+    });
     await form.getByLabel('Due date of action 1').fill(ukDate(1));
     await form.getByRole('button', { name: 'Save 1:1' }).click();
 
@@ -90,6 +96,7 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await detail.getByText(PRIVATE_NOTE).waitFor();
     await expect(detail.locator('.private-note').textContent()).resolves.toContain('never exported, printed or copied');
     await app.screenshot('everyday-02-meeting-detail');
+    await expectNoAxeViolations(page, 'a 1:1’s detail with a private note', { scope: '[role=dialog]', themes: 'both' });
     await detail.getByRole('button', { name: 'Close' }).click();
 
     // Today: both actions, one completed from there.
@@ -97,6 +104,7 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByRole('link', { name: 'Do two timed AKT mock papers' }).waitFor();
     await page.getByRole('link', { name: 'Send the AKT course dates' }).waitFor();
     await app.screenshot('everyday-03-today-actions');
+    await expectNoAxeViolations(page, 'Today with actions', { themes: 'both' });
     await page.getByRole('button', { name: 'Mark done: Send the AKT course dates (Ifeoma Nwosu)' }).click();
     await page.getByRole('link', { name: 'Send the AKT course dates' }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Do two timed AKT mock papers' }).waitFor();
@@ -112,15 +120,19 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByRole('button', { name: 'Make a PLP goal: Confidence with telephone consultations' }).click();
     await page.getByRole('link', { name: 'In the PLP' }).waitFor();
     await app.screenshot('everyday-05-early-needs');
+    await expectNoAxeViolations(page, 'the trainee’s Early needs tab', { themes: 'both' });
 
     // The 1:1 is edited to serve the new goal; the history records it.
     await page.getByRole('tab', { name: '1:1s' }).click();
     await page.getByRole('link', { name: /Readiness to sit/ }).click();
     await page.getByRole('button', { name: 'Edit 1:1' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
+    await expectNoAxeViolations(page, 'the 1:1 edit form', { scope: '[role=dialog]' });
     await page.getByLabel('Confidence with telephone consultations').check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText(/Edit history/).click();
     await page.getByText(/Edited: linked PLP goals/).waitFor();
+    await expectNoAxeViolations(page, 'a 1:1’s edit history', { scope: '[role=dialog]' });
     // Escape would first dismiss the newest toast (Radix layers), so close the dialog by its button.
     await page
       .getByRole('dialog', { name: /^1:1 on / })
@@ -130,12 +142,24 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByRole('tab', { name: 'Plan (PLP)' }).click();
     await page.getByRole('heading', { name: 'Confidence with telephone consultations' }).waitFor();
     await app.screenshot('everyday-06-plan');
+    await expectNoAxeViolations(page, 'the trainee’s Plan (PLP) tab', { themes: 'both' });
+    await page.getByRole('button', { name: 'Edit goal: Confidence with telephone consultations' }).click();
+    const goalForm = page.getByRole('dialog', { name: 'Edit goal' });
+    await goalForm.getByRole('button', { name: 'Save goal' }).waitFor();
+    await expectNoAxeViolations(page, 'the PLP goal form', { scope: '[role=dialog]' });
+    await goalForm.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Review goal: Confidence with telephone consultations' }).click();
+    const review = page.getByRole('dialog', { name: 'Review: Confidence with telephone consultations' });
+    await review.getByRole('button', { name: 'Cancel' }).waitFor();
+    await expectNoAxeViolations(page, 'the PLP goal review form', { scope: '[role=dialog]' });
+    await review.getByRole('button', { name: 'Cancel' }).click();
 
     // Support: offered, accepted, completed with an outcome.
     await page.getByRole('tab', { name: 'Support' }).click();
     await page.getByRole('button', { name: 'Offer support' }).first().click();
     const offer = page.getByRole('dialog', { name: 'Offer support' });
     await offer.getByLabel('Support offer').selectOption({ label: 'Mentor' });
+    await expectNoAxeViolations(page, 'the Offer support dialog', { scope: '[role=dialog]' });
     await offer.getByLabel('Serves PLP goal').selectOption({ label: 'Confidence with telephone consultations' });
     await offer.getByRole('button', { name: 'Record offer' }).click();
     await page.getByRole('button', { name: 'Record what happened: Mentor' }).click();
@@ -147,6 +171,7 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await step.getByLabel('What happened').selectOption('completed');
     await step.getByRole('button', { name: 'Save' }).click();
     await step.getByText('Say what came of it').waitFor();
+    await expectNoAxeViolations(page, 'a support step with a validation message', { scope: '[role=dialog]' });
     await step.getByLabel('Outcome').fill('Paired with Dr Reid; meeting monthly.');
     await step.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Outcome: Paired with Dr Reid; meeting monthly.').waitFor();
@@ -154,11 +179,13 @@ describe('everyday TPD work in Chromium through the browser host', () => {
       'Completed',
     );
     await app.screenshot('everyday-07-support');
+    await expectNoAxeViolations(page, 'the trainee’s Support tab', { themes: 'both' });
 
     // Search from anywhere (Ctrl+K), matched words highlighted; the result opens the 1:1.
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('link', { name: 'Support completed: Mentor' }).waitFor();
     await app.screenshot('everyday-08-timeline');
+    await expectNoAxeViolations(page, 'the trainee’s Timeline tab');
     await page.keyboard.press('Control+k');
     const search = page.getByRole('dialog', { name: 'Search' });
     await search.getByLabel('Search trainees, 1:1s, goals and actions').fill('spring sitting');
@@ -166,6 +193,7 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await result.waitFor();
     await expect(result.locator('mark').allTextContents()).resolves.toEqual(['spring', 'sitting']);
     await app.screenshot('everyday-09-search');
+    await expectNoAxeViolations(page, 'search (Ctrl+K) with results', { scope: '[role=dialog]', themes: 'both' });
     await result.click();
     await page
       .getByRole('dialog', { name: /^1:1 on / })
@@ -192,6 +220,7 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await paste.getByText(SHARED_LINE).waitFor();
     expect(await paste.textContent()).not.toContain('money worries');
     await app.screenshot('everyday-10-plp-paste-ready');
+    await expectNoAxeViolations(page, 'the PLP paste-ready text', { scope: '[role=dialog]' });
   });
 
   it('keeps a half-typed 1:1 through a closed window, and restores it on reopening', async () => {
@@ -215,16 +244,20 @@ describe('everyday TPD work in Chromium through the browser host', () => {
       'Half-typed thought about the rota',
     );
     await again.screenshot({ path: `${process.cwd()}/test-results/screenshots/everyday-11-draft-restored.png` });
+    await expectNoAxeViolations(again, 'the 1:1 form with a restored draft', { scope: '[role=dialog]' });
 
     // Saved, then deleted only after confirming, then brought back with Undo.
     await restored.getByRole('button', { name: 'Save 1:1' }).click();
     const detail = again.getByRole('dialog', { name: /^1:1 on / });
     await detail.getByRole('button', { name: 'Delete 1:1…' }).click();
     const confirm = again.getByRole('alertdialog', { name: 'Delete this 1:1?' });
+    await confirm.waitFor();
+    await expectNoAxeViolations(again, 'the delete 1:1 confirmation', { scope: '[role=alertdialog]' });
     await confirm.getByRole('button', { name: 'Keep it' }).click();
     await detail.getByRole('button', { name: 'Delete 1:1…' }).click();
     await confirm.getByRole('button', { name: 'Delete 1:1' }).click();
     await again.getByRole('heading', { name: 'No 1:1s recorded yet' }).waitFor();
+    await expectNoAxeViolations(again, 'the empty 1:1s tab with an Undo toast');
     await again.getByRole('button', { name: 'Undo' }).click();
     await again.getByRole('list', { name: '1:1 meetings' }).getByRole('link').first().waitFor();
     expect(await again.getByRole('list', { name: '1:1 meetings' }).getByRole('link').count()).toBe(1);
@@ -246,14 +279,16 @@ describe('everyday TPD work in Chromium through the browser host', () => {
       .first()
       .waitFor();
     await app.screenshot('everyday-12-today-demo');
+    await expectNoAxeViolations(page, 'Today with demo data', { themes: 'both' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
     await page.getByRole('table', { name: 'Trainees' }).locator('tbody tr[data-index="0"] a').first().click();
     await page.getByRole('tab', { name: '1:1s' }).click();
     await page.getByRole('heading', { name: 'Next 1:1' }).waitFor();
     await app.screenshot('everyday-13-meetings-demo');
+    await expectNoAxeViolations(page, 'the trainee’s 1:1s tab with demo data', { themes: 'both' });
     const [ics] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: /Add the next 1:1 with .* to calendar/ }).click(),
+      page.getByRole('button', { name: /^Add to calendar \(\.ics\): the next 1:1 with / }).click(),
     ]);
     expect(ics.suggestedFilename()).toMatch(/^1-1-.*\.ics$/);
     const calendar = fs.readFileSync((await ics.path())!, 'utf8');
@@ -262,8 +297,10 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByRole('tab', { name: 'Timeline' }).click();
     await page.getByRole('list', { name: 'Timeline' }).waitFor();
     await app.screenshot('everyday-14-timeline-demo');
+    await expectNoAxeViolations(page, 'the trainee’s Timeline tab with demo data', { themes: 'both' });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Support catalogue' }).waitFor();
     await app.screenshot('everyday-15-settings');
+    await expectNoAxeViolations(page, 'Settings', { themes: 'both' });
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SAMPLES_DIR } from '../support/temp-backend';
-import { startApp, type AppUnderTest } from './support';
+import { FIXTURES_DIR } from '../support/temp-backend';
+import { expectNoAxeViolations, startApp, type AppUnderTest } from './support';
 
 describe('trainee register in Chromium through the browser host', () => {
   let app: AppUnderTest;
@@ -17,6 +17,7 @@ describe('trainee register in Chromium through the browser host', () => {
     await page.getByRole('heading', { name: 'Welcome to TPD Companion' }).waitFor();
     await page.getByRole('button', { name: 'Import a CSV from your scheme' }).waitFor();
     await app.screenshot('01-empty-today');
+    await expectNoAxeViolations(page, 'Today, empty register', { themes: 'both' });
 
     await page.getByRole('button', { name: 'Add a trainee' }).click();
     const form = page.getByRole('dialog', { name: 'Add a trainee' });
@@ -31,12 +32,14 @@ describe('trainee register in Chromium through the browser host', () => {
     await form.getByText('GMC number must be exactly 7 digits').waitFor();
     await expect(form.getByLabel('GMC number').getAttribute('aria-invalid')).resolves.toBe('true');
     await app.screenshot('02-add-trainee-validation');
+    await expectNoAxeViolations(page, 'the new trainee form with a validation message', { scope: '[role=dialog]' });
 
     await form.getByLabel('GMC number').fill('7123456');
     await form.getByRole('button', { name: 'Add trainee' }).click();
     await page.getByRole('heading', { name: 'Zainab Okonkwo' }).waitFor();
     await page.getByText('80%').waitFor();
     await app.screenshot('03-trainee-page');
+    await expectNoAxeViolations(page, 'a new trainee’s page', { themes: 'both' });
   });
 
   it('imports the sample CSV with 55 imported and 5 rejected, then filters, sorts, archives and restores', async () => {
@@ -44,7 +47,7 @@ describe('trainee register in Chromium through the browser host', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
     await page.getByRole('button', { name: 'Import a CSV from your scheme' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import trainees from CSV' });
-    await dialog.getByLabel('CSV file').setInputFiles(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'));
+    await dialog.getByLabel('CSV file').setInputFiles(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'));
     const rejected = dialog.getByRole('table', { name: /Rejected rows/ });
     await rejected.waitFor();
     expect(await rejected.getByRole('row').count()).toBe(6);
@@ -58,10 +61,12 @@ describe('trainee register in Chromium through the browser host', () => {
     await expect(rejected.getByRole('row', { name: /Bilal Smith/ }).textContent()).resolves.toContain('also on line 4');
     await expect(rejected.getByRole('row', { name: /^25 / }).textContent()).resolves.toContain('first name');
     await app.screenshot('04-import-preview');
+    await expectNoAxeViolations(page, 'the trainee import preview', { scope: '[role=dialog]', themes: 'both' });
 
     await dialog.getByRole('button', { name: 'Import 55 trainees' }).click();
     await dialog.getByText('55 trainees imported: 55 new, 0 updated. 5 rows rejected.').waitFor();
     await app.screenshot('05-import-done');
+    await expectNoAxeViolations(page, 'the trainee import summary', { scope: '[role=dialog]' });
     await dialog.getByRole('button', { name: 'Close' }).first().click();
 
     const table = page.getByRole('table', { name: 'Trainees' });
@@ -84,6 +89,7 @@ describe('trainee register in Chromium through the browser host', () => {
       'Mensah, Chloe',
     ]);
     await app.screenshot('06-filtered-sorted');
+    await expectNoAxeViolations(page, 'the Trainees register, filtered and sorted', { themes: 'both' });
 
     // Keyboard: focus the first row, move down, open with Enter.
     await table.locator('tbody tr[data-index="0"]').focus();
@@ -100,6 +106,7 @@ describe('trainee register in Chromium through the browser host', () => {
     await page.getByLabel('Filter Name').fill('Mensah, Chloe');
     await table.getByText('Archived').waitFor();
     await app.screenshot('07-archived-shown');
+    await expectNoAxeViolations(page, 'the Trainees register with an archived trainee');
     await table.getByRole('link', { name: 'Mensah, Chloe' }).click();
     await page.getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('button', { name: 'Archive' }).waitFor();
@@ -107,7 +114,7 @@ describe('trainee register in Chromium through the browser host', () => {
     // Re-importing the same file changes nothing.
     await page.goto(`${app.host.url.split('#')[0]}#/trainees/import`);
     const again = page.getByRole('dialog', { name: 'Import trainees from CSV' });
-    await again.getByLabel('CSV file').setInputFiles(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'));
+    await again.getByLabel('CSV file').setInputFiles(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'));
     await again.getByRole('button', { name: 'Nothing to import' }).waitFor();
     await expect(again.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
   });

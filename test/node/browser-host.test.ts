@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveInside } from '../../src/main/static-files';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
-import { createTempBackend, fileAsBase64, SAMPLES_DIR, tempDir, type TempBackend } from '../support/temp-backend';
+import { createTempBackend, fileAsBase64, FIXTURES_DIR, tempDir, type TempBackend } from '../support/temp-backend';
 import { traineeInput } from './helpers';
 
 const INDEX_HTML = '<!doctype html><title>TPD Companion</title><p>renderer-index-marker</p>';
@@ -315,7 +315,7 @@ describe('the event stream', () => {
       const importResult = await api('traineeImport:preview', {
         jobId: 'sse-job',
         fileName: 'sample.csv',
-        contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+        contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv')),
       });
       expect(JSON.parse(importResult.body)).toMatchObject({ ok: true });
 

@@ -17,7 +17,7 @@ describe('daily notifications', () => {
   it('announces what became due once a day, and a click opens Today', async () => {
     let now = new Date('2026-11-22T07:00:00Z');
     backend = await createTempBackend({ now: () => now });
-    const trainee = await call<{ id: string }>(backend, 'trainees:create', {
+    const trainee = await call(backend, 'trainees:create', {
       givenName: 'Kofi',
       familyName: 'Mensah',
       gmcNumber: '7345678',

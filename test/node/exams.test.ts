@@ -7,20 +7,8 @@ import {
 } from '../../src/main/services/exams/exam-read';
 import { examWarningsDue } from '../../src/main/services/exams/exam-today';
 import { listSupportItems } from '../../src/main/services/support/support-service';
-import type { PostFailExportText } from '../../src/shared/contract/exams';
-import type {
-  ExamSetup,
-  MonitorRow,
-  PostFailDraft,
-  PostFailRecord,
-  ResultsImportOutcome,
-  ResultsImportPreview,
-  TraineeExams,
-} from '../../src/shared/exams/exam-types';
-import type { ExportedFile } from '../../src/shared/exports/report-document';
-import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { docxText, pdfPages } from '../support/read-exports';
-import { call, createTempBackend, fileAsBase64, SAMPLES_DIR, type TempBackend } from '../support/temp-backend';
+import { call, createTempBackend, fileAsBase64, FIXTURES_DIR, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
 
 const PRIVATE = 'PRIVATE: partner unwell, discuss with the deanery wellbeing lead';
@@ -41,16 +29,16 @@ async function importSamples() {
   await call(backend, 'traineeImport:commit', {
     jobId: 't',
     fileName: 'trainees.csv',
-    contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv')),
+    contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv')),
   });
   const sample = {
     jobId: 'r',
     fileName: 'exam-results.csv',
-    contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')),
+    contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'exam-results.csv')),
   };
-  const preview = await call<ResultsImportPreview>(backend, 'examImport:preview', sample);
-  const outcome = await call<ResultsImportOutcome>(backend, 'examImport:commit', sample);
-  const trainees = await call<Trainee[]>(backend, 'trainees:list', {});
+  const preview = await call(backend, 'examImport:preview', sample);
+  const outcome = await call(backend, 'examImport:commit', sample);
+  const trainees = await call(backend, 'trainees:list', {});
   const byGmc = (gmc: string) => trainees.find((t) => t.gmcNumber === gmc)!;
   return { preview, outcome, byGmc };
 }
@@ -82,17 +70,17 @@ describe('exam results import', () => {
     expect(attempts[1]).toMatchObject({ score: 114, passMark: 139, weakestAreas: ['Evidence-based practice'] });
 
     // Importing the same file again changes nothing.
-    const again = await call<ResultsImportPreview>(backend, 'examImport:preview', {
+    const again = await call(backend, 'examImport:preview', {
       jobId: 'r2',
       fileName: 'x.csv',
-      contentBase64: fileAsBase64(path.join(SAMPLES_DIR, 'exam-results.csv')),
+      contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'exam-results.csv')),
     });
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 25 });
   });
 
   it('flags a pass whose score is under its pass mark', async () => {
     await call(backend, 'trainees:create', traineeInput({ gmcNumber: '7000001' }));
-    const preview = await call<ResultsImportPreview>(
+    const preview = await call(
       backend,
       'examImport:preview',
       file('GMC Number,Exam,Sitting Date,Result,Score,Pass Mark\n7000001,AKT,03/04/2024,Pass,130,139\n'),
@@ -114,7 +102,7 @@ describe('exam results import', () => {
       '7000001,SCA,03/07/2024,Fail,,,,Dreadful',
       '7000001,AKT,03/08/2024,Pass,150,139,70,,extra',
     ].join('\n');
-    const preview = await call<ResultsImportPreview>(backend, 'examImport:preview', file(bad));
+    const preview = await call(backend, 'examImport:preview', file(bad));
     const reasons = Object.fromEntries(preview.rows.map((r) => [r.line, r.reasons.join('; ')]));
     expect(preview.counts.error).toBe(7);
     expect(reasons[2]).toContain('GMC number must be exactly 7 digits');
@@ -144,7 +132,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
   it('pre-fills the weakest domain, keeps the private note out of every export, and updates the monitor', async () => {
     const { byGmc } = await importSamples();
     const tariq = byGmc('7455482');
-    const exams = await call<TraineeExams>(backend, 'exams:forTrainee', { traineeId: tariq.id });
+    const exams = await call(backend, 'exams:forTrainee', { traineeId: tariq.id });
     const failed = exams.attempts.find((a) => a.examCode === 'SCA' && a.result === 'fail')!;
     expect(exams.summaries.find((s) => s.attemptGroup === 'SCA')).toMatchObject({
       used: 1,
@@ -153,13 +141,13 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
       ruleLabel: 'Started on or after 2 Aug 2023',
     });
 
-    const draft = await call<PostFailDraft>(backend, 'exams:postFailDraft', { attemptId: failed.id });
+    const draft = await call(backend, 'exams:postFailDraft', { attemptId: failed.id });
     expect(draft.feedbackByArea.filter((a) => a.weakest).map((a) => a.label)).toEqual([
       'Clinical management & medical complexity',
     ]);
     expect(draft.supportTierLabel).toContain('course');
 
-    let monitor = await call<MonitorRow[]>(backend, 'exams:monitor', {});
+    let monitor = await call(backend, 'exams:monitor', {});
     expect(monitor.map((r) => `${r.gmcNumber} ${r.examCode}`).sort()).toEqual([
       '7455482 SCA',
       '7612200 AKT',
@@ -174,7 +162,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     });
     expect(before.warnings).toContain('no_conversation');
 
-    const saved = await call<PostFailRecord>(backend, 'exams:savePostFail', {
+    const saved = await call(backend, 'exams:savePostFail', {
       attemptId: failed.id,
       fields: {
         heldOn: '06/01/2025',
@@ -218,13 +206,13 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     });
     expect(saved.supportItemIds).toEqual([support[0]!.id]);
 
-    const text = await call<PostFailExportText>(backend, 'exams:postFailText', { id: saved.id });
+    const text = await call(backend, 'exams:postFailText', { id: saved.id });
     expect(text.sections.map((s) => s.heading)).toContain('Agreed actions');
     expect(text.all).toContain('Clinical management & medical complexity');
     expect(text.all).toContain('Book the February mock');
     expect(text.all).not.toContain('PRIVATE');
 
-    const pdf = await call<ExportedFile>(backend, 'exams:postFailFile', { id: saved.id, format: 'pdf' });
+    const pdf = await call(backend, 'exams:postFailFile', { id: saved.id, format: 'pdf' });
     const pages = await pdfPages(Buffer.from(pdf.base64, 'base64'));
     const pdfAll = pages.join('\n');
     expect(pdfAll).toContain('Tariq Smith');
@@ -234,7 +222,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     expect(pdfAll).toContain('Confidential');
     expect(pdfAll).not.toContain('PRIVATE');
 
-    const docx = await call<ExportedFile>(backend, 'exams:postFailFile', { id: saved.id, format: 'docx' });
+    const docx = await call(backend, 'exams:postFailFile', { id: saved.id, format: 'docx' });
     const word = await docxText(Buffer.from(docx.base64, 'base64'));
     expect(word.body).toContain('Plan for the re-sit');
     expect(word.footers).toContain('Confidential');
@@ -245,7 +233,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     expect(JSON.stringify(shared)).not.toContain('PRIVATE');
 
     // The booking deadline for 10 March 2025 is 20 January, within two weeks of 6 January: warned until readiness is discussed.
-    monitor = await call<MonitorRow[]>(backend, 'exams:monitor', {});
+    monitor = await call(backend, 'exams:monitor', {});
     const afterPostFail = monitor.find((r) => r.gmcNumber === '7455482')!;
     expect(afterPostFail).toMatchObject({
       postFailDone: true,
@@ -264,9 +252,9 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
       link: `/trainees/${byGmc('7991802').id}/exams`,
     });
 
-    const setup = await call<ExamSetup>(backend, 'exams:setup', {});
+    const setup = await call(backend, 'exams:setup', {});
     const sca = setup.definitions.find((d) => d.code === 'SCA')!;
-    const readinessRecord = await call<{ id: string }>(backend, 'exams:saveReadiness', {
+    const readinessRecord = await call(backend, 'exams:saveReadiness', {
       traineeId: tariq.id,
       fields: {
         examId: sca.id,
@@ -277,19 +265,17 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
         privateNote: PRIVATE,
       },
     });
-    const afterReadiness = (await call<MonitorRow[]>(backend, 'exams:monitor', {})).find(
-      (r) => r.gmcNumber === '7455482',
-    )!;
+    const afterReadiness = (await call(backend, 'exams:monitor', {})).find((r) => r.gmcNumber === '7455482')!;
     expect(afterReadiness).toMatchObject({ readinessDone: true, readinessDecision: 'ready', warnings: [] });
     const sharedReadiness = await listSharedReadinessRecords(backend.store.db, tariq.id);
     expect(sharedReadiness[0]).toMatchObject({ decision: 'ready', bookingDeadline: '2025-01-20' });
     expect(JSON.stringify(sharedReadiness)).not.toContain('PRIVATE');
 
-    const readinessText = await call<PostFailExportText>(backend, 'exams:readinessText', { id: readinessRecord.id });
+    const readinessText = await call(backend, 'exams:readinessText', { id: readinessRecord.id });
     expect(readinessText.all).toContain('Ready to sit');
     expect(readinessText.all).toContain('Book by (about): 20 Jan 2025');
     expect(readinessText.all).not.toContain('PRIVATE');
-    const readinessPdf = await call<ExportedFile>(backend, 'exams:readinessFile', {
+    const readinessPdf = await call(backend, 'exams:readinessFile', {
       id: readinessRecord.id,
       format: 'pdf',
     });
@@ -302,7 +288,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
     const { byGmc } = await importSamples();
     const kofi = byGmc('7991802');
     const failed = (await listAttempts(backend.store.db, kofi.id)).find((a) => a.result === 'fail')!;
-    const draft = await call<PostFailDraft>(backend, 'exams:postFailDraft', { attemptId: failed.id });
+    const draft = await call(backend, 'exams:postFailDraft', { attemptId: failed.id });
     // Every domain failed at the same grade, so all three are the weakest.
     expect(draft.feedbackByArea.every((a) => a.weakest)).toBe(true);
     const fields = {
@@ -312,7 +298,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
       supportOffered: draft.supportOffered,
       feedbackByArea: draft.feedbackByArea,
     };
-    const first = await call<PostFailRecord>(backend, 'exams:savePostFail', { attemptId: failed.id, fields });
+    const first = await call(backend, 'exams:savePostFail', { attemptId: failed.id, fields });
     expect((await listSupportItems(backend.store.db, kofi.id)).map((i) => i.status)).toEqual(['offered']);
     await call(backend, 'exams:savePostFail', {
       attemptId: failed.id,
@@ -340,12 +326,12 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
   });
 
   it('keeps limits editable: a changed rule changes attempts left', async () => {
-    const trainee = await call<Trainee>(
+    const trainee = await call(
       backend,
       'trainees:create',
       traineeInput({ gmcNumber: '7000002', programmeStartDate: '01/08/2023' }),
     );
-    const setup = await call<ExamSetup>(backend, 'exams:setup', {});
+    const setup = await call(backend, 'exams:setup', {});
     const akt = setup.definitions.find((d) => d.code === 'AKT')!;
     await call(backend, 'exams:saveAttempt', {
       traineeId: trainee.id,
@@ -358,7 +344,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
         components: { clinical_knowledge: '60%' },
       },
     });
-    let exams = await call<TraineeExams>(backend, 'exams:forTrainee', { traineeId: trainee.id });
+    let exams = await call(backend, 'exams:forTrainee', { traineeId: trainee.id });
     expect(exams.summaries[0]).toMatchObject({
       used: 1,
       standardLeft: 3,
@@ -373,7 +359,7 @@ describe('post-fail conversation, readiness and the re-sit monitor', () => {
         { label: 'Everyone', entryFrom: null, entryTo: null, standardAttempts: 3, exceptionalAttempts: 0 },
       ],
     });
-    exams = await call<TraineeExams>(backend, 'exams:forTrainee', { traineeId: trainee.id });
+    exams = await call(backend, 'exams:forTrainee', { traineeId: trainee.id });
     expect(exams.summaries[0]).toMatchObject({ standardLeft: 2, exceptionalLeft: 0, ruleLabel: 'Everyone' });
 
     const custom = await call(backend, 'exams:saveDefinition', {

@@ -124,7 +124,7 @@ describe('installedElectronBinary (never downloads)', () => {
 });
 
 describe('Electron native build plan', () => {
-  const projectRoot = path.resolve('/work/project');
+  const projectRoot = path.resolve('/home/tpd/project');
   const env = {
     PATH: '/usr/bin',
     HOME: '/home/tpd',

@@ -18,7 +18,7 @@ import {
   traineeFieldsSchema,
   wteSchema,
 } from '../../src/shared/trainees/trainee-schema';
-import { SAMPLES_DIR } from '../support/temp-backend';
+import { FIXTURES_DIR } from '../support/temp-backend';
 
 /** A complete, valid set of trainee fields as a form or an import would send them. */
 const VALID = {
@@ -260,7 +260,7 @@ describe('traineeFieldsSchema', () => {
 
 describe('autoMapHeaders', () => {
   const sampleHeaders = fs
-    .readFileSync(path.join(SAMPLES_DIR, 'trainees-scheme-export.csv'), 'utf8')
+    .readFileSync(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'), 'utf8')
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)[0]!
     .split(',');

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeCsvBytes, readCsv } from '../../src/main/services/csv/read-csv';
 import type { ProgressEvent } from '../../src/shared/contract';
-import type { ImportMapping, ImportOutcome, ImportPreview } from '../../src/shared/trainees/import-mapping';
+import type { ImportMapping } from '../../src/shared/trainees/import-mapping';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
-import { call, createTempBackend, fileAsBase64, SAMPLES_DIR, type TempBackend } from '../support/temp-backend';
+import { call, createTempBackend, fileAsBase64, FIXTURES_DIR, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
 
-const SAMPLE = path.join(SAMPLES_DIR, 'trainees-scheme-export.csv');
+const SAMPLE = path.join(FIXTURES_DIR, 'trainees-scheme-export.csv');
 const SAMPLE_TEXT = fs.readFileSync(SAMPLE, 'utf8');
 const HEADER =
   'Forename,Surname,GMC Number,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Educational Supervisor,Current Post,Email';
@@ -69,10 +69,10 @@ const sampleRequest = (jobId = 'job-1') => ({
 });
 
 const preview = (content: Content, options?: Parameters<typeof request>[1]) =>
-  call<ImportPreview>(backend, 'traineeImport:preview', request(content, options));
+  call(backend, 'traineeImport:preview', request(content, options));
 const commit = (content: Content, options?: Parameters<typeof request>[1]) =>
-  call<ImportOutcome>(backend, 'traineeImport:commit', request(content, options));
-const list = () => call<Trainee[]>(backend, 'trainees:list', { includeArchived: true });
+  call(backend, 'traineeImport:commit', request(content, options));
+const list = () => call(backend, 'trainees:list', { includeArchived: true });
 const byGmc = async (gmc: string) => (await list()).find((t) => t.gmcNumber === gmc);
 
 async function snapshot() {
@@ -83,7 +83,7 @@ async function snapshot() {
 
 describe('the sample scheme export', () => {
   it('previews as 55 to create and 5 errors, on the right lines, for the right reasons', async () => {
-    const p = await call<ImportPreview>(backend, 'traineeImport:preview', sampleRequest());
+    const p = await call(backend, 'traineeImport:preview', sampleRequest());
     expect(p.counts).toEqual({ create: 55, update: 0, unchanged: 0, error: 5 });
     expect(p.encoding).toBe('utf-8');
     expect(p.headers[0]).toBe('Forename');
@@ -118,7 +118,7 @@ describe('the sample scheme export', () => {
   });
 
   it('commits the 55 good rows, normalised, and records each as imported', async () => {
-    const outcome = await call<ImportOutcome>(backend, 'traineeImport:commit', sampleRequest());
+    const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
     expect(outcome).toEqual({ created: 55, updated: 0, unchanged: 0, rejected: 5 });
 
     const trainees = await list();
@@ -151,10 +151,10 @@ describe('the sample scheme export', () => {
     const before = await snapshot();
     clock.advance(3_600_000);
 
-    const again = await call<ImportPreview>(backend, 'traineeImport:preview', sampleRequest());
+    const again = await call(backend, 'traineeImport:preview', sampleRequest());
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 55, error: 5 });
 
-    const outcome = await call<ImportOutcome>(backend, 'traineeImport:commit', sampleRequest());
+    const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
     expect(outcome).toEqual({ created: 0, updated: 0, unchanged: 55, rejected: 5 });
     expect(await snapshot()).toEqual(before);
   });
@@ -204,7 +204,7 @@ describe('the sample scheme export', () => {
     await call(backend, 'traineeImport:commit', sampleRequest());
     const ana = (await byGmc('6499029'))!;
     await call(backend, 'trainees:archive', { id: ana.id });
-    const outcome = await call<ImportOutcome>(backend, 'traineeImport:commit', sampleRequest());
+    const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
     expect(outcome).toEqual({ created: 0, updated: 0, unchanged: 55, rejected: 5 });
     expect(await list()).toHaveLength(55);
     expect((await byGmc('6499029'))!.archivedAt).not.toBeNull();
@@ -218,7 +218,7 @@ describe('the sample scheme export', () => {
       'trainees:create',
       traineeInput({ gmcNumber: '6499029', givenName: 'Ana', familyName: 'Nair', currentPost: 'Typed by hand' }),
     );
-    const outcome = await call<ImportOutcome>(backend, 'traineeImport:commit', sampleRequest());
+    const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
     expect(outcome).toEqual({ created: 54, updated: 1, unchanged: 0, rejected: 5 });
     expect(await list()).toHaveLength(55);
     expect(await byGmc('6499029')).toMatchObject({ currentPost: 'Obstetrics & Gynaecology, Northtown General' });
@@ -475,7 +475,7 @@ describe('refusing files and mappings', () => {
   });
 
   it('previews but refuses to commit while a required field has no column, writing nothing', async () => {
-    const p = await call<ImportPreview>(backend, 'traineeImport:preview', {
+    const p = await call(backend, 'traineeImport:preview', {
       ...sampleRequest(),
       mapping: { wte: null },
     });

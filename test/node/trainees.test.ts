@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../src/shared/contract/app';
+
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
@@ -15,8 +15,8 @@ afterEach(async () => {
 });
 
 const create = (overrides: Parameters<typeof traineeInput>[0] = {}) =>
-  call<Trainee>(backend, 'trainees:create', traineeInput(overrides));
-const list = (includeArchived = false) => call<Trainee[]>(backend, 'trainees:list', { includeArchived });
+  call(backend, 'trainees:create', traineeInput(overrides));
+const list = (includeArchived = false) => call(backend, 'trainees:list', { includeArchived });
 const changeLog = (entityId: string) =>
   backend.store.db
     .selectFrom('change_log')
@@ -119,7 +119,7 @@ describe('updating a trainee', () => {
   it('saves the new fields, moves updatedAt on and keeps createdAt', async () => {
     const t = await create();
     clock.advance(60_000);
-    const updated = await call<Trainee>(backend, 'trainees:update', {
+    const updated = await call(backend, 'trainees:update', {
       id: t.id,
       fields: traineeInput({ currentPost: 'Riverside Surgery', wte: '0.6' }),
     });
@@ -174,7 +174,7 @@ describe('updating a trainee', () => {
       ok: false,
       error: { code: 'conflict', fields: { gmcNumber: expect.stringContaining('Zebedee Alpha') } },
     });
-    expect((await call<Trainee>(backend, 'trainees:get', { id: b.id })).gmcNumber).toBe('7000002');
+    expect((await call(backend, 'trainees:get', { id: b.id })).gmcNumber).toBe('7000002');
     expect((await changeLog(b.id)).map((e) => e.action)).toEqual(['created']);
   });
 
@@ -191,21 +191,21 @@ describe('archiving and restoring', () => {
     const gone = await create({ gmcNumber: '7000002', familyName: 'Gone' });
     clock.advance(5000);
 
-    const archived = await call<Trainee>(backend, 'trainees:archive', { id: gone.id });
+    const archived = await call(backend, 'trainees:archive', { id: gone.id });
     expect(archived.archivedAt).toBe('2025-03-01T09:00:05.000Z');
     expect(archived.updatedAt).toBe('2025-03-01T09:00:05.000Z');
 
     expect((await list()).map((t) => t.id)).toEqual([keep.id]);
-    expect((await call<Trainee[]>(backend, 'trainees:list', undefined)).map((t) => t.id)).toEqual([keep.id]);
+    expect((await call(backend, 'trainees:list', undefined)).map((t) => t.id)).toEqual([keep.id]);
     expect((await list(true)).map((t) => t.id).sort()).toEqual([keep.id, gone.id].sort());
-    expect((await call<Trainee>(backend, 'trainees:get', { id: gone.id })).archivedAt).toBe('2025-03-01T09:00:05.000Z');
-    expect((await call<AppInfo>(backend, 'app:info', {})).traineeCount).toBe(1);
+    expect((await call(backend, 'trainees:get', { id: gone.id })).archivedAt).toBe('2025-03-01T09:00:05.000Z');
+    expect((await call(backend, 'app:info', {})).traineeCount).toBe(1);
 
     clock.advance(5000);
-    const restored = await call<Trainee>(backend, 'trainees:restore', { id: gone.id });
+    const restored = await call(backend, 'trainees:restore', { id: gone.id });
     expect(restored.archivedAt).toBeNull();
     expect((await list()).map((t) => t.id).sort()).toEqual([keep.id, gone.id].sort());
-    expect((await call<AppInfo>(backend, 'app:info', {})).traineeCount).toBe(2);
+    expect((await call(backend, 'app:info', {})).traineeCount).toBe(2);
 
     expect((await changeLog(gone.id)).map((e) => e.action)).toEqual(['created', 'archived', 'restored']);
   });

@@ -11,7 +11,15 @@ import { aTrainee } from './fixtures';
 import { renderWithApp } from './render-app';
 
 const codes: ArcpCode[] = [
-  { code: '1', kind: 'outcome', label: 'Satisfactory progress', appliesTo: [], requiresDetail: false, historic: false },
+  {
+    code: '1',
+    kind: 'outcome',
+    label: 'Satisfactory progress',
+    appliesTo: [],
+    requiresDetail: false,
+    historic: false,
+    source: null,
+  },
   {
     code: '3',
     kind: 'outcome',
@@ -19,6 +27,7 @@ const codes: ArcpCode[] = [
     appliesTo: [],
     requiresDetail: false,
     historic: false,
+    source: null,
   },
   {
     code: 'U5',
@@ -27,14 +36,16 @@ const codes: ArcpCode[] = [
     appliesTo: ['2', '3', '4'],
     requiresDetail: false,
     historic: false,
+    source: null,
   },
   {
-    code: 'U7',
+    code: 'U8',
     kind: 'reason',
     label: 'Other reason (please specify)',
     appliesTo: ['2', '3', '4'],
     requiresDetail: true,
     historic: false,
+    source: null,
   },
 ];
 const template: EvidenceTemplate = {
@@ -114,8 +125,8 @@ describe('ARCP tab', () => {
       'arcp:forTrainee': () => view,
       'arcp:reference': () => ({ codes, templates: [template] }),
       'arcp:update': () => {
-        throw new AppError('invalid_input', 'Describe the reason: U7 asks for detail', {
-          reasonDetail: 'Describe the reason: U7 asks for detail',
+        throw new AppError('invalid_input', 'Describe the reason: U8 asks for detail', {
+          reasonDetail: 'Describe the reason: U8 asks for detail',
         });
       },
     });
@@ -123,9 +134,9 @@ describe('ARCP tab', () => {
     const form = screen.getByRole('form', { name: 'Edit ARCP record' });
     expect(within(form).queryByRole('checkbox', { name: /U5/ })).not.toBeInTheDocument();
     await userEvent.selectOptions(within(form).getByLabelText('Outcome', { exact: false }), '3');
-    await userEvent.click(within(form).getByRole('checkbox', { name: 'U7: Other reason (please specify)' }));
+    await userEvent.click(within(form).getByRole('checkbox', { name: 'U8: Other reason (please specify)' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Save ARCP record' }));
-    expect(await within(form).findAllByText('Describe the reason: U7 asks for detail')).not.toHaveLength(0);
+    expect(await within(form).findAllByText('Describe the reason: U8 asks for detail')).not.toHaveLength(0);
     expect(within(form).getByLabelText('Reason detail', { exact: false })).toHaveAttribute('aria-invalid', 'true');
   });
 });

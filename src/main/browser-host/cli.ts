@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     dataDir,
     key: loadOrCreateKey(dataDir),
     version: process.env.npm_package_version ?? 'dev',
+    // Development data backs up inside its own folder, never into the user's Documents.
+    backupFolder: path.join(dataDir, 'backups'),
     ...(exportsDir ? { exportFolders: { defaultFolder: exportsDir } } : {}),
   });
 

@@ -2,10 +2,13 @@ import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, safeStorage, session, shell } from 'electron';
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { nativeBackupDialogs } from './backup-dialogs';
 import { loadDatabaseKey } from './database-key';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
 import { createDailyNotificationService } from '../services/today/daily-notification';
+import { backupBeforeQuit, startDailyBackups } from '../services/backups/backup-schedule';
+import { DEFAULT_BACKUP_FOLDER_NAME } from '../../shared/backups/backup-contract';
 import { startDailyNotifications } from './daily-notifications';
 import { buildMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
@@ -105,6 +108,8 @@ async function start(): Promise<void> {
       key,
       version: app.getVersion(),
       exportFolders: { choose: nativeFolderChooser(() => mainWindow) },
+      backupFolder: path.join(app.getPath('documents'), DEFAULT_BACKUP_FOLDER_NAME),
+      backupDialogs: nativeBackupDialogs(() => mainWindow),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {
@@ -121,9 +126,14 @@ async function start(): Promise<void> {
     ),
   );
   mainWindow = createWindow();
+  startDailyBackups(backend.backups);
   const notificationBackend = backend;
   startDailyNotifications({
-    source: createDailyNotificationService(notificationBackend.store.db, () => new Date()),
+    // Made at each look, on the store of the moment: a restore reopens the database on a new connection.
+    source: {
+      next: () => createDailyNotificationService(notificationBackend.store.db, () => new Date()).next(),
+      markShown: (due) => createDailyNotificationService(notificationBackend.store.db, () => new Date()).markShown(due),
+    },
     onClick: () => {
       if (!mainWindow) return;
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -150,6 +160,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  let quitBackupDone = false;
+  app.on('before-quit', (event) => {
+    // The day's backup, if none succeeded yet today, before the database closes.
+    if (quitBackupDone || !backend) return;
+    event.preventDefault();
+    quitBackupDone = true;
+    void backupBeforeQuit(backend.backups).finally(() => app.quit());
   });
   app.on('will-quit', () => {
     void backend?.close();

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
 import { MIGRATIONS } from './migrations';
 import type { DB } from './schema';
+import { verifiedVacuumCopy } from './verified-copy';
 
 /** A function that may run inside a transaction takes this and uses only it. */
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -120,9 +121,22 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (existed && executed.length > 0 && pending.length > 0) {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const backup = `${file}.before-${pending[0]}-${stamp}.bak`;
-    // VACUUM INTO writes a consistent copy encrypted with the same key.
-    sqlite.prepare('VACUUM INTO ?').run(backup);
-    restrictToOwner(backup);
+    // VACUUM INTO writes a consistent copy encrypted with the same key; it counts once fsynced and integrity-checked.
+    try {
+      await verifiedVacuumCopy(
+        (to) => sqlite.prepare('VACUUM INTO ?').run(to),
+        path.dirname(file),
+        path.basename(backup),
+        {
+          key,
+          keepAs: backup,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        },
+      );
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
     backups.push(backup);
   }
 

@@ -10,6 +10,8 @@ export interface ArcpCodesTable {
   requires_detail: number;
   historic: number;
   sort_order: number;
+  /** Where the wording comes from (e.g. the Gold Guide edition); added by migration 0005. */
+  source: string | null;
 }
 
 export interface EvidenceTemplatesTable {

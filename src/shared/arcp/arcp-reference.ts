@@ -46,6 +46,8 @@ export interface ArcpCode {
   requiresDetail: boolean;
   /** Kept for history (e.g. COVID-era 10.1/10.2); not offered for new outcomes. */
   historic: boolean;
+  /** Where the wording comes from, e.g. "Gold Guide, 10th edition (in force from 7 August 2024)". */
+  source: string | null;
 }
 
 export const NOT_ASSESSED = 'NA';

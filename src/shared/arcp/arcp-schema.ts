@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
 import { optionalText, requiredText } from '../text';
-import { gradeSchema, idSchema, wteSchema } from '../trainees/trainee-schema';
+import { idSchema } from '../schema-helpers';
+import { gradeSchema, wteSchema } from '../trainees';
 import { EVIDENCE_BASES, type EsrState, type EvidenceBasis } from './arcp-reference';
 import type { ArcpDeadline } from './deadlines';
 import type { Checklist, ChecklistRow } from './checklist';
@@ -14,7 +15,7 @@ const codeSchema = z.string().trim().min(1).max(12);
 
 /** One ARCP record's editable fields; the same schema checks the form and the channel input. */
 export const arcpRecordFieldsSchema = z
-  .object({
+  .strictObject({
     reviewFrom: dateSchema('start of the review period'),
     reviewTo: dateSchema('end of the review period'),
     panelDate: dateSchema('panel date'),
@@ -79,7 +80,7 @@ export interface ArcpRecord extends ArcpRecordFields {
   updatedAt: string;
 }
 
-export const templateItemSchema = z.object({
+export const templateItemSchema = z.strictObject({
   key: z
     .string()
     .trim()
@@ -100,7 +101,7 @@ export const templateItemSchema = z.object({
 });
 
 export const templateFieldsSchema = z
-  .object({
+  .strictObject({
     name: requiredText(120, 'Enter a name for the template', 'Template name'),
     specialty: requiredText(60, 'Enter the specialty, e.g. GP', 'Specialty'),
     grade: gradeSchema,
@@ -116,7 +117,7 @@ export const templateFieldsSchema = z
   });
 export type TemplateFields = z.output<typeof templateFieldsSchema>;
 
-export const panelFieldsSchema = z.object({
+export const panelFieldsSchema = z.strictObject({
   name: requiredText(120, 'Enter a name for the panel', 'Panel name'),
   panelDate: dateSchema('panel date'),
   traineeIds: z

@@ -1,5 +1,8 @@
 import { formatLongDate, formatUkDate } from '../dates';
-import type { ReportBlock, ReportDocument, ReportSection } from '../exports/report-document';
+import { EXAM_RESULTS } from '../exams';
+import type { ReportBlock, ReportDocument, ReportSection } from '../exports';
+import { GOAL_STATUSES } from '../plp';
+import { SUPPORT_STATUSES } from '../support';
 import type { ArcpPackData, PackSection, PackSharedRecord } from './pack-types';
 
 export const PACK_SECTION_HEADINGS = {
@@ -131,11 +134,11 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
           a.exam,
           formatUkDate(a.sittingDate),
           a.attemptNumber === null ? '' : String(a.attemptNumber),
-          a.result,
+          EXAM_RESULTS.label(a.result),
           a.score ?? '',
           a.domains.map(([n, r]) => `${n}: ${r}`).join('; '),
         ]),
-        emphasisedRows: attempts.flatMap((a, i) => (/fail/i.test(a.result) ? [i] : [])),
+        emphasisedRows: attempts.flatMap((a, i) => (a.result === 'fail' ? [i] : [])),
       },
     ]),
   });
@@ -149,7 +152,7 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
         widths: [5, 1.5, 1.5],
         rows: goals.map((g) => [
           g.detail ? `${g.goal}: ${g.detail}` : g.goal,
-          g.status,
+          GOAL_STATUSES.label(g.status),
           g.due ? formatUkDate(g.due) : '',
         ]),
       },
@@ -163,7 +166,12 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
         kind: 'table',
         columns: ['Support', 'Offered', 'Status', 'Outcome'],
         widths: [3, 1.3, 1.3, 3],
-        rows: items.map((s) => [s.support, formatUkDate(s.offeredOn), s.status, s.outcome ?? '']),
+        rows: items.map((s) => [
+          s.support,
+          formatUkDate(s.offeredOn),
+          SUPPORT_STATUSES.label(s.status),
+          s.outcome ?? '',
+        ]),
       },
     ]),
   });

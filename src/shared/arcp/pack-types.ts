@@ -1,5 +1,8 @@
 import type { ArcpDeadline } from './deadlines';
 import type { Checklist } from './checklist';
+import type { AttemptsLeft, ExamResult } from '../exams';
+import type { GoalStatus } from '../plp';
+import type { SupportStatus } from '../support';
 
 /**
  * What an ARCP pack is made from. Every field is shared content: the views below have no
@@ -32,9 +35,11 @@ export interface PackRecord {
 export interface PackExamAttempt {
   exam: string;
   sittingDate: string;
-  result: string;
+  result: ExamResult;
   attemptNumber: number | null;
   score: string | null;
+  /** Attempts still allowed after this one under the attempt-limit rules. */
+  attemptsLeftAfter: AttemptsLeft;
   /** Subject-area or domain results, e.g. ["Relating to others", "Fail"]. */
   domains: Array<[name: string, result: string]>;
 }
@@ -48,7 +53,7 @@ export interface PackSharedRecord {
 
 export interface PackPlpGoal {
   goal: string;
-  status: string;
+  status: GoalStatus;
   due: string | null;
   detail: string | null;
 }
@@ -56,7 +61,7 @@ export interface PackPlpGoal {
 export interface PackSupport {
   support: string;
   offeredOn: string;
-  status: string;
+  status: SupportStatus;
   outcome: string | null;
 }
 

@@ -13,8 +13,16 @@ export const DATA_FEATURES = [
   'support',
   'exams',
   'arcp',
+  'backups',
 ] as const;
 export type DataFeature = (typeof DATA_FEATURES)[number];
+
+/**
+ * Data features that keep their state in files beside the database rather than in its tables
+ * (the backup folder, last backup and key slots describe this computer, so a restore must not
+ * roll them back).
+ */
+export const FILE_BACKED_FEATURES: readonly DataFeature[] = ['backups'];
 
 /**
  * Read-only views built from other features' data. They own no table; after a write they are
@@ -22,9 +30,11 @@ export type DataFeature = (typeof DATA_FEATURES)[number];
  */
 export const VIEW_SOURCES = {
   app: ['trainees'],
-  today: ['trainees', 'settings', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp'],
+  today: ['trainees', 'settings', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp', 'backups'],
   timeline: ['trainees', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp'],
   search: ['trainees', 'meetings', 'plp'],
+  /** "What works" figures: the threshold is a setting. */
+  insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp'],
 } as const satisfies Record<string, readonly DataFeature[]>;
 export type View = keyof typeof VIEW_SOURCES;
 

@@ -1,20 +1,46 @@
 import type { z } from 'zod';
 import type { Channel } from './define';
-import { appChannels } from './app';
-import { traineeChannels } from './trainees';
-import { everydayChannels } from './everyday';
-import { examChannels } from './exams';
-import { arcpChannels } from './arcp';
+import { appChannels } from '../app';
+import { arcpChannels } from '../arcp';
+import { demoChannels } from '../demo';
+import { draftChannels } from '../drafts';
+import { examChannels, examImportChannels } from '../exams';
+import { meetingChannels } from '../meetings';
+import { needsChannels } from '../needs';
+import { plpChannels } from '../plp';
+import { searchChannels } from '../search';
+import { settingsChannels } from '../settings';
+import { supportChannels } from '../support';
+import { timelineChannels } from '../timeline';
+import { todayChannels } from '../today';
+import { traineeChannels, traineeImportChannels } from '../trainees';
+import { backupChannels } from '../backups';
+import { insightsChannels } from '../insights';
 
-/** Every channel between renderer and main, declared once. Names are `feature:verb`. */
+/**
+ * Every channel between renderer and main, declared once. Names are `feature:verb`; each
+ * feature declares its own channels in `src/shared/<feature>/<feature>-contract.ts`.
+ */
 export const contract = {
   ...appChannels,
+  ...settingsChannels,
+  ...demoChannels,
   ...traineeChannels,
-  ...everydayChannels,
+  ...traineeImportChannels,
+  ...meetingChannels,
+  ...draftChannels,
+  ...plpChannels,
+  ...needsChannels,
+  ...supportChannels,
+  ...todayChannels,
+  ...searchChannels,
+  ...timelineChannels,
   ...examChannels,
+  ...examImportChannels,
   ...arcpChannels,
+  ...backupChannels,
+  ...insightsChannels,
 };
-
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];

@@ -2,19 +2,16 @@
  * Exam reference data: the shapes of exam definitions and rules, and the defaults a new
  * database starts with. Everything here is editable by the user; these are only the starting values.
  */
+import { labelledEnum, type EnumValue } from '../labelled-enum';
 
-export const EXAM_RESULTS = [
-  { value: 'pass', label: 'Pass' },
-  { value: 'fail', label: 'Fail' },
-  { value: 'withdrawn', label: 'Withdrawn' },
-  { value: 'void', label: 'Void' },
-  { value: 'awaiting', label: 'Awaiting result' },
-] as const;
-export type ExamResult = (typeof EXAM_RESULTS)[number]['value'];
-export const EXAM_RESULT_VALUES = EXAM_RESULTS.map((r) => r.value) as [ExamResult, ...ExamResult[]];
-export function examResultLabel(value: string): string {
-  return EXAM_RESULTS.find((r) => r.value === value)?.label ?? value;
-}
+export const EXAM_RESULTS = labelledEnum(['pass', 'fail', 'withdrawn', 'void', 'awaiting'], {
+  pass: 'Pass',
+  fail: 'Fail',
+  withdrawn: 'Withdrawn',
+  void: 'Void',
+  awaiting: 'Awaiting result',
+});
+export type ExamResult = EnumValue<typeof EXAM_RESULTS>;
 
 /** Results that use up an attempt. A withdrawal or a voided sitting does not. */
 export const COUNTED_RESULTS: readonly ExamResult[] = ['pass', 'fail', 'awaiting'];
@@ -107,89 +104,45 @@ export const DEFAULT_EXAM_RULES: ExamRules = {
   ],
 };
 
-export const AKT_COMPONENTS: ExamComponent[] = [
-  { key: 'clinical_knowledge', label: 'Clinical knowledge' },
-  { key: 'evidence_based_practice', label: 'Evidence-based practice' },
-  { key: 'organisation_management', label: 'Organisation & management' },
-];
-
 export const SCA_COMPONENTS: ExamComponent[] = [
   { key: 'data_gathering', label: 'Data gathering & diagnosis' },
   { key: 'clinical_management', label: 'Clinical management & medical complexity' },
   { key: 'relating_to_others', label: 'Relating to others' },
 ];
 
-/** What a new database starts with (the migration seeds these). */
-export const DEFAULT_EXAM_DEFINITIONS: ExamDefinitionFields[] = [
-  {
-    code: 'AKT',
-    name: 'Applied Knowledge Test',
-    hasScore: true,
-    componentKind: 'percentage',
-    components: AKT_COMPONENTS,
-    earliestGrade: 'ST2',
-    historic: false,
-    attemptGroup: 'AKT',
-    bookingWeeksBefore: null,
-  },
-  {
-    code: 'SCA',
-    name: 'Simulated Consultation Assessment',
-    hasScore: false,
-    componentKind: 'grade',
-    components: SCA_COMPONENTS,
-    earliestGrade: 'ST3',
-    historic: false,
-    attemptGroup: 'SCA',
-    bookingWeeksBefore: 7,
-  },
-  {
-    code: 'RCA',
-    name: 'Recorded Consultation Assessment (historic)',
-    hasScore: false,
-    componentKind: 'grade',
-    components: SCA_COMPONENTS,
-    earliestGrade: 'ST3',
-    historic: true,
-    attemptGroup: 'SCA',
-    bookingWeeksBefore: null,
-  },
-];
-
 /** Things that may have contributed to a fail, discussed without judgement. */
-export const CONTRIBUTING_FACTORS = [
-  { value: 'preparation', label: 'Preparation and exam technique' },
-  { value: 'knowledge', label: 'Knowledge gaps' },
-  { value: 'consultation', label: 'Consultation skills' },
-  { value: 'language', label: 'Language and communication' },
-  { value: 'health', label: 'Health and wellbeing' },
-  { value: 'personal', label: 'Personal or family circumstances' },
-  { value: 'workload', label: 'Workload or rota' },
-  { value: 'neurodiversity', label: 'Possible neurodiversity' },
-  { value: 'conditions', label: 'Exam conditions' },
-] as const;
-export type ContributingFactor = (typeof CONTRIBUTING_FACTORS)[number]['value'];
-export const CONTRIBUTING_FACTOR_VALUES = CONTRIBUTING_FACTORS.map((f) => f.value) as [
-  ContributingFactor,
-  ...ContributingFactor[],
-];
-export function factorLabel(value: string): string {
-  return CONTRIBUTING_FACTORS.find((f) => f.value === value)?.label ?? value;
-}
+export const CONTRIBUTING_FACTORS = labelledEnum(
+  [
+    'preparation',
+    'knowledge',
+    'consultation',
+    'language',
+    'health',
+    'personal',
+    'workload',
+    'neurodiversity',
+    'conditions',
+  ],
+  {
+    preparation: 'Preparation and exam technique',
+    knowledge: 'Knowledge gaps',
+    consultation: 'Consultation skills',
+    language: 'Language and communication',
+    health: 'Health and wellbeing',
+    personal: 'Personal or family circumstances',
+    workload: 'Workload or rota',
+    neurodiversity: 'Possible neurodiversity',
+    conditions: 'Exam conditions',
+  },
+);
+export type ContributingFactor = EnumValue<typeof CONTRIBUTING_FACTORS>;
 
-export const READINESS_DECISIONS = [
-  { value: 'ready', label: 'Ready to sit' },
-  { value: 'not_yet', label: 'Not yet ready' },
-  { value: 'defer', label: 'Defer to a later sitting' },
-] as const;
-export type ReadinessDecision = (typeof READINESS_DECISIONS)[number]['value'];
-export const READINESS_DECISION_VALUES = READINESS_DECISIONS.map((d) => d.value) as [
-  ReadinessDecision,
-  ...ReadinessDecision[],
-];
-export function readinessDecisionLabel(value: string): string {
-  return READINESS_DECISIONS.find((d) => d.value === value)?.label ?? value;
-}
+export const READINESS_DECISIONS = labelledEnum(['ready', 'not_yet', 'defer'], {
+  ready: 'Ready to sit',
+  not_yet: 'Not yet ready',
+  defer: 'Defer to a later sitting',
+});
+export type ReadinessDecision = EnumValue<typeof READINESS_DECISIONS>;
 
 /** Days after a fail by which a post-fail conversation should have happened. */
 export const POST_FAIL_CONVERSATION_DUE_DAYS = 28;

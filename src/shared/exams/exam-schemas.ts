@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
 import { optionalText, requiredText } from '../text';
-import { TRAINING_GRADES } from '../trainees/reference';
-import { CONTRIBUTING_FACTOR_VALUES, EXAM_RESULT_VALUES, READINESS_DECISION_VALUES } from './exam-reference';
+import { TRAINING_GRADES } from '../trainees';
+import { CONTRIBUTING_FACTORS, EXAM_RESULTS, READINESS_DECISIONS } from './exam-reference';
 
 /**
  * The schemas behind the exam forms. Each accepts what a form holds (lines of text, checkbox
@@ -45,10 +45,10 @@ function optionalNumber(label: string, min: number, max: number) {
   );
 }
 
-export const attemptFieldsSchema = z.object({
+export const attemptFieldsSchema = z.strictObject({
   examId: z.string({ error: 'Choose the exam' }).min(1, { error: 'Choose the exam' }),
   sittingDate: dateSchema('sitting date'),
-  result: z.enum(EXAM_RESULT_VALUES, { error: 'Choose the result' }),
+  result: EXAM_RESULTS.schema('Choose the result'),
   score: optionalNumber('Score', 0, 1000),
   passMark: optionalNumber('Pass mark', 0, 1000),
   /** Component key → percentage text or grade; blanks are dropped. */
@@ -61,7 +61,7 @@ export const attemptFieldsSchema = z.object({
 export type AttemptFieldsInput = z.input<typeof attemptFieldsSchema>;
 export type AttemptFields = z.output<typeof attemptFieldsSchema>;
 
-const feedbackAreaSchema = z.object({
+const feedbackAreaSchema = z.strictObject({
   key: z.string().max(60),
   label: z.string().max(200),
   result: z.string().max(40),
@@ -78,12 +78,12 @@ const factorsSchema = z.preprocess(
           .map(([factor, f]) => ({ factor, note: f.note ?? null }))
       : v,
   z
-    .array(z.object({ factor: z.enum(CONTRIBUTING_FACTOR_VALUES), note: optionalText(2000, 'Factor note') }))
-    .max(CONTRIBUTING_FACTOR_VALUES.length),
+    .array(z.strictObject({ factor: CONTRIBUTING_FACTORS.schema(), note: optionalText(2000, 'Factor note') }))
+    .max(CONTRIBUTING_FACTORS.values.length),
 );
 
 const supportOfferedSchema = z
-  .array(z.object({ label: requiredText(200, 'Describe the support offered', 'Support'), accepted: z.boolean() }))
+  .array(z.strictObject({ label: requiredText(200, 'Describe the support offered', 'Support'), accepted: z.boolean() }))
   .max(12);
 
 /** "1/3/2026; 15/4/2026" or a list. */
@@ -101,7 +101,7 @@ const dateListSchema = z.preprocess(
     .max(12),
 );
 
-export const postFailFieldsSchema = z.object({
+export const postFailFieldsSchema = z.strictObject({
   heldOn: dateSchema('date of the conversation'),
   participants: requiredText(300, 'Enter who took part', 'Participants'),
   owner: optionalText(100, 'Followed up by'),
@@ -121,7 +121,7 @@ export const postFailFieldsSchema = z.object({
 export type PostFailFieldsInput = z.input<typeof postFailFieldsSchema>;
 export type PostFailFields = z.output<typeof postFailFieldsSchema>;
 
-export const readinessFieldsSchema = z.object({
+export const readinessFieldsSchema = z.strictObject({
   examId: z.string({ error: 'Choose the exam' }).min(1, { error: 'Choose the exam' }),
   discussedOn: dateSchema('date of the discussion'),
   plannedSittingDate: optionalDateSchema('planned sitting date'),
@@ -131,7 +131,7 @@ export const readinessFieldsSchema = z.object({
   wellbeing: optionalText(2000, 'Wellbeing and circumstances'),
   traineeView: optionalText(2000, 'Trainee’s view'),
   educatorView: optionalText(2000, 'Educator’s view'),
-  decision: z.enum(READINESS_DECISION_VALUES, { error: 'Choose a decision' }),
+  decision: READINESS_DECISIONS.schema('Choose a decision'),
   reasons: optionalText(2000, 'Reasons'),
   agreedActions: linesSchema(20, 300, 'agreed actions').default([]),
   privateNote: optionalText(4000, 'Private note'),
@@ -139,12 +139,12 @@ export const readinessFieldsSchema = z.object({
 export type ReadinessFieldsInput = z.input<typeof readinessFieldsSchema>;
 export type ReadinessFields = z.output<typeof readinessFieldsSchema>;
 
-const componentSchema = z.object({
+const componentSchema = z.strictObject({
   key: z.string().trim().min(1).max(60),
   label: requiredText(120, 'Name each part of the exam', 'Part name'),
 });
 
-export const examDefinitionFieldsSchema = z.object({
+export const examDefinitionFieldsSchema = z.strictObject({
   code: z
     .string({ error: 'Enter a short code' })
     .trim()
@@ -184,10 +184,10 @@ export const examDefinitionFieldsSchema = z.object({
 });
 export type ExamDefinitionInput = z.input<typeof examDefinitionFieldsSchema>;
 
-export const examRulesSchema = z.object({
+export const examRulesSchema = z.strictObject({
   attemptLimits: z
     .array(
-      z.object({
+      z.strictObject({
         label: requiredText(120, 'Name each rule', 'Rule name'),
         entryFrom: optionalDateSchema('entry date from'),
         entryTo: optionalDateSchema('entry date to'),
@@ -203,7 +203,7 @@ export const examRulesSchema = z.object({
     .max(10),
   ladder: z
     .array(
-      z.object({
+      z.strictObject({
         failNumber: z.coerce.number().int().min(1).max(10),
         label: requiredText(120, 'Name each tier', 'Tier name'),
         support: linesSchema(8, 200, 'support offered'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
 import { optionalText } from '../text';
 
@@ -44,13 +45,6 @@ export const DEFAULT_CADENCE_WEEKS = 8;
 /** Generous: a long 1:1 typed in full is a few thousand characters. */
 export const MAX_NOTE_CHARS = 20_000;
 export const MAX_ACTIONS = 30;
-
-export function labelOf<T extends { value: string; label: string }>(
-  list: readonly T[],
-  value: string | null | undefined,
-): string {
-  return list.find((x) => x.value === value)?.label ?? value ?? '';
-}
 
 /** Long text that may be blank; kept as typed (blank lines and headings matter in a note). */
 export function noteText(max: number, label: string) {
@@ -111,7 +105,7 @@ const actionDueSchema = z.preprocess(
     .refine(isRealIsoDate, { error: 'The due date is not a real date (use dd/mm/yyyy)' }),
 );
 
-export const meetingActionSchema = z.object({
+export const meetingActionSchema = z.strictObject({
   id: z.string().max(64).nullable().optional(),
   description: z
     .string({ error: 'Describe the action' })
@@ -126,7 +120,7 @@ export type MeetingActionInput = z.output<typeof meetingActionSchema>;
 
 /** One 1:1's editable fields: the same schema checks the form and the channel input. */
 export const meetingFieldsSchema = z
-  .object({
+  .strictObject({
     traineeId: z.string({ error: 'Choose the trainee' }).min(1, { error: 'Choose the trainee' }).max(64),
     heldOn: dateSchema('meeting date'),
     startTime: timeSchema.optional().default(null),
@@ -143,7 +137,7 @@ export const meetingFieldsSchema = z
       )
       .default(null),
     wellbeingNote: optionalText(2000, 'The wellbeing note').default(null),
-    goalIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+    goalIds: z.array(idSchema).max(50).default([]),
     actions: z
       .array(meetingActionSchema)
       .max(MAX_ACTIONS, { error: `Record at most ${MAX_ACTIONS} actions per meeting` })
@@ -203,7 +197,7 @@ export interface MeetingTemplate {
   prompts: string;
 }
 
-export const meetingTemplateSchema = z.object({
+export const meetingTemplateSchema = z.strictObject({
   meetingType: z.enum(MEETING_TYPE_VALUES),
   prompts: z.string().max(5000, { error: 'A template must be 5,000 characters or fewer' }),
 });
@@ -225,8 +219,8 @@ export interface MeetingSchedule {
   agreed: boolean;
 }
 
-export const cadenceSchema = z.object({
-  traineeId: z.string().min(1).max(64),
+export const cadenceSchema = z.strictObject({
+  traineeId: idSchema,
   weeks: z.coerce
     .number({ error: 'Enter the number of weeks between 1:1s' })
     .int({ error: 'Use a whole number of weeks' })

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { optionalDateSchema } from '../dates';
 import { optionalText, requiredText } from '../text';
-import { GOAL_AREA_VALUES } from '../plp/plp-types';
+import { GOAL_AREA_VALUES } from '../plp';
 
 /** Early needs ("hello form" / transfer of information): a structured intake, destroyed when training ends. */
 export const PRACTICAL_NEEDS = [
@@ -27,8 +28,8 @@ export const SCREENING_VALUES = SCREENING_OPTIONS.map((n) => n.value) as [Screen
 const LONG = 5000;
 
 export const earlyNeedsFieldsSchema = z
-  .object({
-    traineeId: z.string().min(1).max(64),
+  .strictObject({
+    traineeId: idSchema,
     completedOn: optionalDateSchema('date of the intake').default(null),
     previousExperience: optionalText(LONG, 'Previous experience').default(null),
     nhsFamiliarity: optionalText(LONG, 'Familiarity with the NHS').default(null),
@@ -87,8 +88,8 @@ export interface IdentifiedNeed {
   createdAt: string;
 }
 
-export const identifiedNeedSchema = z.object({
-  traineeId: z.string().min(1).max(64),
+export const identifiedNeedSchema = z.strictObject({
+  traineeId: idSchema,
   area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area of the need' }),
   description: requiredText(500, 'Describe the need', 'The need'),
 });

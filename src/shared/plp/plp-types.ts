@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, optionalDateSchema } from '../dates';
+import { labelOf, labelledEnum, type EnumValue } from '../labelled-enum';
 import { optionalText, requiredText } from '../text';
 
 /**
@@ -40,34 +42,35 @@ export const GOAL_AREAS: Array<{ value: string; label: string; group: string }> 
 export const GOAL_AREA_VALUES = GOAL_AREAS.map((a) => a.value) as [string, ...string[]];
 
 export function goalAreaLabel(value: string): string {
-  return GOAL_AREAS.find((a) => a.value === value)?.label ?? value;
+  return labelOf(GOAL_AREAS, value);
 }
 
-export const GOAL_STATUSES = [
-  { value: 'not_started', label: 'Not started' },
-  { value: 'in_progress', label: 'In progress' },
-  { value: 'achieved', label: 'Achieved' },
-  { value: 'stopped', label: 'Stopped' },
-] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number]['value'];
-export const GOAL_STATUS_VALUES = GOAL_STATUSES.map((s) => s.value) as [GoalStatus, ...GoalStatus[]];
-export const OPEN_GOAL_STATUSES: GoalStatus[] = ['not_started', 'in_progress'];
+export const GOAL_STATUSES = labelledEnum(['not_started', 'in_progress', 'achieved', 'stopped'], {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  achieved: 'Achieved',
+  stopped: 'Stopped',
+});
+export type GoalStatus = EnumValue<typeof GOAL_STATUSES>;
 
-export function goalStatusLabel(value: string): string {
-  return GOAL_STATUSES.find((s) => s.value === value)?.label ?? value;
+/** A goal still being worked on: it counts as open on the plan, in 1:1s, on Today and at ARCP. */
+export function isGoalOpen(status: GoalStatus): boolean {
+  return status === 'not_started' || status === 'in_progress';
 }
+/** The open statuses, for queries that filter in SQL. */
+export const OPEN_GOAL_STATUSES: GoalStatus[] = GOAL_STATUSES.values.filter(isGoalOpen);
 
 export const goalFieldsSchema = z
-  .object({
-    traineeId: z.string().min(1).max(64),
+  .strictObject({
+    traineeId: idSchema,
     title: requiredText(300, 'Enter the goal', 'The goal'),
     area: z.enum(GOAL_AREA_VALUES, { error: 'Choose the area this goal is about' }),
     successCriteria: optionalText(5000, 'What success looks like').default(null),
     targetOn: optionalDateSchema('target date').default(null),
     nextReviewOn: optionalDateSchema('next review date').default(null),
-    status: z.enum(GOAL_STATUS_VALUES, { error: 'Choose a status' }).default('not_started'),
+    status: GOAL_STATUSES.schema('Choose a status').default('not_started'),
   })
-  .refine((g) => !((g.status === 'not_started' || g.status === 'in_progress') && !g.targetOn && !g.nextReviewOn), {
+  .refine((g) => !(isGoalOpen(g.status) && !g.targetOn && !g.nextReviewOn), {
     path: ['nextReviewOn'],
     message: 'Enter a target date or a next review date, so the goal comes up for review',
     // Checked alongside the other fields' messages, so a form shows them all at once.
@@ -76,11 +79,11 @@ export const goalFieldsSchema = z
 export type GoalFieldsInput = z.input<typeof goalFieldsSchema>;
 export type GoalFields = z.output<typeof goalFieldsSchema>;
 
-export const goalReviewSchema = z.object({
-  goalId: z.string().min(1).max(64),
+export const goalReviewSchema = z.strictObject({
+  goalId: idSchema,
   reviewedOn: dateSchema('review date'),
   note: requiredText(5000, 'Write what the review found', 'The review note'),
-  statusAfter: z.enum(GOAL_STATUS_VALUES, { error: 'Choose the goal’s status after this review' }),
+  statusAfter: GOAL_STATUSES.schema('Choose the goal’s status after this review'),
   nextReviewOn: optionalDateSchema('next review date').default(null),
 });
 export type GoalReviewInput = z.output<typeof goalReviewSchema>;

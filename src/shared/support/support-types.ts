@@ -1,22 +1,33 @@
 import { z } from 'zod';
+import { idSchema } from '../schema-helpers';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
+import { labelledEnum, type EnumValue } from '../labelled-enum';
 import { optionalText, requiredText } from '../text';
 
 /**
  * Support and referrals, closing the loop: an offer is made, then accepted or declined, then
  * attended and completed. Each step carries its own date; the outcome says what came of it.
  */
-export const SUPPORT_STATUSES = [
-  { value: 'offered', label: 'Offered' },
-  { value: 'accepted', label: 'Accepted' },
-  { value: 'declined', label: 'Declined' },
-  { value: 'attended', label: 'Attended' },
-  { value: 'completed', label: 'Completed' },
-] as const;
-export type SupportStatus = (typeof SUPPORT_STATUSES)[number]['value'];
-export const SUPPORT_STATUS_VALUES = SUPPORT_STATUSES.map((s) => s.value) as [SupportStatus, ...SupportStatus[]];
-/** Statuses where the TPD still has to find out what happened. */
-export const OPEN_SUPPORT_STATUSES: SupportStatus[] = ['offered', 'accepted'];
+export const SUPPORT_STATUSES = labelledEnum(['offered', 'accepted', 'declined', 'attended', 'completed'], {
+  offered: 'Offered',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  attended: 'Attended',
+  completed: 'Completed',
+});
+export type SupportStatus = EnumValue<typeof SUPPORT_STATUSES>;
+
+/** An open offer: the TPD still has to find out what happened (it gets a follow-up date). */
+export function isSupportOpen(status: SupportStatus): boolean {
+  return status === 'offered' || status === 'accepted';
+}
+/** The open statuses, for queries that filter in SQL. */
+export const OPEN_SUPPORT_STATUSES: SupportStatus[] = SUPPORT_STATUSES.values.filter(isSupportOpen);
+
+/** The trainee took the support up: accepted it, went, or finished it. */
+export function isSupportTakenUp(status: SupportStatus): boolean {
+  return status === 'accepted' || status === 'attended' || status === 'completed';
+}
 
 /** Which steps may follow which: declined and completed close the item. */
 export const SUPPORT_NEXT_STEPS: Record<SupportStatus, SupportStatus[]> = {
@@ -26,10 +37,6 @@ export const SUPPORT_NEXT_STEPS: Record<SupportStatus, SupportStatus[]> = {
   attended: ['completed'],
   completed: [],
 };
-
-export function supportStatusLabel(value: string): string {
-  return SUPPORT_STATUSES.find((s) => s.value === value)?.label ?? value;
-}
 
 /** Where an offer came from: typed by hand, from a PLP goal, after an exam fail, or a readiness check. */
 export const SUPPORT_SOURCES = ['manual', 'plp', 'post_fail', 'readiness'] as const;
@@ -83,8 +90,8 @@ export interface SupportItem {
 }
 
 export const supportOfferSchema = z
-  .object({
-    traineeId: z.string().min(1).max(64),
+  .strictObject({
+    traineeId: idSchema,
     catalogueId: z.string().max(64).nullable().optional(),
     label: optionalText(200, 'The support'),
     offeredOn: dateSchema('date offered'),
@@ -99,9 +106,9 @@ export type SupportOfferInput = z.output<typeof supportOfferSchema>;
 
 /** Moves an item on: the new status, the date it happened and, when closing, what came of it. */
 export const supportStepSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    status: z.enum(SUPPORT_STATUS_VALUES, { error: 'Choose what happened' }),
+  .strictObject({
+    id: idSchema,
+    status: SUPPORT_STATUSES.schema('Choose what happened'),
     on: dateSchema('date'),
     outcome: optionalText(5000, 'The outcome'),
   })
@@ -117,7 +124,7 @@ export const supportStepSchema = z
   });
 export type SupportStepInput = z.output<typeof supportStepSchema>;
 
-export const supportCatalogueEntrySchema = z.object({
+export const supportCatalogueEntrySchema = z.strictObject({
   id: z.string().max(64).nullable().optional(),
   label: requiredText(200, 'Enter the name of the support offer', 'The name'),
   category: z.enum(SUPPORT_CATEGORY_VALUES, { error: 'Choose a category' }),
@@ -136,7 +143,7 @@ export function supportStepProblem(
   step: { status: SupportStatus; on: string },
 ): string | null {
   if (!SUPPORT_NEXT_STEPS[item.status].includes(step.status)) {
-    return `A support item that is ${supportStatusLabel(item.status).toLowerCase()} cannot be marked ${supportStatusLabel(step.status).toLowerCase()}`;
+    return `A support item that is ${SUPPORT_STATUSES.label(item.status).toLowerCase()} cannot be marked ${SUPPORT_STATUSES.label(step.status).toLowerCase()}`;
   }
   if (isRealIsoDate(step.on) && step.on < item.offeredOn) return 'The date cannot be before the support was offered';
   return null;

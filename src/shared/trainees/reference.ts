@@ -1,3 +1,5 @@
+import { labelledEnum, type EnumValue } from '../labelled-enum';
+
 /** Reference lists for the register. Labels are what people read; values are what is stored. */
 
 export const TRAINING_GRADES = [
@@ -17,21 +19,19 @@ export const TRAINING_GRADES = [
 ] as const;
 export type TrainingGrade = (typeof TRAINING_GRADES)[number];
 
-export const TRAINEE_STATUSES = [
-  { value: 'in_programme', label: 'In programme' },
-  { value: 'out_of_programme', label: 'Out of programme' },
-  { value: 'parental_leave', label: 'Parental leave' },
-  { value: 'sick_leave', label: 'Sick leave' },
-  { value: 'extension', label: 'Extension' },
-  { value: 'completed', label: 'Completed' },
-  { value: 'left', label: 'Left' },
-] as const;
-export type TraineeStatus = (typeof TRAINEE_STATUSES)[number]['value'];
-export const TRAINEE_STATUS_VALUES = TRAINEE_STATUSES.map((s) => s.value) as [TraineeStatus, ...TraineeStatus[]];
-
-export function statusLabel(value: string): string {
-  return TRAINEE_STATUSES.find((s) => s.value === value)?.label ?? value;
-}
+export const TRAINEE_STATUSES = labelledEnum(
+  ['in_programme', 'out_of_programme', 'parental_leave', 'sick_leave', 'extension', 'completed', 'left'],
+  {
+    in_programme: 'In programme',
+    out_of_programme: 'Out of programme',
+    parental_leave: 'Parental leave',
+    sick_leave: 'Sick leave',
+    extension: 'Extension',
+    completed: 'Completed',
+    left: 'Left',
+  },
+);
+export type TraineeStatus = EnumValue<typeof TRAINEE_STATUSES>;
 
 /** Whole-time equivalent bounds: LTFT down to 20%, full time 100%. */
 export const WTE_MIN = 0.2;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
 import { optionalText, requiredText, tidySpaces } from '../text';
-import { TRAINEE_STATUS_VALUES, TRAINING_GRADES, WTE_MAX, WTE_MIN, type TraineeStatus } from './reference';
+import { TRAINEE_STATUSES, TRAINING_GRADES, WTE_MAX, WTE_MIN, type TraineeStatus } from './reference';
 
 export const GMC_NUMBER_MESSAGE = 'GMC number must be exactly 7 digits';
 
@@ -62,7 +62,7 @@ export const tagsSchema = z.preprocess(
 
 /** One trainee's editable fields. The same schema checks the form, the CSV import and the IPC input. */
 export const traineeFieldsSchema = z
-  .object({
+  .strictObject({
     givenName: nameSchema('Enter the trainee’s first name', 'First name'),
     familyName: nameSchema('Enter the trainee’s surname', 'Surname'),
     preferredName: optionalText(100, 'Preferred name'),
@@ -77,7 +77,7 @@ export const traineeFieldsSchema = z
     programmeStartDate: dateSchema('programme start date'),
     expectedCctDate: optionalDateSchema('expected CCT date'),
     wte: wteSchema,
-    status: z.enum(TRAINEE_STATUS_VALUES, { error: 'Choose a status' }).default('in_programme'),
+    status: TRAINEE_STATUSES.schema('Choose a status').default('in_programme'),
     educationalSupervisor: optionalText(200, 'Educational supervisor'),
     currentPost: optionalText(300, 'Current post'),
     tags: tagsSchema.default([]),
@@ -113,5 +113,3 @@ export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'prefe
   const first = t.preferredName || t.givenName;
   return `${first} ${t.familyName}`;
 }
-
-export const idSchema = z.string().min(1).max(64);

@@ -7,7 +7,7 @@ import { requiredCount } from '../../../shared/arcp/checklist';
 import { esrWindow } from '../../../shared/arcp/deadlines';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
-import { seededRandom, type Random } from '../demo/random';
+import { seededRandom, type Random } from '../demo-kit';
 
 const iso = (d: Date) => format(d, 'yyyy-MM-dd');
 

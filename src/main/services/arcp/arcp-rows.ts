@@ -24,6 +24,7 @@ export function rowToCode(row: Selectable<ArcpCodesTable>): ArcpCode {
     appliesTo: parseJson<string[]>(row.applies_to, []),
     requiresDetail: row.requires_detail === 1,
     historic: row.historic === 1,
+    source: row.source,
   };
 }
 

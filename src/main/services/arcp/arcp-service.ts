@@ -24,16 +24,19 @@ import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from
 import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
 import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
 import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
-import type { TraineeDeadline } from '../../../shared/contract/arcp';
+import type { TraineeDeadline } from '../../../shared/arcp/arcp-contract';
+import { describeExamPosition, examPositions } from '../../../shared/exams/exam-position';
 import type { ExportedFile } from '../../../shared/exports/report-document';
+import { isGoalOpen } from '../../../shared/plp/plp-types';
+import { isSupportTakenUp } from '../../../shared/support/support-types';
 import { displayName, type Trainee } from '../../../shared/trainees/trainee-schema';
 import { reportAsPdf, safeFileName } from '../../exports/exported-file';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { recordChange } from '../change-log';
-import { rowToTrainee } from '../trainees/trainee-rows';
-import { examPosition, SOURCE_NAMES, CLOSED_GOAL, TAKEN_UP, type ArcpSources } from './arcp-sources';
+import { findTrainee, rowToTrainee } from '../trainees/trainees-read';
+import { SOURCE_NAMES, type ArcpSources } from './arcp-sources';
 import { fieldsToColumns, recordFields, rowToCode, rowToPanel, rowToRecord, rowToTemplate } from './arcp-rows';
 
 export type ArcpService = ReturnType<typeof createArcpService>;
@@ -172,12 +175,6 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     ).map(rowToTemplate);
   }
 
-  async function findTrainee(executor: Executor, id: string): Promise<Trainee> {
-    const row = await executor.selectFrom('trainees').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'That trainee is no longer in the register.');
-    return rowToTrainee(row);
-  }
-
   async function findRecord(executor: Executor, id: string): Promise<ArcpRecord> {
     const row = await executor.selectFrom('arcp_records').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('not_found', 'That ARCP record no longer exists.');
@@ -313,7 +310,7 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
         };
       }),
       exams,
-      examPosition: exams.available ? examPosition(exams.items) : [],
+      examPosition: exams.available ? examPositions(exams.items).map(describeExamPosition) : [],
       plpGoals: await readSection('plpGoals', sources.plpGoals ? () => sources.plpGoals!(db, id) : null),
       support: await readSection('support', sources.support ? () => sources.support!(db, id) : null),
       meetings: await readSection(
@@ -357,13 +354,15 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       gapCount: checklist?.gaps.length ?? 0,
       gapSummary: checklist ? describeGaps(checklist.gaps) : 'No evidence template for this grade',
       outcome: record.outcome,
-      examPosition: attempts ? examPosition(attempts).join('; ') || 'No attempts recorded' : null,
-      openPlpGoals: goals ? goals.filter((g) => !CLOSED_GOAL.test(g.status)).length : null,
+      examPosition: attempts
+        ? examPositions(attempts).map(describeExamPosition).join('; ') || 'No attempts recorded'
+        : null,
+      openPlpGoals: goals ? goals.filter((g) => isGoalOpen(g.status)).length : null,
       postFailConversations: postFail ? postFail.length : null,
       supportReceived: support
         ? support.length === 0
           ? 'None offered'
-          : `${support.filter((s) => TAKEN_UP.test(s.status)).length} taken up of ${support.length} offered`
+          : `${support.filter((s) => isSupportTakenUp(s.status)).length} taken up of ${support.length} offered`
         : null,
     };
   }

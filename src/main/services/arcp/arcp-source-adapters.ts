@@ -1,13 +1,12 @@
-import { examResultLabel, factorLabel, readinessDecisionLabel } from '../../../shared/exams/exam-reference';
+import { CONTRIBUTING_FACTORS, READINESS_DECISIONS } from '../../../shared/exams/exam-reference';
 import { formatUkDate } from '../../../shared/dates';
-import { goalStatusLabel } from '../../../shared/plp/plp-types';
-import { supportStatusLabel } from '../../../shared/support/support-types';
 import type { PackSharedRecord } from '../../../shared/arcp/pack-types';
 import { listAttempts, listSharedPostFailRecords, listSharedReadinessRecords } from '../exams/exam-read';
-import { listSharedMeetings } from '../meetings/shared-meetings';
-import { ACTION_OWNERS, labelOf } from '../../../shared/meetings/meeting-types';
+import { listSharedMeetings } from '../meetings/meetings-read';
+import { ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
 import { listPlpGoals } from '../plp/plp-read';
-import { listSupportItems } from '../support/support-service';
+import { listSupportItems } from '../support/support-read';
 import type { ArcpSources } from './arcp-sources';
 
 /**
@@ -20,8 +19,9 @@ export function arcpSources(): ArcpSources {
       (await listAttempts(db, traineeId)).map((a) => ({
         exam: a.examCode,
         sittingDate: a.sittingDate,
-        result: examResultLabel(a.result),
+        result: a.result,
         attemptNumber: a.attemptNumber,
+        attemptsLeftAfter: { standard: a.standardLeftAfter, exceptional: a.exceptionalLeftAfter },
         score: a.score !== null ? `${a.score}${a.passMark !== null ? ` (pass mark ${a.passMark})` : ''}` : null,
         domains: a.components
           .filter((c) => c.value !== '')
@@ -39,7 +39,9 @@ export function arcpSources(): ArcpSources {
           ],
           [
             'Contributing factors',
-            r.contributingFactors.map((f) => factorLabel(f.factor) + (f.note ? ` (${f.note})` : '')).join('; '),
+            r.contributingFactors
+              .map((f) => CONTRIBUTING_FACTORS.label(f.factor) + (f.note ? ` (${f.note})` : ''))
+              .join('; '),
           ],
           ['Trainee’s reflection', r.traineeReflection ?? ''],
           ['Support tier', r.supportTierLabel ?? String(r.supportTier)],
@@ -57,7 +59,7 @@ export function arcpSources(): ArcpSources {
         title: `${r.examCode} readiness to sit`,
         date: r.discussedOn,
         fields: [
-          ['Decision', readinessDecisionLabel(r.decision)],
+          ['Decision', READINESS_DECISIONS.label(r.decision)],
           ['Planned sitting', r.plannedSittingDate ? formatUkDate(r.plannedSittingDate) : ''],
           ['Mock results', r.mockResults ?? ''],
           ['Gaps', r.gaps ?? ''],
@@ -70,7 +72,7 @@ export function arcpSources(): ArcpSources {
     plpGoals: async (db, traineeId) =>
       (await listPlpGoals(db, traineeId)).map((g) => ({
         goal: g.title,
-        status: goalStatusLabel(g.status),
+        status: g.status,
         due: g.targetOn,
         detail: g.successCriteria || null,
       })),
@@ -78,7 +80,7 @@ export function arcpSources(): ArcpSources {
       (await listSupportItems(db, traineeId)).map((s) => ({
         support: s.label,
         offeredOn: s.offeredOn,
-        status: supportStatusLabel(s.status),
+        status: s.status,
         outcome: s.outcome,
       })),
     meetings: async (db, traineeId, from, to) =>

@@ -29,27 +29,3 @@ export const SOURCE_NAMES: Record<keyof ArcpSources, string> = {
   support: 'support offers',
   meetings: '1:1 meetings',
 };
-
-/** Statuses that count as finished for "open PLP goals". */
-export const CLOSED_GOAL = /^(achieved|complete|completed|closed|done|met|withdrawn)$/i;
-/** Statuses that mean the trainee took the support up. */
-export const TAKEN_UP = /^(accepted|attended|completed)$/i;
-
-/** "AKT: passed at attempt 1", "SCA: failed 2 of 2 attempts (last 3 Mar 2026)". */
-export function examPosition(attempts: PackExamAttempt[]): string[] {
-  const byExam = new Map<string, PackExamAttempt[]>();
-  for (const a of [...attempts].sort((x, y) => x.sittingDate.localeCompare(y.sittingDate))) {
-    const list = byExam.get(a.exam) ?? [];
-    list.push(a);
-    byExam.set(a.exam, list);
-  }
-  return [...byExam.entries()].map(([exam, list]) => {
-    const passed = list.find((a) => /pass/i.test(a.result) && !/fail/i.test(a.result));
-    const fails = list.filter((a) => /fail/i.test(a.result)).length;
-    if (passed) return `${exam}: passed${passed.attemptNumber ? ` at attempt ${passed.attemptNumber}` : ''}`;
-    const last = list[list.length - 1]!;
-    return fails > 0
-      ? `${exam}: not yet passed, ${fails} fail${fails === 1 ? '' : 's'} (last ${last.result.toLowerCase()} on ${last.sittingDate.split('-').reverse().join('/')})`
-      : `${exam}: ${last.result.toLowerCase()}`;
-  });
-}

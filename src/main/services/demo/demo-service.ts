@@ -1,20 +1,70 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { ukToday } from '../../../shared/dates';
-import type { DemoOutcome } from '../../../shared/contract/app';
+import type { DemoOutcome } from '../../../shared/demo';
 import type { DB } from '../../store/schema';
-import { fieldsToColumns } from '../trainees/trainee-rows';
-import { addEverydayDemo } from '../everyday/everyday-demo';
-import { addArcpDemo } from '../arcp/arcp-demo';
-import { addExamDemo } from '../exams/exam-demo';
-import { generateDemoTrainees } from './demo-trainees';
-import { seededRandom } from './random';
+import { seededRandom, type DemoContext, type DemoRow } from '../demo-kit';
+import { addArcpDemo } from '../arcp';
+import { addExamDemo } from '../exams';
+import { addCadenceDemo, addMeetingsDemo } from '../meetings';
+import { addNeedsDemo } from '../needs';
+import { addPlpDemo } from '../plp';
+import { addSupportDemo } from '../support';
+import { fieldsToColumns, generateDemoTrainees } from '../trainees';
 
 export const DEMO_SIZES = { standard: 60, large: 10_000 } as const;
 export const DEMO_SEED = 20_261_122;
 
 export type DemoService = ReturnType<typeof createDemoService>;
+
+async function insertInBatches<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: DemoRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]!).length));
+  for (let i = 0; i < rows.length; i += size) {
+    await trx
+      .insertInto(table)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for every demo table
+      .values(rows.slice(i, i + size) as any)
+      .execute();
+  }
+}
+
+/**
+ * 1:1s, plans, early needs and support for the demo trainees, dated around `today` so the
+ * Today view has some of everything: overdue, due soon and coming up. Each feature builds its
+ * own rows; they are drawn trainee by trainee from one random stream, so the set is the same
+ * on every machine and run.
+ */
+async function addEverydayDemo(trx: Transaction<DB>, context: Omit<DemoContext, 'full' | 'at'>, traineeIds: string[]) {
+  const demo: DemoContext = { ...context, at: new Date().toISOString(), full: traineeIds.length <= 1000 };
+  const rows = {
+    meetings: [] as DemoRow[],
+    meeting_actions: [] as DemoRow[],
+    plp_goals: [] as DemoRow[],
+    plp_reviews: [] as DemoRow[],
+    meeting_goals: [] as DemoRow[],
+    support_items: [] as DemoRow[],
+    early_needs: [] as DemoRow[],
+    identified_needs: [] as DemoRow[],
+    meeting_cadence: [] as DemoRow[],
+  };
+  const trainees = await trx
+    .selectFrom('trainees')
+    .select(['id', 'grade', 'expected_cct_date', 'programme_start_date'])
+    .execute();
+  const byId = new Map(trainees.map((t) => [t.id, t]));
+  for (const traineeId of traineeIds) {
+    const trainee = byId.get(traineeId)!;
+    const goalIds = addPlpDemo(demo, traineeId, rows);
+    addMeetingsDemo(demo, trainee, goalIds, rows);
+    addSupportDemo(demo, traineeId, goalIds, rows);
+    addNeedsDemo(demo, trainee, rows);
+    addCadenceDemo(demo, traineeId, rows);
+  }
+  // In this order for the foreign keys; the search index follows these inserts through its triggers.
+  for (const table of Object.keys(rows) as Array<keyof typeof rows>) await insertInBatches(trx, table, rows[table]);
+}
 
 /** Synthetic data so a newcomer sees a lived-in app; only ever written into an empty register. */
 export function createDemoService(db: Kysely<DB>, now: () => Date) {
@@ -47,7 +97,7 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
           await trx.insertInto('trainees').values(batch).execute();
           traineeIds.push(...batch.map((row) => row.id));
         }
-        await addEverydayDemo(trx, random, traineeIds, ukToday(now()));
+        await addEverydayDemo(trx, { random, today: ukToday(now()) }, traineeIds);
         await addArcpDemo(trx, random, traineeIds, ukToday(now()));
         await addExamDemo(trx, random, traineeIds, ukToday(now()));
       });

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { addDays, format, parseISO } from 'date-fns';
 import type { Insertable } from 'kysely';
 import { tierForFail, weakestAreas } from '../../../shared/exams/attempt-limits';
-import { CONTRIBUTING_FACTOR_VALUES, DOMAIN_GRADES, type ExamDefinition } from '../../../shared/exams/exam-reference';
+import { CONTRIBUTING_FACTORS, DOMAIN_GRADES, type ExamDefinition } from '../../../shared/exams/exam-reference';
 import type { Executor } from '../../store/open-store';
 import type { ExamAttemptsTable, ExamPostFailTable, ExamReadinessTable } from '../../store/schema-exams';
-import { seededRandom, type Random } from '../demo/random';
+import { seededRandom, type Random } from '../demo-kit';
 import { componentValues, loadDefinitions, loadRules } from './exam-rows';
 import { offerPostFailSupport } from './exam-support-link';
 
@@ -94,6 +94,7 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
   ) => {
     let sitting = firstSitting;
     let fails = 0;
+    let supported = false;
     for (let n = 0; n < 4; n++) {
       if (sitting > shift(today, -7)) {
         // A sitting in the last three weeks whose result is not out yet.
@@ -101,7 +102,10 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
           attempts.push(attemptRow(traineeId, exam, sitting, 'awaiting', {}, null, null));
         return;
       }
-      const passed = random.chance(passRate);
+      // After a post-fail conversation (and the support taken up) the odds of passing double, roughly as one
+      // region found, so the "What works" figures have something to show: odds p/(1-p) × 2 → 2p/(1+p).
+      const passed = random.chance(supported ? (2 * passRate) / (1 + passRate) : passRate);
+      supported = false;
       const passMark = exam.hasScore ? random.int(136, 142) : null;
       const score = passMark === null ? null : passed ? passMark + random.int(1, 35) : passMark - random.int(1, 25);
       const components = exam.code === 'AKT' ? aktComponents(random, passed) : scaComponents(random, passed);
@@ -114,7 +118,10 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
       // Most fails have a conversation; recent ones and a few older ones do not yet, so the monitor has work to show.
       if (conversationDue < today ? random.chance(0.7) : random.chance(0.3)) {
         const heldOn = shift(sitting, random.int(7, 27));
-        if (heldOn <= today) conversations.push(conversation(row, exam, fails, heldOn, nextSitting, supervisor));
+        if (heldOn <= today) {
+          conversations.push(conversation(row, exam, fails, heldOn, nextSitting, supervisor));
+          supported = true;
+        }
       }
       if (nextSitting > today && random.chance(0.5)) {
         readiness.push(
@@ -167,7 +174,7 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     const tier = tierForFail(ladder, failNumber);
     const offers = (tier?.support ?? []).map((label) => ({ label, accepted: random.chance(0.75) }));
     const factors = [
-      ...new Set([random.pick(CONTRIBUTING_FACTOR_VALUES), random.pick(CONTRIBUTING_FACTOR_VALUES)]),
+      ...new Set([random.pick(CONTRIBUTING_FACTORS.values), random.pick(CONTRIBUTING_FACTORS.values)]),
     ].map((factor) => ({ factor, note: null }));
     const lead = random.pick(LEADS);
     const row: Insertable<ExamPostFailTable> = {

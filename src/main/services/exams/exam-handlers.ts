@@ -1,8 +1,10 @@
-import { displayName } from '../../../shared/trainees/trainee-schema';
+import type { Kysely } from 'kysely';
+import { displayName } from '../../../shared/trainees';
 import type { HandlersFor } from '../../handler-registry';
+import type { DB } from '../../store/schema';
 import { reportAsDocx, reportAsPdf, safeFileName } from '../../exports/exported-file';
 import { reportText, reportTextSections } from '../../exports/report-text';
-import type { TraineeService } from '../trainees/trainee-service';
+import { findTrainee } from '../trainees/trainees-read';
 import type { ExamService } from './exam-service';
 import type { ResultsImportService } from './results-import-service';
 import { readinessReport } from './readiness-report';
@@ -12,12 +14,12 @@ import { postFailReport } from './post-fail-report';
 export function examHandlers(
   exams: ExamService,
   imports: ResultsImportService,
-  trainees: TraineeService,
+  db: Kysely<DB>,
 ): HandlersFor<'exams' | 'examImport'> {
   /** The report is built from the shared view only; see postFailReport. */
   async function report(id: string) {
     const record = sharedPostFail(await exams.postFailById(id));
-    const trainee = await trainees.get(record.traineeId);
+    const trainee = await findTrainee(db, record.traineeId);
     return {
       document: postFailReport(record, {
         name: `${trainee.givenName} ${trainee.familyName}`,
@@ -29,7 +31,7 @@ export function examHandlers(
   /** Likewise from the shared view only; see readinessReport. */
   async function readinessDocument(id: string) {
     const record = sharedReadiness(await exams.readinessById(id));
-    const trainee = await trainees.get(record.traineeId);
+    const trainee = await findTrainee(db, record.traineeId);
     return {
       document: readinessReport(record, {
         name: `${trainee.givenName} ${trainee.familyName}`,

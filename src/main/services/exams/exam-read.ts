@@ -9,6 +9,7 @@ import type {
   TraineeExams,
 } from '../../../shared/exams/exam-types';
 import type { Executor } from '../../store/open-store';
+import { requireTrainee } from '../trainees/trainees-read';
 import {
   failNumberOf,
   loadDefinitions,
@@ -26,13 +27,7 @@ import {
  */
 
 async function entryDateOf(db: Executor, traineeId: string): Promise<string> {
-  const trainee = await db
-    .selectFrom('trainees')
-    .select('programme_start_date')
-    .where('id', '=', traineeId)
-    .executeTakeFirst();
-  if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
-  return trainee.programme_start_date;
+  return (await requireTrainee(db, traineeId)).programme_start_date;
 }
 
 async function attemptsAndSummaries(db: Executor, traineeId: string) {

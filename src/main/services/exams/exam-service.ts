@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type { DB } from '../../store/schema';
 import type { Executor } from '../../store/open-store';
 import { recordChange } from '../change-log';
+import { requireTrainee } from '../trainees/trainees-read';
 import { attemptWithContext, traineeExams } from './exam-read';
 import { loadDefinitions, loadRules, parseJson, rowToDefinition, type SupportItemLink } from './exam-rows';
 import { monitorRows } from './exam-monitor';
@@ -56,16 +57,6 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
     const row = await db_.selectFrom('exam_definitions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('not_found', 'That exam is no longer defined.', { examId: 'Choose the exam' });
     return rowToDefinition(row);
-  }
-
-  async function requireTrainee(db_: Executor, id: string) {
-    const t = await db_
-      .selectFrom('trainees')
-      .select(['id', 'given_name', 'family_name', 'preferred_name', 'gmc_number', 'archived_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!t) throw new AppError('not_found', 'That trainee is no longer in the register.');
-    return t;
   }
 
   async function postFailById(id: string): Promise<PostFailRecord> {

@@ -1,6 +1,7 @@
 import type { SupportOffer } from '../../../shared/exams/exam-types';
 import type { Executor } from '../../store/open-store';
-import { findSupportItem, offerSupport, stepSupportItem } from '../support/support-service';
+import { offerSupport, stepSupportItem } from '../support';
+import { findSupportItem } from '../support/support-read';
 import type { SupportItemLink } from './exam-rows';
 
 export interface PostFailSupportInput {

@@ -1,5 +1,5 @@
 import { formatLongDate } from '../../../shared/dates';
-import { factorLabel } from '../../../shared/exams/exam-reference';
+import { CONTRIBUTING_FACTORS } from '../../../shared/exams/exam-reference';
 import type { SharedPostFailRecord } from '../../../shared/exams/exam-types';
 import type { ReportDocument, ReportSection } from '../../../shared/exports/report-document';
 
@@ -71,7 +71,7 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
               {
                 kind: 'bullets',
                 items: record.contributingFactors.map((f) =>
-                  f.note ? `${factorLabel(f.factor)}: ${f.note}` : factorLabel(f.factor),
+                  f.note ? `${CONTRIBUTING_FACTORS.label(f.factor)}: ${f.note}` : CONTRIBUTING_FACTORS.label(f.factor),
                 ),
               },
             ]

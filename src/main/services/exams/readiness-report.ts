@@ -1,5 +1,5 @@
 import { formatLongDate } from '../../../shared/dates';
-import { readinessDecisionLabel } from '../../../shared/exams/exam-reference';
+import { READINESS_DECISIONS } from '../../../shared/exams/exam-reference';
 import type { SharedReadinessRecord } from '../../../shared/exams/exam-types';
 import type { ReportDocument } from '../../../shared/exports/report-document';
 import type { ReportTrainee } from './post-fail-report';
@@ -50,7 +50,7 @@ export function readinessReport(record: SharedReadinessRecord, trainee: ReportTr
       {
         heading: 'Decision',
         blocks: [
-          { kind: 'paragraph', text: readinessDecisionLabel(record.decision) },
+          { kind: 'paragraph', text: READINESS_DECISIONS.label(record.decision) },
           ...(record.reasons ? [{ kind: 'paragraph' as const, text: `Reasons: ${record.reasons}` }] : []),
         ],
       },

@@ -1,23 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { parseUkDate } from '../../../shared/dates';
 import type { ExamDefinition, ExamResult } from '../../../shared/exams/exam-reference';
 import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } from '../../../shared/exams/exam-types';
 import { normaliseHeader } from '../../../shared/trainees/import-mapping';
 import type { EventBus } from '../../event-bus';
-import { yieldToEventLoop } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { decodeCsvBytes, readCsv, type CsvRecord } from '../csv/read-csv';
+import { csvImportPipeline, importOutcome, type CsvImportRequest, type CsvRecord } from '../csv';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
 
-export interface ResultsImportRequest {
-  jobId: string;
-  fileName: string;
-  contentBase64: string;
-}
+export type ResultsImportRequest = CsvImportRequest;
 
 const COLUMNS = {
   gmcNumber: { label: 'GMC Number', synonyms: ['gmc number', 'gmc', 'gmc no', 'gmc ref'] },
@@ -43,8 +38,6 @@ const RESULT_WORDS: Record<string, ExamResult> = {
   'awaiting result': 'awaiting',
   pending: 'awaiting',
 };
-
-const PROGRESS_EVERY = 500;
 
 /** A part's column: "Clinical Knowledge %" feeds "Clinical knowledge"; "Data Gathering" feeds "Data gathering & diagnosis". */
 function componentHeader(headers: readonly string[], label: string, key: string): string | undefined {
@@ -72,166 +65,214 @@ interface CheckedRow extends ResultsImportRow {
 
 export type ResultsImportService = ReturnType<typeof createResultsImportService>;
 
+type TraineeRef = Pick<Selectable<DB['trainees']>, 'id' | 'gmc_number' | 'given_name' | 'family_name'>;
+type AttemptRef = Pick<
+  Selectable<DB['exam_attempts']>,
+  'id' | 'trainee_id' | 'exam_id' | 'sitting_date' | 'result' | 'score' | 'pass_mark' | 'components'
+>;
+
+interface ResultsImportContext {
+  headers: string[];
+  header(column: Column): string | undefined;
+  missingColumns: string[];
+  definitions: ExamDefinition[];
+  examByWord: Map<string, ExamDefinition>;
+  traineeByGmc: Map<string, TraineeRef>;
+  existingByKey: Map<string, AttemptRef>;
+  firstLineByKey: Map<string, number>;
+}
+
+function checkResultRow(record: CsvRecord, context: ResultsImportContext): CheckedRow {
+  const { header, definitions, examByWord, traineeByGmc, existingByKey, firstLineByKey } = context;
+  const cell = (column: Column) => {
+    const h = header(column);
+    return h ? (record.values[h] ?? '').trim() : '';
+  };
+  const number = (text: string, label: string, reasons: string[]): number | null => {
+    if (text === '') return null;
+    if (!/^\d+$/.test(text)) {
+      reasons.push(`${label} must be a whole number (“${text}”)`);
+      return null;
+    }
+    return Number(text);
+  };
+
+  const reasons: string[] = [];
+  if (record.problem) reasons.push(`This row ${record.problem}`);
+  const gmc = cell('gmcNumber').replace(/\s+/g, '');
+  const trainee = traineeByGmc.get(gmc);
+  if (!gmc) reasons.push('Enter the GMC number');
+  else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${gmc}”)`);
+  else if (!trainee) reasons.push(`No trainee in the register has GMC number ${gmc}; import or add the trainee first`);
+
+  const examText = cell('exam');
+  const exam = examByWord.get(examText.toLowerCase()) ?? examByWord.get(normaliseHeader(examText));
+  if (!examText) reasons.push('Enter the exam');
+  else if (!exam)
+    reasons.push(
+      `“${examText}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
+    );
+
+  const dateText = cell('sittingDate');
+  const sittingDate = parseUkDate(dateText);
+  if (!dateText) reasons.push('Enter the sitting date');
+  else if (!sittingDate) reasons.push(`The sitting date is not a real date (“${dateText}”; use dd/mm/yyyy)`);
+
+  const resultText = cell('result');
+  const result = RESULT_WORDS[resultText.toLowerCase()];
+  if (!resultText) reasons.push('Enter the result');
+  else if (!result) reasons.push(`Result must be Pass, Fail, Withdrawn, Void or Awaiting result (“${resultText}”)`);
+
+  let score: number | null = null;
+  let passMark: number | null = null;
+  let components: Record<string, string> = {};
+  if (exam) {
+    if (exam.hasScore) {
+      score = number(cell('score'), 'Score', reasons);
+      passMark = number(cell('passMark'), 'Pass mark', reasons);
+    }
+    for (const part of exam.components) {
+      const h = componentHeader(context.headers, part.label, part.key);
+      const value = h ? (record.values[h] ?? '').trim() : '';
+      if (value) components[part.key] = value;
+    }
+    const componentErrors = checkComponents(exam, components);
+    reasons.push(
+      ...Object.values(componentErrors).map(
+        (m) =>
+          `${m} (“${Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? ''}”)`,
+      ),
+    );
+    components = normaliseComponents(exam, components);
+  }
+
+  const key = trainee && exam && sittingDate ? `${trainee.id}|${exam.id}|${sittingDate}` : null;
+  if (key) {
+    const first = firstLineByKey.get(key);
+    if (first !== undefined) reasons.push(`The same ${exam!.code} sitting for this trainee is also on line ${first}`);
+    else if (reasons.length === 0) firstLineByKey.set(key, record.line);
+  }
+
+  const flags = result
+    ? attemptFlags(
+        { result, score, pass_mark: passMark },
+        exam?.componentKind === 'grade' ? Object.values(components) : [],
+      )
+    : [];
+  let status: ResultsImportRow['status'] = 'error';
+  let write: CheckedRow['write'];
+  if (reasons.length === 0 && trainee && exam && sittingDate && result) {
+    const columns = {
+      exam_id: exam.id,
+      sitting_date: sittingDate,
+      result,
+      score,
+      pass_mark: passMark,
+      components: JSON.stringify(components),
+    };
+    const before = existingByKey.get(key!);
+    if (!before) status = 'create';
+    else if (
+      before.result === result &&
+      before.score === score &&
+      before.pass_mark === passMark &&
+      before.components === columns.components
+    )
+      status = 'unchanged';
+    else status = 'update';
+    write = { traineeId: trainee.id, ...(before ? { existingId: before.id } : {}), columns };
+  }
+  return {
+    line: record.line,
+    status,
+    gmcNumber: gmc,
+    traineeName: trainee ? `${trainee.given_name} ${trainee.family_name}` : '',
+    exam: exam?.code ?? examText,
+    sittingDate: sittingDate ?? dateText,
+    result: resultText,
+    reasons,
+    flags,
+    ...(write ? { write } : {}),
+  };
+}
+
 /** Exam results from a CSV, matched to trainees by GMC number: preview every row, then write all valid rows in one transaction. */
 export function createResultsImportService(db: Kysely<DB>, events: EventBus, now: () => Date) {
-  const progress = (jobId: string, phase: string, done: number, total: number) =>
-    events.emit('progress', { jobId, phase, done, total });
+  const pipeline = csvImportPipeline<ResultsImportRequest, ResultsImportContext, CheckedRow>(db, events, now, {
+    async prepare(table) {
+      const header = (column: Column) =>
+        table.headers.find((h) => (COLUMNS[column].synonyms as readonly string[]).includes(normaliseHeader(h)));
+      const missingColumns = REQUIRED.filter((c) => !header(c)).map((c) => COLUMNS[c].label);
+
+      const definitions = (await loadDefinitions(db)).filter((d) => !d.archivedAt);
+      const examByWord = new Map<string, ExamDefinition>();
+      for (const d of definitions) {
+        examByWord.set(d.code.toLowerCase(), d);
+        examByWord.set(normaliseHeader(d.name), d);
+      }
+      const trainees = await db
+        .selectFrom('trainees')
+        .select(['id', 'gmc_number', 'given_name', 'family_name'])
+        .execute();
+      const existing = await db
+        .selectFrom('exam_attempts')
+        .select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result', 'score', 'pass_mark', 'components'])
+        .execute();
+      return {
+        headers: table.headers,
+        header,
+        missingColumns,
+        definitions,
+        examByWord,
+        traineeByGmc: new Map(trainees.map((t) => [t.gmc_number, t])),
+        existingByKey: new Map(existing.map((e) => [`${e.trainee_id}|${e.exam_id}|${e.sitting_date}`, e])),
+        firstLineByKey: new Map(),
+      };
+    },
+
+    checkRow: checkResultRow,
+
+    savingPhase: 'Saving results',
+    async writeRow(trx, row, at) {
+      const { traineeId, existingId, columns } = row.write!;
+      if (existingId) {
+        await trx
+          .updateTable('exam_attempts')
+          .set({ ...columns, updated_at: at })
+          .where('id', '=', existingId)
+          .execute();
+        await recordChange(
+          trx,
+          { entity: 'exam_attempt', entityId: existingId, action: 'imported', after: columns },
+          now(),
+        );
+      } else {
+        const id = randomUUID();
+        await trx
+          .insertInto('exam_attempts')
+          .values({
+            id,
+            trainee_id: traineeId,
+            ...columns,
+            feedback: null,
+            source: 'import',
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        await recordChange(trx, { entity: 'exam_attempt', entityId: id, action: 'imported' }, now());
+      }
+    },
+  });
 
   async function check(request: ResultsImportRequest): Promise<{ preview: ResultsImportPreview; rows: CheckedRow[] }> {
-    const { text, encoding } = decodeCsvBytes(Buffer.from(request.contentBase64, 'base64'));
-    const table = readCsv(text);
-    const header = (column: Column) =>
-      table.headers.find((h) => (COLUMNS[column].synonyms as readonly string[]).includes(normaliseHeader(h)));
-    const missingColumns = REQUIRED.filter((c) => !header(c)).map((c) => COLUMNS[c].label);
-
-    const definitions = (await loadDefinitions(db)).filter((d) => !d.archivedAt);
-    const examByWord = new Map<string, ExamDefinition>();
-    for (const d of definitions) {
-      examByWord.set(d.code.toLowerCase(), d);
-      examByWord.set(normaliseHeader(d.name), d);
-    }
-    const trainees = await db
-      .selectFrom('trainees')
-      .select(['id', 'gmc_number', 'given_name', 'family_name'])
-      .execute();
-    const traineeByGmc = new Map(trainees.map((t) => [t.gmc_number, t]));
-    const existing = await db
-      .selectFrom('exam_attempts')
-      .select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result', 'score', 'pass_mark', 'components'])
-      .execute();
-    const existingByKey = new Map(existing.map((e) => [`${e.trainee_id}|${e.exam_id}|${e.sitting_date}`, e]));
-    const firstLineByKey = new Map<string, number>();
-
-    const cell = (record: CsvRecord, column: Column) => {
-      const h = header(column);
-      return h ? (record.values[h] ?? '').trim() : '';
-    };
-    const number = (text: string, label: string, reasons: string[]): number | null => {
-      if (text === '') return null;
-      if (!/^\d+$/.test(text)) {
-        reasons.push(`${label} must be a whole number (“${text}”)`);
-        return null;
-      }
-      return Number(text);
-    };
-
-    const rows: CheckedRow[] = [];
-    const total = table.records.length;
-    for (const [index, record] of table.records.entries()) {
-      if (index % PROGRESS_EVERY === 0) {
-        progress(request.jobId, 'Checking rows', index, total);
-        await yieldToEventLoop();
-      }
-      const reasons: string[] = [];
-      if (record.problem) reasons.push(`This row ${record.problem}`);
-      const gmc = cell(record, 'gmcNumber').replace(/\s+/g, '');
-      const trainee = traineeByGmc.get(gmc);
-      if (!gmc) reasons.push('Enter the GMC number');
-      else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${gmc}”)`);
-      else if (!trainee)
-        reasons.push(`No trainee in the register has GMC number ${gmc}; import or add the trainee first`);
-
-      const examText = cell(record, 'exam');
-      const exam = examByWord.get(examText.toLowerCase()) ?? examByWord.get(normaliseHeader(examText));
-      if (!examText) reasons.push('Enter the exam');
-      else if (!exam)
-        reasons.push(
-          `“${examText}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
-        );
-
-      const dateText = cell(record, 'sittingDate');
-      const sittingDate = parseUkDate(dateText);
-      if (!dateText) reasons.push('Enter the sitting date');
-      else if (!sittingDate) reasons.push(`The sitting date is not a real date (“${dateText}”; use dd/mm/yyyy)`);
-
-      const resultText = cell(record, 'result');
-      const result = RESULT_WORDS[resultText.toLowerCase()];
-      if (!resultText) reasons.push('Enter the result');
-      else if (!result) reasons.push(`Result must be Pass, Fail, Withdrawn, Void or Awaiting result (“${resultText}”)`);
-
-      let score: number | null = null;
-      let passMark: number | null = null;
-      let components: Record<string, string> = {};
-      if (exam) {
-        if (exam.hasScore) {
-          score = number(cell(record, 'score'), 'Score', reasons);
-          passMark = number(cell(record, 'passMark'), 'Pass mark', reasons);
-        }
-        for (const part of exam.components) {
-          const h = componentHeader(table.headers, part.label, part.key);
-          const value = h ? (record.values[h] ?? '').trim() : '';
-          if (value) components[part.key] = value;
-        }
-        const componentErrors = checkComponents(exam, components);
-        reasons.push(
-          ...Object.values(componentErrors).map(
-            (m) =>
-              `${m} (“${Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? ''}”)`,
-          ),
-        );
-        components = normaliseComponents(exam, components);
-      }
-
-      const key = trainee && exam && sittingDate ? `${trainee.id}|${exam.id}|${sittingDate}` : null;
-      if (key) {
-        const first = firstLineByKey.get(key);
-        if (first !== undefined)
-          reasons.push(`The same ${exam!.code} sitting for this trainee is also on line ${first}`);
-        else if (reasons.length === 0) firstLineByKey.set(key, record.line);
-      }
-
-      const flags = result
-        ? attemptFlags(
-            { result, score, pass_mark: passMark },
-            exam?.componentKind === 'grade' ? Object.values(components) : [],
-          )
-        : [];
-      let status: ResultsImportRow['status'] = 'error';
-      let write: CheckedRow['write'];
-      if (reasons.length === 0 && trainee && exam && sittingDate && result) {
-        const columns = {
-          exam_id: exam.id,
-          sitting_date: sittingDate,
-          result,
-          score,
-          pass_mark: passMark,
-          components: JSON.stringify(components),
-        };
-        const before = existingByKey.get(key!);
-        if (!before) status = 'create';
-        else if (
-          before.result === result &&
-          before.score === score &&
-          before.pass_mark === passMark &&
-          before.components === columns.components
-        )
-          status = 'unchanged';
-        else status = 'update';
-        write = { traineeId: trainee.id, ...(before ? { existingId: before.id } : {}), columns };
-      }
-      rows.push({
-        line: record.line,
-        status,
-        gmcNumber: gmc,
-        traineeName: trainee ? `${trainee.given_name} ${trainee.family_name}` : '',
-        exam: exam?.code ?? examText,
-        sittingDate: sittingDate ?? dateText,
-        result: resultText,
-        reasons,
-        flags,
-        ...(write ? { write } : {}),
-      });
-    }
-    progress(request.jobId, 'Checking rows', total, total);
-
-    const counts: ResultsImportPreview['counts'] = { create: 0, update: 0, unchanged: 0, error: 0 };
-    for (const row of rows) counts[row.status]++;
+    const { encoding, headers, context, rows, counts } = await pipeline.check(request);
     return {
       preview: {
         fileName: request.fileName,
         encoding,
-        headers: table.headers,
-        missingColumns,
+        headers,
+        missingColumns: context.missingColumns,
         rows: rows.map(({ write: _write, ...row }) => row),
         counts,
         flagged: rows.filter((r) => r.status !== 'error' && r.flags.length > 0).length,
@@ -251,52 +292,8 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
           'invalid_input',
           `The file has no column for: ${preview.missingColumns.join(', ')}. Nothing was imported.`,
         );
-      const toWrite = rows.filter((r) => r.status === 'create' || r.status === 'update');
-      await db.transaction().execute(async (trx) => {
-        const at = now().toISOString();
-        for (const [index, row] of toWrite.entries()) {
-          if (index % PROGRESS_EVERY === 0) {
-            progress(request.jobId, 'Saving results', index, toWrite.length);
-            await yieldToEventLoop();
-          }
-          const { traineeId, existingId, columns } = row.write!;
-          if (existingId) {
-            await trx
-              .updateTable('exam_attempts')
-              .set({ ...columns, updated_at: at })
-              .where('id', '=', existingId)
-              .execute();
-            await recordChange(
-              trx,
-              { entity: 'exam_attempt', entityId: existingId, action: 'imported', after: columns },
-              now(),
-            );
-          } else {
-            const id = randomUUID();
-            await trx
-              .insertInto('exam_attempts')
-              .values({
-                id,
-                trainee_id: traineeId,
-                ...columns,
-                feedback: null,
-                source: 'import',
-                created_at: at,
-                updated_at: at,
-              })
-              .execute();
-            await recordChange(trx, { entity: 'exam_attempt', entityId: id, action: 'imported' }, now());
-          }
-        }
-      });
-      progress(request.jobId, 'Saving results', toWrite.length, toWrite.length);
-      return {
-        created: preview.counts.create,
-        updated: preview.counts.update,
-        unchanged: preview.counts.unchanged,
-        rejected: preview.counts.error,
-        flagged: preview.flagged,
-      };
+      await pipeline.write(request.jobId, rows);
+      return { ...importOutcome(preview.counts), flagged: preview.flagged };
     },
   };
 }

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ukToday } from '../../../shared/dates';
 import {
-  labelOf,
   MEETING_TYPES,
   type Meeting,
   type MeetingFields,
@@ -13,11 +12,13 @@ import {
   type MeetingType,
   type WellbeingLevel,
 } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
 import { AppError } from '../../../shared/result';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { MeetingsTable } from '../../store/schema-everyday';
 import { recordChange } from '../change-log';
+import { requireTrainee, traineeNotFound } from '../trainees/trainees-read';
 import { actionsForMeetings } from './shared-meetings';
 import { meetingSchedules } from './meeting-schedule';
 
@@ -112,11 +113,7 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
   }
 
   async function assertTrainee(executor: Executor, traineeId: string): Promise<void> {
-    const t = await executor.selectFrom('trainees').select('id').where('id', '=', traineeId).executeTakeFirst();
-    if (!t)
-      throw new AppError('not_found', 'That trainee is no longer in the register.', {
-        traineeId: 'Choose the trainee',
-      });
+    await requireTrainee(executor, traineeId, { traineeId: 'Choose the trainee' });
   }
 
   /** Linked goals must be this trainee's own. */
@@ -209,7 +206,7 @@ export function createMeetingService(db: Kysely<DB>, now: () => Date) {
 
   async function schedule(traineeId: string): Promise<MeetingSchedule> {
     const [found] = await meetingSchedules(db, traineeId);
-    if (!found) throw new AppError('not_found', 'That trainee is no longer in the register.');
+    if (!found) throw traineeNotFound();
     const { traineeName: _name, ...rest } = found;
     return rest;
   }

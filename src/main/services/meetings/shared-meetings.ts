@@ -1,5 +1,4 @@
 import {
-  labelOf,
   MEETING_TYPES,
   type ActionOwner,
   type MeetingMode,
@@ -7,6 +6,7 @@ import {
   type SharedMeeting,
   type SharedMeetingAction,
 } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
 import type { Executor } from '../../store/open-store';
 
 /** The columns a shared view may read. `private_notes` and wellbeing are not among them. */

@@ -18,8 +18,9 @@ import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { EarlyNeedsTable, IdentifiedNeedsTable } from '../../store/schema-everyday';
 import { recordChange } from '../change-log';
+import { requireTrainee } from '../trainees/trainees-read';
 import { findPlpGoal } from '../plp/plp-read';
-import type { PlpService } from '../plp/plp-service';
+import type { PlpService } from '../plp';
 
 /**
  * The intake is kept only until training ends (UK GDPR data minimisation): the expected CCT
@@ -73,15 +74,7 @@ function rowToNeed(r: IdentifiedNeedsTable): IdentifiedNeed {
 export type NeedsService = ReturnType<typeof createNeedsService>;
 
 export function createNeedsService(db: Kysely<DB>, now: () => Date, plp: PlpService) {
-  async function trainee(executor: Executor, traineeId: string) {
-    const t = await executor
-      .selectFrom('trainees')
-      .select(['id', 'expected_cct_date', 'programme_start_date', 'wte'])
-      .where('id', '=', traineeId)
-      .executeTakeFirst();
-    if (!t) throw new AppError('not_found', 'That trainee is no longer in the register.');
-    return t;
-  }
+  const trainee = requireTrainee;
 
   async function view(executor: Executor, traineeId: string): Promise<EarlyNeedsView> {
     const t = await trainee(executor, traineeId);

@@ -1,4 +1,5 @@
-import { labelOf, MEETING_TYPES } from '../../../shared/meetings/meeting-types';
+import { MEETING_TYPES } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
 import { goalAreaLabel, type GoalStatus, type PlpGoal } from '../../../shared/plp/plp-types';
 import type { Executor } from '../../store/open-store';
 import type { PlpGoalsTable } from '../../store/schema-everyday';

@@ -2,17 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { formatLongDate, ukToday } from '../../../shared/dates';
 import type { ExportedFile, ReportDocument, TextSection } from '../../../shared/exports/report-document';
-import { ACTION_OWNERS, labelOf, type SharedMeeting } from '../../../shared/meetings/meeting-types';
-import { goalStatusLabel, type GoalFields, type GoalReviewInput, type PlpGoal } from '../../../shared/plp/plp-types';
+import { ACTION_OWNERS, type SharedMeeting } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
+import {
+  GOAL_STATUSES,
+  isGoalOpen,
+  type GoalFields,
+  type GoalReviewInput,
+  type PlpGoal,
+} from '../../../shared/plp/plp-types';
 import { AppError } from '../../../shared/result';
-import { supportStatusLabel } from '../../../shared/support/support-types';
+import { SUPPORT_STATUSES } from '../../../shared/support/support-types';
 import { displayName, type Trainee } from '../../../shared/trainees/trainee-schema';
 import { reportAsPdf, safeFileName } from '../../exports/exported-file';
 import { reportTextSections } from '../../exports/report-text';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
-import { listSharedMeetings } from '../meetings/shared-meetings';
+import { requireTrainee } from '../trainees/trainees-read';
+import { listSharedMeetings } from '../meetings/meetings-read';
 import { findPlpGoal, listPlpGoals } from './plp-read';
 
 /**
@@ -26,8 +34,8 @@ export function plpReport(
   preparedBy: string | null,
   today: string,
 ): ReportDocument {
-  const open = goals.filter((g) => g.status === 'not_started' || g.status === 'in_progress');
-  const closed = goals.filter((g) => g.status === 'achieved' || g.status === 'stopped');
+  const open = goals.filter((g) => isGoalOpen(g.status));
+  const closed = goals.filter((g) => !isGoalOpen(g.status));
   const goalSection = (g: PlpGoal) => ({
     heading: g.title,
     blocks: [
@@ -35,7 +43,7 @@ export function plpReport(
         kind: 'fields' as const,
         rows: [
           ['Area', g.areaLabel],
-          ['Status', goalStatusLabel(g.status)],
+          ['Status', GOAL_STATUSES.label(g.status)],
           ['Target date', formatLongDate(g.targetOn) || 'Not set'],
           ['Next review', formatLongDate(g.nextReviewOn) || 'Not set'],
         ] as Array<[string, string]>,
@@ -48,7 +56,7 @@ export function plpReport(
             {
               kind: 'table' as const,
               columns: ['Date', 'Status after', 'Review'],
-              rows: g.reviews.map((r) => [formatLongDate(r.reviewedOn), goalStatusLabel(r.statusAfter), r.note]),
+              rows: g.reviews.map((r) => [formatLongDate(r.reviewedOn), GOAL_STATUSES.label(r.statusAfter), r.note]),
               widths: [1, 1, 4],
             },
           ]
@@ -58,7 +66,7 @@ export function plpReport(
             { kind: 'subheading' as const, text: 'Support' },
             {
               kind: 'bullets' as const,
-              items: g.support.map((s) => `${s.label} (${supportStatusLabel(s.status).toLowerCase()})`),
+              items: g.support.map((s) => `${s.label} (${SUPPORT_STATUSES.label(s.status).toLowerCase()})`),
             },
           ]
         : []),
@@ -93,7 +101,7 @@ export function plpReport(
                 rows: goals.map((g) => [
                   g.title,
                   g.areaLabel,
-                  goalStatusLabel(g.status),
+                  GOAL_STATUSES.label(g.status),
                   formatLongDate(g.targetOn) || '—',
                 ]),
                 widths: [4, 2, 1, 1],
@@ -167,8 +175,7 @@ export function createPlpService(
 
   /** Inserts a goal; shared with "turn a need into a goal" so both record the same way. */
   async function insertGoal(trx: Executor, fields: GoalFields, sourceNeedId: string | null): Promise<string> {
-    const trainee = await trx.selectFrom('trainees').select('id').where('id', '=', fields.traineeId).executeTakeFirst();
-    if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
+    await requireTrainee(trx, fields.traineeId);
     const id = randomUUID();
     const at = now().toISOString();
     await trx
@@ -240,7 +247,7 @@ export function createPlpService(
           throw new AppError('invalid_input', 'The next review must be after this one', {
             nextReviewOn: 'The next review must be after this one',
           });
-        const open = input.statusAfter === 'not_started' || input.statusAfter === 'in_progress';
+        const open = isGoalOpen(input.statusAfter);
         if (open && !input.nextReviewOn && !goal.targetOn)
           throw new AppError('invalid_input', 'Enter the next review date for a goal still open', {
             nextReviewOn: 'Enter the next review date for a goal still open',

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
 import {
   DEFAULT_FOLLOW_UP_DAYS,
-  OPEN_SUPPORT_STATUSES,
+  isSupportOpen,
   supportStepProblem,
   type SupportCatalogueEntry,
   type SupportCatalogueEntryInput,
@@ -20,6 +20,7 @@ import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { SupportItemsTable } from '../../store/schema-everyday';
 import { recordChange } from '../change-log';
+import { requireTrainee } from '../trainees/trainees-read';
 
 function rowToItem(row: SupportItemsTable): SupportItem {
   return {
@@ -88,8 +89,7 @@ export async function offerSupport(db: Executor, input: OfferSupportInput, now: 
     throw new AppError('invalid_input', 'The note must be 5000 characters or fewer', {
       note: 'The note must be 5000 characters or fewer',
     });
-  const trainee = await db.selectFrom('trainees').select('id').where('id', '=', input.traineeId).executeTakeFirst();
-  if (!trainee) throw new AppError('not_found', 'That trainee is no longer in the register.');
+  await requireTrainee(db, input.traineeId);
   const id = randomUUID();
   const at = now.toISOString();
   const days = await followUpDays(db, input.catalogueId);
@@ -176,7 +176,7 @@ export async function stepSupportItem(db: Executor, input: SupportStepInput, now
   const problem = supportStepProblem(item, { status: input.status, on: input.on });
   if (problem)
     throw new AppError('invalid_input', problem, { [problem.startsWith('The date') ? 'on' : 'status']: problem });
-  const stillOpen = OPEN_SUPPORT_STATUSES.includes(input.status);
+  const stillOpen = isSupportOpen(input.status);
   const days = await followUpDays(db, item.catalogueId);
   await db
     .updateTable('support_items')

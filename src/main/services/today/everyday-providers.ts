@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { formatLongDate } from '../../../shared/dates';
-import { labelOf, ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
-import { supportStatusLabel } from '../../../shared/support/support-types';
+import { ACTION_OWNERS } from '../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../shared/labelled-enum';
+import { OPEN_GOAL_STATUSES } from '../../../shared/plp/plp-types';
+import { OPEN_SUPPORT_STATUSES, SUPPORT_STATUSES } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { meetingSchedules } from '../meetings/meeting-schedule';
+import { meetingSchedules } from '../meetings/meetings-read';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
 function longDates(): (iso: string) => string {
@@ -87,7 +89,7 @@ export async function planReviewsDue(db: Kysely<DB>, today: string): Promise<Tod
     .innerJoin('trainees as t', 't.id', 'g.trainee_id')
     .select(['g.id', 'g.title', 'g.trainee_id', 'g.status', due.as('due_on'), traineeNameSql.as('trainee_name')])
     .where('g.deleted_at', 'is', null)
-    .where('g.status', 'in', ['not_started', 'in_progress'])
+    .where('g.status', 'in', OPEN_GOAL_STATUSES)
     .where(due, '<=', windowEnd(today))
     .where('t.archived_at', 'is', null)
     .execute();
@@ -119,7 +121,7 @@ export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promis
       traineeNameSql.as('trainee_name'),
     ])
     .where('s.deleted_at', 'is', null)
-    .where('s.status', 'in', ['offered', 'accepted'])
+    .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
     .where('s.follow_up_on', 'is not', null)
     .where('s.follow_up_on', '<=', windowEnd(today))
     .where('t.archived_at', 'is', null)
@@ -131,7 +133,7 @@ export async function supportFollowUpsDue(db: Kysely<DB>, today: string): Promis
     traineeId: r.trainee_id,
     traineeName: r.trainee_name,
     title: `Follow up: ${r.label}`,
-    detail: `${supportStatusLabel(r.status)} · offered on ${long(r.offered_on)}`,
+    detail: `${SUPPORT_STATUSES.label(r.status)} · offered on ${long(r.offered_on)}`,
     dueDate: r.follow_up_on!,
     urgency: urgencyFor(r.follow_up_on!, today),
     link: `/trainees/${r.trainee_id}/support/${r.id}`,

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { arcpDeadlinesDue } from '../arcp/arcp-today';
-import { examWarningsDue } from '../exams/exam-today';
+import { arcpDeadlinesDue } from '../arcp';
+import { examWarningsDue } from '../exams';
 import {
   earlyNeedsRetentionDue,
   meetingActionsDue,

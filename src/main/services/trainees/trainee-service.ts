@@ -6,15 +6,12 @@ import type { DB } from '../../store/schema';
 import type { Executor } from '../../store/open-store';
 import { recordChange } from '../change-log';
 import { fieldsToColumns, rowToTrainee, traineeFields } from './trainee-rows';
+import { findTrainee } from './trainees-read';
 
 export type TraineeService = ReturnType<typeof createTraineeService>;
 
 export function createTraineeService(db: Kysely<DB>, now: () => Date) {
-  async function find(executor: Executor, id: string): Promise<Trainee> {
-    const row = await executor.selectFrom('trainees').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'That trainee is no longer in the register.');
-    return rowToTrainee(row);
-  }
+  const find = findTrainee;
 
   async function assertGmcFree(executor: Executor, gmcNumber: string, exceptId?: string): Promise<void> {
     let query = executor

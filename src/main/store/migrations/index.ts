@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_everyday';
 import * as m0003 from './0003_exams';
 import * as m0004 from './0004_arcp';
+import * as m0005 from './0005_arcp_reference_nhse';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0002_everyday', m0002],
   ['0003_exams', m0003],
   ['0004_arcp', m0004],
+  ['0005_arcp_reference_nhse', m0005],
 ];

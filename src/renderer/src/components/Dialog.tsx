@@ -16,10 +16,7 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content
-          className={wide ? 'dialog dialog-wide' : 'dialog'}
-          aria-describedby={description ? undefined : undefined}
-        >
+        <RadixDialog.Content className={wide ? 'dialog dialog-wide' : 'dialog'}>
           <div className="dialog-header">
             <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
             <RadixDialog.Close className="icon-button" aria-label="Close">

@@ -62,8 +62,16 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
     mode: 'onBlur',
   });
   const outcome = useWatch({ control, name: 'outcome' });
-  const outcomes = codes.filter((c) => c.kind === 'outcome' && (!c.historic || c.code === record?.outcome));
-  const reasons = codes.filter((c) => c.kind === 'reason' && outcome && c.appliesTo.includes(outcome));
+  // Historic outcomes (COVID-19 10.1/10.2) stay recordable; a retired reason shows only on a record that has it.
+  const outcomes = codes.filter((c) => c.kind === 'outcome');
+  const outcomeIsHistoric = codes.some((c) => c.kind === 'outcome' && c.code === outcome && c.historic);
+  const reasons = codes.filter(
+    (c) =>
+      c.kind === 'reason' &&
+      outcome &&
+      c.appliesTo.includes(outcome) &&
+      (!c.historic || outcomeIsHistoric || record?.reasonCodes.includes(c.code)),
+  );
 
   const submit = handleSubmit(async (fields) => {
     setFormError(null);

@@ -95,7 +95,7 @@ export function AttemptDialog({
             <input {...DATE_INPUT} {...register('sittingDate')} />
           </Field>
           <Field label="Result" required error={errors.result?.message}>
-            <Select {...register('result')} placeholder="Choose…" options={EXAM_RESULTS} />
+            <Select {...register('result')} placeholder="Choose…" options={EXAM_RESULTS.options} />
           </Field>
           {exam?.hasScore ? (
             <>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
-import { examResultLabel, factorLabel, readinessDecisionLabel } from '../../../../shared/exams/exam-reference';
+import { EXAM_RESULTS, CONTRIBUTING_FACTORS, READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
 import type {
   ExamAttempt,
   ExamGroupSummary,
@@ -141,7 +141,11 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
                       <td>{a.examCode}</td>
                       <td>{formatLongDate(a.sittingDate)}</td>
                       <td>
-                        {a.result === 'fail' ? <strong>{examResultLabel(a.result)}</strong> : examResultLabel(a.result)}
+                        {a.result === 'fail' ? (
+                          <strong>{EXAM_RESULTS.label(a.result)}</strong>
+                        ) : (
+                          EXAM_RESULTS.label(a.result)
+                        )}
                         {a.flags.map((f) => (
                           <span key={f} className="badge badge-warning" title={f}>
                             Check: {f}
@@ -230,7 +234,7 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
               {p.supportOffered.filter((s) => s.accepted).length} of {p.supportOffered.length}
             </p>
             {p.contributingFactors.length > 0 ? (
-              <p>Factors: {p.contributingFactors.map((f) => factorLabel(f.factor)).join(', ')}</p>
+              <p>Factors: {p.contributingFactors.map((f) => CONTRIBUTING_FACTORS.label(f.factor)).join(', ')}</p>
             ) : null}
             {p.resitTargetDate ? <p>Target sitting: {formatLongDate(p.resitTargetDate)}</p> : null}
             {p.privateNote ? (
@@ -269,7 +273,7 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
           >
             <h3>
               {r.examCode} · {formatLongDate(r.discussedOn)} ·{' '}
-              <span className={`decision decision-${r.decision}`}>{readinessDecisionLabel(r.decision)}</span>
+              <span className={`decision decision-${r.decision}`}>{READINESS_DECISIONS.label(r.decision)}</span>
             </h3>
             <p>
               {r.plannedSittingDate

@@ -37,7 +37,8 @@ function RowsTable({
       <h3 id={id}>
         {title} ({rows.length})
       </h3>
-      <div className="table-scroll table-scroll-short">
+      {/* Focusable so that a keyboard user can scroll a long list (WCAG 2.1.1). */}
+      <div className="table-scroll table-scroll-short" tabIndex={0} role="group" aria-labelledby={id}>
         <table className="data-table" aria-labelledby={id}>
           <thead>
             <tr>

@@ -50,7 +50,7 @@ function initialValues(
   userName: string | null,
 ): FormValues {
   const factors = Object.fromEntries(
-    CONTRIBUTING_FACTORS.map((f) => {
+    CONTRIBUTING_FACTORS.options.map((f) => {
       const chosen = record?.contributingFactors.find((c) => c.factor === f.value);
       return [f.value, { selected: Boolean(chosen), note: chosen?.note ?? '' }];
     }),
@@ -207,7 +207,7 @@ function PostFailForm({
       <fieldset className="exam-fieldset">
         <legend>Contributing factors</legend>
         <div className="factor-grid">
-          {CONTRIBUTING_FACTORS.map((f) => (
+          {CONTRIBUTING_FACTORS.options.map((f) => (
             <div key={f.value} className="factor">
               <label className="checkbox">
                 <input type="checkbox" {...register(`contributingFactors.${f.value}.selected`)} /> {f.label}

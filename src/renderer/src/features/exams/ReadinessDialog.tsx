@@ -131,7 +131,7 @@ export function ReadinessDialog({
         </div>
         <div className="form-grid">
           <Field label="Decision" required error={errors.decision?.message}>
-            <Select {...register('decision')} placeholder="Choose…" options={READINESS_DECISIONS} />
+            <Select {...register('decision')} placeholder="Choose…" options={READINESS_DECISIONS.options} />
           </Field>
           <Field label="Reasons" error={errors.reasons?.message}>
             <textarea rows={2} {...register('reasons')} />

@@ -12,7 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
-import { examResultLabel, readinessDecisionLabel } from '../../../../shared/exams/exam-reference';
+import { EXAM_RESULTS, READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
 import { MONITOR_WARNING_LABELS, type MonitorRow } from '../../../../shared/exams/exam-types';
 import { EmptyState } from '../../components/EmptyState';
 import { Select, plainOptions } from '../../components/Select';
@@ -72,7 +72,7 @@ const COLUMNS: MonitorColumn[] = [
   {
     id: 'last',
     header: 'Last result',
-    text: (r) => `${examResultLabel(r.lastResult)} ${formatUkDate(r.lastSittingDate)}`,
+    text: (r) => `${EXAM_RESULTS.label(r.lastResult)} ${formatUkDate(r.lastSittingDate)}`,
     sortValue: (r) => r.lastSittingDate,
   },
   { id: 'weakest', header: 'Weakest area', text: (r) => r.weakestArea ?? '' },
@@ -107,7 +107,7 @@ const COLUMNS: MonitorColumn[] = [
   {
     id: 'readiness',
     header: 'Readiness to sit',
-    text: (r) => (r.readinessDecision ? readinessDecisionLabel(r.readinessDecision) : 'Not discussed'),
+    text: (r) => (r.readinessDecision ? READINESS_DECISIONS.label(r.readinessDecision) : 'Not discussed'),
   },
   { id: 'owner', header: 'Owner', text: (r) => r.owner ?? '' },
   { id: 'gmc', header: 'GMC number', text: (r) => r.gmcNumber },

@@ -12,7 +12,7 @@ import {
   type MeetingFields,
   type MeetingTemplate,
 } from '../../../../shared/meetings/meeting-types';
-import type { PlpGoal } from '../../../../shared/plp/plp-types';
+import { isGoalOpen, type PlpGoal } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
 import { Select } from '../../components/Select';
 import { FormError } from '../../components/FormError';
@@ -135,9 +135,7 @@ export function MeetingForm({
   });
 
   const e = (name: Exclude<keyof MeetingFormValues, 'actions' | 'goalIds'>) => errors[name]?.message;
-  const openGoals = goals.filter(
-    (g) => g.status === 'not_started' || g.status === 'in_progress' || values.goalIds.includes(g.id),
-  );
+  const openGoals = goals.filter((g) => isGoalOpen(g.status) || values.goalIds.includes(g.id));
   return (
     <form onSubmit={submit} noValidate className="form" aria-label={editing ? 'Edit 1:1' : 'New 1:1'}>
       {restoredAt ? (

@@ -4,11 +4,11 @@ import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, formatUkDateTime } from '../../../../shared/dates';
 import {
   ACTION_OWNERS,
-  labelOf,
   MEETING_MODES,
   WELLBEING_LEVELS,
   type Meeting,
 } from '../../../../shared/meetings/meeting-types';
+import { labelOf } from '../../../../shared/labelled-enum';
 import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -50,7 +50,7 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
           type="button"
           className="button"
           onClick={() => void api.meetings.calendar({ traineeId }).then(saveExportedFile)}
-          aria-label={`Add the next 1:1 with ${traineeName} to calendar`}
+          aria-label={`Add to calendar (.ics): the next 1:1 with ${traineeName}`}
         >
           Add to calendar (.ics)
         </button>

@@ -86,7 +86,7 @@ export function GoalForm({
           </select>
         </Field>
         <Field label="Status" required error={e('status')}>
-          <Select {...register('status')} options={GOAL_STATUSES} />
+          <Select {...register('status')} options={GOAL_STATUSES.options} />
         </Field>
         <Field label="Target date" hint="dd/mm/yyyy" error={e('targetOn')}>
           <input {...register('targetOn')} {...DATE_INPUT} />
@@ -148,7 +148,7 @@ export function ReviewForm({
           <input {...register('reviewedOn')} {...DATE_INPUT} />
         </Field>
         <Field label="Status after review" required error={e('statusAfter')}>
-          <Select {...register('statusAfter')} options={GOAL_STATUSES} />
+          <Select {...register('statusAfter')} options={GOAL_STATUSES.options} />
         </Field>
         <Field label="Next review" hint="dd/mm/yyyy; needed while the goal is open" error={e('nextReviewOn')}>
           <input {...register('nextReviewOn')} {...DATE_INPUT} />

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
-import { goalStatusLabel, type GoalFields, type PlpGoal } from '../../../../shared/plp/plp-types';
-import { supportStatusLabel } from '../../../../shared/support/support-types';
+import { GOAL_STATUSES, isGoalOpen, type GoalFields, type PlpGoal } from '../../../../shared/plp/plp-types';
+import { SUPPORT_STATUSES } from '../../../../shared/support/support-types';
 import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -29,7 +29,7 @@ function GoalCard({
   onReview(): void;
   onDelete(): void;
 }) {
-  const open = goal.status === 'not_started' || goal.status === 'in_progress';
+  const open = isGoalOpen(goal.status);
   const overdue = open && goal.nextReviewOn && goal.nextReviewOn < ukToday();
   return (
     <article
@@ -42,7 +42,7 @@ function GoalCard({
         <h3 id={`goal-title-${goal.id}`} className="goal-title">
           {goal.title}
         </h3>
-        <span className={`badge status-${goal.status}`}>{goalStatusLabel(goal.status)}</span>
+        <span className={`badge status-${goal.status}`}>{GOAL_STATUSES.label(goal.status)}</span>
       </div>
       <p className="muted">
         {goal.areaLabel}
@@ -55,7 +55,8 @@ function GoalCard({
         <ul className="bare-list review-list" aria-label="Progress reviews">
           {goal.reviews.map((r) => (
             <li key={r.id}>
-              <strong>{formatLongDate(r.reviewedOn)}</strong> ({goalStatusLabel(r.statusAfter).toLowerCase()}): {r.note}
+              <strong>{formatLongDate(r.reviewedOn)}</strong> ({GOAL_STATUSES.label(r.statusAfter).toLowerCase()}):{' '}
+              {r.note}
             </li>
           ))}
         </ul>
@@ -73,7 +74,7 @@ function GoalCard({
             <span key={s.id}>
               {i === 0 ? 'Support: ' : ', '}
               <Link href={`/trainees/${traineeId}/support/${s.id}`}>{s.label}</Link> (
-              {supportStatusLabel(s.status).toLowerCase()})
+              {SUPPORT_STATUSES.label(s.status).toLowerCase()})
             </span>
           ))}
         </p>
@@ -152,7 +153,7 @@ export function PlanTab({ trainee }: { trainee: Trainee }) {
           <p className="muted">
             {counts
               .filter(([, n]) => n)
-              .map(([s, n]) => `${n} ${goalStatusLabel(s).toLowerCase()}`)
+              .map(([s, n]) => `${n} ${GOAL_STATUSES.label(s).toLowerCase()}`)
               .join(' · ') || 'No goals yet'}
           </p>
         </div>

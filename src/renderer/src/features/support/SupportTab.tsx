@@ -3,10 +3,10 @@ import { useWatch } from 'react-hook-form';
 import { useRoute } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import {
-  OPEN_SUPPORT_STATUSES,
+  isSupportOpen,
   SUPPORT_NEXT_STEPS,
   supportOfferSchema,
-  supportStatusLabel,
+  SUPPORT_STATUSES,
   supportStepSchema,
   type SupportItem,
   type SupportOfferInput,
@@ -124,7 +124,10 @@ function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): voi
       <FormError message={formError} />
       <div className="form-grid">
         <Field label="What happened" required error={errors.status?.message}>
-          <Select {...register('status')} options={steps.map((s) => ({ value: s, label: supportStatusLabel(s) }))} />
+          <Select
+            {...register('status')}
+            options={steps.map((s) => ({ value: s, label: SUPPORT_STATUSES.label(s) }))}
+          />
         </Field>
         <Field label="On" required hint="dd/mm/yyyy" error={errors.on?.message}>
           <input {...register('on')} {...DATE_INPUT} />
@@ -180,7 +183,7 @@ export function SupportTab({ trainee }: { trainee: Trainee }) {
       ) : (
         <ul className="card-list" aria-label="Support items">
           {(items.data ?? []).map((item) => {
-            const open = OPEN_SUPPORT_STATUSES.includes(item.status);
+            const open = isSupportOpen(item.status);
             const followUp = open && item.followUpOn && item.followUpOn <= today;
             return (
               <li key={item.id}>
@@ -193,7 +196,7 @@ export function SupportTab({ trainee }: { trainee: Trainee }) {
                   <div className="page-header">
                     <h3 className="goal-title">{item.label}</h3>
                     <span>
-                      <span className={`badge support-${item.status}`}>{supportStatusLabel(item.status)}</span>
+                      <span className={`badge support-${item.status}`}>{SUPPORT_STATUSES.label(item.status)}</span>
                       {followUp ? <span className="badge badge-warning">Needs follow-up</span> : null}
                     </span>
                   </div>

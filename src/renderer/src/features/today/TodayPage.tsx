@@ -118,7 +118,7 @@ export function TodayPage() {
       {view.data && !nothingDue ? (
         <>
           <div className="toolbar">
-            <div className="summary-cards" aria-label="Summary">
+            <div className="summary-cards" role="group" aria-label="Summary">
               {view.data.groups.map((g) => (
                 <div
                   key={g.urgency}

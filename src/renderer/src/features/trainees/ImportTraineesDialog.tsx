@@ -156,7 +156,8 @@ function RejectedRows({ preview }: { preview: ImportPreview }) {
         These rows are not imported. Correct them in the spreadsheet and import the file again; rows already imported
         will not be duplicated.
       </p>
-      <div className="table-scroll table-scroll-short">
+      {/* Focusable so that a keyboard user can scroll a long list (WCAG 2.1.1). */}
+      <div className="table-scroll table-scroll-short" tabIndex={0} role="group" aria-labelledby="rejected-heading">
         <table className="data-table" aria-labelledby="rejected-heading">
           <thead>
             <tr>
@@ -236,7 +237,7 @@ function ImportPreviewView({
       {valid.length > 0 ? (
         <section aria-labelledby="valid-heading">
           <h3 id="valid-heading">Rows to import ({valid.length})</h3>
-          <div className="table-scroll table-scroll-short">
+          <div className="table-scroll table-scroll-short" tabIndex={0} role="group" aria-labelledby="valid-heading">
             <table className="data-table" aria-labelledby="valid-heading">
               <thead>
                 <tr>

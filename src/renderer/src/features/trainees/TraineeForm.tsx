@@ -102,7 +102,7 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
           <input {...register('wte')} inputMode="decimal" autoComplete="off" />
         </Field>
         <Field label="Status" required error={e('status')}>
-          <Select {...register('status')} options={TRAINEE_STATUSES} />
+          <Select {...register('status')} options={TRAINEE_STATUSES.options} />
         </Field>
         <Field label="Educational supervisor" error={e('educationalSupervisor')}>
           <input {...register('educationalSupervisor')} list="supervisor-options" autoComplete="off" />

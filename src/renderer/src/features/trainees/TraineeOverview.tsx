@@ -1,5 +1,5 @@
 import { formatLongDate } from '../../../../shared/dates';
-import { statusLabel } from '../../../../shared/trainees/reference';
+import { TRAINEE_STATUSES } from '../../../../shared/trainees/reference';
 import type { TraineeTabProps } from './TraineePage';
 
 export function TraineeOverview({ trainee: t }: TraineeTabProps) {
@@ -7,7 +7,7 @@ export function TraineeOverview({ trainee: t }: TraineeTabProps) {
     ['GMC number', t.gmcNumber],
     ['Programme', t.programme],
     ['Training grade', t.grade],
-    ['Status', statusLabel(t.status)],
+    ['Status', TRAINEE_STATUSES.label(t.status)],
     ['Whole-time equivalent', `${Math.round(t.wte * 100)}%`],
     ['Programme start date', formatLongDate(t.programmeStartDate)],
     ['Expected CCT date', formatLongDate(t.expectedCctDate) || '—'],

@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import { Link } from 'wouter';
 import { formatUkDate } from '../../../../shared/dates';
-import { statusLabel } from '../../../../shared/trainees/reference';
+import { TRAINEE_STATUSES } from '../../../../shared/trainees/reference';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 
 /** How a column is filtered: free text, or a choice among the values present. */
@@ -46,7 +46,7 @@ export const traineeColumns: ColumnDef<Trainee>[] = [
   {
     id: 'status',
     header: 'Status',
-    accessorFn: (t) => statusLabel(t.status),
+    accessorFn: (t) => TRAINEE_STATUSES.label(t.status),
     filterFn: 'equalsString',
     meta: { filter: 'choice' },
   },

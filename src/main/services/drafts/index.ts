@@ -1,0 +1,2 @@
+export { createDraftService, type DraftService } from './draft-service';
+export { draftHandlers } from './drafts-handlers';

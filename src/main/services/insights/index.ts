@@ -1,0 +1,2 @@
+export { createInsightsService } from './insights-service';
+export { insightsHandlers } from './insights-handlers';

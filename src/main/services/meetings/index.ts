@@ -1,0 +1,3 @@
+export { createMeetingService, type MeetingService } from './meeting-service';
+export { meetingHandlers } from './meetings-handlers';
+export { addCadenceDemo, addMeetingsDemo } from './meetings-demo';

@@ -1,0 +1,2 @@
+export { createSearchService, type SearchService } from './search-service';
+export { searchHandlers } from './search-handlers';

@@ -1,0 +1,2 @@
+export { createTimelineService, type TimelineService } from './timeline-service';
+export { timelineHandlers } from './timeline-handlers';

@@ -1,0 +1,2 @@
+export { createTodayService, type TodayService } from './today-service';
+export { todayHandlers } from './today-handlers';

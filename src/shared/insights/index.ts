@@ -1,0 +1,2 @@
+export * from './insights-contract';
+export * from './insights-types';

@@ -1,0 +1,2 @@
+export * from './meetings-contract';
+export * from './meeting-types';

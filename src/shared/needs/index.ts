@@ -1,0 +1,2 @@
+export * from './needs-contract';
+export * from './needs-types';

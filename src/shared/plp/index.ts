@@ -1,0 +1,2 @@
+export * from './plp-contract';
+export * from './plp-types';

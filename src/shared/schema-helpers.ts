@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The building blocks every channel input and form is made of, in one place. */
+export { dateSchema, optionalDateSchema } from './dates';
+export { optionalText, requiredText } from './text';
+
+/** A row id (UUID or a seeded id such as `seed-3`). */
+export const idSchema = z.string().min(1).max(64);
+/** Names a long-running call so its progress events can be followed (and cancelled). */
+export const jobIdSchema = z.string().min(1).max(64);
+/** The input of a channel that takes nothing. */
+export const empty = z.strictObject({}).default({});
+export const byId = z.strictObject({ id: idSchema });
+export const byTrainee = z.strictObject({ traineeId: idSchema });
+
+/** Largest CSV accepted by an importer, as base64 text (about 15 MB of file). */
+export const MAX_IMPORT_BASE64 = 20_000_000;
+export const importContentSchema = z
+  .string()
+  .max(MAX_IMPORT_BASE64, { error: 'The file is too large to import (limit about 15 MB)' });

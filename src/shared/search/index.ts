@@ -1,0 +1,2 @@
+export * from './search-contract';
+export * from './search-types';

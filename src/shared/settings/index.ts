@@ -1,0 +1,2 @@
+export * from './settings-contract';
+export * from './settings-schema';

@@ -1,0 +1,2 @@
+export * from './support-contract';
+export * from './support-types';

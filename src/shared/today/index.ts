@@ -1,0 +1,2 @@
+export * from './today-contract';
+export * from './today-types';

@@ -1,0 +1,4 @@
+export * from './trainees-contract';
+export * from './trainee-schema';
+export * from './reference';
+export * from './import-mapping';

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { channel } from '../contract/define';
+import { byId, idSchema, importContentSchema, jobIdSchema } from '../schema-helpers';
+import { traineeFieldsSchema, type Trainee } from './trainee-schema';
+import { IMPORT_FIELDS, type ImportOutcome, type ImportPreview } from './import-mapping';
+
+const importFileSchema = z.strictObject({
+  /** Lets the caller follow `import:progress` events for this run. */
+  jobId: jobIdSchema,
+  fileName: z.string().max(260),
+  contentBase64: importContentSchema,
+  /** Column headings chosen by hand: a declared record of field → heading, not stray keys. */
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200).nullable()).optional(),
+});
+
+export const traineeChannels = {
+  'trainees:list': channel(
+    z.strictObject({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+  ).returns<Trainee[]>(),
+  'trainees:get': channel(byId).returns<Trainee>(),
+  'trainees:create': channel(traineeFieldsSchema).changes('trainees').returns<Trainee>(),
+  'trainees:update': channel(z.strictObject({ id: idSchema, fields: traineeFieldsSchema }))
+    .changes('trainees')
+    .returns<Trainee>(),
+  'trainees:archive': channel(byId).changes('trainees').returns<Trainee>(),
+  'trainees:restore': channel(byId).changes('trainees').returns<Trainee>(),
+};
+
+export const traineeImportChannels = {
+  'traineeImport:preview': channel(importFileSchema).returns<ImportPreview>(),
+  'traineeImport:commit': channel(importFileSchema).changes('trainees').returns<ImportOutcome>(),
+};

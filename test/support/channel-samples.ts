@@ -1,0 +1,406 @@
+import type { Kysely } from 'kysely';
+import type { ChannelName } from '../../src/shared/contract';
+import type { DB } from '../../src/main/store/schema';
+
+/** Ids from the standard demo set that the samples below work on. */
+export interface SampleIds {
+  today: string;
+  /** A trainee with 1:1s and goals; most samples are about them. */
+  traineeId: string;
+  /** Only archived and restored. */
+  spareTraineeId: string;
+  meetingId: string;
+  actionId: string;
+  goalId: string;
+  /** Three identified needs of three trainees: one removed, one made a goal, one whose intake is destroyed. */
+  needIds: [string, string, string];
+  destroyTraineeId: string;
+  supportItemId: string;
+  aktId: string;
+  /** The historic RCA, archived (the AKT stays in use for the other samples). */
+  rcaId: string;
+  failedAttemptId: string;
+  passedAttemptId: string;
+  postFailId: string;
+  readinessId: string;
+  arcpRecordId: string;
+  /** An ARCP record still awaiting its panel, deleted and restored. */
+  pendingArcpRecordId: string;
+  panelId: string;
+  templateId: string;
+  /** Where ARCP packs may be written, and backups go. */
+  folder: string;
+  /** A backup of the demo made before the samples run, and the recovery key that opens it. */
+  backupFile: string;
+  recoveryWords: string;
+  /** A DA-lead return of the demo, as the JSON text a colleague would send. */
+  insightsReturn: string;
+}
+
+const first = async <T>(rows: Promise<T | undefined>, what: string): Promise<T> => {
+  const row = await rows;
+  if (!row) throw new Error(`The standard demo has no ${what}`);
+  return row;
+};
+
+/** Picks the ids the samples need from a database with the standard demo loaded. */
+export async function sampleIds(
+  db: Kysely<DB>,
+  today: string,
+  folder: string,
+  backup: { file: string; words: string },
+  insightsReturn: string,
+): Promise<SampleIds> {
+  const meeting = await first(
+    db
+      .selectFrom('meetings')
+      .innerJoin('meeting_actions', 'meeting_actions.meeting_id', 'meetings.id')
+      .innerJoin('plp_goals', 'plp_goals.trainee_id', 'meetings.trainee_id')
+      .select(['meetings.id', 'meetings.trainee_id', 'plp_goals.id as goalId'])
+      .where('plp_goals.deleted_at', 'is', null)
+      .where('meetings.deleted_at', 'is', null)
+      .executeTakeFirst(),
+    '1:1 with an action and a goal',
+  );
+  // An action of another 1:1, since meetings:update replaces the actions of `meeting`.
+  const action = await first(
+    db.selectFrom('meeting_actions').select('id').where('meeting_id', '!=', meeting.id).executeTakeFirst(),
+    'second 1:1 with an action',
+  );
+  const needs = await db.selectFrom('identified_needs').select(['id', 'trainee_id']).limit(3).execute();
+  if (needs.length < 3) throw new Error('The standard demo has fewer than three identified needs');
+  const spare = await first(
+    db.selectFrom('trainees').select('id').orderBy('gmc_number', 'desc').executeTakeFirst(),
+    'trainee',
+  );
+  const support = await first(
+    db.selectFrom('support_items').select('id').where('status', '=', 'offered').executeTakeFirst(),
+    'open support offer',
+  );
+  const akt = await first(
+    db.selectFrom('exam_definitions').select('id').where('code', '=', 'AKT').executeTakeFirst(),
+    'AKT',
+  );
+  const rca = await first(
+    db.selectFrom('exam_definitions').select('id').where('code', '=', 'RCA').executeTakeFirst(),
+    'RCA',
+  );
+  const failed = await first(
+    db
+      .selectFrom('exam_attempts')
+      .select('id')
+      .where('result', '=', 'fail')
+      .where('id', 'not in', db.selectFrom('exam_post_fail').select('attempt_id'))
+      .executeTakeFirst(),
+    'fail without a post-fail conversation',
+  );
+  const passed = await first(
+    db.selectFrom('exam_attempts').select('id').where('result', '=', 'pass').executeTakeFirst(),
+    'pass',
+  );
+  const postFail = await first(
+    db.selectFrom('exam_post_fail').select('id').executeTakeFirst(),
+    'post-fail conversation',
+  );
+  const readiness = await first(
+    db.selectFrom('exam_readiness').select('id').executeTakeFirst(),
+    'readiness discussion',
+  );
+  const record = await first(
+    db.selectFrom('arcp_records').select('id').where('outcome', 'is not', null).executeTakeFirst(),
+    'ARCP record with an outcome',
+  );
+  const pending = await first(
+    db.selectFrom('arcp_records').select('id').where('outcome', 'is', null).executeTakeFirst(),
+    'ARCP record awaiting its panel',
+  );
+  const panel = await first(db.selectFrom('arcp_panels').select('id').executeTakeFirst(), 'ARCP panel');
+  const template = await first(
+    db.selectFrom('evidence_templates').select('id').executeTakeFirst(),
+    'evidence template',
+  );
+  return {
+    today,
+    traineeId: meeting.trainee_id,
+    spareTraineeId: spare.id,
+    meetingId: meeting.id,
+    actionId: action.id,
+    goalId: meeting.goalId,
+    needIds: [needs[0]!.id, needs[1]!.id, needs[2]!.id],
+    destroyTraineeId: needs[2]!.trainee_id,
+    supportItemId: support.id,
+    aktId: akt.id,
+    rcaId: rca.id,
+    failedAttemptId: failed.id,
+    passedAttemptId: passed.id,
+    postFailId: postFail.id,
+    readinessId: readiness.id,
+    arcpRecordId: record.id,
+    pendingArcpRecordId: pending.id,
+    panelId: panel.id,
+    templateId: template.id,
+    folder,
+    backupFile: backup.file,
+    recoveryWords: backup.words,
+    insightsReturn,
+  };
+}
+
+const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+const arcpFields = (today: string) => ({
+  reviewFrom: '2025-09-01',
+  reviewTo: '2026-08-31',
+  panelDate: today,
+  grade: 'ST2',
+  wte: '1',
+  posts: 2,
+  esrInterimDate: null,
+  esrFullDate: null,
+  outcome: null,
+  reasonCodes: [],
+  reasonDetail: null,
+  evidenceDueDate: null,
+  educatorSummary: 'Steady progress.',
+  templateId: null,
+});
+
+/** A sample is what a caller would send; zod's input types of preprocessed fields are too loose to help here. */
+type Sample = (ids: SampleIds) => Record<string, unknown>;
+
+/**
+ * A valid input for every channel, built from demo ids. The type demands one per channel, so a
+ * new channel does not compile until it has a sample; the write-declaration and strict-input
+ * tests run them all. Ordered like the contract: a restore follows its delete.
+ */
+export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
+  'app:info': () => ({}),
+  'settings:get': () => ({}),
+  'settings:update': () => ({ userName: 'Dr Sample Lead' }),
+  'demo:load': () => ({ size: 'standard' }),
+  'trainees:list': () => ({ includeArchived: true }),
+  'trainees:get': (ids) => ({ id: ids.traineeId }),
+  'trainees:create': () => ({
+    givenName: 'Sample',
+    familyName: 'Trainee',
+    gmcNumber: '5012345',
+    programme: 'GP - Northtown VTS',
+    grade: 'ST1',
+    programmeStartDate: '07/08/2025',
+    wte: '1',
+  }),
+  'trainees:update': (ids) => ({
+    id: ids.spareTraineeId,
+    fields: {
+      givenName: 'Renamed',
+      familyName: 'Trainee',
+      gmcNumber: '5012346',
+      programme: 'GP - Northtown VTS',
+      grade: 'ST2',
+      programmeStartDate: '07/08/2024',
+      wte: '0.8',
+    },
+  }),
+  'trainees:archive': (ids) => ({ id: ids.spareTraineeId }),
+  'trainees:restore': (ids) => ({ id: ids.spareTraineeId }),
+  'traineeImport:preview': () => ({
+    jobId: 'sample-import-preview',
+    fileName: 'trainees.csv',
+    contentBase64: csv(
+      'First name,Surname,GMC number,Programme,Grade,Programme start date,WTE\nImpa,Ortega,5099001,GP - Riverside VTS,ST1,07/08/2025,1\n',
+    ),
+  }),
+  'traineeImport:commit': () => ({
+    jobId: 'sample-import-commit',
+    fileName: 'trainees.csv',
+    contentBase64: csv(
+      'Forename,Family name,GMC,Scheme,Grade,Start,Hours\nImpa,Ortega,5099001,GP - Riverside VTS,ST1,07/08/2025,1\n',
+    ),
+    mapping: { programmeStartDate: 'Start', wte: 'Hours' },
+  }),
+  'meetings:list': (ids) => ({ traineeId: ids.traineeId }),
+  'meetings:get': (ids) => ({ id: ids.meetingId }),
+  'meetings:create': (ids) => ({
+    traineeId: ids.traineeId,
+    heldOn: ids.today,
+    mode: 'video',
+    meetingType: 'pastoral',
+    sharedSummary: 'Talked about the rota.',
+    privateNotes: 'Tired.',
+    goalIds: [ids.goalId],
+    actions: [{ description: 'Book study leave', owner: 'trainee', dueOn: ids.today }],
+  }),
+  'meetings:update': (ids) => ({
+    id: ids.meetingId,
+    fields: {
+      traineeId: ids.traineeId,
+      heldOn: ids.today,
+      mode: 'phone',
+      meetingType: 'pastoral',
+      sharedSummary: 'Updated summary.',
+      privateNotes: '',
+    },
+  }),
+  'meetings:delete': (ids) => ({ id: ids.meetingId }),
+  'meetings:restore': (ids) => ({ id: ids.meetingId }),
+  'meetings:history': (ids) => ({ id: ids.meetingId }),
+  'meetings:setActionDone': (ids) => ({ id: ids.actionId, done: true }),
+  'meetings:templates': () => ({}),
+  'meetings:saveTemplate': () => ({ meetingType: 'pastoral', prompts: 'How are things at the practice?' }),
+  'meetings:schedule': (ids) => ({ traineeId: ids.traineeId }),
+  'meetings:setCadence': (ids) => ({ traineeId: ids.traineeId, weeks: 6 }),
+  'meetings:calendar': (ids) => ({ traineeId: ids.traineeId }),
+  'drafts:get': () => ({ key: 'meeting:new' }),
+  'drafts:save': (ids) => ({ key: 'meeting:new', traineeId: ids.traineeId, payload: '{"sharedSummary":"Half typed"}' }),
+  'drafts:discard': () => ({ key: 'meeting:new' }),
+  'plp:list': (ids) => ({ traineeId: ids.traineeId }),
+  'plp:createGoal': (ids) => ({
+    traineeId: ids.traineeId,
+    title: 'Pass the SCA',
+    area: 'exam',
+    nextReviewOn: ids.today,
+  }),
+  'plp:updateGoal': (ids) => ({
+    id: ids.goalId,
+    fields: {
+      traineeId: ids.traineeId,
+      title: 'Structure telephone consultations',
+      area: 'eportfolio',
+      targetOn: ids.today,
+    },
+  }),
+  'plp:deleteGoal': (ids) => ({ id: ids.goalId }),
+  'plp:restoreGoal': (ids) => ({ id: ids.goalId }),
+  'plp:addReview': (ids) => ({
+    goalId: ids.goalId,
+    reviewedOn: ids.today,
+    note: 'Good progress.',
+    statusAfter: 'in_progress',
+  }),
+  'plp:exportPdf': (ids) => ({ traineeId: ids.traineeId }),
+  'plp:exportText': (ids) => ({ traineeId: ids.traineeId }),
+  'needs:get': (ids) => ({ traineeId: ids.traineeId }),
+  'needs:save': (ids) => ({
+    traineeId: ids.traineeId,
+    completedOn: ids.today,
+    communicationLanguage: 'Help with idioms on the telephone',
+    consentShareWith: 'Educational supervisor',
+    consentGivenOn: ids.today,
+  }),
+  'needs:destroy': (ids) => ({ traineeId: ids.destroyTraineeId }),
+  'needs:addNeed': (ids) => ({ traineeId: ids.traineeId, area: 'communication', description: 'Telephone English' }),
+  'needs:removeNeed': (ids) => ({ id: ids.needIds[0] }),
+  'needs:makeGoal': (ids) => ({ id: ids.needIds[1] }),
+  'support:list': (ids) => ({ traineeId: ids.traineeId }),
+  'support:offer': (ids) => ({ traineeId: ids.traineeId, catalogueId: 'seed-3', offeredOn: ids.today }),
+  'support:step': (ids) => ({ id: ids.supportItemId, status: 'accepted', on: ids.today }),
+  'support:delete': (ids) => ({ id: ids.supportItemId }),
+  'support:restore': (ids) => ({ id: ids.supportItemId }),
+  'support:catalogue': () => ({ includeInactive: true }),
+  'support:saveCatalogueEntry': () => ({ label: 'Sample tutorial', category: 'communication', followUpDays: 21 }),
+  'today:view': () => ({ kind: null }),
+  'search:query': () => ({ text: 'telephone', limit: 10 }),
+  'timeline:list': (ids) => ({ traineeId: ids.traineeId }),
+  'exams:setup': () => ({}),
+  'exams:saveDefinition': () => ({
+    fields: {
+      code: 'sample1',
+      name: 'Sample exam',
+      hasScore: true,
+      componentKind: 'none',
+      components: '',
+      earliestGrade: 'ST1',
+      historic: false,
+      attemptGroup: '',
+      bookingWeeksBefore: '',
+    },
+  }),
+  'exams:archiveDefinition': (ids) => ({ id: ids.rcaId }),
+  'exams:saveRules': () => ({
+    attemptLimits: [
+      {
+        label: 'In training on 1 Aug 2023',
+        entryFrom: null,
+        entryTo: '01/08/2023',
+        standardAttempts: 4,
+        exceptionalAttempts: 1,
+      },
+      { label: 'From 2 Aug 2023', entryFrom: '02/08/2023', entryTo: null, standardAttempts: 6, exceptionalAttempts: 0 },
+    ],
+    ladder: [{ failNumber: 1, label: 'First fail', support: 'Mentor\nSCA course' }],
+  }),
+  'exams:forTrainee': (ids) => ({ traineeId: ids.traineeId }),
+  'exams:saveAttempt': (ids) => ({
+    traineeId: ids.traineeId,
+    fields: { examId: ids.aktId, sittingDate: ids.today, result: 'awaiting' },
+  }),
+  'exams:deleteAttempt': (ids) => ({ id: ids.passedAttemptId }),
+  'exams:postFailDraft': (ids) => ({ attemptId: ids.failedAttemptId }),
+  'exams:savePostFail': (ids) => ({
+    attemptId: ids.failedAttemptId,
+    fields: {
+      heldOn: ids.today,
+      participants: 'Exam lead and trainee',
+      supportTier: 1,
+      supportOffered: [{ label: 'SCA preparation course', accepted: true }],
+    },
+  }),
+  'exams:postFailText': (ids) => ({ id: ids.postFailId }),
+  'exams:postFailFile': (ids) => ({ id: ids.postFailId, format: 'docx' }),
+  'exams:readinessText': (ids) => ({ id: ids.readinessId }),
+  'exams:readinessFile': (ids) => ({ id: ids.readinessId, format: 'pdf' }),
+  'exams:saveReadiness': (ids) => ({
+    traineeId: ids.traineeId,
+    fields: { examId: ids.aktId, discussedOn: ids.today, decision: 'ready' },
+  }),
+  'exams:monitor': () => ({}),
+  'examImport:preview': () => ({
+    jobId: 'sample-results-preview',
+    fileName: 'results.csv',
+    contentBase64: csv('GMC Number,Exam,Sitting Date,Result\n5099001,AKT,03/04/2025,Pass\n'),
+  }),
+  'examImport:commit': () => ({
+    jobId: 'sample-results-commit',
+    fileName: 'results.csv',
+    contentBase64: csv('GMC Number,Exam,Sitting Date,Result\n5099001,AKT,03/04/2025,Pass\n'),
+  }),
+  'arcp:reference': () => ({}),
+  'arcp:saveTemplate': () => ({
+    id: null,
+    fields: {
+      name: 'Sample CT1',
+      specialty: 'Psychiatry',
+      grade: 'CT1',
+      items: [{ key: 'wpba', label: 'WPBA', minimum: 1, basis: 'year' }],
+    },
+  }),
+  'arcp:forTrainee': (ids) => ({ traineeId: ids.traineeId }),
+  'arcp:create': (ids) => ({ traineeId: ids.traineeId, fields: arcpFields(ids.today) }),
+  'arcp:update': (ids) => ({ id: ids.pendingArcpRecordId, fields: arcpFields(ids.today) }),
+  'arcp:delete': (ids) => ({ id: ids.pendingArcpRecordId }),
+  'arcp:restore': (ids) => ({ id: ids.pendingArcpRecordId }),
+  'arcp:saveCounts': (ids) => ({ id: ids.arcpRecordId, counts: { cot_minicex: 3 } }),
+  'arcp:panels': () => ({}),
+  'arcp:createPanel': (ids) => ({ name: 'Sample panel', panelDate: ids.today, traineeIds: [ids.traineeId] }),
+  'arcp:readiness': (ids) => ({ panelId: ids.panelId }),
+  'arcp:deadlines': () => ({ horizonDays: 30 }),
+  'arcp:pack': (ids) => ({ recordId: ids.arcpRecordId }),
+  'arcp:exportTarget': () => ({}),
+  'arcp:chooseFolder': () => ({}),
+  'arcp:batch': (ids) => ({ panelId: ids.panelId, folder: ids.folder, jobId: 'sample-batch' }),
+  'arcp:cancelBatch': () => ({ jobId: 'sample-batch' }),
+  'insights:figures': () => ({}),
+  'insights:exportReturn': () => ({ kind: 'da-lead' }),
+  'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
+  'backups:status': () => ({}),
+  'backups:run-now': () => ({}),
+  'backups:set-folder': (ids) => ({ folder: ids.folder }),
+  'backups:choose-folder': () => ({}),
+  'backups:choose-file': () => ({}),
+  'backups:set-passphrase': () => ({ passphrase: 'sample passphrase for backups' }),
+  'backups:inspect': (ids) => ({ file: ids.backupFile, secret: { kind: 'recovery-key', words: ids.recoveryWords } }),
+  // Replaces the whole database, so the write-declaration test runs it last.
+  'backups:restore': (ids) => ({ file: ids.backupFile, secret: { kind: 'recovery-key', words: ids.recoveryWords } }),
+  'recovery:create-key': () => ({}),
+  'recovery:check-key': (ids) => ({ words: ids.recoveryWords }),
+};

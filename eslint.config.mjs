@@ -41,6 +41,16 @@ const noMain = [
   { group: ['**/main/**', '../main', '../../main'], message: 'Reach main only through the contract in src/shared.' },
 ];
 
+// A renderer feature never reaches the app layer that hosts it; the app layer reaches features through index.ts.
+const noAppLayer = [
+  { regex: String.raw`^\.\./\.\./app(/|$)`, message: 'Features never import the app layer that composes them.' },
+];
+const appToFeatures = [
+  {
+    regex: String.raw`^\.\./features/[^/]+/.+`,
+    message: 'Import a feature through its index.ts: "../features/<feature>".',
+  },
+];
 // One folder per feature on each layer; a feature reaches another only through its public entry.
 // `contract` in shared is the infrastructure that aggregates every feature's channels.
 const FEATURE_LAYERS = {
@@ -48,8 +58,7 @@ const FEATURE_LAYERS = {
   main: { root: 'src/main/services', entries: ['index', '*-read'] },
   renderer: { root: 'src/renderer/src/features', entries: ['index'] },
 };
-// The renderer is being restructured on another branch; set this to true once that has landed.
-const RENDERER_FEATURE_BOUNDARIES = false;
+const RENDERER_FEATURE_BOUNDARIES = true;
 const featureBoundaryConfigs = [
   { files: ['src/shared/**'], layer: FEATURE_LAYERS.shared },
   { files: ['src/main/services/**'], layer: FEATURE_LAYERS.main },
@@ -96,6 +105,11 @@ export default tseslint.config(
       ...restrict(nodeOnly, noElectron, noDatabase, noMain),
     },
   },
+  {
+    files: ['src/renderer/src/features/**'],
+    rules: restrict(nodeOnly, noElectron, noDatabase, noMain, noAppLayer),
+  },
+  { files: ['src/renderer/src/app/**'], rules: restrict(nodeOnly, noElectron, noDatabase, noMain, appToFeatures) },
   {
     files: ['scripts/**/*.mjs', '.ci/**', 'eslint-rules/**'],
     languageOptions: { globals: { ...globals.node } },

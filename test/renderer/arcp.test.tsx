@@ -157,7 +157,9 @@ describe('deleting a record', () => {
       },
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Delete record' }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    // Radix enables the toast region's pointer events an effect after the toast mounts; a click refused before then did nothing.
+    await waitFor(() => userEvent.click(undo));
     await waitFor(() => expect(calls).toEqual(['delete r1', 'restore r1']));
   });
 });

@@ -257,7 +257,7 @@ describe('GoalForm and ReviewForm', () => {
   it('asks for a review or target date on an open goal, and an area', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
-    const { GoalForm } = await import('../../src/renderer/src/features/plan/GoalForm');
+    const { GoalForm } = await import('../../src/renderer/src/features/plp/GoalForm');
     renderWithApp(<GoalForm traineeId="t1" onSubmit={onSubmit} onCancel={vi.fn()} />, {});
     await user.type(screen.getByLabelText(/^Goal/), 'Structure telephone consultations');
     await user.click(screen.getByRole('button', { name: 'Add goal' }));
@@ -280,7 +280,7 @@ describe('GoalForm and ReviewForm', () => {
   it('refuses an impossible review date and an empty note', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
-    const { ReviewForm } = await import('../../src/renderer/src/features/plan/GoalForm');
+    const { ReviewForm } = await import('../../src/renderer/src/features/plp/GoalForm');
     const goal = {
       id: 'g1',
       traineeId: 't1',

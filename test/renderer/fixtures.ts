@@ -1,4 +1,6 @@
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
+import { DEFAULT_EXAM_RULES, SCA_COMPONENTS } from '../../src/shared/exams/exam-reference';
+import type { ExamAttempt, PostFailDraft } from '../../src/shared/exams/exam-types';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings/settings-schema';
 
 let next = 1;
@@ -31,4 +33,53 @@ export function aTrainee(overrides: Partial<Trainee> = {}): Trainee {
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
   return { ...DEFAULT_SETTINGS, ...overrides };
+}
+
+/** A failed SCA sitting (the second domain a clear fail), as main lists it. */
+export function aFailedAttempt(traineeId: string): ExamAttempt {
+  return {
+    id: 'a1',
+    traineeId,
+    examId: 'sca',
+    examCode: 'SCA',
+    examName: 'Simulated Consultation Assessment',
+    attemptGroup: 'SCA',
+    sittingDate: '2024-01-23',
+    result: 'fail',
+    score: null,
+    passMark: null,
+    components: [
+      { ...SCA_COMPONENTS[0]!, value: 'Fail' },
+      { ...SCA_COMPONENTS[1]!, value: 'Clear Fail' },
+      { ...SCA_COMPONENTS[2]!, value: 'Clear Pass' },
+    ],
+    weakestAreas: [SCA_COMPONENTS[1]!.label],
+    feedback: null,
+    attemptNumber: 1,
+    exceptional: false,
+    overLimit: false,
+    standardLeftAfter: 5,
+    exceptionalLeftAfter: 0,
+    flags: [],
+    source: 'import',
+  };
+}
+
+/** What main offers for a first fail of `attempt`: tier 1 and its one support offer. */
+export function aPostFailDraft(attempt: ExamAttempt): PostFailDraft {
+  return {
+    attempt,
+    failNumber: 1,
+    supportTier: 1,
+    supportTierLabel: DEFAULT_EXAM_RULES.ladder[0]!.label,
+    supportOffered: [{ label: 'Invitation to the regional exam preparation course', accepted: false }],
+    feedbackByArea: attempt.components.map((c) => ({
+      key: c.key,
+      label: c.label,
+      result: c.value,
+      weakest: c.label === SCA_COMPONENTS[1]!.label,
+      note: null,
+    })),
+    bookingWeeksBefore: 7,
+  };
 }

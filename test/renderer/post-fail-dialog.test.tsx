@@ -2,55 +2,15 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { PostFailDialog } from '../../src/renderer/src/features/exams/PostFailDialog';
-import { DEFAULT_EXAM_RULES, SCA_COMPONENTS } from '../../src/shared/exams/exam-reference';
-import type { ExamAttempt, PostFailDraft, PostFailRecord } from '../../src/shared/exams/exam-types';
-import { aTrainee, settings } from './fixtures';
+import { DEFAULT_EXAM_RULES } from '../../src/shared/exams/exam-reference';
+import type { PostFailRecord } from '../../src/shared/exams/exam-types';
+import { aFailedAttempt, aPostFailDraft, aTrainee, settings } from './fixtures';
 import { renderWithApp } from './render-app';
 
 const trainee = aTrainee({ givenName: 'Tariq', familyName: 'Smith', gmcNumber: '7455482', grade: 'ST3' });
 
-const attempt: ExamAttempt = {
-  id: 'a1',
-  traineeId: trainee.id,
-  examId: 'sca',
-  examCode: 'SCA',
-  examName: 'Simulated Consultation Assessment',
-  attemptGroup: 'SCA',
-  sittingDate: '2024-01-23',
-  result: 'fail',
-  score: null,
-  passMark: null,
-  components: [
-    { ...SCA_COMPONENTS[0]!, value: 'Fail' },
-    { ...SCA_COMPONENTS[1]!, value: 'Clear Fail' },
-    { ...SCA_COMPONENTS[2]!, value: 'Clear Pass' },
-  ],
-  weakestAreas: [SCA_COMPONENTS[1]!.label],
-  feedback: null,
-  attemptNumber: 1,
-  exceptional: false,
-  overLimit: false,
-  standardLeftAfter: 5,
-  exceptionalLeftAfter: 0,
-  flags: [],
-  source: 'import',
-};
-
-const draft: PostFailDraft = {
-  attempt,
-  failNumber: 1,
-  supportTier: 1,
-  supportTierLabel: DEFAULT_EXAM_RULES.ladder[0]!.label,
-  supportOffered: [{ label: 'Invitation to the regional exam preparation course', accepted: false }],
-  feedbackByArea: attempt.components.map((c) => ({
-    key: c.key,
-    label: c.label,
-    result: c.value,
-    weakest: c.label === SCA_COMPONENTS[1]!.label,
-    note: null,
-  })),
-  bookingWeeksBefore: 7,
-};
+const attempt = aFailedAttempt(trainee.id);
+const draft = aPostFailDraft(attempt);
 
 describe('PostFailDialog', () => {
   it('pre-fills the weakest domain and the tier’s support, keeps the private note apart, and sends what was chosen', async () => {

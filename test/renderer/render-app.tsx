@@ -8,8 +8,8 @@ import type { AppEventName, AppEvents, ChannelName, OutputOf, ParsedInputOf } fr
 import type { Result } from '../../src/shared/result';
 import { AppError } from '../../src/shared/result';
 import { ClientContext } from '../../src/renderer/src/api';
-import { createClient } from '../../src/renderer/src/api/client';
 import type { Transport } from '../../src/renderer/src/api/transport';
+import { connectClient } from '../../src/renderer/src/app/query-client';
 import { ToastProvider } from '../../src/renderer/src/components/Toasts';
 
 export type FakeHandlers = { [C in ChannelName]?: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
@@ -45,12 +45,23 @@ export function fakeTransport(handlers: FakeHandlers) {
   return { transport, calls, emit };
 }
 
-export function renderWithApp(ui: ReactElement, handlers: FakeHandlers, path = '/') {
+/**
+ * Renders `ui` as the app would: the fake transport goes through the same `connectClient` as
+ * the real one, so a write refreshes the queries it changed exactly as in the app.
+ */
+export function renderWithApp(
+  ui: ReactElement,
+  handlers: FakeHandlers,
+  path = '/',
+  {
+    // Without a stale time every remount refetches; pass the app's own client to test what it caches.
+    queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  }: { queryClient?: QueryClient } = {},
+) {
   const fake = fakeTransport(handlers);
   const location = memoryLocation({ path, record: true });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const utils = render(
-    <ClientContext.Provider value={createClient(fake.transport)}>
+    <ClientContext.Provider value={connectClient(fake.transport, queryClient)}>
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
           <Router hook={location.hook}>{ui}</Router>
@@ -58,7 +69,7 @@ export function renderWithApp(ui: ReactElement, handlers: FakeHandlers, path = '
       </QueryClientProvider>
     </ClientContext.Provider>,
   );
-  return { ...utils, ...fake, location };
+  return { ...utils, ...fake, location, queryClient };
 }
 
 export const noop = vi.fn();

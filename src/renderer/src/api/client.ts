@@ -1,4 +1,12 @@
-import { CHANNEL_NAMES, splitChannel, type Api, type AppEventName, type AppEvents } from '../../../shared/contract';
+import {
+  CHANNEL_NAMES,
+  contract,
+  splitChannel,
+  type Api,
+  type AppEventName,
+  type AppEvents,
+} from '../../../shared/contract';
+import { namespacesToRefresh, type QueryNamespace } from '../../../shared/contract/data-features';
 import type { AppErrorPayload, ErrorCode } from '../../../shared/result';
 import type { Transport } from './transport';
 
@@ -19,14 +27,25 @@ export interface Client {
   on<K extends AppEventName>(event: K, listener: (payload: AppEvents[K]) => void): () => void;
 }
 
+export interface ClientOptions {
+  /**
+   * Called after a successful write with what it changed: the data features the channel declares
+   * and every view reading them. The call resolves only after this has, so a caller that awaits a
+   * save sees fresh data. Reads and failed calls never call it.
+   */
+  onChanged?(namespaces: QueryNamespace[]): unknown;
+}
+
 /** Builds `api.feature.verb(input)` for every channel in the contract over the given transport. */
-export function createClient(transport: Transport): Client {
+export function createClient(transport: Transport, options: ClientOptions = {}): Client {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
   for (const name of CHANNEL_NAMES) {
     const [feature, verb] = splitChannel(name);
+    const changed = namespacesToRefresh(contract[name].changes);
     (api[feature] ??= {})[verb] = async (input?: unknown) => {
       const result = await transport.call(name, input);
       if (!result.ok) throw new ApiError(result.error);
+      if (changed.length > 0) await options.onChanged?.(changed);
       return result.data;
     };
   }

@@ -1,15 +1,16 @@
 import { createContext, useContext } from 'react';
-import { createClient, type Client } from './client';
-import { httpTransport, preloadTransport, takeHostToken } from './transport';
+import type { Client } from './client';
+import { httpTransport, preloadTransport, takeHostToken, type Transport } from './transport';
 
 export { ApiError } from './client';
 export type { Client } from './client';
+export { keyIn, type QueryKey } from './query-keys';
 
 /** Picks the transport once at start-up: the preload bridge under Electron, HTTP in the browser host. */
-export function createDefaultClient(): Client {
-  return createClient(
-    window.tpd ? preloadTransport(window.tpd) : httpTransport(takeHostToken(window.location, window.sessionStorage)),
-  );
+export function defaultTransport(): Transport {
+  return window.tpd
+    ? preloadTransport(window.tpd)
+    : httpTransport(takeHostToken(window.location, window.sessionStorage));
 }
 
 export const ClientContext = createContext<Client | null>(null);

@@ -1,18 +1,17 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
-import { ArcpPage } from '../features/arcp/ArcpPage';
-import { ResitMonitorPage } from '../features/exams/ResitMonitorPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TodayPage } from '../features/today/TodayPage';
-import { NewMeetingPage } from '../features/meetings/NewMeetingPage';
-import { SearchDialog } from '../features/search/SearchDialog';
-import { TraineePage } from '../features/trainees/TraineePage';
-import { TraineesPage } from '../features/trainees/TraineesPage';
+import { ArcpPage } from '../features/arcp';
+import { ResitMonitorPage } from '../features/exams';
+import { NewMeetingPage } from '../features/meetings';
+import { SearchDialog } from '../features/search';
+import { TodayPage } from '../features/today';
+import { TraineePage, TraineesPage } from '../features/trainees';
 import { useAppCommands } from './commands';
+import { SettingsPage } from './SettingsPage';
+import { TRAINEE_TABS } from './trainee-tabs';
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [exact] = useRoute(href);
@@ -61,10 +60,16 @@ function Shell() {
           <Route path="/trainees">{() => <TraineesPage />}</Route>
           <Route path="/trainees/new">{() => <TraineesPage dialog="new" />}</Route>
           <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
-          <Route path="/trainees/:id/edit">{(params) => <TraineePage id={params.id} editing />}</Route>
-          <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} />}</Route>
-          <Route path="/trainees/:id/:tab">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
-          <Route path="/trainees/:id/:tab/:item">{(params) => <TraineePage id={params.id} tab={params.tab} />}</Route>
+          <Route path="/trainees/:id/edit">
+            {(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} editing />}
+          </Route>
+          <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} />}</Route>
+          <Route path="/trainees/:id/:tab">
+            {(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} tab={params.tab} />}
+          </Route>
+          <Route path="/trainees/:id/:tab/:item">
+            {(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} tab={params.tab} />}
+          </Route>
           <Route path="/meetings/new">{() => <NewMeetingPage />}</Route>
           <Route path="/resits">{() => <ResitMonitorPage />}</Route>
           <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
@@ -81,13 +86,11 @@ function Shell() {
   );
 }
 
-export function App({ client }: { client: Client }) {
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
-      }),
-  );
+/**
+ * The app root. `client` must be connected to `queryClient` (see `connectClient`), so that every
+ * write refreshes the queries it made stale.
+ */
+export function App({ client, queryClient }: { client: Client; queryClient: QueryClient }) {
   return (
     <ClientContext.Provider value={client}>
       <QueryClientProvider client={queryClient}>

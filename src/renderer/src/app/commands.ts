@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { MenuCommand } from '../../../shared/contract';
 import { useClient } from '../api';
-import { newMeetingPath } from '../features/meetings/new-meeting-path';
+import { newMeetingPath } from '../features/meetings';
+import { broadcastCommand } from '../lib/command-events';
 
 /** Shortcuts mirror the Electron menu; under Electron the menu takes the keys first, in a browser these do. */
 export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boolean; label: string }> = [
@@ -27,23 +28,6 @@ export function commandForKey(
   return match?.command ?? null;
 }
 
-const COMMAND_EVENT = 'tpd:command';
-
-/** Pages that own a command (export the current view, focus the search box) listen for it here. */
-export function useCommandListener(command: MenuCommand, handler: () => void): void {
-  useEffect(() => {
-    const listener = (e: Event) => {
-      if ((e as CustomEvent<MenuCommand>).detail === command) handler();
-    };
-    window.addEventListener(COMMAND_EVENT, listener);
-    return () => window.removeEventListener(COMMAND_EVENT, listener);
-  }, [command, handler]);
-}
-
-function broadcast(command: MenuCommand): void {
-  window.dispatchEvent(new CustomEvent(COMMAND_EVENT, { detail: command }));
-}
-
 /** Routes menu commands and shortcuts: navigation here, everything else to the page that owns it. */
 export function useAppCommands(navigate: (to: string) => void): void {
   const client = useClient();
@@ -67,7 +51,7 @@ export function useAppCommands(navigate: (to: string) => void): void {
         case 'import-trainees':
           return navigate('/trainees/import');
         default:
-          return broadcast(command);
+          return broadcastCommand(command);
       }
     };
     const onKey = (event: KeyboardEvent) => {

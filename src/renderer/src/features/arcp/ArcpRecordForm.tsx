@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import {
   NOT_ASSESSED,
   OUTCOME_FIVE,
@@ -12,6 +11,9 @@ import { formatUkDate } from '../../../../shared/dates';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
+import { Select, plainOptions } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
@@ -55,9 +57,8 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, ArcpRecordFields>({
+  } = useZodForm<typeof arcpRecordFieldsSchema, FormValues>(arcpRecordFieldsSchema, {
     defaultValues: toValues(record, trainee),
-    resolver: zodResolver(arcpRecordFieldsSchema) as unknown as Resolver<FormValues, unknown, ArcpRecordFields>,
     mode: 'onBlur',
   });
   const outcome = useWatch({ control, name: 'outcome' });
@@ -96,11 +97,7 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
           <input {...register('panelDate')} {...DATE_INPUT} />
         </Field>
         <Field label="Grade in the period" error={e('grade')} required>
-          <select {...register('grade')}>
-            {TRAINING_GRADES.map((g) => (
-              <option key={g}>{g}</option>
-            ))}
-          </select>
+          <Select {...register('grade')} options={plainOptions(TRAINING_GRADES)} />
         </Field>
         <Field label="Whole-time equivalent in the period" hint="e.g. 0.8 or 80%" error={e('wte')} required>
           <input {...register('wte')} inputMode="decimal" />
@@ -119,14 +116,11 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
           <input {...register('esrFullDate')} {...DATE_INPUT} />
         </Field>
         <Field label="Evidence template" error={e('templateId')}>
-          <select {...register('templateId')}>
-            <option value="">Best match for the grade</option>
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <Select
+            {...register('templateId')}
+            placeholder="Best match for the grade"
+            options={templates.map((t) => ({ value: t.id, label: t.name }))}
+          />
         </Field>
         <Field label="Outcome" hint="Leave blank until the panel has met" error={e('outcome')}>
           <select {...register('outcome')}>
@@ -178,14 +172,11 @@ export function ArcpRecordForm({ record, trainee, codes, templates, onSubmit, on
       >
         <textarea {...register('educatorSummary')} rows={6} />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {record ? 'Save ARCP record' : 'Add ARCP record'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        submitLabel={record ? 'Save ARCP record' : 'Add ARCP record'}
+        submitting={isSubmitting}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -2,23 +2,22 @@ import { useState } from 'react';
 import { ESR_STATE_LABEL, esrState, outcomeLabel } from '../../../../shared/arcp/arcp-reference';
 import type { ArcpRecord, ArcpRecordFields } from '../../../../shared/arcp/arcp-schema';
 import { formatLongDate } from '../../../../shared/dates';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { ArcpRecordForm } from './ArcpRecordForm';
 import { ChecklistEditor } from './ChecklistEditor';
-import { useArcpReference, useInvalidateArcp, useTraineeArcp } from './queries';
+import { useArcpReference, useTraineeArcp } from './queries';
 
 /** A trainee's ARCPs: deadlines, the current record with its checklist and summary, the pack, and the history. */
-export function ArcpTab({ trainee }: TraineeTabProps) {
+export function ArcpTab({ trainee }: { trainee: Trainee }) {
   const api = useApi();
   const { notify } = useToast();
   const arcp = useTraineeArcp(trainee.id);
   const reference = useArcpReference();
-  const invalidate = useInvalidateArcp();
   const [editing, setEditing] = useState<ArcpRecord | 'new' | null>(null);
   const [generating, setGenerating] = useState(false);
 
@@ -44,7 +43,6 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
   const save = async (fields: ArcpRecordFields) => {
     if (editing === 'new') await api.arcp.create({ traineeId: trainee.id, fields });
     else if (editing) await api.arcp.update({ id: editing.id, fields });
-    await invalidate();
     notify('ARCP record saved');
     setEditing(null);
   };
@@ -52,10 +50,9 @@ export function ArcpTab({ trainee }: TraineeTabProps) {
   const remove = async (record: ArcpRecord) => {
     try {
       await api.arcp.delete({ id: record.id });
-      await invalidate();
       notify(`ARCP record for the ${formatLongDate(record.panelDate)} panel deleted`, {
         label: 'Undo',
-        run: () => void api.arcp.restore({ id: record.id }).then(invalidate),
+        run: () => void api.arcp.restore({ id: record.id }),
       });
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'The record could not be deleted; nothing changed.');

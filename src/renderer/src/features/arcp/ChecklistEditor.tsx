@@ -4,7 +4,6 @@ import { evidenceCountsSchema, type ArcpRecord } from '../../../../shared/arcp/a
 import { effectiveCounts, evaluateChecklist } from '../../../../shared/arcp/checklist';
 import { ApiError, useApi } from '../../api';
 import { useToast } from '../../components/Toasts';
-import { useInvalidateArcp } from './queries';
 
 /** Items asked for once (ESR, CPR, safeguarding…) are ticked; the rest are counted. */
 const isTick = (minimum: number, basis: string) => minimum <= 1 && basis !== 'post';
@@ -15,7 +14,6 @@ const isTick = (minimum: number, basis: string) => minimum <= 1 && basis !== 'po
  */
 export function ChecklistEditor({ record, template }: { record: ArcpRecord; template: EvidenceTemplate }) {
   const api = useApi();
-  const invalidate = useInvalidateArcp();
   const { notify } = useToast();
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(
@@ -41,7 +39,6 @@ export function ChecklistEditor({ record, template }: { record: ArcpRecord; temp
     setSaving(true);
     try {
       await api.arcp.saveCounts({ id: record.id, counts: parsed.data });
-      await invalidate();
       notify('Evidence counts saved');
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'The counts could not be saved.');

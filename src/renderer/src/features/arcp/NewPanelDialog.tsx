@@ -1,16 +1,16 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { dateSchema } from '../../../../shared/dates';
 import { requiredText } from '../../../../shared/text';
 import { PANEL_MAX_TRAINEES, type ArcpPanel } from '../../../../shared/arcp/arcp-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select, plainOptions } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { useTrainees } from '../trainees/queries';
-import { useInvalidateArcp } from './queries';
+import { useTrainees } from '../trainees';
 import { DATE_INPUT } from '../../components/date-input';
 
 const formSchema = z.object({
@@ -18,7 +18,6 @@ const formSchema = z.object({
   panelDate: dateSchema('panel date'),
 });
 type FormValues = { name: string; panelDate: string };
-type Parsed = z.output<typeof formSchema>;
 const REVIEWED = ['in_programme', 'extension'];
 /** Beyond this many, ticking one by one is no help; narrow the cohort instead. */
 const MAX_LISTED = 300;
@@ -34,7 +33,6 @@ export function NewPanelDialog({
   onCreated(panel: ArcpPanel): void;
 }) {
   const api = useApi();
-  const invalidate = useInvalidateArcp();
   const trainees = useTrainees(false);
   const [programme, setProgramme] = useState('');
   const [grades, setGrades] = useState<string[]>([]);
@@ -63,9 +61,8 @@ export function NewPanelDialog({
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, Parsed>({
+  } = useZodForm<typeof formSchema, FormValues>(formSchema, {
     defaultValues: { name: '', panelDate: '' },
-    resolver: zodResolver(formSchema) as unknown as Resolver<FormValues, unknown, Parsed>,
     // Re-checking only on submit keeps the button still under the pointer while an error message goes away.
     mode: 'onSubmit',
     reValidateMode: 'onSubmit',
@@ -75,7 +72,6 @@ export function NewPanelDialog({
     setFormError(null);
     try {
       const panel = await api.arcp.createPanel({ ...values, traineeIds: chosen.map((t) => t.id) });
-      await invalidate();
       onCreated(panel);
     } catch (e) {
       setFormError(e instanceof ApiError ? e.message : 'The panel could not be created; nothing was saved.');
@@ -94,14 +90,12 @@ export function NewPanelDialog({
             <input {...register('panelDate')} {...DATE_INPUT} />
           </Field>
           <Field label="Programme" hint="The cohort this panel reviews">
-            <select value={programme} onChange={(e) => setProgramme(e.target.value)}>
-              <option value="">All programmes</option>
-              {programmes.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
+            <Select
+              value={programme}
+              onChange={(e) => setProgramme(e.target.value)}
+              placeholder="All programmes"
+              options={plainOptions(programmes)}
+            />
           </Field>
         </div>
         <fieldset className="fieldset">
@@ -157,18 +151,12 @@ export function NewPanelDialog({
             ? ` A panel can review at most ${PANEL_MAX_TRAINEES}: narrow it by programme or grade.`
             : ''}
         </p>
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={isSubmitting || chosen.length === 0 || chosen.length > PANEL_MAX_TRAINEES}
-          >
-            {isSubmitting ? 'Creating…' : 'Create panel'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter
+          submitLabel={isSubmitting ? 'Creating…' : 'Create panel'}
+          submitting={isSubmitting}
+          canSubmit={chosen.length > 0 && chosen.length <= PANEL_MAX_TRAINEES}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

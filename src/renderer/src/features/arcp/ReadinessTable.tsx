@@ -183,14 +183,13 @@ export function ReadinessTable({
         </label>
         <label className="inline-field">
           ESR{' '}
-          <select value={esr} onChange={(e) => setEsr(e.target.value)} aria-label="Filter by ESR">
-            <option value="">Any</option>
-            {Object.entries(ESR_STATE_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={esr}
+            onChange={(e) => setEsr(e.target.value)}
+            aria-label="Filter by ESR"
+            placeholder="Any"
+            options={Object.entries(ESR_STATE_LABEL).map(([value, label]) => ({ value, label }))}
+          />
         </label>
         <span className="toolbar-count" aria-live="polite">
           {shown.length} of {rows.length} trainees
@@ -241,3 +240,4 @@ export function ReadinessTable({
     </div>
   );
 }
+import { Select } from '../../components/Select';

@@ -1,16 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { EVIDENCE_BASES, type EvidenceTemplate } from '../../../../shared/arcp/arcp-reference';
-import { templateFieldsSchema, type TemplateFields } from '../../../../shared/arcp/arcp-schema';
+import { templateFieldsSchema } from '../../../../shared/arcp/arcp-schema';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Select, plainOptions } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { applyServerError } from '../../lib/server-errors';
-import { useArcpReference, useInvalidateArcp } from './queries';
+import { useArcpReference } from './queries';
 
 interface ItemValues {
   key: string;
@@ -114,7 +115,6 @@ function TemplateDialog({
   onClose(): void;
 }) {
   const api = useApi();
-  const invalidate = useInvalidateArcp();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -123,9 +123,8 @@ function TemplateDialog({
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, TemplateFields>({
+  } = useZodForm<typeof templateFieldsSchema, FormValues>(templateFieldsSchema, {
     defaultValues: toValues(template, copy),
-    resolver: zodResolver(templateFieldsSchema) as unknown as Resolver<FormValues, unknown, TemplateFields>,
   });
   const items = useFieldArray({ control, name: 'items' });
 
@@ -133,7 +132,6 @@ function TemplateDialog({
     setFormError(null);
     try {
       const saved = await api.arcp.saveTemplate({ id: copy ? null : (template?.id ?? null), fields });
-      await invalidate();
       notify(`Template “${saved.name}” saved`);
       onClose();
     } catch (e) {
@@ -162,11 +160,7 @@ function TemplateDialog({
             <input {...register('specialty')} />
           </Field>
           <Field label="Grade" error={errors.grade?.message} required>
-            <select {...register('grade')}>
-              {TRAINING_GRADES.map((g) => (
-                <option key={g}>{g}</option>
-              ))}
-            </select>
+            <Select {...register('grade')} options={plainOptions(TRAINING_GRADES)} />
           </Field>
         </div>
         <table className="data-table template-items" aria-label="Template items">
@@ -217,13 +211,11 @@ function TemplateDialog({
                     {e?.minimum ? <p className="field-error">{e.minimum.message}</p> : null}
                   </td>
                   <td>
-                    <select {...register(`items.${i}.basis`)} aria-label={`${label} applies`}>
-                      {EVIDENCE_BASES.map((b) => (
-                        <option key={b.value} value={b.value}>
-                          {b.label}
-                        </option>
-                      ))}
-                    </select>
+                    <Select
+                      {...register(`items.${i}.basis`)}
+                      aria-label={`${label} applies`}
+                      options={EVIDENCE_BASES}
+                    />
                   </td>
                   <td>
                     <input

@@ -1,14 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { keyIn, useApi } from '../../api';
 
 export const arcpKeys = {
-  all: ['arcp'] as const,
-  reference: ['arcp', 'reference'] as const,
-  panels: ['arcp', 'panels'] as const,
-  readiness: (panelId: string) => ['arcp', 'readiness', panelId] as const,
-  trainee: (traineeId: string) => ['arcp', 'trainee', traineeId] as const,
-  deadlines: (horizon: number) => ['arcp', 'deadlines', horizon] as const,
-  target: ['arcp', 'target'] as const,
+  all: keyIn('arcp'),
+  reference: keyIn('arcp', 'reference'),
+  panels: keyIn('arcp', 'panels'),
+  readiness: (panelId: string) => keyIn('arcp', 'readiness', panelId),
+  trainee: (traineeId: string) => keyIn('arcp', 'trainee', traineeId),
+  deadlines: (horizon: number) => keyIn('arcp', 'deadlines', horizon),
+  target: keyIn('arcp', 'target'),
 };
 
 export function useArcpReference() {
@@ -43,14 +43,4 @@ export function useArcpDeadlines(horizonDays: number) {
 export function useExportTarget() {
   const api = useApi();
   return useQuery({ queryKey: arcpKeys.target, queryFn: () => api.arcp.exportTarget({}), staleTime: Infinity });
-}
-
-/** After any ARCP change, panels, readiness, the trainee tab and Today reload. */
-export function useInvalidateArcp() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: arcpKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['today'] }),
-    ]);
 }

@@ -1,18 +1,18 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { DOMAIN_GRADES, EXAM_RESULTS } from '../../../../shared/exams/exam-reference';
-import { attemptFieldsSchema, type AttemptFields } from '../../../../shared/exams/exam-schemas';
+import { attemptFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type { ExamAttempt } from '../../../../shared/exams/exam-types';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useExamSetup } from './queries';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 
 interface FormValues {
   examId: string;
@@ -35,18 +35,16 @@ export function AttemptDialog({
 }) {
   const api = useApi();
   const setup = useExamSetup();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.archivedAt || d.id === attempt?.examId);
   const {
+    formError,
+    setFormError,
+    submitWith,
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, AttemptFields>({
+  } = useZodForm<typeof attemptFieldsSchema, FormValues>(attemptFieldsSchema, {
     defaultValues: {
       examId: attempt?.examId ?? '',
       sittingDate: formatUkDate(attempt?.sittingDate),
@@ -56,32 +54,23 @@ export function AttemptDialog({
       components: Object.fromEntries((attempt?.components ?? []).map((c) => [c.key, c.value])),
       feedback: attempt?.feedback ?? '',
     },
-    resolver: zodResolver(attemptFieldsSchema) as unknown as Resolver<FormValues, unknown, AttemptFields>,
   });
   const examId = useWatch({ control, name: 'examId' });
   const exam = definitions.find((d) => d.id === examId);
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
-      await invalidate();
-      notify(attempt ? 'Exam result updated' : 'Exam result added');
-      onClose();
-    } catch (error) {
-      applyServerError(error, setError, setFormError);
-    }
+  const submit = submitWith(async (fields) => {
+    await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
+    notify(attempt ? 'Exam result updated' : 'Exam result added');
+    onClose();
   });
   const remove = async () => {
     if (!attempt) return;
     setFormError(null);
     try {
       await api.exams.deleteAttempt({ id: attempt.id });
-      await invalidate();
       notify(`${attempt.examCode} result of ${formatUkDate(attempt.sittingDate)} deleted`);
       onClose();
     } catch (error) {
-      setConfirmingDelete(false);
       setFormError(error instanceof ApiError ? error.message : 'Something went wrong; nothing was deleted.');
     }
   };
@@ -106,14 +95,7 @@ export function AttemptDialog({
             <input {...DATE_INPUT} {...register('sittingDate')} />
           </Field>
           <Field label="Result" required error={errors.result?.message}>
-            <select {...register('result')}>
-              <option value="">Choose…</option>
-              {EXAM_RESULTS.options.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
+            <Select {...register('result')} placeholder="Choose…" options={EXAM_RESULTS.options} />
           </Field>
           {exam?.hasScore ? (
             <>
@@ -155,35 +137,18 @@ export function AttemptDialog({
         >
           <textarea rows={3} {...register('feedback')} />
         </Field>
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            {attempt ? 'Save result' : 'Add result'}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          {attempt && !confirmingDelete ? (
-            <button type="button" className="button" onClick={() => setConfirmingDelete(true)}>
-              Delete result
-            </button>
-          ) : null}
-        </div>
-        {attempt && confirmingDelete ? (
-          <div className="alert alert-error" role="alertdialog" aria-label="Confirm deletion">
-            <p>
-              Delete the {attempt.examCode} result of {formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts
-              left are recounted.
-            </p>
-            <div className="button-row">
-              <button type="button" className="button button-exam-danger" onClick={() => void remove()}>
-                Delete
-              </button>
-              <button type="button" className="button" onClick={() => setConfirmingDelete(false)}>
-                Keep it
-              </button>
-            </div>
-          </div>
-        ) : null}
+        <FormFooter
+          submitLabel={attempt ? 'Save result' : 'Add result'}
+          submitting={isSubmitting}
+          onCancel={onClose}
+          remove={
+            attempt && {
+              label: 'Delete result',
+              question: `Delete the ${attempt.examCode} result of ${formatUkDate(attempt.sittingDate)}? Attempt numbers and attempts left are recounted.`,
+              run: remove,
+            }
+          }
+        />
       </form>
     </Dialog>
   );

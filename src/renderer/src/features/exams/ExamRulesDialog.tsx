@@ -1,19 +1,20 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import { useFieldArray } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import type { ExamDefinition, ExamRules } from '../../../../shared/exams/exam-reference';
 import { examDefinitionFieldsSchema, examRulesSchema } from '../../../../shared/exams/exam-schemas';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select, plainOptions } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useExamSetup } from './queries';
 
 interface RulesForm {
   attemptLimits: Array<{
@@ -51,7 +52,6 @@ function fieldError(errors: unknown, path: string): string | undefined {
 
 function RulesEditor({ rules }: { rules: ExamRules }) {
   const api = useApi();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -59,9 +59,8 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<RulesForm, unknown, z.output<typeof examRulesSchema>>({
+  } = useZodForm<typeof examRulesSchema, RulesForm>(examRulesSchema, {
     defaultValues: toRulesForm(rules),
-    resolver: zodResolver(examRulesSchema) as unknown as Resolver<RulesForm, unknown, z.output<typeof examRulesSchema>>,
   });
   const limits = useFieldArray({ control, name: 'attemptLimits' });
   const ladder = useFieldArray({ control, name: 'ladder' });
@@ -69,7 +68,6 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
     setFormError(null);
     try {
       await api.exams.saveRules(value);
-      await invalidate();
       notify('Exam rules saved');
     } catch (e) {
       setFormError(e instanceof ApiError ? e.message : 'The rules could not be saved.');
@@ -151,11 +149,7 @@ function RulesEditor({ rules }: { rules: ExamRules }) {
           Add a tier
         </button>
       </fieldset>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save rules
-        </button>
-      </div>
+      <FormFooter submitLabel="Save rules" submitting={isSubmitting} />
     </form>
   );
 }
@@ -174,14 +168,13 @@ type DefinitionForm = {
 
 function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition | undefined; onDone(): void }) {
   const api = useApi();
-  const invalidate = useInvalidateExams();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<DefinitionForm, unknown, z.output<typeof examDefinitionFieldsSchema>>({
+  } = useZodForm<typeof examDefinitionFieldsSchema, DefinitionForm>(examDefinitionFieldsSchema, {
     defaultValues: {
       code: definition?.code ?? '',
       name: definition?.name ?? '',
@@ -193,11 +186,6 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
       attemptGroup: definition?.attemptGroup ?? '',
       bookingWeeksBefore: definition?.bookingWeeksBefore?.toString() ?? '',
     },
-    resolver: zodResolver(examDefinitionFieldsSchema) as unknown as Resolver<
-      DefinitionForm,
-      unknown,
-      z.output<typeof examDefinitionFieldsSchema>
-    >,
   });
   const submit = handleSubmit(async (fields) => {
     setFormError(null);
@@ -208,7 +196,6 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
         ...(definition ? { id: definition.id } : {}),
         fields: { ...fields, components },
       });
-      await invalidate();
       onDone();
     } catch (e) {
       applyServerError(e, setError, setFormError, { fallback: 'The exam could not be saved.' });
@@ -240,14 +227,7 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
           <textarea rows={3} {...register('components')} />
         </Field>
         <Field label="Usually sat from" hint="Guidance only" error={errors.earliestGrade?.message}>
-          <select {...register('earliestGrade')}>
-            <option value="">No guidance</option>
-            {TRAINING_GRADES.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <Select {...register('earliestGrade')} placeholder="No guidance" options={plainOptions(TRAINING_GRADES)} />
         </Field>
         <Field
           label="Attempt group"
@@ -266,14 +246,7 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
       <label className="checkbox">
         <input type="checkbox" {...register('historic')} /> Historic (still recordable, no longer sat)
       </label>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save exam
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save exam" submitting={isSubmitting} onCancel={onDone} />
     </form>
   );
 }
@@ -282,12 +255,10 @@ function DefinitionEditor({ definition, onDone }: { definition?: ExamDefinition 
 export function ExamRulesDialog({ onClose }: { onClose(): void }) {
   const setup = useExamSetup();
   const api = useApi();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
   const archive = async (d: ExamDefinition) => {
     try {
       await api.exams.archiveDefinition({ id: d.id });
-      await invalidate();
       notify(`${d.code} archived: its results stay recorded, and it is no longer offered for new ones`);
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');

@@ -9,12 +9,12 @@ import type {
 } from '../../../../shared/exams/exam-types';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { EmptyState } from '../../components/EmptyState';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { AttemptDialog } from './AttemptDialog';
 import { PostFailDialog } from './PostFailDialog';
 import { RecordExportDialog, type ExportTarget } from './RecordExportDialog';
 import { ReadinessDialog } from './ReadinessDialog';
 import { limitRuleFor } from '../../../../shared/exams/attempt-limits';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { useExamSetup, useTraineeExams } from './queries';
 import { PrivateNoteText } from '../../components/PrivateNote';
 
@@ -63,7 +63,7 @@ function SummaryCard({ summary, grade }: { summary: ExamGroupSummary; grade: str
 }
 
 /** The trainee's Exams tab: where they stand, every attempt, readiness discussions and post-fail conversations. */
-export function ExamsTab({ trainee }: TraineeTabProps) {
+export function ExamsTab({ trainee }: { trainee: Trainee }) {
   const exams = useTraineeExams(trainee.id);
   const setup = useExamSetup();
   const [open, setOpen] = useState<Open>(null);

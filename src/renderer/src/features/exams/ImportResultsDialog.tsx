@@ -13,7 +13,6 @@ import {
   useImportProgress,
 } from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
-import { useInvalidateExams } from './queries';
 
 type Step =
   | { name: 'choose' }
@@ -81,7 +80,6 @@ function RowsTable({
 /** Exam results from a CSV: choose, check every row, then save all valid rows at once. */
 export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   const { api, on } = useClient();
-  const invalidate = useInvalidateExams();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +106,6 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
     setStep({ name: 'working', label: 'Saving results' });
     try {
       const outcome = await api.examImport.commit({ jobId, ...file });
-      await invalidate();
       setStep({ name: 'done', preview, outcome });
     } catch (e) {
       setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No results were saved.`);

@@ -1,11 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
 import { CONTRIBUTING_FACTORS, type ContributingFactor } from '../../../../shared/exams/exam-reference';
-import { postFailFieldsSchema, type PostFailFields } from '../../../../shared/exams/exam-schemas';
+import { postFailFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type {
   ExamAttempt,
   FeedbackArea,
@@ -17,12 +15,14 @@ import { displayName, type Trainee } from '../../../../shared/trainees/trainee-s
 import { parseUkDate } from '../../../../shared/dates';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useSettings } from '../settings';
+import { useExamSetup, usePostFailDraft } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
 
 interface FormValues {
@@ -82,13 +82,8 @@ export function PostFailDialog(props: {
   onClose(): void;
   onSaved(record: PostFailRecord): void;
 }) {
-  const api = useApi();
-  const draft = useQuery({
-    queryKey: ['exams', 'draft', props.attempt.id],
-    queryFn: () => api.exams.postFailDraft({ attemptId: props.attempt.id }),
-    staleTime: 0,
-  });
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get() });
+  const draft = usePostFailDraft(props.attempt.id);
+  const settings = useSettings();
   const title = `Post-fail conversation: ${props.attempt.examCode}, ${formatLongDate(props.attempt.sittingDate)}`;
   return (
     <Dialog open onOpenChange={(o) => !o && props.onClose()} title={title} wide>
@@ -125,19 +120,16 @@ function PostFailForm({
 }) {
   const api = useApi();
   const setup = useExamSetup();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const [otherSupport, setOtherSupport] = useState('');
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, PostFailFields>({
+  } = useZodForm<typeof postFailFieldsSchema, FormValues>(postFailFieldsSchema, {
     defaultValues: initialValues(trainee, draft, record, userName),
-    resolver: zodResolver(postFailFieldsSchema) as unknown as Resolver<FormValues, unknown, PostFailFields>,
   });
   const areas = useFieldArray({ control, name: 'feedbackByArea' });
   const support = useFieldArray({ control, name: 'supportOffered' });
@@ -146,20 +138,14 @@ function PostFailForm({
   const targetIso = parseUkDate(resitTargetDate ?? '');
   const deadline = bookingDeadline(targetIso, draft.bookingWeeksBefore);
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      const saved = await api.exams.savePostFail({
-        attemptId: attempt.id,
-        ...(record ? { id: record.id } : {}),
-        fields,
-      });
-      await invalidate();
-      notify('Post-fail conversation saved');
-      onSaved(saved);
-    } catch (error) {
-      applyServerError(error, setError, setFormError);
-    }
+  const submit = submitWith(async (fields) => {
+    const saved = await api.exams.savePostFail({
+      attemptId: attempt.id,
+      ...(record ? { id: record.id } : {}),
+      fields,
+    });
+    notify('Post-fail conversation saved');
+    onSaved(saved);
   });
 
   const chooseTier = (failNumber: number) => {
@@ -334,14 +320,7 @@ function PostFailForm({
         <textarea rows={3} {...register('privateNote')} />
       </PrivateNoteField>
 
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save conversation
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save conversation" submitting={isSubmitting} onCancel={onClose} />
     </form>
   );
 }

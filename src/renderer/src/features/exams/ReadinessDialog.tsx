@@ -1,20 +1,20 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { formatLongDate, formatUkDate, parseUkDate, ukToday } from '../../../../shared/dates';
 import { bookingDeadline } from '../../../../shared/exams/attempt-limits';
 import { READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
-import { readinessFieldsSchema, type ReadinessFields } from '../../../../shared/exams/exam-schemas';
+import { readinessFieldsSchema } from '../../../../shared/exams/exam-schemas';
 import type { ReadinessRecord } from '../../../../shared/exams/exam-types';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
-import { useExamSetup, useInvalidateExams } from './queries';
+import { useExamSetup } from './queries';
 import { PrivateNoteField } from '../../components/PrivateNote';
 
 type TextKey =
@@ -52,17 +52,15 @@ export function ReadinessDialog({
 }) {
   const api = useApi();
   const setup = useExamSetup();
-  const invalidate = useInvalidateExams();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const definitions = (setup.data?.definitions ?? []).filter((d) => !d.historic && !d.archivedAt);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
     control,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, ReadinessFields>({
+  } = useZodForm<typeof readinessFieldsSchema, FormValues>(readinessFieldsSchema, {
     defaultValues: {
       examId: record?.examId ?? '',
       discussedOn: formatUkDate(record?.discussedOn ?? ukToday()),
@@ -78,22 +76,15 @@ export function ReadinessDialog({
       agreedActions: (record?.agreedActions ?? []).join('\n'),
       privateNote: record?.privateNote ?? '',
     },
-    resolver: zodResolver(readinessFieldsSchema) as unknown as Resolver<FormValues, unknown, ReadinessFields>,
   });
   const [examId, plannedSittingDate] = useWatch({ control, name: ['examId', 'plannedSittingDate'] });
   const exam = (setup.data?.definitions ?? []).find((d) => d.id === examId);
   const deadline = bookingDeadline(parseUkDate(plannedSittingDate ?? ''), exam?.bookingWeeksBefore ?? null);
 
-  const submit = handleSubmit(async (fields) => {
-    setFormError(null);
-    try {
-      await api.exams.saveReadiness({ traineeId: trainee.id, ...(record ? { id: record.id } : {}), fields });
-      await invalidate();
-      notify('Readiness discussion saved');
-      onClose();
-    } catch (error) {
-      applyServerError(error, setError, setFormError);
-    }
+  const submit = submitWith(async (fields) => {
+    await api.exams.saveReadiness({ traineeId: trainee.id, ...(record ? { id: record.id } : {}), fields });
+    notify('Readiness discussion saved');
+    onClose();
   });
 
   return (
@@ -108,14 +99,11 @@ export function ReadinessDialog({
         <FormError message={formError} />
         <div className="form-grid">
           <Field label="Exam" required error={errors.examId?.message}>
-            <select {...register('examId')}>
-              <option value="">Choose…</option>
-              {definitions.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.code} – {d.name}
-                </option>
-              ))}
-            </select>
+            <Select
+              {...register('examId')}
+              placeholder="Choose…"
+              options={definitions.map((d) => ({ value: d.id, label: `${d.code} – ${d.name}` }))}
+            />
           </Field>
           <Field label="Date of discussion" required error={errors.discussedOn?.message}>
             <input {...DATE_INPUT} {...register('discussedOn')} />
@@ -143,14 +131,7 @@ export function ReadinessDialog({
         </div>
         <div className="form-grid">
           <Field label="Decision" required error={errors.decision?.message}>
-            <select {...register('decision')}>
-              <option value="">Choose…</option>
-              {READINESS_DECISIONS.options.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
-            </select>
+            <Select {...register('decision')} placeholder="Choose…" options={READINESS_DECISIONS.options} />
           </Field>
           <Field label="Reasons" error={errors.reasons?.message}>
             <textarea rows={2} {...register('reasons')} />
@@ -162,14 +143,7 @@ export function ReadinessDialog({
         <PrivateNoteField label="Private note (never exported or shared)" error={errors.privateNote?.message}>
           <textarea rows={2} {...register('privateNote')} />
         </PrivateNoteField>
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={isSubmitting}>
-            Save discussion
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormFooter submitLabel="Save discussion" submitting={isSubmitting} onCancel={onClose} />
       </form>
     </Dialog>
   );

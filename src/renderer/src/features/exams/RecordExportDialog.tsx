@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatLongDate } from '../../../../shared/dates';
 import type { PostFailRecord, ReadinessRecord } from '../../../../shared/exams/exam-types';
@@ -6,6 +5,7 @@ import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { saveExportedFile } from '../../lib/download';
+import { useRecordExportText } from './queries';
 
 export type ExportTarget =
   { kind: 'postFail'; record: PostFailRecord } | { kind: 'readiness'; record: ReadinessRecord };
@@ -17,13 +17,7 @@ export type ExportTarget =
 export function RecordExportDialog({ target, onClose }: { target: ExportTarget; onClose(): void }) {
   const api = useApi();
   const { record } = target;
-  const text = useQuery({
-    queryKey: ['exams', 'exportText', target.kind, record.id, record.updatedAt],
-    queryFn: () =>
-      target.kind === 'postFail'
-        ? api.exams.postFailText({ id: record.id })
-        : api.exams.readinessText({ id: record.id }),
-  });
+  const text = useRecordExportText(target.kind, record);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 

@@ -15,7 +15,8 @@ import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates'
 import { EXAM_RESULTS, READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
 import { MONITOR_WARNING_LABELS, type MonitorRow } from '../../../../shared/exams/exam-types';
 import { EmptyState } from '../../components/EmptyState';
-import { useCommandListener } from '../../app/commands';
+import { Select, plainOptions } from '../../components/Select';
+import { useCommandListener } from '../../lib/command-events';
 import { downloadText, toCsv } from '../../lib/download';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';
@@ -254,18 +255,13 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
             </label>
             <label className="checkbox">
               Exam
-              <select
+              <Select
                 aria-label="Filter by exam"
                 value={examFilter}
                 onChange={(e) => table.getColumn('exam')?.setFilterValue(e.target.value || undefined)}
-              >
-                <option value="">All exams</option>
-                {exams.map((e) => (
-                  <option key={e} value={e}>
-                    {e}
-                  </option>
-                ))}
-              </select>
+                placeholder="All exams"
+                options={plainOptions(exams)}
+              />
             </label>
             <label className="checkbox">
               <input type="checkbox" checked={warningsOnly} onChange={(e) => setWarningsOnly(e.target.checked)} /> Only

@@ -1,11 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { keyIn, useApi } from '../../api';
 
 export const examKeys = {
-  all: ['exams'] as const,
-  setup: ['exams', 'setup'] as const,
-  trainee: (id: string) => ['exams', 'trainee', id] as const,
-  monitor: ['exams', 'monitor'] as const,
+  all: keyIn('exams'),
+  setup: keyIn('exams', 'setup'),
+  trainee: (id: string) => keyIn('exams', 'trainee', id),
+  monitor: keyIn('exams', 'monitor'),
+  postFailDraft: (attemptId: string) => keyIn('exams', 'draft', attemptId),
+  exportText: (kind: string, id: string, updatedAt: string) => keyIn('exams', 'exportText', kind, id, updatedAt),
 };
 
 export function useExamSetup() {
@@ -23,12 +25,22 @@ export function useResitMonitor() {
   return useQuery({ queryKey: examKeys.monitor, queryFn: () => api.exams.monitor() });
 }
 
-/** After any exam change, the trainee's tab, the monitor and Today reload. */
-export function useInvalidateExams() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: examKeys.all }),
-      queryClient.invalidateQueries({ queryKey: ['today'] }),
-    ]);
+/** What a new post-fail conversation starts from (weakest domain, the tier's support); read fresh each time. */
+export function usePostFailDraft(attemptId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: examKeys.postFailDraft(attemptId),
+    queryFn: () => api.exams.postFailDraft({ attemptId }),
+    staleTime: 0,
+  });
+}
+
+/** Paste-ready text of a shared record; the key carries `updatedAt`, so an edit asks again. */
+export function useRecordExportText(kind: 'postFail' | 'readiness', record: { id: string; updatedAt: string }) {
+  const api = useApi();
+  return useQuery({
+    queryKey: examKeys.exportText(kind, record.id, record.updatedAt),
+    queryFn: () =>
+      kind === 'postFail' ? api.exams.postFailText({ id: record.id }) : api.exams.readinessText({ id: record.id }),
+  });
 }

@@ -1,10 +1,11 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ukToday } from '../../../../shared/dates';
 import type { Meeting, MeetingFields } from '../../../../shared/meetings/meeting-types';
 import { useApi } from '../../api';
 import { MeetingForm, meetingFormValues, type MeetingFormValues } from './MeetingForm';
-import { useMeetingTemplates, usePlan, useSchedule } from './queries';
+import { useDraft } from '../drafts';
+import { usePlan } from '../plp';
+import { useMeetingTemplates, useSchedule } from './queries';
 
 export function draftKeyFor(traineeId: string, meeting?: Meeting): string {
   return meeting ? `meeting:edit:${meeting.id}` : `meeting:new:${traineeId}`;
@@ -23,9 +24,8 @@ export function MeetingEditor({
   onClose(): void;
 }) {
   const api = useApi();
-  const queryClient = useQueryClient();
   const key = draftKeyFor(traineeId, meeting);
-  const draft = useQuery({ queryKey: ['draft', key], queryFn: () => api.drafts.get({ key }), staleTime: 0, gcTime: 0 });
+  const draft = useDraft(key);
   const templates = useMeetingTemplates();
   const plan = usePlan(traineeId);
   const schedule = useSchedule(traineeId);
@@ -46,7 +46,6 @@ export function MeetingEditor({
 
   const discardDraft = async () => {
     await api.drafts.discard({ key });
-    queryClient.setQueryData(['draft', key], null);
     setGeneration((g) => g + 1);
   };
 

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useFieldArray, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { formatUkDate, formatUkDateTime } from '../../../../shared/dates';
 import {
   ACTION_OWNERS,
@@ -15,8 +14,11 @@ import {
 } from '../../../../shared/meetings/meeting-types';
 import { isGoalOpen, type PlpGoal } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
+import { Select } from '../../components/Select';
 import { FormError } from '../../components/FormError';
-import { useAutosaveDraft } from './useDraft';
+import { FormFooter } from '../../components/FormFooter';
+import { useZodForm } from '../../components/useZodForm';
+import { useAutosaveDraft } from '../drafts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 import { PrivateNoteField } from '../../components/PrivateNote';
@@ -93,6 +95,8 @@ export function MeetingForm({
   onCancel,
 }: MeetingFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
+  // The draft this form opened with; later autosaves refresh the draft query but were not "restored".
+  const [restoredAt] = useState(restoredFrom);
   const {
     register,
     control,
@@ -101,14 +105,10 @@ export function MeetingForm({
     getValues,
     setValue,
     formState: { errors, isSubmitting, isDirty },
-  } = useForm<MeetingFormValues, unknown, MeetingFields>({
-    defaultValues: initial,
-    resolver: zodResolver(meetingFieldsSchema) as unknown as Resolver<MeetingFormValues, unknown, MeetingFields>,
-    mode: 'onBlur',
-  });
+  } = useZodForm(meetingFieldsSchema, { defaultValues: initial, mode: 'onBlur' });
   const actions = useFieldArray({ control, name: 'actions' });
   const values = useWatch({ control }) as MeetingFormValues;
-  const draft = useAutosaveDraft(draftKey, initial.traineeId, values, isDirty || Boolean(restoredFrom));
+  const draft = useAutosaveDraft(draftKey, initial.traineeId, values, isDirty || Boolean(restoredAt));
 
   const template = templates.find((t) => t.meetingType === values.meetingType);
   const useTemplate = () => {
@@ -138,9 +138,9 @@ export function MeetingForm({
   const openGoals = goals.filter((g) => isGoalOpen(g.status) || values.goalIds.includes(g.id));
   return (
     <form onSubmit={submit} noValidate className="form" aria-label={editing ? 'Edit 1:1' : 'New 1:1'}>
-      {restoredFrom ? (
+      {restoredAt ? (
         <div className="alert" role="status">
-          Restored your unsaved draft from {formatUkDateTime(restoredFrom)}.{' '}
+          Restored your unsaved draft from {formatUkDateTime(restoredAt)}.{' '}
           <button type="button" className="button button-small" onClick={onDiscardDraft}>
             Discard draft
           </button>
@@ -158,22 +158,10 @@ export function MeetingForm({
           <input {...register('durationMinutes')} inputMode="numeric" autoComplete="off" />
         </Field>
         <Field label="Mode" required error={e('mode')}>
-          <select {...register('mode')}>
-            {MEETING_MODES.map((m) => (
-              <option key={m.value} value={m.value}>
-                {m.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('mode')} options={MEETING_MODES} />
         </Field>
         <Field label="Meeting type" required error={e('meetingType')}>
-          <select {...register('meetingType')}>
-            {MEETING_TYPES.map((t) => (
-              <option key={t.value} value={t.value}>
-                {t.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('meetingType')} options={MEETING_TYPES} />
         </Field>
         <Field label="Who attended" hint="Separate names with semicolons" error={e('attendees')}>
           <input {...register('attendees')} autoComplete="off" />
@@ -205,14 +193,7 @@ export function MeetingForm({
 
       <div className="form-grid">
         <Field label="Wellbeing check" hint="Optional" error={e('wellbeing')}>
-          <select {...register('wellbeing')}>
-            <option value="">Not asked</option>
-            {WELLBEING_LEVELS.map((w) => (
-              <option key={w.value} value={w.value}>
-                {w.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('wellbeing')} placeholder="Not asked" options={WELLBEING_LEVELS} />
         </Field>
         <Field label="Wellbeing note" hint="Private, like the notes" error={e('wellbeingNote')}>
           <input {...register('wellbeingNote')} autoComplete="off" />
@@ -252,13 +233,7 @@ export function MeetingForm({
                 <input {...register(`actions.${i}.description`)} autoComplete="off" />
               </Field>
               <Field label={`Owner of action ${i + 1}`} required error={err?.owner?.message}>
-                <select {...register(`actions.${i}.owner`)}>
-                  {ACTION_OWNERS.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
+                <Select {...register(`actions.${i}.owner`)} options={ACTION_OWNERS} />
               </Field>
               <Field label={`Due date of action ${i + 1}`} required error={err?.dueOn?.message}>
                 <input {...register(`actions.${i}.dueOn`)} {...DATE_INPUT} />
@@ -288,13 +263,12 @@ export function MeetingForm({
         </div>
       </fieldset>
 
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {editing ? 'Save changes' : 'Save 1:1'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Close
-        </button>
+      <FormFooter
+        submitLabel={editing ? 'Save changes' : 'Save 1:1'}
+        submitting={isSubmitting}
+        onCancel={onCancel}
+        cancelLabel="Close"
+      >
         <span className="muted" role="status">
           {draft.error
             ? `Draft not saved: ${draft.error}`
@@ -302,7 +276,7 @@ export function MeetingForm({
               ? `Draft saved ${formatUkDateTime(draft.savedAt).slice(-5)}`
               : ''}
         </span>
-      </div>
+      </FormFooter>
     </form>
   );
 }

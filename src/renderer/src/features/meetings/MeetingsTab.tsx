@@ -1,5 +1,4 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, formatUkDateTime } from '../../../../shared/dates';
@@ -10,20 +9,19 @@ import {
   type Meeting,
 } from '../../../../shared/meetings/meeting-types';
 import { labelOf } from '../../../../shared/labelled-enum';
-import { displayName } from '../../../../shared/trainees/trainee-schema';
+import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { MeetingEditor } from './MeetingEditor';
-import { everydayKeys, useInvalidateEveryday, useMeetings, useSchedule } from './queries';
+import { useDeleteMeeting } from './mutations';
+import { useMeetingHistory, useMeetings, useSchedule } from './queries';
 
 function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeName: string }) {
   const api = useApi();
   const schedule = useSchedule(traineeId);
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
   const [weeks, setWeeks] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +32,6 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
       await api.meetings.setCadence({ traineeId, weeks: Number(weeks) });
       setWeeks(null);
       setError(null);
-      await invalidate();
       notify('1:1 cadence saved');
     } catch (e) {
       setError(e instanceof ApiError ? (e.fields.weeks ?? e.message) : 'That did not work; nothing changed.');
@@ -88,8 +85,7 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
 }
 
 function MeetingHistory({ id }: { id: string }) {
-  const api = useApi();
-  const history = useQuery({ queryKey: everydayKeys.history(id), queryFn: () => api.meetings.history({ id }) });
+  const history = useMeetingHistory(id);
   if (!history.data?.length) return null;
   const words: Record<string, string> = {
     created: 'Created',
@@ -116,7 +112,6 @@ function MeetingHistory({ id }: { id: string }) {
 
 function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit(): void; onDelete(): void }) {
   const api = useApi();
-  const invalidate = useInvalidateEveryday();
   return (
     <article className="stack" aria-label={`1:1 on ${formatLongDate(meeting.heldOn)}`}>
       <dl className="details">
@@ -171,9 +166,7 @@ function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit
                   <input
                     type="checkbox"
                     checked={Boolean(a.doneOn)}
-                    onChange={(e) =>
-                      void api.meetings.setActionDone({ id: a.id, done: e.target.checked }).then(invalidate)
-                    }
+                    onChange={(e) => void api.meetings.setActionDone({ id: a.id, done: e.target.checked })}
                   />{' '}
                   <span className={a.doneOn ? 'done-text' : undefined}>{a.description}</span>
                 </label>{' '}
@@ -202,15 +195,14 @@ function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit
 }
 
 /** The 1:1s tab: the next one due, the list, and the selected or new meeting in a dialog. */
-export function MeetingsTab({ trainee }: TraineeTabProps) {
-  const api = useApi();
+export function MeetingsTab({ trainee }: { trainee: Trainee }) {
   const [, navigate] = useLocation();
   const [, params] = useRoute('/trainees/:id/meetings/:item');
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState<Meeting | null>(null);
   const meetings = useMeetings(trainee.id);
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
+  const deleteMeeting = useDeleteMeeting();
   const base = `/trainees/${trainee.id}/meetings`;
   const item = params?.item;
   const selected = item && item !== 'new' ? meetings.data?.find((m) => m.id === item) : undefined;
@@ -221,17 +213,7 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
 
   const remove = async (meeting: Meeting) => {
     setConfirming(null);
-    try {
-      await api.meetings.delete({ id: meeting.id });
-      await invalidate();
-      navigate(base);
-      notify(`1:1 on ${formatLongDate(meeting.heldOn)} deleted`, {
-        label: 'Undo',
-        run: () => void api.meetings.restore({ id: meeting.id }).then(invalidate),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
+    await deleteMeeting(meeting, () => navigate(base));
   };
 
   return (
@@ -286,7 +268,6 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
             traineeId={trainee.id}
             onClose={close}
             onSaved={(m) => {
-              void invalidate();
               notify('1:1 saved');
               navigate(`${base}/${m.id}`);
             }}
@@ -306,7 +287,6 @@ export function MeetingsTab({ trainee }: TraineeTabProps) {
             onClose={() => setEditing(false)}
             onSaved={() => {
               setEditing(false);
-              void invalidate();
               notify('Changes saved');
             }}
           />

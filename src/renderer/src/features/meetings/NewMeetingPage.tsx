@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { displayName } from '../../../../shared/trainees/trainee-schema';
-import { useTrainees } from '../trainees/queries';
+import { useTrainees } from '../trainees';
 
 /** "New 1:1" from anywhere (Ctrl+N): choose the trainee, then the form opens on their page. */
 export function NewMeetingPage() {

@@ -1,8 +1,4 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { Link } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import {
@@ -14,15 +10,17 @@ import {
   type EarlyNeedsFields,
   type IdentifiedNeedInput,
 } from '../../../../shared/needs/needs-types';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Field } from '../../components/Field';
+import { Select } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
 import { useToast } from '../../components/Toasts';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
-import { everydayKeys, useInvalidateEveryday } from '../meetings/queries';
-import { AreaOptions } from '../plan/GoalForm';
+import { AreaOptions } from '../plp';
+import { useNeeds } from './queries';
 
 type IntakeValues = Omit<Record<keyof EarlyNeedsFields, string>, 'practicalNeeds'> & { practicalNeeds: string[] };
 
@@ -50,17 +48,14 @@ function intakeValues(traineeId: string, n: EarlyNeeds | null): IntakeValues {
 
 function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNeeds | null }) {
   const api = useApi();
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
-  const [formError, setFormError] = useState<string | null>(null);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<IntakeValues, unknown, EarlyNeedsFields>({
+  } = useZodForm<typeof earlyNeedsFieldsSchema, IntakeValues>(earlyNeedsFieldsSchema, {
     defaultValues: intakeValues(traineeId, intake),
-    resolver: zodResolver(earlyNeedsFieldsSchema) as unknown as Resolver<IntakeValues, unknown, EarlyNeedsFields>,
     mode: 'onBlur',
   });
   const e = (name: keyof IntakeValues) => errors[name]?.message as string | undefined;
@@ -74,15 +69,9 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
       className="form"
       noValidate
       aria-label="Early needs"
-      onSubmit={handleSubmit(async (fields) => {
-        setFormError(null);
-        try {
-          await api.needs.save(fields);
-          await invalidate();
-          notify('Early needs saved');
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (fields) => {
+        await api.needs.save(fields);
+        notify('Early needs saved');
       })}
     >
       <FormError message={formError} />
@@ -114,13 +103,7 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
       </div>
       <div className="form-grid">
         <Field label="Neurodiversity screening" error={e('neurodiversityScreening')}>
-          <select {...register('neurodiversityScreening')}>
-            {SCREENING_OPTIONS.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('neurodiversityScreening')} options={SCREENING_OPTIONS} />
         </Field>
         <Field label="Screening offered on" hint="dd/mm/yyyy" error={e('neurodiversityScreeningOn')}>
           <input {...register('neurodiversityScreeningOn')} {...DATE_INPUT} />
@@ -143,11 +126,7 @@ function IntakeForm({ traineeId, intake }: { traineeId: string; intake: EarlyNee
         {area('consentScope', 'What may be shared')}
       </fieldset>
       {area('referrals', 'Referrals made')}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save early needs
-        </button>
-      </div>
+      <FormFooter submitLabel="Save early needs" submitting={isSubmitting} />
     </form>
   );
 }
@@ -160,25 +139,18 @@ function IdentifiedNeeds({
   view: NonNullable<ReturnType<typeof useNeeds>['data']>;
 }) {
   const api = useApi();
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
   const {
     register,
     handleSubmit,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<Record<keyof IdentifiedNeedInput, string>, unknown, IdentifiedNeedInput>({
+  } = useZodForm<typeof identifiedNeedSchema, Record<keyof IdentifiedNeedInput, string>>(identifiedNeedSchema, {
     defaultValues: { traineeId, area: '', description: '' },
-    resolver: zodResolver(identifiedNeedSchema) as unknown as Resolver<
-      Record<keyof IdentifiedNeedInput, string>,
-      unknown,
-      IdentifiedNeedInput
-    >,
   });
   const makeGoal = async (id: string) => {
     try {
       const goal = await api.needs.makeGoal({ id });
-      await invalidate();
       notify(`Added to the PLP: ${goal.title}`);
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
@@ -209,7 +181,7 @@ function IdentifiedNeeds({
                   <button
                     type="button"
                     className="button button-small"
-                    onClick={() => void api.needs.removeNeed({ id: n.id }).then(invalidate)}
+                    onClick={() => void api.needs.removeNeed({ id: n.id })}
                     aria-label={`Remove need: ${n.description}`}
                   >
                     Remove
@@ -228,7 +200,6 @@ function IdentifiedNeeds({
         aria-label="Add a need"
         onSubmit={handleSubmit(async (input) => {
           await api.needs.addNeed(input);
-          await invalidate();
           reset({ traineeId, area: input.area, description: '' });
         })}
       >
@@ -248,15 +219,9 @@ function IdentifiedNeeds({
   );
 }
 
-function useNeeds(traineeId: string) {
-  const api = useApi();
-  return useQuery({ queryKey: everydayKeys.needs(traineeId), queryFn: () => api.needs.get({ traineeId }) });
-}
-
 /** Early needs ("hello form"): the intake, consent, and needs that become PLP goals in one click. */
 function DestroyForm({ traineeId }: { traineeId: string }) {
   const api = useApi();
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
   return (
     <AlertDialog.Root>
@@ -274,7 +239,6 @@ function DestroyForm({ traineeId }: { traineeId: string }) {
               onClick={async () => {
                 try {
                   await api.needs.destroy({ traineeId });
-                  await invalidate();
                   notify('Early-needs form destroyed');
                 } catch (e) {
                   notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
@@ -291,7 +255,7 @@ function DestroyForm({ traineeId }: { traineeId: string }) {
   );
 }
 
-export function NeedsTab({ trainee }: TraineeTabProps) {
+export function NeedsTab({ trainee }: { trainee: Trainee }) {
   const needs = useNeeds(trainee.id);
   if (!needs.data) return <p role="status">Loading…</p>;
   const expired = needs.data.retainUntil <= ukToday();

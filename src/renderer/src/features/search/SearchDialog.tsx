@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLocation } from 'wouter';
 import type { SearchResult } from '../../../../shared/search/search-types';
-import { ApiError, useApi } from '../../api';
-import { useCommandListener } from '../../app/commands';
+import { ApiError } from '../../api';
+import { useCommandListener } from '../../lib/command-events';
 import { Dialog } from '../../components/Dialog';
+import { useSearch } from './queries';
 
 const ENTITY_LABELS: Record<SearchResult['entity'], string> = {
   trainee: 'Trainee',
@@ -27,17 +27,11 @@ function useDebounced<T>(value: T, ms: number): T {
  * with the matched words highlighted. Results open the item.
  */
 export function SearchDialog() {
-  const api = useApi();
   const [, navigate] = useLocation();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 150);
-  const results = useQuery({
-    queryKey: ['search', query],
-    queryFn: () => api.search.query({ text: query }),
-    enabled: open && query.length > 0,
-    placeholderData: (prev) => prev,
-  });
+  const results = useSearch(query, open);
   const listRef = useRef<HTMLUListElement>(null);
   useCommandListener(
     'find',

@@ -1,6 +1,5 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useRoute } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import {
@@ -13,16 +12,20 @@ import {
   type SupportOfferInput,
   type SupportStepInput,
 } from '../../../../shared/support/support-types';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { useZodForm } from '../../components/useZodForm';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toasts';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
-import { useInvalidateEveryday, usePlan, useSupportCatalogue, useSupportItems } from '../meetings/queries';
+import { usePlan } from '../plp';
+import { useRemoveSupportItem } from './mutations';
+import { useSupportCatalogue, useSupportItems } from './queries';
 
 type OfferValues = Record<Exclude<keyof SupportOfferInput, never>, string>;
 
@@ -38,16 +41,14 @@ export function OfferForm({
   const api = useApi();
   const catalogue = useSupportCatalogue();
   const plan = usePlan(traineeId);
-  const [formError, setFormError] = useState<string | null>(null);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<OfferValues, unknown, SupportOfferInput>({
+  } = useZodForm<typeof supportOfferSchema, OfferValues>(supportOfferSchema, {
     defaultValues: { traineeId, catalogueId: '', label: '', offeredOn: formatUkDate(ukToday()), goalId: '', note: '' },
-    resolver: zodResolver(supportOfferSchema) as unknown as Resolver<OfferValues, unknown, SupportOfferInput>,
   });
   const fromCatalogue = Boolean(useWatch({ control, name: 'catalogueId' }));
   return (
@@ -55,28 +56,21 @@ export function OfferForm({
       className="form"
       noValidate
       aria-label="Offer support"
-      onSubmit={handleSubmit(async (input) => {
-        setFormError(null);
-        try {
-          onDone(
-            await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }),
-          );
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (input) => {
+        onDone(
+          await api.support.offer({ ...input, catalogueId: input.catalogueId || null, goalId: input.goalId || null }),
+        );
       })}
     >
       <FormError message={formError} />
       <div className="form-grid">
         <Field label="Support offer" error={errors.catalogueId?.message}>
-          <select {...register('catalogueId')} autoFocus>
-            <option value="">Other (describe below)</option>
-            {(catalogue.data ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+          <Select
+            {...register('catalogueId')}
+            autoFocus
+            placeholder="Other (describe below)"
+            options={(catalogue.data ?? []).map((c) => ({ value: c.id, label: c.label }))}
+          />
         </Field>
         <Field
           label="Describe the support"
@@ -89,27 +83,17 @@ export function OfferForm({
           <input {...register('offeredOn')} {...DATE_INPUT} />
         </Field>
         <Field label="Serves PLP goal" error={errors.goalId?.message}>
-          <select {...register('goalId')}>
-            <option value="">None</option>
-            {(plan.data ?? []).map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.title}
-              </option>
-            ))}
-          </select>
+          <Select
+            {...register('goalId')}
+            placeholder="None"
+            options={(plan.data ?? []).map((g) => ({ value: g.id, label: g.title }))}
+          />
         </Field>
       </div>
       <Field label="Note" error={errors.note?.message}>
         <textarea {...register('note')} rows={2} />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Record offer
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Record offer" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -119,41 +103,31 @@ type StepValues = Record<keyof SupportStepInput, string>;
 function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): void; onCancel(): void }) {
   const api = useApi();
   const steps = SUPPORT_NEXT_STEPS[item.status];
-  const [formError, setFormError] = useState<string | null>(null);
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<StepValues, unknown, SupportStepInput>({
+  } = useZodForm<typeof supportStepSchema, StepValues>(supportStepSchema, {
     defaultValues: { id: item.id, status: steps[0] ?? 'completed', on: formatUkDate(ukToday()), outcome: '' },
-    resolver: zodResolver(supportStepSchema) as unknown as Resolver<StepValues, unknown, SupportStepInput>,
   });
   return (
     <form
       className="form"
       noValidate
       aria-label="Record a support step"
-      onSubmit={handleSubmit(async (input) => {
-        setFormError(null);
-        try {
-          await api.support.step(input);
-          onDone();
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (input) => {
+        await api.support.step(input);
+        onDone();
       })}
     >
       <FormError message={formError} />
       <div className="form-grid">
         <Field label="What happened" required error={errors.status?.message}>
-          <select {...register('status')}>
-            {steps.map((s) => (
-              <option key={s} value={s}>
-                {SUPPORT_STATUSES.label(s)}
-              </option>
-            ))}
-          </select>
+          <Select
+            {...register('status')}
+            options={steps.map((s) => ({ value: s, label: SUPPORT_STATUSES.label(s) }))}
+          />
         </Field>
         <Field label="On" required hint="dd/mm/yyyy" error={errors.on?.message}>
           <input {...register('on')} {...DATE_INPUT} />
@@ -162,14 +136,7 @@ function StepForm({ item, onDone, onCancel }: { item: SupportItem; onDone(): voi
       <Field label="Outcome" hint="Needed when completed or declined" error={errors.outcome?.message}>
         <textarea {...register('outcome')} rows={3} />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -189,27 +156,17 @@ function stepDates(item: SupportItem): string {
 }
 
 /** Support and referrals: each offer followed until it is taken up, declined or completed. */
-export function SupportTab({ trainee }: TraineeTabProps) {
-  const api = useApi();
+export function SupportTab({ trainee }: { trainee: Trainee }) {
   const [, params] = useRoute('/trainees/:id/support/:item');
   const items = useSupportItems(trainee.id);
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
+  const remove = useRemoveSupportItem();
   const [dialog, setDialog] = useState<{ kind: 'offer' } | { kind: 'step'; item: SupportItem } | null>(null);
   const today = ukToday();
   const highlighted = params?.item;
   useEffect(() => {
     if (highlighted && items.data) document.getElementById(`support-${highlighted}`)?.focus();
   }, [highlighted, items.data]);
-
-  const remove = async (item: SupportItem) => {
-    await api.support.delete({ id: item.id });
-    await invalidate();
-    notify(`Removed: ${item.label}`, {
-      label: 'Undo',
-      run: () => void api.support.restore({ id: item.id }).then(invalidate),
-    });
-  };
 
   return (
     <div className="stack">
@@ -282,7 +239,6 @@ export function SupportTab({ trainee }: TraineeTabProps) {
             onCancel={() => setDialog(null)}
             onDone={(item) => {
               setDialog(null);
-              void invalidate();
               notify(`Offer recorded: ${item.label}`);
             }}
           />
@@ -299,7 +255,6 @@ export function SupportTab({ trainee }: TraineeTabProps) {
             onCancel={() => setDialog(null)}
             onDone={() => {
               setDialog(null);
-              void invalidate();
               notify('Support updated');
             }}
           />

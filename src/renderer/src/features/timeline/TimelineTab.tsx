@@ -1,20 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { formatLongDate } from '../../../../shared/dates';
 import { TIMELINE_KINDS, type TimelineEntry } from '../../../../shared/search/search-types';
-import { useApi } from '../../api';
+import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { EmptyState } from '../../components/EmptyState';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
-import { everydayKeys } from '../meetings/queries';
+import { useTimeline } from './queries';
 
 /** Meetings, plan changes, support and status changes in one list, newest first, with filters. */
-export function TimelineTab({ trainee }: TraineeTabProps) {
-  const api = useApi();
-  const timeline = useQuery({
-    queryKey: everydayKeys.timeline(trainee.id),
-    queryFn: () => api.timeline.list({ traineeId: trainee.id }),
-  });
+export function TimelineTab({ trainee }: { trainee: Trainee }) {
+  const timeline = useTimeline(trainee.id);
   const [shown, setShown] = useState<Set<TimelineEntry['kind']>>(() => new Set(TIMELINE_KINDS.map((k) => k.value)));
   const entries = (timeline.data ?? []).filter((e) => shown.has(e.kind));
   const toggle = (kind: TimelineEntry['kind']) =>

@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
 import { todayKindLabel, URGENCY_LABELS, type TodayGroup, type TodayItem } from '../../../../shared/today/today-types';
-import { ApiError, useApi } from '../../api';
+import { ApiError } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
-import { useToast } from '../../components/Toasts';
-import { everydayKeys, useInvalidateEveryday } from '../meetings/queries';
-import { DemoDataButton } from '../trainees/DemoDataButton';
-import { useAppInfo, useSettings } from '../trainees/queries';
+import { useMarkActionDone } from '../meetings';
+import { useAppInfo, useSettings } from '../settings';
+import { RegisterStartActions } from '../trainees';
+import { useToday } from './queries';
 
 function dueText(item: TodayItem, today: string): string {
   if (item.dueDate === today) return 'Due today';
@@ -16,21 +15,8 @@ function dueText(item: TodayItem, today: string): string {
 }
 
 function TodayRow({ item, today }: { item: TodayItem; today: string }) {
-  const api = useApi();
-  const invalidate = useInvalidateEveryday();
-  const { notify } = useToast();
-  const complete = async () => {
-    try {
-      await api.meetings.setActionDone({ id: item.id, done: true });
-      await invalidate();
-      notify(`Done: ${item.title}`, {
-        label: 'Undo',
-        run: () => void api.meetings.setActionDone({ id: item.id, done: false }).then(invalidate),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
-  };
+  const markDone = useMarkActionDone();
+  const complete = () => markDone(item);
   return (
     <li className={`today-row today-${item.urgency}`}>
       <span className="today-due">{dueText(item, today)}</span>
@@ -94,18 +80,12 @@ function TodaySection({ group, today }: { group: TodayGroup; today: string }) {
 
 /** The start screen: what is overdue, due soon and coming up, each row opening the place to act. */
 export function TodayPage() {
-  const api = useApi();
   const info = useAppInfo();
   const settings = useSettings();
   const [, navigate] = useLocation();
   const [kind, setKind] = useState('');
   const traineeCount = info.data?.traineeCount ?? 0;
-  const view = useQuery({
-    queryKey: [...everydayKeys.today, traineeCount, kind],
-    queryFn: () => api.today.view({ kind: kind || null }),
-    enabled: traineeCount > 0,
-    placeholderData: (previous) => previous,
-  });
+  const view = useToday(traineeCount, kind);
   const greetingName = settings.data?.userName ? `, ${settings.data.userName}` : '';
   const today = view.data?.today ?? ukToday();
   const nothingDue = view.data && view.data.kinds.length === 0;
@@ -128,20 +108,7 @@ export function TodayPage() {
         ) : null}
       </div>
       {info.data && info.data.traineeCount === 0 ? (
-        <EmptyState
-          title="Welcome to TPD Companion"
-          actions={
-            <>
-              <button type="button" className="button button-primary" onClick={() => navigate('/trainees/import')}>
-                Import a CSV from your scheme
-              </button>
-              <button type="button" className="button" onClick={() => navigate('/trainees/new')}>
-                Add a trainee
-              </button>
-              <DemoDataButton />
-            </>
-          }
-        >
+        <EmptyState title="Welcome to TPD Companion" actions={<RegisterStartActions />}>
           <p>
             Start with your register of trainees. Everything you record stays on this computer, encrypted, and nothing
             is sent anywhere.

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { ApiError, useApi } from '../../api';
 import { useToast } from '../../components/Toasts';
-import { useInvalidateTrainees } from './queries';
 
 /** Offered only from empty states: main refuses demo data once real trainees exist. */
 export function DemoDataButton() {
   const api = useApi();
-  const invalidate = useInvalidateTrainees();
   const { notify } = useToast();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +19,6 @@ export function DemoDataButton() {
           setError(null);
           try {
             const outcome = await api.demo.load({ size: 'standard' });
-            await invalidate();
             notify(`Loaded ${outcome.trainees} synthetic demo trainees`);
           } catch (e) {
             setError(e instanceof ApiError ? e.message : 'Demo data could not be loaded.');

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/trainees/import-mapping';
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { Select, plainOptions } from '../../components/Select';
 import { FormError } from '../../components/FormError';
 import {
   IMPORT_PREVIEW_LIMIT,
@@ -18,7 +19,6 @@ import {
   useImportProgress,
 } from '../../components/ImportSteps';
 import { fileToBase64 } from '../../lib/download';
-import { useInvalidateTrainees } from './queries';
 
 type Step =
   | { name: 'choose' }
@@ -37,7 +37,6 @@ interface LoadedFile {
  */
 export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { api, on } = useClient();
-  const invalidate = useInvalidateTrainees();
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -89,7 +88,6 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
     setStep({ name: 'working', label: 'Saving trainees' });
     try {
       const outcome = await api.traineeImport.commit({ jobId, ...file, mapping: preview.mapping });
-      await invalidate();
       setStep({ name: 'done', preview, outcome });
     } catch (e) {
       setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No trainees were saved.`);
@@ -223,17 +221,12 @@ function ImportPreviewView({
                 {target.label}
                 {target.required ? ' (required)' : ''}
               </span>
-              <select
+              <Select
                 value={preview.mapping[target.field] ?? ''}
                 onChange={(e) => setColumn(target.field, e.target.value)}
-              >
-                <option value="">— not in this file —</option>
-                {preview.headers.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
+                placeholder="— not in this file —"
+                options={plainOptions(preview.headers)}
+              />
             </label>
           ))}
         </div>

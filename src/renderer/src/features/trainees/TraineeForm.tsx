@@ -1,10 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES, TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
+import { Select, plainOptions } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
@@ -48,9 +49,8 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues, unknown, TraineeFields>({
+  } = useZodForm<typeof traineeFieldsSchema, FormValues>(traineeFieldsSchema, {
     defaultValues: toFormValues(trainee),
-    resolver: zodResolver(traineeFieldsSchema) as unknown as Resolver<FormValues, unknown, TraineeFields>,
     mode: 'onBlur',
   });
 
@@ -90,13 +90,7 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
           <input {...register('programme')} list="programme-options" autoComplete="off" />
         </Field>
         <Field label="Training grade" required error={e('grade')}>
-          <select {...register('grade')}>
-            {TRAINING_GRADES.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
+          <Select {...register('grade')} options={plainOptions(TRAINING_GRADES)} />
         </Field>
         <Field label="Programme start date" required hint="dd/mm/yyyy" error={e('programmeStartDate')}>
           <input {...register('programmeStartDate')} {...DATE_INPUT} />
@@ -108,13 +102,7 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
           <input {...register('wte')} inputMode="decimal" autoComplete="off" />
         </Field>
         <Field label="Status" required error={e('status')}>
-          <select {...register('status')}>
-            {TRAINEE_STATUSES.options.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('status')} options={TRAINEE_STATUSES.options} />
         </Field>
         <Field label="Educational supervisor" error={e('educationalSupervisor')}>
           <input {...register('educationalSupervisor')} list="supervisor-options" autoComplete="off" />
@@ -136,14 +124,11 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
           <option key={s} value={s} />
         ))}
       </datalist>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {trainee ? 'Save changes' : 'Add trainee'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter
+        submitLabel={trainee ? 'Save changes' : 'Add trainee'}
+        submitting={isSubmitting}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

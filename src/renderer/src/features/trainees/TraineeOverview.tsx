@@ -1,6 +1,6 @@
 import { formatLongDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES } from '../../../../shared/trainees/reference';
-import type { TraineeTabProps } from './trainee-tabs';
+import type { TraineeTabProps } from './TraineePage';
 
 export function TraineeOverview({ trainee: t }: TraineeTabProps) {
   const details: Array<[string, string]> = [

@@ -1,23 +1,48 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate } from '../../../../shared/dates';
-import { displayName, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
+import { displayName, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
-import { useInvalidateTrainees, useTrainee, useTrainees } from './queries';
+import { useSetArchived } from './mutations';
+import { useTrainee, useTrainees } from './queries';
 import { TraineeForm } from './TraineeForm';
-import { TRAINEE_TABS } from './trainee-tabs';
 
-export function TraineePage({ id, editing, tab }: { id: string; editing?: boolean; tab?: string }) {
+export interface TraineeTabProps {
+  trainee: Trainee;
+}
+
+/** One tab of a trainee's page; `id` also appears in the URL (#/trainees/:id/:tab). */
+export interface TraineeTab {
+  id: string;
+  label: string;
+  component: ComponentType<TraineeTabProps>;
+}
+
+/**
+ * A trainee's record. The tabs are handed in by the app layer, so the features that show a tab
+ * here never import this page and this page imports none of them.
+ */
+export function TraineePage({
+  id,
+  tabs,
+  editing,
+  tab,
+}: {
+  id: string;
+  tabs: readonly TraineeTab[];
+  editing?: boolean;
+  tab?: string;
+}) {
   const api = useApi();
   const [, navigate] = useLocation();
   const { notify } = useToast();
   const trainee = useTrainee(id);
+  const archive = useSetArchived();
   // The whole register is only needed for the edit form's suggestions.
   const all = useTrainees(false, { enabled: Boolean(editing) });
-  const invalidate = useInvalidateTrainees();
   const programmes = useMemo(() => [...new Set((all.data ?? []).map((t) => t.programme))].sort(), [all.data]);
   const supervisors = useMemo(
     () =>
@@ -36,27 +61,15 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
     );
   }
   const t = trainee.data;
-  const activeTab = TRAINEE_TABS.find((x) => x.id === tab) ?? TRAINEE_TABS[0]!;
+  const activeTab = tabs.find((x) => x.id === tab) ?? tabs[0]!;
   const name = displayName(t);
 
   const save = async (fields: TraineeFields) => {
     await api.trainees.update({ id, fields });
-    await invalidate();
     notify('Changes saved');
     navigate(`/trainees/${id}`);
   };
-  const setArchived = async (archived: boolean) => {
-    try {
-      await (archived ? api.trainees.archive({ id }) : api.trainees.restore({ id }));
-      await invalidate();
-      notify(archived ? `${name} archived` : `${name} restored`, {
-        label: 'Undo',
-        run: () => void (archived ? api.trainees.restore({ id }) : api.trainees.archive({ id })).then(invalidate),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
-  };
+  const setArchived = (archived: boolean) => archive(t, archived);
 
   return (
     <div className="page">
@@ -107,13 +120,13 @@ export function TraineePage({ id, editing, tab }: { id: string; editing?: boolea
         onValueChange={(tab) => navigate(tab === 'overview' ? `/trainees/${id}` : `/trainees/${id}/${tab}`)}
       >
         <Tabs.List className="tabs" aria-label="Trainee record">
-          {TRAINEE_TABS.map((tab) => (
+          {tabs.map((tab) => (
             <Tabs.Trigger key={tab.id} value={tab.id} className="tab">
               {tab.label}
             </Tabs.Trigger>
           ))}
         </Tabs.List>
-        {TRAINEE_TABS.map((tab) => (
+        {tabs.map((tab) => (
           <Tabs.Content key={tab.id} value={tab.id} className="tab-panel">
             <tab.component trainee={t} />
           </Tabs.Content>

@@ -4,17 +4,18 @@ import { useLocation } from 'wouter';
 import { ukToday } from '../../../../shared/dates';
 import type { TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { useApi } from '../../api';
-import { useCommandListener } from '../../app/commands';
+import { useCommandListener } from '../../lib/command-events';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { downloadText, toCsv } from '../../lib/download';
 import { ImportTraineesDialog } from './ImportTraineesDialog';
-import { useInvalidateTrainees, useSettings, useTrainees, useUpdateSettings } from './queries';
+import { useSettings, useUpdateSettings } from '../settings';
+import { useTrainees } from './queries';
 import { DEFAULT_HIDDEN } from './trainee-columns';
 import { TraineeForm } from './TraineeForm';
 import { ColumnPicker, TraineeTable, useTraineeTable } from './TraineeTable';
-import { DemoDataButton } from './DemoDataButton';
+import { RegisterStartActions } from './RegisterStartActions';
 
 const TABLE_ID = 'trainees';
 
@@ -26,7 +27,6 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const trainees = useTrainees(showArchived);
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
-  const invalidate = useInvalidateTrainees();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
@@ -71,7 +71,6 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const closeDialog = () => navigate('/trainees');
   const create = async (fields: TraineeFields) => {
     const created = await api.trainees.create(fields);
-    await invalidate();
     notify(`${created.givenName} ${created.familyName} added`);
     navigate(`/trainees/${created.id}`);
   };
@@ -105,20 +104,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
       ) : null}
 
       {isEmpty ? (
-        <EmptyState
-          title="No trainees yet"
-          actions={
-            <>
-              <button type="button" className="button button-primary" onClick={() => navigate('/trainees/import')}>
-                Import a CSV from your scheme
-              </button>
-              <button type="button" className="button" onClick={() => navigate('/trainees/new')}>
-                Add a trainee
-              </button>
-              <DemoDataButton />
-            </>
-          }
-        >
+        <EmptyState title="No trainees yet" actions={<RegisterStartActions />}>
           <p>
             Import the trainee list your scheme sends you (a CSV saved from Excel works), add trainees one by one, or
             explore with synthetic demo data.

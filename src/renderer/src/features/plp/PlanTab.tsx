@@ -1,18 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
 import { GOAL_STATUSES, isGoalOpen, type GoalFields, type PlpGoal } from '../../../../shared/plp/plp-types';
 import { SUPPORT_STATUSES } from '../../../../shared/support/support-types';
-import { displayName } from '../../../../shared/trainees/trainee-schema';
+import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
-import type { TraineeTabProps } from '../trainees/trainee-tabs';
-import { useInvalidateEveryday, usePlan } from '../meetings/queries';
+import { useDeleteGoal } from './mutations';
+import { usePlan, usePlanText } from './queries';
 import { GoalForm, ReviewForm } from './GoalForm';
 
 function GoalCard({
@@ -106,22 +105,18 @@ function GoalCard({
 }
 
 /** The whole plan at a glance, with reviews, exports for the e-portfolio PDP, and shared content only in those. */
-export function PlanTab({ trainee }: TraineeTabProps) {
+export function PlanTab({ trainee }: { trainee: Trainee }) {
   const api = useApi();
   const [, navigate] = useLocation();
   const [, params] = useRoute('/trainees/:id/plan/:goal');
   const plan = usePlan(trainee.id);
-  const invalidate = useInvalidateEveryday();
   const { notify } = useToast();
+  const remove = useDeleteGoal();
   const [dialog, setDialog] = useState<
     { kind: 'new' } | { kind: 'edit' | 'review'; goal: PlpGoal } | { kind: 'text' } | null
   >(null);
   const [exporting, setExporting] = useState(false);
-  const text = useQuery({
-    queryKey: ['plp', trainee.id, 'text'],
-    queryFn: () => api.plp.exportText({ traineeId: trainee.id }),
-    enabled: dialog?.kind === 'text',
-  });
+  const text = usePlanText(trainee.id, dialog?.kind === 'text');
   const highlighted = params?.goal;
 
   useEffect(() => {
@@ -131,21 +126,8 @@ export function PlanTab({ trainee }: TraineeTabProps) {
   const save = async (fields: GoalFields) => {
     if (dialog?.kind === 'edit') await api.plp.updateGoal({ id: dialog.goal.id, fields });
     else await api.plp.createGoal(fields);
-    await invalidate();
     setDialog(null);
     notify(dialog?.kind === 'edit' ? 'Goal saved' : 'Goal added to the plan');
-  };
-  const remove = async (goal: PlpGoal) => {
-    try {
-      await api.plp.deleteGoal({ id: goal.id });
-      await invalidate();
-      notify(`Goal deleted: ${goal.title}`, {
-        label: 'Undo',
-        run: () => void api.plp.restoreGoal({ id: goal.id }).then(invalidate),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
   };
   const exportPdf = async () => {
     setExporting(true);
@@ -240,7 +222,6 @@ export function PlanTab({ trainee }: TraineeTabProps) {
             onCancel={() => setDialog(null)}
             onSubmit={async (input) => {
               await api.plp.addReview(input);
-              await invalidate();
               setDialog(null);
               notify('Review saved');
             }}

@@ -1,6 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import {
   GOAL_AREAS,
@@ -12,9 +9,11 @@ import {
   type PlpGoal,
 } from '../../../../shared/plp/plp-types';
 import { Field } from '../../components/Field';
+import { FormFooter } from '../../components/FormFooter';
+import { Select } from '../../components/Select';
+import { useZodForm } from '../../components/useZodForm';
 import { FormError } from '../../components/FormError';
 import { DATE_INPUT } from '../../components/date-input';
-import { applyServerError } from '../../lib/server-errors';
 
 type GoalValues = Record<Exclude<keyof GoalFields, never>, string>;
 
@@ -50,11 +49,11 @@ export function GoalForm({
   onCancel(): void;
 }) {
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<GoalValues, unknown, GoalFields>({
+  } = useZodForm<typeof goalFieldsSchema, GoalValues>(goalFieldsSchema, {
     defaultValues: {
       traineeId,
       title: goal?.title ?? '',
@@ -64,23 +63,16 @@ export function GoalForm({
       nextReviewOn: formatUkDate(goal?.nextReviewOn),
       status: goal?.status ?? 'not_started',
     },
-    resolver: zodResolver(goalFieldsSchema) as unknown as Resolver<GoalValues, unknown, GoalFields>,
     mode: 'onBlur',
   });
-  const [formError, setFormError] = useState<string | null>(null);
   const e = (name: keyof GoalValues) => errors[name]?.message;
   return (
     <form
       className="form"
       noValidate
       aria-label={goal ? 'Edit PLP goal' : 'New PLP goal'}
-      onSubmit={handleSubmit(async (fields) => {
-        setFormError(null);
-        try {
-          await onSubmit(fields);
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (fields) => {
+        await onSubmit(fields);
       })}
     >
       <FormError message={formError} />
@@ -94,13 +86,7 @@ export function GoalForm({
           </select>
         </Field>
         <Field label="Status" required error={e('status')}>
-          <select {...register('status')}>
-            {GOAL_STATUSES.options.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('status')} options={GOAL_STATUSES.options} />
         </Field>
         <Field label="Target date" hint="dd/mm/yyyy" error={e('targetOn')}>
           <input {...register('targetOn')} {...DATE_INPUT} />
@@ -112,14 +98,7 @@ export function GoalForm({
       <Field label="What success looks like" error={e('successCriteria')}>
         <textarea {...register('successCriteria')} rows={3} />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {goal ? 'Save goal' : 'Add goal'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel={goal ? 'Save goal' : 'Add goal'} submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -139,11 +118,11 @@ export function ReviewForm({
   onCancel(): void;
 }) {
   const {
+    formError,
+    submitWith,
     register,
-    handleSubmit,
-    setError,
     formState: { errors, isSubmitting },
-  } = useForm<ReviewValues, unknown, GoalReviewInput>({
+  } = useZodForm<typeof goalReviewSchema, ReviewValues>(goalReviewSchema, {
     defaultValues: {
       goalId: goal.id,
       reviewedOn: formatUkDate(today),
@@ -151,23 +130,16 @@ export function ReviewForm({
       statusAfter: goal.status === 'not_started' ? 'in_progress' : goal.status,
       nextReviewOn: '',
     },
-    resolver: zodResolver(goalReviewSchema) as unknown as Resolver<ReviewValues, unknown, GoalReviewInput>,
     mode: 'onBlur',
   });
-  const [formError, setFormError] = useState<string | null>(null);
   const e = (name: keyof ReviewValues) => errors[name]?.message;
   return (
     <form
       className="form"
       noValidate
       aria-label="Review goal"
-      onSubmit={handleSubmit(async (input) => {
-        setFormError(null);
-        try {
-          await onSubmit(input);
-        } catch (error) {
-          applyServerError(error, setError, setFormError);
-        }
+      onSubmit={submitWith(async (input) => {
+        await onSubmit(input);
       })}
     >
       <FormError message={formError} />
@@ -176,13 +148,7 @@ export function ReviewForm({
           <input {...register('reviewedOn')} {...DATE_INPUT} />
         </Field>
         <Field label="Status after review" required error={e('statusAfter')}>
-          <select {...register('statusAfter')}>
-            {GOAL_STATUSES.options.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
+          <Select {...register('statusAfter')} options={GOAL_STATUSES.options} />
         </Field>
         <Field label="Next review" hint="dd/mm/yyyy; needed while the goal is open" error={e('nextReviewOn')}>
           <input {...register('nextReviewOn')} {...DATE_INPUT} />
@@ -191,14 +157,7 @@ export function ReviewForm({
       <Field label="What the review found" required error={e('note')}>
         <textarea {...register('note')} rows={4} autoFocus />
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          Save review
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter submitLabel="Save review" submitting={isSubmitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,0 +1,18 @@
+import { MeetingTemplatesSettings } from '../features/meetings';
+import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
+import { SupportCatalogueSettings } from '../features/support';
+
+/** The Settings page: each feature contributes its own section; the app decides the order. */
+export function SettingsPage() {
+  const settings = useSettings();
+  if (!settings.data) return <p role="status">Loading…</p>;
+  return (
+    <div className="page">
+      <h1>Settings</h1>
+      <ProfileSettings />
+      <MeetingTemplatesSettings />
+      <SupportCatalogueSettings />
+      <DataSettings />
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { draftKeys, useDraft } from './queries';
+export { useAutosaveDraft } from './mutations';

@@ -1,0 +1,2 @@
+export { NeedsTab } from './NeedsTab';
+export { needsKeys, useNeeds } from './queries';

@@ -1,0 +1,3 @@
+export { DataSettings, ProfileSettings } from './SettingsSections';
+export { settingsKeys, useAppInfo, useSettings } from './queries';
+export { useUpdateSettings } from './mutations';

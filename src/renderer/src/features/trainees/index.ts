@@ -1,0 +1,6 @@
+export { TraineesPage } from './TraineesPage';
+export { TraineePage, type TraineeTab, type TraineeTabProps } from './TraineePage';
+export { TraineeOverview } from './TraineeOverview';
+export { RegisterStartActions } from './RegisterStartActions';
+export { useSetArchived } from './mutations';
+export { traineeKeys, useTrainee, useTrainees } from './queries';

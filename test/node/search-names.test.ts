@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
+
+let backend: TempBackend;
+
+async function addTrainee(givenName: string, familyName: string, gmcNumber: string, preferredName?: string) {
+  return call(backend, 'trainees:create', {
+    givenName,
+    familyName,
+    ...(preferredName ? { preferredName } : {}),
+    gmcNumber,
+    programme: 'GP - Northtown VTS',
+    grade: 'ST2',
+    programmeStartDate: '2025-08-06',
+    wte: 1,
+  });
+}
+
+async function titlesFor(text: string): Promise<string[]> {
+  const { results } = await call(backend, 'search:query', { text });
+  return results.filter((r) => r.entity === 'trainee').map((r) => r.title);
+}
+
+beforeEach(async () => {
+  backend = await createTempBackend({ now: () => new Date('2026-11-22T10:00:00Z') });
+  await addTrainee('Hannah', 'Farouk', '7100001');
+  await addTrainee('Zoë', 'Smith', '7100002');
+  await addTrainee('Siobhán', 'O’Brien', '7100003');
+  await addTrainee('Hannah', 'Price', '7100004');
+});
+afterEach(async () => {
+  await backend.close();
+});
+
+describe('Ctrl+K finds people by name as they are typed', () => {
+  it('matches every word of a name, in any order', async () => {
+    expect(await titlesFor('Hannah Farouk')).toEqual(['Hannah Farouk']);
+    expect(await titlesFor('farouk hannah')).toEqual(['Hannah Farouk']);
+    expect((await titlesFor('hannah')).sort()).toEqual(['Hannah Farouk', 'Hannah Price']);
+    expect(await titlesFor('hannah smith')).toEqual([]);
+  });
+
+  it('ignores accents and apostrophes, either way round', async () => {
+    expect(await titlesFor('zoe')).toEqual(['Zoë Smith']);
+    expect(await titlesFor('Zoe Smith')).toEqual(['Zoë Smith']);
+    expect(await titlesFor('obrien')).toEqual(['Siobhán O’Brien']);
+    expect(await titlesFor("O'Brien siobhan")).toEqual(['Siobhán O’Brien']);
+  });
+
+  it('keeps the folded name in step when a trainee is renamed', async () => {
+    const [hit] = (await call(backend, 'search:query', { text: 'price' })).results;
+    const trainee = await call(backend, 'trainees:get', { id: hit!.traineeId });
+    const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, ...fields } = trainee;
+    await call(backend, 'trainees:update', { id: trainee.id, fields: { ...fields, familyName: "D'Arcy" } });
+    expect(await titlesFor('darcy')).toEqual(["Hannah D'Arcy"]);
+    expect(await titlesFor('price')).toEqual([]);
+  });
+});

@@ -130,8 +130,7 @@ describe('trainee register in Chromium through the browser host', () => {
         programmeStartDate: '2025-08-06',
         wte: 1,
       });
-    await person('Hannah', 'Farouk', '7000101');
-    await person('Zoë', 'Smith', '7000102');
+    // The demo register has its own Hannah Farouks and Zoë Smiths; one trainee is added with an apostrophe.
     await person('Siobhán', 'O’Brien', '7000103');
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
@@ -140,24 +139,22 @@ describe('trainee register in Chromium through the browser host', () => {
     const shownNames = () => table.locator('tbody tr[data-index] td:first-child').allTextContents();
     const searchFor = async (text: string, expected: string) => {
       await box.fill(text);
-      await table.getByRole('link', { name: expected }).waitFor();
-      return shownNames();
+      await table.getByRole('link', { name: expected }).first().waitFor();
+      return [...new Set(await shownNames())];
     };
 
     expect(await searchFor('Hannah Farouk', 'Farouk, Hannah')).toEqual(['Farouk, Hannah']);
     expect(await searchFor('farouk hannah', 'Farouk, Hannah')).toEqual(['Farouk, Hannah']);
-    const zoes = await searchFor('Zoe Smith', 'Smith, Zoë');
-    expect(zoes).toContain('Smith, Zoë');
-    expect(zoes.every((name) => name.startsWith('Smith, Zo'))).toBe(true);
+    expect(await searchFor('Zoe Smith', 'Smith, Zoë')).toEqual(['Smith, Zoë']);
     expect(await searchFor('obrien siobhan', 'O’Brien, Siobhán')).toEqual(['O’Brien, Siobhán']);
     await app.screenshot('08-register-word-search');
     await expectNoAxeViolations(page, 'the demo register searched by name');
 
     // A column filter still narrows the search.
-    await box.fill('hannah');
-    await page.getByLabel('Filter GMC number').fill('7000101');
+    await box.fill('obrien');
+    await page.getByLabel('Filter GMC number').fill('7000103');
     await page.getByText(/^1 of [\d,]+ trainees$/).waitFor();
-    expect(await shownNames()).toEqual(['Farouk, Hannah']);
+    expect(await shownNames()).toEqual(['O’Brien, Siobhán']);
 
     // Ctrl+K in the register's box opens the global search, not the box.
     await box.focus();

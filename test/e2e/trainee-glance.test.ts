@@ -45,7 +45,7 @@ describe('a trainee at a glance in Chromium through the browser host', () => {
       .getByRole('link', { name: /^Post-fail conversation/ })
       .first()
       .waitFor();
-    await needsDoing.getByRole('link', { name: /^1:1 due/ }).waitFor();
+    await needsDoing.getByRole('link', { name: /1:1 due/ }).waitFor();
     await expect(needsDoing.textContent()).resolves.toContain('Overdue');
 
     const nextMeeting = page.getByRole('region', { name: 'Next 1:1' });

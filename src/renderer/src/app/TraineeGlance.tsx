@@ -126,6 +126,12 @@ function GlanceCard({
   );
 }
 
+/** "Post-fail conversation: …", unless the title already says what it is ("Next 1:1 due"). */
+function dueItemText(item: TodayItem): string {
+  const label = todayKindLabel(item.kind);
+  return item.title.toLowerCase().includes(label.toLowerCase()) ? item.title : `${label}: ${item.title}`;
+}
+
 function DueList({ items }: { items: TodayItem[] }) {
   if (items.length === 0) return <p className="muted">Nothing overdue or due in the next four weeks.</p>;
   return (
@@ -136,7 +142,7 @@ function DueList({ items }: { items: TodayItem[] }) {
             {URGENCY_LABELS[item.urgency]}
           </span>{' '}
           <Link href={item.link} className="table-link">
-            {todayKindLabel(item.kind)}: {item.title}
+            {dueItemText(item)}
           </Link>{' '}
           <span className="muted">· {formatUkDate(item.dueDate)}</span>
         </li>

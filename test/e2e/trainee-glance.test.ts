@@ -82,7 +82,7 @@ describe('a trainee at a glance in Chromium through the browser host', () => {
       .context()
       .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.host.url).origin });
     await page.getByRole('button', { name: 'Copy a short update' }).click();
-    await page.getByText('Short update copied to the clipboard').waitFor();
+    await page.getByText('Short update copied to the clipboard').first().waitFor();
     const copied = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copied.split('\n')[0]).toContain(traineeName);
     expect(copied).toMatch(/Next 1:1: overdue since \d\d\/\d\d\/\d{4}/);

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR } from '../support/temp-backend';
+import { call, FIXTURES_DIR } from '../support/temp-backend';
 import { expectNoAxeViolations, startApp, type AppUnderTest } from './support';
 
 describe('trainee register in Chromium through the browser host', () => {
   let app: AppUnderTest;
-  beforeEach(async () => {
-    app = await startApp();
+  beforeEach(async (context) => {
+    app = await startApp({ demo: context.task.name.includes('demo register') });
   });
   afterEach(async () => {
     await app?.close();
@@ -117,5 +117,50 @@ describe('trainee register in Chromium through the browser host', () => {
     await again.getByLabel('CSV file').setInputFiles(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'));
     await again.getByRole('button', { name: 'Nothing to import' }).waitFor();
     await expect(again.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
+  });
+  it('finds people in the demo register as their names are typed, in any order, without accents or apostrophes', async () => {
+    const { page, backend } = app;
+    const person = (givenName: string, familyName: string, gmcNumber: string) =>
+      call(backend, 'trainees:create', {
+        givenName,
+        familyName,
+        gmcNumber,
+        programme: 'GP - Northtown VTS',
+        grade: 'ST2',
+        programmeStartDate: '2025-08-06',
+        wte: 1,
+      });
+    // The demo register has its own Hannah Farouks and Zoë Smiths; one trainee is added with an apostrophe.
+    await person('Siobhán', 'O’Brien', '7000103');
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
+    const table = page.getByRole('table', { name: 'Trainees' });
+    const box = page.getByRole('searchbox', { name: 'Search trainees' });
+    const shownNames = () => table.locator('tbody tr[data-index] td:first-child').allTextContents();
+    const searchFor = async (text: string, expected: string) => {
+      await box.fill(text);
+      await table.getByRole('link', { name: expected }).first().waitFor();
+      return [...new Set(await shownNames())];
+    };
+
+    expect(await searchFor('Hannah Farouk', 'Farouk, Hannah')).toEqual(['Farouk, Hannah']);
+    expect(await searchFor('farouk hannah', 'Farouk, Hannah')).toEqual(['Farouk, Hannah']);
+    expect(await searchFor('Zoe Smith', 'Smith, Zoë')).toEqual(['Smith, Zoë']);
+    expect(await searchFor('obrien siobhan', 'O’Brien, Siobhán')).toEqual(['O’Brien, Siobhán']);
+    await app.screenshot('08-register-word-search');
+    await expectNoAxeViolations(page, 'the demo register searched by name');
+
+    // A column filter still narrows the search.
+    await box.fill('obrien');
+    await page.getByLabel('Filter GMC number').fill('7000103');
+    await page.getByText(/^1 of [\d,]+ trainees$/).waitFor();
+    expect(await shownNames()).toEqual(['O’Brien, Siobhán']);
+
+    // Ctrl+K in the register's box opens the global search, not the box.
+    await box.focus();
+    await page.keyboard.press('Control+k');
+    const search = page.getByRole('dialog', { name: /Search/ });
+    await search.waitFor();
+    await expectNoAxeViolations(page, 'the global search over the register', { scope: '[role=dialog]' });
   });
 });

@@ -16,6 +16,7 @@ import {
   loadDatabaseKey,
   type SafeStorageLike,
 } from '../../src/main/electron/database-key';
+import { guardNavigation, isAllowedExternalUrl } from '../../src/main/electron/external-links';
 import { registerIpc } from '../../src/main/electron/ipc';
 import {
   ELECTRON_NATIVE_DIR,
@@ -437,5 +438,49 @@ describe('preload bridge', () => {
     for (const name of APP_EVENT_NAMES) tpd.on(name, () => undefined)();
     expect(() => tpd.on('secrets' as never, () => undefined)).toThrow(/Unknown event/);
     expect(() => tpd.on('event:progress' as never, () => undefined)).toThrow(/Unknown event/);
+  });
+});
+
+describe('guardNavigation', () => {
+  function fakeWindow() {
+    let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+    let navigate: ((event: { preventDefault(): void }, url: string) => void) | undefined;
+    const contents = {
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+      on: (_event: 'will-navigate', listener: typeof navigate) => (navigate = listener),
+    };
+    const shell = { openExternal: vi.fn(async () => undefined) };
+    guardNavigation(contents, shell, APP_ORIGIN);
+    const navigateTo = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      navigate!(event, url);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    return { shell, open: (url: string) => openHandler!({ url }), navigateTo };
+  }
+
+  it('sends a mailto link to the mail client instead of navigating the window', () => {
+    const { shell, navigateTo } = fakeWindow();
+    const mail = 'mailto:zoe.smith%40nhs.example?subject=Your%201%3A1&body=Summary';
+    expect(navigateTo(mail)).toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledWith(mail);
+  });
+
+  it('keeps the window on the app and opens nothing else outside', () => {
+    const { shell, navigateTo, open } = fakeWindow();
+    expect(navigateTo(`${APP_ORIGIN}/index.html#/trainees`)).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'tel:0123']) {
+      expect(navigateTo(url)).toBe(true);
+      expect(open(url)).toEqual({ action: 'deny' });
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(open('mailto:a%40nhs.example')).toEqual({ action: 'deny' });
+    expect(open('https://www.rcgp.org.uk/mrcgp-exams')).toEqual({ action: 'deny' });
+    expect(shell.openExternal.mock.calls).toEqual([
+      ['mailto:a%40nhs.example'],
+      ['https://www.rcgp.org.uk/mrcgp-exams'],
+    ]);
+    expect(isAllowedExternalUrl(`mailto:a%40nhs.example?body=${'x'.repeat(9000)}`)).toBe(false);
+    expect(isAllowedExternalUrl('mailto:a@nhs.example?body=two words')).toBe(false);
   });
 });

@@ -39,6 +39,43 @@ describe('TraineesPage', () => {
     expect(screen.getByText('1 of 3 trainees')).toBeInTheDocument();
   });
 
+  it('finds people as they are typed: every word, any order, ignoring case, accents and apostrophes', async () => {
+    const user = userEvent.setup();
+    const register = [
+      aTrainee({ givenName: 'Hannah', familyName: 'Farouk', gmcNumber: '7100001', programme: 'GP - Eastbury VTS' }),
+      aTrainee({ givenName: 'Zoë', familyName: 'Smith', gmcNumber: '7100002', educationalSupervisor: 'Dr Ruth Okoye' }),
+      aTrainee({ givenName: 'Siobhán', familyName: 'O’Brien', preferredName: 'Shiv', gmcNumber: '7100003' }),
+      aTrainee({ givenName: 'Hannah', familyName: 'Price', gmcNumber: '7100004', grade: 'ST3' }),
+    ];
+    renderWithApp(<TraineesPage />, { 'trainees:list': () => register, 'settings:get': () => settings() });
+    await screen.findByText('4 of 4 trainees');
+    const box = screen.getByRole('searchbox', { name: 'Search trainees' });
+    const search = async (text: string) => {
+      await user.clear(box);
+      if (text) await user.type(box, text);
+      return names();
+    };
+
+    expect(await search('Hannah Farouk')).toEqual(['Farouk, Hannah']);
+    expect(await search('farouk hannah')).toEqual(['Farouk, Hannah']);
+    expect(await search('zoe')).toEqual(['Smith, Zoë']);
+    expect(await search('obrien')).toEqual(['O’Brien, Shiv']);
+    expect(await search('siobhan')).toEqual(['O’Brien, Shiv']);
+    expect(await search('7100004')).toEqual(['Price, Hannah']);
+    expect(await search('eastbury')).toEqual(['Farouk, Hannah']);
+    expect(await search('okoye zoe')).toEqual(['Smith, Zoë']);
+    expect(await search('hannah smith')).toEqual([]);
+    expect(screen.getByText('No trainees match these filters.')).toBeInTheDocument();
+
+    // Column filters still narrow what the search finds.
+    await search('hannah');
+    expect(names()).toEqual(['Farouk, Hannah', 'Price, Hannah']);
+    await user.selectOptions(screen.getByLabelText('Filter Grade'), 'ST3');
+    expect(names()).toEqual(['Price, Hannah']);
+    // Ctrl+K belongs to the global search, not this box.
+    expect(box).not.toHaveAttribute('placeholder', expect.stringContaining('Ctrl+K'));
+  });
+
   it('remembers shown columns in settings', async () => {
     const user = userEvent.setup();
     const update = vi.fn((patch: Partial<Settings>) => settings(patch));

@@ -299,6 +299,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'support:catalogue': () => ({ includeInactive: true }),
   'support:saveCatalogueEntry': () => ({ label: 'Sample tutorial', category: 'communication', followUpDays: 21 }),
   'today:view': () => ({ kind: null }),
+  'today:forTrainee': (ids) => ({ traineeId: ids.traineeId }),
   'search:query': () => ({ text: 'telephone', limit: 10 }),
   'timeline:list': (ids) => ({ traineeId: ids.traineeId }),
   'exams:setup': () => ({}),

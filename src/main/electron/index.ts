@@ -3,6 +3,7 @@ import { app, BrowserWindow, clipboard, dialog, Menu, nativeTheme, safeStorage, 
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeBackupDialogs } from './backup-dialogs';
+import { guardNavigation } from './external-links';
 import { loadDatabaseKey } from './database-key';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
@@ -66,15 +67,7 @@ function createWindow(): BrowserWindow {
       maximised: window.isMaximized(),
     });
   });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    // Only GOV.UK/NHS-style https help links leave the app, in the user's browser.
-    if (/^https:\/\/([a-z0-9-]+\.)*(rcgp\.org\.uk|gmc-uk\.org|nhs\.uk|hee\.nhs\.uk)\//i.test(url))
-      void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
-  });
+  guardNavigation(window.webContents, shell, APP_ORIGIN);
   void window.loadURL(`${APP_ORIGIN}/index.html`);
   return window;
 }

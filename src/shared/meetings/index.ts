@@ -1,2 +1,3 @@
 export * from './meetings-contract';
 export * from './meeting-types';
+export * from './meeting-email';

@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { ukToday } from '../../../shared/dates';
 import type { TodayGroup, TodayItem, TodayUrgency, TodayView } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { cappedSource } from './today-capped';
+import { longDates } from './everyday-providers';
 import { TODAY_CODE_PROVIDERS, TODAY_PROVIDERS, TODAY_SQL_SOURCES, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
@@ -95,10 +96,33 @@ export async function todayView(
   return { today, groups, kinds };
 }
 
+/**
+ * One trainee's rows from the same providers as Today (the Overview's "what needs doing"): each
+ * SQL source's own query, narrowed to the trainee, and the code-ruled sources' few rows.
+ */
+export async function todayItemsForTrainee(db: Kysely<DB>, today: string, traineeId: string): Promise<TodayItem[]> {
+  const long = longDates();
+  const [fromSql, coded] = await Promise.all([
+    Promise.all(
+      TODAY_SQL_SOURCES.map(async (source) => {
+        const rows = await db
+          .selectFrom(source.query(db, today).as('s'))
+          .selectAll()
+          .where(sql.ref('s.trainee_id'), '=', traineeId)
+          .execute();
+        return rows.map((row) => source.toItem(row, today, long));
+      }),
+    ),
+    Promise.all(TODAY_CODE_PROVIDERS.map((provider) => provider(db, today))),
+  ]);
+  return [...fromSql.flat(), ...coded.flat().filter((item) => item.traineeId === traineeId)].sort(byDueDate);
+}
+
 export type TodayService = ReturnType<typeof createTodayService>;
 
 export function createTodayService(db: Kysely<DB>, now: () => Date) {
   return {
     view: (kind: string | null = null): Promise<TodayView> => todayView(db, ukToday(now()), TODAY_GROUP_LIMIT, kind),
+    forTrainee: (traineeId: string): Promise<TodayItem[]> => todayItemsForTrainee(db, ukToday(now()), traineeId),
   };
 }

@@ -5,7 +5,8 @@ import { NeedsTab } from '../features/needs';
 import { PlanTab } from '../features/plp';
 import { SupportTab } from '../features/support';
 import { TimelineTab } from '../features/timeline';
-import { TraineeOverview, type TraineeTab } from '../features/trainees';
+import { type TraineeTab } from '../features/trainees';
+import { TraineeGlance } from './TraineeGlance';
 
 /**
  * The tabs of a trainee's page, in order. The app layer registers them so that a feature
@@ -13,7 +14,7 @@ import { TraineeOverview, type TraineeTab } from '../features/trainees';
  * `id` is part of the URL (#/trainees/:id/:tab), so it stays as links elsewhere expect it.
  */
 export const TRAINEE_TABS: readonly TraineeTab[] = [
-  { id: 'overview', label: 'Overview', component: TraineeOverview },
+  { id: 'overview', label: 'Overview', component: TraineeGlance },
   { id: 'meetings', label: '1:1s', component: MeetingsTab },
   { id: 'plan', label: 'Plan (PLP)', component: PlanTab },
   { id: 'needs', label: 'Early needs', component: NeedsTab },

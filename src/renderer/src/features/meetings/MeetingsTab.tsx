@@ -1,7 +1,8 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useState } from 'react';
 import { Link, useLocation, useRoute } from 'wouter';
-import { formatLongDate, formatUkDateTime } from '../../../../shared/dates';
+import { formatLongDate, formatUkDateTime, ukToday } from '../../../../shared/dates';
+import { meetingSummaryMailto } from '../../../../shared/meetings/meeting-email';
 import {
   ACTION_OWNERS,
   MEETING_MODES,
@@ -9,6 +10,7 @@ import {
   type Meeting,
 } from '../../../../shared/meetings/meeting-types';
 import { labelOf } from '../../../../shared/labelled-enum';
+import { urgencyFor } from '../../../../shared/today/today-types';
 import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -27,6 +29,8 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
   const [error, setError] = useState<string | null>(null);
   if (!schedule.data) return null;
   const s = schedule.data;
+  // The same rule as Today: a date before today is overdue.
+  const overdue = urgencyFor(s.nextDueOn, ukToday()) === 'overdue';
   const saveCadence = async () => {
     try {
       await api.meetings.setCadence({ traineeId, weeks: Number(weeks) });
@@ -41,7 +45,14 @@ function ScheduleCard({ traineeId, traineeName }: { traineeId: string; traineeNa
     <section className="card" aria-labelledby="next-heading">
       <h2 id="next-heading">Next 1:1</h2>
       <p>
-        Due <strong>{formatLongDate(s.nextDueOn)}</strong>
+        {overdue ? (
+          <>
+            <span className="badge badge-warning">Overdue</span> was due{' '}
+          </>
+        ) : (
+          'Due '
+        )}
+        <strong>{formatLongDate(s.nextDueOn)}</strong>
         {s.lastHeldOn ? ` · last 1:1 on ${formatLongDate(s.lastHeldOn)}` : ' · no 1:1 recorded yet'}
         {s.agreed ? ' · date agreed at the last 1:1' : ''}
       </p>
@@ -110,8 +121,22 @@ function MeetingHistory({ id }: { id: string }) {
   );
 }
 
-function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit(): void; onDelete(): void }) {
+function MeetingDetail({
+  meeting,
+  trainee,
+  onEdit,
+  onDelete,
+}: {
+  meeting: Meeting;
+  trainee: Trainee;
+  onEdit(): void;
+  onDelete(): void;
+}) {
   const api = useApi();
+  const mailto = meetingSummaryMailto(
+    { email: trainee.email, name: trainee.preferredName || trainee.givenName },
+    meeting,
+  );
   return (
     <article className="stack" aria-label={`1:1 on ${formatLongDate(meeting.heldOn)}`}>
       <dl className="details">
@@ -186,6 +211,13 @@ function MeetingDetail({ meeting, onEdit, onDelete }: { meeting: Meeting; onEdit
         <button type="button" className="button button-primary" onClick={onEdit}>
           Edit 1:1
         </button>
+        {mailto ? (
+          <a className="button" href={mailto} aria-label={`Email the summary to ${displayName(trainee)}`}>
+            Email the summary
+          </a>
+        ) : (
+          <span className="muted">Add an email address to the trainee’s details to email this summary.</span>
+        )}
         <button type="button" className="button" onClick={onDelete}>
           Delete 1:1…
         </button>
@@ -291,7 +323,12 @@ export function MeetingsTab({ trainee }: { trainee: Trainee }) {
             }}
           />
         ) : selected ? (
-          <MeetingDetail meeting={selected} onEdit={() => setEditing(true)} onDelete={() => setConfirming(selected)} />
+          <MeetingDetail
+            meeting={selected}
+            trainee={trainee}
+            onEdit={() => setEditing(true)}
+            onDelete={() => setConfirming(selected)}
+          />
         ) : null}
       </Dialog>
       {item && item !== 'new' && meetings.data && !selected ? (

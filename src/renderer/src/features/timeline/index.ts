@@ -1,1 +1,2 @@
 export { TimelineTab } from './TimelineTab';
+export { useTimeline } from './queries';

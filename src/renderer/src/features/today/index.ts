@@ -1,1 +1,2 @@
 export { TodayPage } from './TodayPage';
+export { useTraineeToday } from './queries';

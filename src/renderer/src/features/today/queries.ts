@@ -16,3 +16,12 @@ export function useToday(traineeCount: number, kind: string) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** One trainee's overdue and due rows, by Today's own rules (the trainee's Overview). */
+export function useTraineeToday(traineeId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: keyIn('today', 'trainee', traineeId),
+    queryFn: () => api.today.forTrainee({ traineeId }),
+  });
+}

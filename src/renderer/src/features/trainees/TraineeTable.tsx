@@ -13,7 +13,8 @@ import {
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { matchesEveryWord, queryWords, searchableText } from '../../../../shared/search/word-match';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { traineeColumns } from './trainee-columns';
 
@@ -88,7 +89,22 @@ interface TableState {
   columnVisibility: VisibilityState;
 }
 
+/** What the register's search box looks in: names, GMC number, programme and supervisor. */
+function traineeSearchText(t: Trainee): string {
+  return searchableText([
+    t.givenName,
+    t.preferredName,
+    t.familyName,
+    t.gmcNumber,
+    t.programme,
+    t.educationalSupervisor,
+  ]);
+}
+
 export function useTraineeTable(data: Trainee[], state: TableState, setState: (update: Partial<TableState>) => void) {
+  // Folded once per list, not per keystroke: 10,000 rows are tested on every character typed.
+  const searchText = useMemo(() => new Map(data.map((t) => [t.id, traineeSearchText(t)])), [data]);
+  const words = useMemo(() => queryWords(state.globalFilter), [state.globalFilter]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design.
   return useReactTable({
     data,
@@ -100,7 +116,9 @@ export function useTraineeTable(data: Trainee[], state: TableState, setState: (u
     onGlobalFilterChange: (u) => setState({ globalFilter: typeof u === 'function' ? u(state.globalFilter) : u }),
     onColumnVisibilityChange: (u) =>
       setState({ columnVisibility: typeof u === 'function' ? u(state.columnVisibility) : u }),
-    globalFilterFn: 'includesString',
+    // Called once per cell by TanStack, so the whole row is judged on its first column.
+    globalFilterFn: (row) => matchesEveryWord(words, searchText.get(row.original.id) ?? ''),
+    getColumnCanGlobalFilter: (column) => column.id === 'name',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),

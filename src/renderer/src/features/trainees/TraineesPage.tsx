@@ -1,5 +1,5 @@
 import type { ColumnFiltersState, SortingState, VisibilityState } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLocation } from 'wouter';
 import { ukToday } from '../../../../shared/dates';
 import type { TraineeFields } from '../../../../shared/trainees/trainee-schema';
@@ -27,7 +27,6 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const trainees = useTrainees(showArchived);
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
-  const searchRef = useRef<HTMLInputElement>(null);
 
   const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
@@ -63,10 +62,6 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
     notify(`Exported ${rows.length} trainees to CSV`);
   }, [table, notify]);
   useCommandListener('export-view', exportView);
-  useCommandListener(
-    'find',
-    useCallback(() => searchRef.current?.focus(), []),
-  );
 
   const closeDialog = () => navigate('/trainees');
   const create = async (fields: TraineeFields) => {
@@ -116,9 +111,8 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
             <label className="search">
               <span className="visually-hidden">Search trainees</span>
               <input
-                ref={searchRef}
                 type="search"
-                placeholder="Search trainees (Ctrl+K)"
+                placeholder="Search by name, GMC number, programme or supervisor"
                 value={globalFilter}
                 onChange={(e) => setGlobalFilter(e.target.value)}
               />

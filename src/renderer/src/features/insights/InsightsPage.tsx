@@ -76,7 +76,7 @@ function Filters({
         />
       </label>
       <label className="checkbox">
-        From
+        From quarter
         <Select
           value={choice.from}
           onChange={set('from')}
@@ -85,7 +85,7 @@ function Filters({
         />
       </label>
       <label className="checkbox">
-        To
+        To quarter
         <Select
           value={choice.to}
           onChange={set('to')}
@@ -112,9 +112,7 @@ function FiguresView({ figures }: { figures: InsightsFigures }) {
   return (
     <>
       <div className="alert insights-caveat" role="note" aria-label="About these figures">
-        <p>
-          <strong>Observational figures.</strong> {figures.caveat}
-        </p>
+        <p>{figures.caveat}</p>
         <p className="small">
           Counts from 1 to {figures.threshold - 1} show as &ldquo;&lt;{figures.threshold}&rdquo;; &ldquo;—&rdquo; marks
           a count hidden so that a small one cannot be worked out. A rate is not shown for a group under{' '}

@@ -65,7 +65,12 @@ describe('What works in Chromium through the browser host', () => {
     await app.screenshot('insights-00-page-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('insights-01-page-dark');
+    await chart.scrollIntoViewIfNeeded();
+    await app.screenshot('insights-01b-chart-dark');
     await page.emulateMedia({ colorScheme: 'light' });
+    await app.screenshot('insights-01c-chart-light');
+    await page.getByRole('heading', { name: 'Indicators by programme' }).scrollIntoViewIfNeeded();
+    await app.screenshot('insights-01d-heatmap');
     await expectNoAxeViolations(page, 'the What works page', { themes: 'both' });
 
     // A period that ends before it starts is refused in words.

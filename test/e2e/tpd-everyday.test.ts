@@ -117,7 +117,7 @@ describe('everyday TPD work in Chromium through the browser host', () => {
     await page.getByLabel('Need', { exact: true }).fill('Confidence with telephone consultations');
     await page.getByLabel('Area of need').selectOption({ label: 'Communication and language' });
     await page.getByRole('button', { name: 'Add need' }).click();
-    await page.getByRole('button', { name: 'Make a PLP goal: Confidence with telephone consultations' }).click();
+    await page.getByRole('button', { name: 'Make PLP goal: Confidence with telephone consultations' }).click();
     await page.getByRole('link', { name: 'In the PLP' }).waitFor();
     await app.screenshot('everyday-05-early-needs');
     await expectNoAxeViolations(page, 'the trainee’s Early needs tab', { themes: 'both' });

@@ -10,6 +10,7 @@ import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
 import { ArcpRecordForm } from './ArcpRecordForm';
 import { ChecklistEditor } from './ChecklistEditor';
+import { useDeleteArcpRecord } from './mutations';
 import { useArcpReference, useTraineeArcp } from './queries';
 
 /** A trainee's ARCPs: deadlines, the current record with its checklist and summary, the pack, and the history. */
@@ -20,6 +21,7 @@ export function ArcpTab({ trainee }: { trainee: Trainee }) {
   const reference = useArcpReference();
   const [editing, setEditing] = useState<ArcpRecord | 'new' | null>(null);
   const [generating, setGenerating] = useState(false);
+  const remove = useDeleteArcpRecord();
 
   if (arcp.isLoading || reference.isLoading) return <p role="status">Loading ARCP records…</p>;
   if (arcp.isError || !arcp.data || !reference.data) {
@@ -45,18 +47,6 @@ export function ArcpTab({ trainee }: { trainee: Trainee }) {
     else if (editing) await api.arcp.update({ id: editing.id, fields });
     notify('ARCP record saved');
     setEditing(null);
-  };
-
-  const remove = async (record: ArcpRecord) => {
-    try {
-      await api.arcp.delete({ id: record.id });
-      notify(`ARCP record for the ${formatLongDate(record.panelDate)} panel deleted`, {
-        label: 'Undo',
-        run: () => void api.arcp.restore({ id: record.id }),
-      });
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'The record could not be deleted; nothing changed.');
-    }
   };
 
   const generatePack = async (record: ArcpRecord) => {

@@ -20,6 +20,7 @@ import { FormFooter } from '../../components/FormFooter';
 import { useToast } from '../../components/Toasts';
 import { DATE_INPUT } from '../../components/date-input';
 import { AreaOptions } from '../plp';
+import { useNeedActions } from './mutations';
 import { useNeeds } from './queries';
 
 type IntakeValues = Omit<Record<keyof EarlyNeedsFields, string>, 'practicalNeeds'> & { practicalNeeds: string[] };
@@ -139,7 +140,6 @@ function IdentifiedNeeds({
   view: NonNullable<ReturnType<typeof useNeeds>['data']>;
 }) {
   const api = useApi();
-  const { notify } = useToast();
   const {
     register,
     handleSubmit,
@@ -148,14 +148,7 @@ function IdentifiedNeeds({
   } = useZodForm<typeof identifiedNeedSchema, Record<keyof IdentifiedNeedInput, string>>(identifiedNeedSchema, {
     defaultValues: { traineeId, area: '', description: '' },
   });
-  const makeGoal = async (id: string) => {
-    try {
-      const goal = await api.needs.makeGoal({ id });
-      notify(`Added to the PLP: ${goal.title}`);
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : 'That did not work; nothing changed.');
-    }
-  };
+  const needActions = useNeedActions();
   return (
     <section className="card stack" aria-labelledby="needs-heading">
       <h2 id="needs-heading">Identified needs</h2>
@@ -173,15 +166,15 @@ function IdentifiedNeeds({
                   <button
                     type="button"
                     className="button button-small"
-                    onClick={() => void makeGoal(n.id)}
-                    aria-label={`Make a PLP goal: ${n.description}`}
+                    onClick={() => void needActions.makeGoal(n)}
+                    aria-label={`Make PLP goal: ${n.description}`}
                   >
                     Make PLP goal
                   </button>
                   <button
                     type="button"
                     className="button button-small"
-                    onClick={() => void api.needs.removeNeed({ id: n.id })}
+                    onClick={() => void needActions.remove(n)}
                     aria-label={`Remove need: ${n.description}`}
                   >
                     Remove

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ukToday } from '../../src/shared/dates';
+import { pdfText } from '../support/read-exports';
 import type { InsightsFigures, ProportionFigure } from '../../src/shared/insights';
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { expectNoAxeViolations, SCREENSHOT_DIR, startApp, type AppUnderTest } from './support';
@@ -72,6 +73,12 @@ describe('What works in Chromium through the browser host', () => {
     await page.getByRole('heading', { name: 'Indicators by programme' }).scrollIntoViewIfNeeded();
     await app.screenshot('insights-01d-heatmap');
     await expectNoAxeViolations(page, 'the What works page', { themes: 'both' });
+
+    // The page prints with its charts and without the navigation.
+    const printed = (await pdfText(await page.pdf({ format: 'A4' }))).replace(/\s+/g, ' ');
+    expect(printed).toMatch(/No readiness discussion: \d+%/);
+    expect(printed).toContain('Indicators by programme');
+    expect(printed).not.toContain('Export a return');
 
     // A period that ends before it starts is refused in words.
     const filters = page.getByRole('group', { name: 'Filter the figures' });

@@ -32,6 +32,7 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
         command('Trainees', 'CmdOrCtrl+2', 'go-trainees'),
         command('Re-sits', 'CmdOrCtrl+3', 'go-resits'),
         command('ARCP Panels', 'CmdOrCtrl+4', 'go-arcp'),
+        command('What Works', 'CmdOrCtrl+5', 'go-insights'),
         command('Find…', 'CmdOrCtrl+K', 'find'),
         { type: 'separator' },
         { role: 'resetZoom' },

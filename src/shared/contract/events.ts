@@ -17,6 +17,7 @@ export const MENU_COMMANDS = [
   'new-meeting',
   'go-arcp',
   'go-resits',
+  'go-insights',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -5,6 +5,7 @@ import { ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { ArcpPage } from '../features/arcp';
 import { ResitMonitorPage } from '../features/exams';
+import { InsightsPage } from '../features/insights';
 import { NewMeetingPage } from '../features/meetings';
 import { SearchDialog } from '../features/search';
 import { TodayPage } from '../features/today';
@@ -50,6 +51,7 @@ function Shell() {
           <NavLink href="/trainees">Trainees</NavLink>
           <NavLink href="/resits">Re-sits</NavLink>
           <NavLink href="/arcp">ARCP</NavLink>
+          <NavLink href="/what-works">What works</NavLink>
           <NavLink href="/settings">Settings</NavLink>
         </nav>
         <SearchDialog />
@@ -75,6 +77,7 @@ function Shell() {
           <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
           <Route path="/arcp">{() => <ArcpPage />}</Route>
           <Route path="/arcp/:panelId">{(params) => <ArcpPage panelId={params.panelId} />}</Route>
+          <Route path="/what-works">{() => <InsightsPage />}</Route>
           <Route path="/settings" component={SettingsPage} />
           <Route>
             <h1>Page not found</h1>

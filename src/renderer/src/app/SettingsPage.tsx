@@ -1,3 +1,4 @@
+import { InsightsSettings } from '../features/insights';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <ProfileSettings />
       <MeetingTemplatesSettings />
       <SupportCatalogueSettings />
+      <InsightsSettings />
       <DataSettings />
     </div>
   );

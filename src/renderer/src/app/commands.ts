@@ -15,6 +15,7 @@ export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boole
   { command: 'go-trainees', key: '2', label: 'Ctrl+2' },
   { command: 'go-resits', key: '3', label: 'Ctrl+3' },
   { command: 'go-arcp', key: '4', label: 'Ctrl+4' },
+  { command: 'go-insights', key: '5', label: 'Ctrl+5' },
   { command: 'go-settings', key: ',', label: 'Ctrl+,' },
 ];
 
@@ -44,6 +45,8 @@ export function useAppCommands(navigate: (to: string) => void): void {
           return navigate('/arcp');
         case 'go-resits':
           return navigate('/resits');
+        case 'go-insights':
+          return navigate('/what-works');
         case 'new-meeting':
           return navigate(newMeetingPath(window.location.hash));
         case 'new-trainee':

@@ -1,0 +1,3 @@
+export { InsightsPage } from './InsightsPage';
+export { InsightsSettings } from './InsightsSettings';
+export { insightsKeys, useInsightsFigures } from './queries';

@@ -5,6 +5,7 @@ import * as m0003 from './0003_exams';
 import * as m0004 from './0004_arcp';
 import * as m0005 from './0005_arcp_reference_nhse';
 import * as m0006 from './0006_scale_indexes';
+import * as m0008 from './0008_attempt_item_count';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -17,4 +18,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0004_arcp', m0004],
   ['0005_arcp_reference_nhse', m0005],
   ['0006_scale_indexes', m0006],
+  ['0008_attempt_item_count', m0008],
 ];

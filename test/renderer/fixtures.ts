@@ -48,6 +48,8 @@ export function aFailedAttempt(traineeId: string): ExamAttempt {
     result: 'fail',
     score: null,
     passMark: null,
+    itemCount: null,
+    scoreText: null,
     components: [
       { ...SCA_COMPONENTS[0]!, value: 'Fail' },
       { ...SCA_COMPONENTS[1]!, value: 'Clear Fail' },

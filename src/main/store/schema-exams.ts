@@ -33,6 +33,8 @@ export interface ExamAttemptsTable {
   result: string;
   score: number | null;
   pass_mark: number | null;
+  /** Items in the paper this attempt was scored on (migration 0008); the AKT's changed in October 2025. */
+  item_count: number | null;
   /** JSON: { componentKey: "63" | "Fail" }. */
   components: string;
   feedback: string | null;

@@ -51,6 +51,8 @@ export const attemptFieldsSchema = z.strictObject({
   result: EXAM_RESULTS.schema('Choose the result'),
   score: optionalNumber('Score', 0, 1000),
   passMark: optionalNumber('Pass mark', 0, 1000),
+  /** Blank means the paper's usual size (the AKT: 200 items, 160 from October 2025). */
+  itemCount: optionalNumber('Number of items', 1, 1000),
   /** Component key → percentage text or grade; blanks are dropped. */
   components: z
     .record(z.string().max(60), z.string().trim().max(40))

@@ -13,6 +13,10 @@ export interface ExamAttempt {
   result: ExamResult;
   score: number | null;
   passMark: number | null;
+  /** Items in the sitting's paper (AKT: 200, then 160 from October 2025); null when not known. */
+  itemCount: number | null;
+  /** The score against its paper, e.g. "109/160". */
+  scoreText: string | null;
   /** Subject-area percentages or domain grades, in the exam's order. */
   components: ComponentValue[];
   weakestAreas: string[];

@@ -4,3 +4,4 @@ export * from './exam-reference';
 export * from './exam-schemas';
 export * from './exam-types';
 export * from './exam-position';
+export * from './akt-papers';

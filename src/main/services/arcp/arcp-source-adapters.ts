@@ -22,7 +22,7 @@ export function arcpSources(): ArcpSources {
         result: a.result,
         attemptNumber: a.attemptNumber,
         attemptsLeftAfter: { standard: a.standardLeftAfter, exceptional: a.exceptionalLeftAfter },
-        score: a.score !== null ? `${a.score}${a.passMark !== null ? ` (pass mark ${a.passMark})` : ''}` : null,
+        score: a.scoreText !== null ? `${a.scoreText}${a.passMark !== null ? ` (pass mark ${a.passMark})` : ''}` : null,
         domains: a.components
           .filter((c) => c.value !== '')
           .map((c): [string, string] => [c.label, /^\d+(\.\d+)?$/.test(c.value) ? `${c.value}%` : c.value]),

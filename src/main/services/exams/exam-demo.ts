@@ -1,3 +1,4 @@
+import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { randomUUID } from 'node:crypto';
 import { addDays, format, parseISO } from 'date-fns';
 import type { Insertable } from 'kysely';
@@ -154,6 +155,7 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     result,
     score,
     pass_mark: passMark,
+    item_count: score === null ? null : defaultItemCount(exam.code, sitting),
     components: JSON.stringify(components),
     feedback: result === 'fail' ? 'Feedback statements received from the college.' : null,
     source: 'demo',

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { scoreText } from '../../../shared/exams/akt-papers';
 import {
   bookingDeadline,
   countAttempts,
@@ -84,10 +85,12 @@ export function componentValues(def: ExamDefinition, stored: Record<string, stri
  * over it, or a pass with every reported domain graded Fail or Clear Fail.
  */
 export function attemptFlags(
-  row: Pick<ExamAttemptsTable, 'result' | 'score' | 'pass_mark'>,
+  row: Pick<ExamAttemptsTable, 'result' | 'score' | 'pass_mark'> & { item_count?: number | null },
   gradedDomains: readonly string[] = [],
 ): string[] {
   const flags: string[] = [];
+  if (row.score !== null && row.item_count != null && row.score > row.item_count)
+    flags.push(`Score of ${row.score} is more than the ${row.item_count} items in the paper`);
   if (row.score !== null && row.pass_mark !== null) {
     if (row.result === 'pass' && row.score < row.pass_mark)
       flags.push(`Pass recorded with a score of ${row.score}, under the pass mark of ${row.pass_mark}`);
@@ -149,6 +152,8 @@ export function numberAttempts(
         result: row.result as ExamResult,
         score: row.score,
         passMark: row.pass_mark,
+        itemCount: row.item_count,
+        scoreText: scoreText(row.score, row.item_count),
         components,
         weakestAreas: row.result === 'fail' || row.result === 'pass' ? weakestAreas(def, components) : [],
         feedback: row.feedback,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { ukToday } from '../../../shared/dates';
+import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { tierForFail } from '../../../shared/exams/attempt-limits';
 import { DOMAIN_GRADES, type ExamDefinition, type ExamRules } from '../../../shared/exams/exam-reference';
 import type { AttemptFields, PostFailFields, ReadinessFields } from '../../../shared/exams/exam-schemas';
@@ -163,6 +164,15 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
       const def = await definition(db, fields.examId);
       const errors = checkComponents(def, fields.components);
       if (Object.keys(errors).length > 0) throw new AppError('invalid_input', Object.values(errors)[0]!, errors);
+      const itemCount = def.hasScore ? (fields.itemCount ?? defaultItemCount(def.code, fields.sittingDate)) : null;
+      if (def.hasScore && fields.score !== null && itemCount !== null && fields.score > itemCount) {
+        const message = `The score cannot be more than the ${itemCount} items in this ${def.code} paper`;
+        throw new AppError('invalid_input', message, { score: message });
+      }
+      if (def.hasScore && fields.passMark !== null && itemCount !== null && fields.passMark > itemCount) {
+        const message = `The pass mark cannot be more than the ${itemCount} items in this ${def.code} paper`;
+        throw new AppError('invalid_input', message, { passMark: message });
+      }
       const at = now().toISOString();
       const columns = {
         exam_id: def.id,
@@ -170,6 +180,7 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
         result: fields.result,
         score: def.hasScore ? fields.score : null,
         pass_mark: def.hasScore ? fields.passMark : null,
+        item_count: itemCount,
         components: JSON.stringify(normaliseComponents(def, fields.components)),
         feedback: fields.feedback,
         updated_at: at,

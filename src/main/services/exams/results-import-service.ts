@@ -9,6 +9,7 @@ import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
 import { csvImportPipeline, importOutcome, type CsvImportRequest, type CsvRecord } from '../csv';
+import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
 
@@ -21,6 +22,8 @@ const COLUMNS = {
   result: { label: 'Result', synonyms: ['result', 'outcome'] },
   score: { label: 'Score', synonyms: ['score', 'mark', 'total score'] },
   passMark: { label: 'Pass Mark', synonyms: ['pass mark', 'passmark', 'pass score'] },
+  // Optional: the AKT paper's size changed in October 2025 (200 → 160 items); blank means the sitting's usual size.
+  itemCount: { label: 'Items', synonyms: ['items', 'item count', 'number of items', 'questions', 'out of'] },
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['gmcNumber', 'exam', 'sittingDate', 'result'];
@@ -58,6 +61,7 @@ interface CheckedRow extends ResultsImportRow {
       result: ExamResult;
       score: number | null;
       pass_mark: number | null;
+      item_count: number | null;
       components: string;
     };
   };
@@ -68,7 +72,7 @@ export type ResultsImportService = ReturnType<typeof createResultsImportService>
 type TraineeRef = Pick<Selectable<DB['trainees']>, 'id' | 'gmc_number' | 'given_name' | 'family_name'>;
 type AttemptRef = Pick<
   Selectable<DB['exam_attempts']>,
-  'id' | 'trainee_id' | 'exam_id' | 'sitting_date' | 'result' | 'score' | 'pass_mark' | 'components'
+  'id' | 'trainee_id' | 'exam_id' | 'sitting_date' | 'result' | 'score' | 'pass_mark' | 'item_count' | 'components'
 >;
 
 interface ResultsImportContext {
@@ -125,11 +129,14 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
 
   let score: number | null = null;
   let passMark: number | null = null;
+  let itemCount: number | null = null;
   let components: Record<string, string> = {};
   if (exam) {
     if (exam.hasScore) {
       score = number(cell('score'), 'Score', reasons);
       passMark = number(cell('passMark'), 'Pass mark', reasons);
+      itemCount =
+        number(cell('itemCount'), 'Items', reasons) ?? (sittingDate ? defaultItemCount(exam.code, sittingDate) : null);
     }
     for (const part of exam.components) {
       const h = componentHeader(context.headers, part.label, part.key);
@@ -155,7 +162,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
 
   const flags = result
     ? attemptFlags(
-        { result, score, pass_mark: passMark },
+        { result, score, pass_mark: passMark, item_count: itemCount },
         exam?.componentKind === 'grade' ? Object.values(components) : [],
       )
     : [];
@@ -168,6 +175,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
       result,
       score,
       pass_mark: passMark,
+      item_count: itemCount,
       components: JSON.stringify(components),
     };
     const before = existingByKey.get(key!);
@@ -176,6 +184,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
       before.result === result &&
       before.score === score &&
       before.pass_mark === passMark &&
+      before.item_count === itemCount &&
       before.components === columns.components
     )
       status = 'unchanged';
@@ -216,7 +225,17 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
         .execute();
       const existing = await db
         .selectFrom('exam_attempts')
-        .select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result', 'score', 'pass_mark', 'components'])
+        .select([
+          'id',
+          'trainee_id',
+          'exam_id',
+          'sitting_date',
+          'result',
+          'score',
+          'pass_mark',
+          'item_count',
+          'components',
+        ])
         .execute();
       return {
         headers: table.headers,

@@ -6,6 +6,7 @@ import * as m0004 from './0004_arcp';
 import * as m0005 from './0005_arcp_reference_nhse';
 import * as m0006 from './0006_scale_indexes';
 import * as m0007 from './0007_search_names';
+import * as m0008 from './0008_attempt_item_count';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -19,4 +20,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0005_arcp_reference_nhse', m0005],
   ['0006_scale_indexes', m0006],
   ['0007_search_names', m0007],
+  ['0008_attempt_item_count', m0008],
 ];

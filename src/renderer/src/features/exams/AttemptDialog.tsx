@@ -20,6 +20,7 @@ interface FormValues {
   result: string;
   score: string;
   passMark: string;
+  itemCount: string;
   components: Record<string, string>;
   feedback: string;
 }
@@ -51,6 +52,7 @@ export function AttemptDialog({
       result: attempt?.result ?? '',
       score: attempt?.score?.toString() ?? '',
       passMark: attempt?.passMark?.toString() ?? '',
+      itemCount: attempt?.itemCount?.toString() ?? '',
       components: Object.fromEntries((attempt?.components ?? []).map((c) => [c.key, c.value])),
       feedback: attempt?.feedback ?? '',
     },
@@ -104,6 +106,13 @@ export function AttemptDialog({
               </Field>
               <Field label="Pass mark" hint="Set per sitting" error={errors.passMark?.message}>
                 <input inputMode="numeric" {...register('passMark')} />
+              </Field>
+              <Field
+                label="Items in the paper"
+                hint="Blank for the usual size (AKT: 200 items, 160 from October 2025)"
+                error={errors.itemCount?.message}
+              >
+                <input inputMode="numeric" {...register('itemCount')} />
               </Field>
             </>
           ) : null}

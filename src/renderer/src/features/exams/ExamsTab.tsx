@@ -163,7 +163,9 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
                           : `${a.standardLeftAfter}${a.exceptionalLeftAfter ? ` +${a.exceptionalLeftAfter} exceptional` : ''}`}
                       </td>
                       <td>
-                        {a.score !== null ? `${a.score}${a.passMark !== null ? ` / pass ${a.passMark}` : ''}` : '—'}
+                        {a.scoreText !== null
+                          ? `${a.scoreText}${a.passMark !== null ? ` (pass mark ${a.passMark})` : ''}`
+                          : '—'}
                       </td>
                       <td className="cell-wrap">
                         {componentsText(a) || '—'}

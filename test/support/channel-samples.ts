@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { ChannelName } from '../../src/shared/contract';
 import type { DB } from '../../src/main/store/schema';
@@ -394,6 +395,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
   'backups:status': () => ({}),
   'backups:run-now': () => ({}),
+  'backups:run-now-download': () => ({}),
   'backups:set-folder': (ids) => ({ folder: ids.folder }),
   'backups:choose-folder': () => ({}),
   'backups:choose-file': () => ({}),
@@ -403,4 +405,16 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'backups:restore': (ids) => ({ file: ids.backupFile, secret: { kind: 'recovery-key', words: ids.recoveryWords } }),
   'recovery:create-key': () => ({}),
   'recovery:check-key': (ids) => ({ words: ids.recoveryWords }),
+  'recovery:sheet': (ids) => ({ words: ids.recoveryWords.split(' ') }),
+  'backups:inspect-upload': (ids) => ({
+    fileName: 'sample.tpdbackup',
+    contentBase64: fs.readFileSync(ids.backupFile).toString('base64'),
+    secret: { kind: 'recovery-key', words: ids.recoveryWords },
+  }),
+  // Replaces the whole database, so the write-declaration test runs it last.
+  'backups:restore-upload': (ids) => ({
+    fileName: 'sample.tpdbackup',
+    contentBase64: fs.readFileSync(ids.backupFile).toString('base64'),
+    secret: { kind: 'recovery-key', words: ids.recoveryWords },
+  }),
 };

@@ -1,3 +1,4 @@
+import { BackupSettings } from '../features/backups';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <ProfileSettings />
       <MeetingTemplatesSettings />
       <SupportCatalogueSettings />
+      <BackupSettings />
       <DataSettings />
     </div>
   );

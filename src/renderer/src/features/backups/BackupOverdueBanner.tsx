@@ -13,7 +13,7 @@ export function BackupOverdueBanner() {
       <strong>
         {last
           ? `No backup has succeeded for ${BACKUP_WARNING_DAYS} days (the last was ${formatUkDateTime(last)}).`
-          : 'No backup has been made yet.'}
+          : `No backup has been made for ${BACKUP_WARNING_DAYS} days.`}
       </strong>{' '}
       <Link href="/settings" className="table-link">
         Back up in Settings

@@ -54,7 +54,7 @@ export function BackupSettings() {
             <div className="alert alert-warning">
               {data.lastSuccessAt
                 ? `No backup has succeeded for ${BACKUP_WARNING_DAYS} days.`
-                : 'No backup has been made yet.'}
+                : `No backup has been made for ${BACKUP_WARNING_DAYS} days.`}
             </div>
           ) : null}
           {data.lastFailure ? (

@@ -207,7 +207,7 @@ function PreviewDetails({ preview }: { preview: BackupPreview }) {
         <strong>This backup is whole and opens with what you typed.</strong> Restoring replaces everything in the app
         now with it.
       </p>
-      <dl className="details">
+      <dl className="details backup-counts">
         <div>
           <dt>Made</dt>
           <dd>{formatUkDateTime(preview.createdAt)}</dd>

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { BackupSettings } from '../../src/renderer/src/features/backups/BackupSettings';
 import { RecoveryKeySetup } from '../../src/renderer/src/features/backups/RecoveryKeySetup';
 import { RestoreDialog } from '../../src/renderer/src/features/backups/RestoreDialog';
 import { BACKUP_MESSAGES, type BackupPreview } from '../../src/shared/backups/backup-contract';
@@ -184,5 +185,43 @@ describe('the restore dialog', () => {
     await user.type(screen.getByLabelText('Recovery key or backup passphrase'), '!');
     expect(screen.queryByRole('region', { name: 'Backup checked' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Check backup' })).toBeTruthy();
+  });
+});
+
+describe('Settings → Backups', () => {
+  const status = {
+    folder: '/home/tpd/Documents/TPD Companion backups',
+    folderIsDefault: true,
+    lastSuccessAt: '2026-11-20T08:00:00.000Z',
+    lastSuccessFile: '/home/tpd/Documents/TPD Companion backups/a.tpdbackup',
+    lastFailure: null,
+    overdue: true,
+    passphraseSet: false,
+    recoveryKeyCreatedAt: '2026-09-01T10:00:00.000Z',
+    backups: [],
+  };
+
+  it('warns when backups are overdue, and makes a new recovery key only after confirming', async () => {
+    const user = userEvent.setup();
+    const createKey = vi.fn(() => ({ words: WORDS, createdAt: '2026-12-01T10:00:00.000Z' }));
+    renderWithApp(<BackupSettings />, { 'backups:status': () => status, 'recovery:create-key': createKey });
+    await screen.findByText('No backup has succeeded for 7 days.');
+    expect(screen.getByText('20 Nov 2026, 08:00')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Make a new recovery key…' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Confirm new recovery key' });
+    expect(confirm.textContent).toContain('The current recovery key will stop working');
+    await user.click(within(confirm).getByRole('button', { name: 'Keep the current key' }));
+    expect(createKey).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Make a new recovery key…' }));
+    await user.click(screen.getByRole('button', { name: 'Make a new recovery key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Your new recovery key' });
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(WORDS);
+    expect(createKey).toHaveBeenCalledTimes(1);
   });
 });

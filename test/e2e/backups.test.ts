@@ -103,6 +103,8 @@ describe('keys, backups and restore in Chromium through the browser host', () =>
     const backupFile = path.join(tempDir('tpd-e2e-download-'), download.suggestedFilename());
     await download.saveAs(backupFile);
     await expect(backups.getByText('Never').count()).resolves.toBe(0);
+    await backups.scrollIntoViewIfNeeded();
+    await first.screenshot('backups-04-settings');
 
     // A new computer: an empty data folder offers to restore.
     const second = await startApp({ firstStart: true });

@@ -148,18 +148,20 @@ function PassphraseSettings({ passphraseSet }: { passphraseSet: boolean }) {
           ? 'Backups can also be opened with your backup passphrase.'
           : 'No backup passphrase is set: only the recovery key opens backups.'}
       </p>
-      <Field
-        label={passphraseSet ? 'New backup passphrase' : 'Backup passphrase'}
-        hint={`At least ${MIN_PASSPHRASE_LENGTH} characters; it applies to backups made from now on`}
-        error={error ?? undefined}
-      >
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.target.value)}
-        />
-      </Field>
+      <div className="form-grid">
+        <Field
+          label={passphraseSet ? 'New passphrase' : 'Passphrase'}
+          hint={`At least ${MIN_PASSPHRASE_LENGTH} characters; it applies to backups made from now on`}
+          error={error ?? undefined}
+        >
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        </Field>
+      </div>
       <div className="button-row">
         <button type="submit" className="button" disabled={save.isPending}>
           {passphraseSet ? 'Change passphrase' : 'Set passphrase'}

@@ -163,7 +163,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
       ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...insightsHandlers(createInsightsService(db, now, settings)),
-      ...backupHandlers(backups, replaceDatabase),
+      ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
     };
   }
 }

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { createTempBackend, type TempBackend } from '../support/temp-backend';
-import { closeBeforeRemoval } from '../support/temp-dirs';
+import { closeBeforeRemoval, tempDir } from '../support/temp-dirs';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
 // TPD_OUT_DIR lets parallel work build into its own folder (electron-vite build --outDir DIR).
@@ -22,10 +22,13 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
-/** The real app: built renderer, browser host, encrypted temp database, Debian's Chromium. */
-export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+/**
+ * The real app: built renderer, browser host, encrypted temp database (backups in a temp folder), Debian's Chromium.
+ * The first-start recovery-key step is done through the API unless `firstStart` asks to meet it in the page.
+ */
+export async function startApp(options: { demo?: boolean; firstStart?: boolean } = {}): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
-  const backend = await createTempBackend();
+  const backend = await createTempBackend({ backupFolder: tempDir('tpd-e2e-backups-') });
   const started: { host?: BrowserHost; browser?: Browser } = {};
   // Stops Chromium (which removes its temp profile), the host and the database, in that order, once. Registered
   // before they start, so that a test that fails, or a start that fails half way, leaves nothing running.
@@ -38,6 +41,7 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
     })());
   closeBeforeRemoval(close);
   if (options.demo) await backend.dispatch('demo:load', { size: 'standard' });
+  if (!options.firstStart) await backend.dispatch('recovery:create-key', {});
   const host = (started.host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR }));
   const browser = (started.browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -49,6 +49,8 @@ async function run(name: ChannelName): Promise<string[]> {
     ids.recoveryWords = (result.data as { words: string[] }).words.join(' ');
   // A new backup the same day replaces the earlier one (the newest of each day is kept).
   if (result.ok && name === 'backups:run-now') ids.backupFile = (result.data as { file: string }).file;
+  if (result.ok && name === 'backups:run-now-download')
+    ids.backupFile = (result.data as { made: { file: string } }).made.file;
   const { rows } = await sql<{ name: string }>`SELECT DISTINCT name FROM written ORDER BY name`.execute(
     backend.store.db,
   );
@@ -79,7 +81,7 @@ function expectDeclared(name: ChannelName, wrote: string[]): void {
 }
 
 /** Channels that swap in a whole other database: the triggers are gone after them, so they run last. */
-const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore'];
+const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore', 'backups:restore-upload'];
 
 beforeAll(async () => {
   folder = tempDir('tpd-write-declarations-');

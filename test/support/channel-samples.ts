@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { ChannelName } from '../../src/shared/contract';
 import type { DB } from '../../src/main/store/schema';
@@ -145,6 +146,10 @@ export async function sampleIds(
     insightsReturn,
   };
 }
+
+/** The backup's bytes; the strict-input test's placeholder ids name no file, and validation fails before any read. */
+const backupBase64 = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file).toString('base64') : 'AAAA');
+const SHEET_WORDS = 'river stone maple cloud orange piano tiger lemon window garden silver rocket'.split(' ');
 
 const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -395,6 +400,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
   'backups:status': () => ({}),
   'backups:run-now': () => ({}),
+  'backups:run-now-download': () => ({}),
   'backups:set-folder': (ids) => ({ folder: ids.folder }),
   'backups:choose-folder': () => ({}),
   'backups:choose-file': () => ({}),
@@ -404,4 +410,17 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'backups:restore': (ids) => ({ file: ids.backupFile, secret: { kind: 'recovery-key', words: ids.recoveryWords } }),
   'recovery:create-key': () => ({}),
   'recovery:check-key': (ids) => ({ words: ids.recoveryWords }),
+  // The sheet prints whatever words it is given; these need not be this database's key.
+  'recovery:sheet': () => ({ words: SHEET_WORDS }),
+  'backups:inspect-upload': (ids) => ({
+    fileName: 'sample.tpdbackup',
+    contentBase64: backupBase64(ids.backupFile),
+    secret: { kind: 'recovery-key', words: ids.recoveryWords },
+  }),
+  // Replaces the whole database, so the write-declaration test runs it last.
+  'backups:restore-upload': (ids) => ({
+    fileName: 'sample.tpdbackup',
+    contentBase64: backupBase64(ids.backupFile),
+    secret: { kind: 'recovery-key', words: ids.recoveryWords },
+  }),
 };

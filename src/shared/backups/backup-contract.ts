@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
-import { empty } from '../schema-helpers';
+import { empty, importContentSchema } from '../schema-helpers';
+import type { ExportedFile } from '../exports';
 import { DATA_FEATURES } from '../contract/data-features';
 
 /**
@@ -104,6 +105,21 @@ export const backupSecretSchema = z.discriminatedUnion('kind', [
 export type BackupSecret = z.output<typeof backupSecretSchema>;
 
 const backupFileSchema = z.string().trim().min(1, { error: 'Choose a backup file' }).max(4096);
+/** A backup chosen with `<input type="file">` in the browser host: its bytes, not a path. */
+const uploadedBackupSchema = z.strictObject({
+  fileName: z.string().trim().min(1, { error: 'Choose a backup file' }).max(255),
+  contentBase64: importContentSchema.min(1, { error: 'Choose a backup file' }),
+  secret: backupSecretSchema,
+});
+const recoveryWordsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{3,8}$/, { error: 'Each word is 3 to 8 letters' }),
+  )
+  .length(RECOVERY_KEY_WORD_COUNT, { error: `A recovery key has ${RECOVERY_KEY_WORD_COUNT} words` });
 
 export const backupChannels = {
   /** Folder, last success, overdue warning, passphrase and recovery key state, the backups in the folder. */
@@ -116,6 +132,8 @@ export const backupChannels = {
     .returns<BackupStatus>(),
   /** Native folder dialog, then as set-folder; `null` when the user cancels. */
   'backups:choose-folder': channel(empty).changes('backups').returns<BackupStatus | null>(),
+  /** As run-now, and hands back the file made, for the browser host to download. */
+  'backups:run-now-download': channel(empty).changes('backups').returns<{ made: BackupMade; file: ExportedFile }>(),
   /** Native open-file dialog for a backup to check and restore; `{ file: null }` when cancelled. */
   'backups:choose-file': channel(empty).returns<{ file: string | null }>(),
   /** Adds (or replaces) the backup passphrase slot; `null` removes it from future backups. */
@@ -140,8 +158,16 @@ export const backupChannels = {
   'backups:restore': channel(z.strictObject({ file: backupFileSchema, secret: backupSecretSchema }))
     .changes(...DATA_FEATURES)
     .returns<RestoreOutcome>(),
+  /** As inspect, for a file the browser host uploaded; the upload is removed afterwards. */
+  'backups:inspect-upload': channel(uploadedBackupSchema).returns<BackupPreview>(),
+  /** As restore, for a file the browser host uploaded; the upload is removed afterwards. */
+  'backups:restore-upload': channel(uploadedBackupSchema)
+    .changes(...DATA_FEATURES)
+    .returns<RestoreOutcome>(),
   /** Makes a new recovery key (the first, or a replacement: the old one then stops unlocking this database). */
   'recovery:create-key': channel(empty).changes('backups').returns<NewRecoveryKey>(),
   /** Whether typed words are this database's current recovery key ("check your printed copy"); changes nothing. */
   'recovery:check-key': channel(z.strictObject({ words: z.string().max(400) })).returns<{ matches: true }>(),
+  /** The printable recovery sheet (PDF) for words just shown; made in memory and never kept. */
+  'recovery:sheet': channel(z.strictObject({ words: recoveryWordsSchema })).returns<ExportedFile>(),
 };

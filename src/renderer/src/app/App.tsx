@@ -1,9 +1,11 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { ArcpPage } from '../features/arcp';
+import { BackupOverdueBanner, FirstStartPage, useBackupStatus } from '../features/backups';
 import { ResitMonitorPage } from '../features/exams';
 import { InsightsPage } from '../features/insights';
 import { NewMeetingPage } from '../features/meetings';
@@ -58,7 +60,14 @@ function Shell() {
       </header>
       <main id="main" tabIndex={-1} className="main">
         <Switch>
-          <Route path="/" component={TodayPage} />
+          <Route path="/">
+            {() => (
+              <>
+                <BackupOverdueBanner />
+                <TodayPage />
+              </>
+            )}
+          </Route>
           <Route path="/trainees">{() => <TraineesPage />}</Route>
           <Route path="/trainees/new">{() => <TraineesPage dialog="new" />}</Route>
           <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
@@ -90,6 +99,24 @@ function Shell() {
 }
 
 /**
+ * The first-start step comes before the app while this database has no recovery key. The choice is made
+ * once: making the key changes the status, and the step must stay until its words are checked.
+ */
+function FirstStartGate() {
+  const status = useBackupStatus();
+  const [firstStart, setFirstStart] = useState<boolean | null>(null);
+  if (firstStart === null && status.data) setFirstStart(status.data.recoveryKeyCreatedAt === null);
+  if (firstStart === null) {
+    return status.isError ? (
+      <p role="alert">The app could not start: {status.error.message}</p>
+    ) : (
+      <p role="status">Loading…</p>
+    );
+  }
+  return firstStart ? <FirstStartPage onDone={() => setFirstStart(false)} /> : <Shell />;
+}
+
+/**
  * The app root. `client` must be connected to `queryClient` (see `connectClient`), so that every
  * write refreshes the queries it made stale.
  */
@@ -99,7 +126,7 @@ export function App({ client, queryClient }: { client: Client; queryClient: Quer
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
           <Router hook={useHashLocation}>
-            <Shell />
+            <FirstStartGate />
           </Router>
         </ToastProvider>
       </QueryClientProvider>

@@ -1,3 +1,4 @@
+import { BackupSettings } from '../features/backups';
 import { InsightsSettings } from '../features/insights';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <ProfileSettings />
       <MeetingTemplatesSettings />
       <SupportCatalogueSettings />
+      <BackupSettings />
       <InsightsSettings />
       <DataSettings />
     </div>

@@ -1,0 +1,71 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { keyIn, useApi } from '../../api';
+import { FormError } from '../../components/FormError';
+import { RecoveryKeySetup } from './RecoveryKeySetup';
+import { RestoreDialog, restoredSummary } from './RestoreDialog';
+
+/**
+ * Shown before the app while this database has no recovery key: makes one, shows it once and has three
+ * words typed back. On an empty data folder it also offers to restore a backup (the new-computer path).
+ */
+export function FirstStartPage({ onDone }: { onDone(): void }) {
+  const api = useApi();
+  const info = useQuery({ queryKey: keyIn('app', 'info'), queryFn: () => api.app.info() });
+  const createKey = useMutation({ mutationFn: () => api.recovery['create-key']() });
+  const started = useRef(false);
+  const [restoring, setRestoring] = useState(false);
+  const [restored, setRestored] = useState<string | null>(null);
+
+  useEffect(() => {
+    // Once per screen, even when React runs effects twice: a second key would replace the words shown.
+    if (started.current) return;
+    started.current = true;
+    createKey.mutate();
+  }, [createKey]);
+
+  const emptyDataFolder = info.data?.traineeCount === 0;
+  return (
+    <main id="main" className="first-start">
+      <div className="first-start-body stack">
+        <h1>Welcome to TPD Companion</h1>
+        {restored ? (
+          <div className="alert alert-success" role="status">
+            {restored}
+          </div>
+        ) : null}
+        <section className="card" aria-labelledby="recovery-key-heading">
+          <h2 id="recovery-key-heading">Your recovery key</h2>
+          {createKey.data ? (
+            <RecoveryKeySetup words={createKey.data.words} onDone={onDone} />
+          ) : createKey.isError ? (
+            <FormError message={createKey.error.message} />
+          ) : (
+            <p role="status">Making your recovery key…</p>
+          )}
+        </section>
+        {emptyDataFolder && !restored ? (
+          <section className="card" aria-labelledby="restore-heading">
+            <h2 id="restore-heading">New computer?</h2>
+            <p>If you used TPD Companion before, bring your data back from a backup file.</p>
+            <div className="button-row">
+              <button type="button" className="button" onClick={() => setRestoring(true)}>
+                Restore from a backup
+              </button>
+            </div>
+          </section>
+        ) : null}
+      </div>
+      <RestoreDialog
+        open={restoring}
+        onOpenChange={setRestoring}
+        onRestored={(outcome) => {
+          setRestoring(false);
+          setRestored(
+            `${restoredSummary(outcome)} Note the recovery key above: it is the one for backups made on this computer.`,
+          );
+        }}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+export { BackupOverdueBanner } from './BackupOverdueBanner';
+export { BackupSettings } from './BackupSettings';
+export { FirstStartPage } from './FirstStartPage';
+export { backupKeys, useBackupStatus } from './queries';

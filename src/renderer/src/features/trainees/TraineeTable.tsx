@@ -14,12 +14,12 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import type { TraineeRow } from '../../../../shared/trainees/trainee-schema';
 import { traineeColumns } from './trainee-columns';
 
 const ROW_HEIGHT = 37;
 
-function ColumnFilter({ column }: { column: Column<Trainee, unknown> }) {
+function ColumnFilter({ column }: { column: Column<TraineeRow, unknown> }) {
   const label = `Filter ${String(column.columnDef.header)}`;
   if (!column.getCanFilter()) return null;
   const value = (column.getFilterValue() as string | undefined) ?? '';
@@ -52,7 +52,7 @@ function ColumnFilter({ column }: { column: Column<Trainee, unknown> }) {
   );
 }
 
-export function ColumnPicker({ table }: { table: Table<Trainee> }) {
+export function ColumnPicker({ table }: { table: Table<TraineeRow> }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="button">Columns</DropdownMenu.Trigger>
@@ -88,7 +88,11 @@ interface TableState {
   columnVisibility: VisibilityState;
 }
 
-export function useTraineeTable(data: Trainee[], state: TableState, setState: (update: Partial<TableState>) => void) {
+export function useTraineeTable(
+  data: TraineeRow[],
+  state: TableState,
+  setState: (update: Partial<TableState>) => void,
+) {
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design.
   return useReactTable({
     data,
@@ -112,7 +116,7 @@ export function useTraineeTable(data: Trainee[], state: TableState, setState: (u
  * The register as a grid: sortable headers, a filter under each, rows virtualised so 10,000
  * scroll smoothly. Arrow keys move between rows, Enter opens the trainee.
  */
-export function TraineeTable({ table, onOpen }: { table: Table<Trainee>; onOpen(id: string): void }) {
+export function TraineeTable({ table, onOpen }: { table: Table<TraineeRow>; onOpen(id: string): void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   const [activeIndex, setActiveIndex] = useState(0);

@@ -16,7 +16,17 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    build: {
+      rollupOptions: {
+        input: resolve(__dirname, 'src/renderer/index.html'),
+        // A feature's index only re-exports. Saying so lets the pages the app loads lazily stay out
+        // of the first chunk even though Today imports other things from the same index.
+        treeshake: {
+          moduleSideEffects: (id) => !/[\\/]src[\\/]renderer[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id),
+        },
+        experimental: { lazyBarrel: true },
+      },
+    },
     plugins: [react()],
   },
 });

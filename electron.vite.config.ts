@@ -16,7 +16,19 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    build: {
+      // Less script for the window to parse before Today can ask for its rows.
+      minify: true,
+      rollupOptions: {
+        input: resolve(__dirname, 'src/renderer/index.html'),
+        // A feature's index only re-exports. Saying so lets the pages the app loads lazily stay out
+        // of the first chunk even though Today imports other things from the same index.
+        treeshake: {
+          moduleSideEffects: (id) => !/[\\/]src[\\/]renderer[\\/]src[\\/]features[\\/][^\\/]+[\\/]index\.ts$/.test(id),
+        },
+        experimental: { lazyBarrel: true },
+      },
+    },
     plugins: [react()],
   },
 });

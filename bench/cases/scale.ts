@@ -6,6 +6,7 @@ import type { SearchResponse } from '../../src/shared/search/search-types';
 import type { TodayView } from '../../src/shared/today/today-types';
 import { windowEnd } from '../../src/shared/today/today-types';
 import { examWarningsDue } from '../../src/main/services/exams/exam-today';
+import { TRAINEE_ROW_COLUMNS } from '../../src/main/services/trainees/trainee-rows';
 import { REGISTER_FLOOR_SERIES, defineCase, type AnyBenchCase } from '../types';
 import { call, demoDatabase, formatBytes, readRegister, type DemoDatabase } from '../support';
 
@@ -19,7 +20,9 @@ const serialised = (rows: unknown) => JSON.stringify(rows).length;
 
 /** The columns the register's list sends, read raw: the list's own floor. */
 function readListColumns(raw: Database.Database): number {
-  return serialised(raw.prepare('SELECT * FROM trainees WHERE archived_at IS NULL').all());
+  return serialised(
+    raw.prepare(`SELECT ${TRAINEE_ROW_COLUMNS.join(', ')} FROM trainees WHERE archived_at IS NULL`).all(),
+  );
 }
 
 /** Every source row Today must look at (due in the window, uncapped), and the last 1:1 of each trainee. */

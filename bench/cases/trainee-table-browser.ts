@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startBrowserHost, type BrowserHost } from '../../src/main/browser-host/browser-host';
 import { defineCase } from '../types';
 import { call, disposeBackend, freshBackend, type BenchBackend } from '../support';
@@ -15,8 +15,17 @@ interface BrowserState {
   page: Page;
 }
 
-/** The real app in Debian's Chromium, over the 10,000-trainee demo register, as a user would see it. */
-async function openLargeRegister(): Promise<BrowserState> {
+interface ColdStartState {
+  backend: BenchBackend;
+  host: BrowserHost;
+  browser: Browser;
+  /** A fresh browser context per run: no cached chunks, no query cache. */
+  context?: BrowserContext;
+  page?: Page;
+}
+
+/** The browser host over the 10,000-trainee demo register, and Chromium, with no page open yet. */
+async function startLargeHost(): Promise<ColdStartState> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html')))
     throw new Error('The browser cases need a built renderer: run `npm run build` first.');
   if (!fs.existsSync(CHROMIUM))
@@ -28,13 +37,30 @@ async function openLargeRegister(): Promise<BrowserState> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
+  return { backend, host, browser };
+}
+
+/** The real app in Debian's Chromium, over the 10,000-trainee demo register, as a user would see it. */
+async function openLargeRegister(): Promise<BrowserState> {
+  const { backend, host, browser } = await startLargeHost();
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   await page.goto(host.url);
   await page.getByRole('heading', { name: 'Today' }).waitFor();
   return { backend, host, browser, page };
 }
 
-async function closeAll(state: BrowserState): Promise<void> {
+async function openColdPage(state: ColdStartState): Promise<void> {
+  state.context = await state.browser.newContext({ viewport: { width: 1366, height: 860 } });
+  state.page = await state.context.newPage();
+}
+
+async function closeColdPage(state: ColdStartState): Promise<void> {
+  await state.context?.close();
+  state.context = undefined;
+  state.page = undefined;
+}
+
+async function closeAll(state: Pick<BrowserState, 'backend' | 'host' | 'browser'>): Promise<void> {
   await state.browser.close();
   await state.host.close();
   await disposeBackend(state.backend);
@@ -49,6 +75,38 @@ const goToTrainees = async ({ page }: BrowserState) => {
 };
 
 export const traineeTableBrowserCases = [
+  defineCase<ColdStartState>({
+    name: 'browser: URL to Today’s first rows (10,000)',
+    notes: 'a fresh browser context opens the host’s URL until the first Today row shows (HTML, chunks, today:view)',
+    runs: 5,
+    setup: startLargeHost,
+    beforeEach: openColdPage,
+    run: async ({ page, host }) => {
+      await page!.goto(host.url);
+      await page!.locator('li.today-row').first().waitFor();
+    },
+    afterEach: closeColdPage,
+    teardown: closeAll,
+  }),
+  defineCase<ColdStartState>({
+    name: 'browser: the register’s first render (10,000)',
+    notes:
+      'from a freshly opened Today, click Trainees until the first table row shows (chunk, list call, first paint)',
+    runs: 5,
+    setup: startLargeHost,
+    beforeEach: async (state) => {
+      await openColdPage(state);
+      await state.page!.goto(state.host.url);
+      // Today's own query first, so the list call does not wait behind it in the backend.
+      await state.page!.locator('li.today-row').first().waitFor();
+    },
+    run: async ({ page }) => {
+      await page!.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trainees' }).click();
+      await page!.locator('tbody tr[data-index="0"]').waitFor();
+    },
+    afterEach: closeColdPage,
+    teardown: closeAll,
+  }),
   defineCase<BrowserState>({
     name: 'browser: open the register (10,000)',
     notes: 'navigate to Trainees until the table shows all rows (list call, JSON, sort, first paint)',

@@ -73,7 +73,11 @@ const preview = (content: Content, options?: Parameters<typeof request>[1]) =>
 const commit = (content: Content, options?: Parameters<typeof request>[1]) =>
   call(backend, 'traineeImport:commit', request(content, options));
 const list = () => call(backend, 'trainees:list', { includeArchived: true });
-const byGmc = async (gmc: string) => (await list()).find((t) => t.gmcNumber === gmc);
+/** The whole record of the trainee with this GMC number, as their page shows it. */
+const byGmc = async (gmc: string) => {
+  const row = (await list()).find((t) => t.gmcNumber === gmc);
+  return row && call(backend, 'trainees:get', { id: row.id });
+};
 
 async function snapshot() {
   const trainees = await backend.store.db.selectFrom('trainees').selectAll().orderBy('id').execute();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Trainee } from '../../src/shared/trainees/trainee-schema';
+import { TRAINEE_ROW_FIELDS, type Trainee } from '../../src/shared/trainees/trainee-schema';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
 
@@ -240,13 +240,33 @@ describe('listing', () => {
       currentPost: 'A&E, Northtown General',
       tags: ['mentor assigned', 'LTFT', 'LTFT'],
     });
-    const [listed] = await list();
-    expect(listed).toEqual(t);
-    expect(listed).toMatchObject({
+    expect(await call(backend, 'trainees:get', { id: t.id })).toEqual(t);
+    expect(t).toMatchObject({
       preferredName: 'Zeb',
       pronouns: 'he/him',
       email: 'zeb@nhs.example',
       tags: ['mentor assigned', 'LTFT'],
     });
+  });
+
+  it('sends only what the register can show; the whole record comes with trainees:get', async () => {
+    const t = await create({
+      preferredName: 'Zeb',
+      pronouns: 'he/him',
+      email: 'zeb@nhs.example',
+      educationalSupervisor: 'Dr Ruth Okonjo',
+      currentPost: 'A&E, Northtown General',
+      expectedCctDate: '2029-02-25',
+      tags: ['mentor assigned', 'LTFT'],
+    });
+    const [listed] = await list();
+    const { pronouns, createdAt, updatedAt, ...shown } = t;
+    expect({ pronouns, createdAt, updatedAt }).toEqual({
+      pronouns: 'he/him',
+      createdAt: '2025-03-01T09:00:00.000Z',
+      updatedAt: '2025-03-01T09:00:00.000Z',
+    });
+    expect(listed).toEqual(shown);
+    expect(Object.keys(listed!).sort()).toEqual([...TRAINEE_ROW_FIELDS].sort());
   });
 });

@@ -109,6 +109,31 @@ export interface Trainee extends TraineeFields {
   archivedAt: string | null;
 }
 
+/**
+ * What the register can show of a trainee (every column it offers, plus the archived badge): the
+ * list sends only this, and a trainee's page fetches the whole record with `trainees:get`.
+ */
+export const TRAINEE_ROW_FIELDS = [
+  'id',
+  'givenName',
+  'familyName',
+  'preferredName',
+  'gmcNumber',
+  'email',
+  'programme',
+  'grade',
+  'programmeStartDate',
+  'expectedCctDate',
+  'wte',
+  'status',
+  'educationalSupervisor',
+  'currentPost',
+  'tags',
+  'archivedAt',
+] as const satisfies readonly (keyof Trainee)[];
+
+export type TraineeRow = Pick<Trainee, (typeof TRAINEE_ROW_FIELDS)[number]>;
+
 export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {
   const first = t.preferredName || t.givenName;
   return `${first} ${t.familyName}`;

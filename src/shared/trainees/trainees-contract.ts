@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, idSchema, importContentSchema, jobIdSchema } from '../schema-helpers';
-import { traineeFieldsSchema, type Trainee } from './trainee-schema';
+import { traineeFieldsSchema, type Trainee, type TraineeRow } from './trainee-schema';
 import { IMPORT_FIELDS, type ImportOutcome, type ImportPreview } from './import-mapping';
 
 const importFileSchema = z.strictObject({
@@ -16,7 +16,7 @@ const importFileSchema = z.strictObject({
 export const traineeChannels = {
   'trainees:list': channel(
     z.strictObject({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
-  ).returns<Trainee[]>(),
+  ).returns<TraineeRow[]>(),
   'trainees:get': channel(byId).returns<Trainee>(),
   'trainees:create': channel(traineeFieldsSchema).changes('trainees').returns<Trainee>(),
   'trainees:update': channel(z.strictObject({ id: idSchema, fields: traineeFieldsSchema }))

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Trainee, TraineeFields } from '../../../shared/trainees/trainee-schema';
+import type { Trainee, TraineeFields, TraineeRow } from '../../../shared/trainees/trainee-schema';
 import type { TraineeStatus } from '../../../shared/trainees/reference';
 import type { TraineesTable } from '../../store/schema';
 
@@ -23,6 +23,49 @@ export function rowToTrainee(row: Selectable<TraineesTable>): Trainee {
     tags: JSON.parse(row.tags) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}
+
+/** The columns the register list reads: one per field of `TraineeRow`, nothing more. */
+export const TRAINEE_ROW_COLUMNS = [
+  'id',
+  'given_name',
+  'family_name',
+  'preferred_name',
+  'gmc_number',
+  'email',
+  'programme',
+  'grade',
+  'programme_start_date',
+  'expected_cct_date',
+  'wte',
+  'status',
+  'educational_supervisor',
+  'current_post',
+  'tags',
+  'archived_at',
+] as const satisfies readonly (keyof TraineesTable)[];
+
+export function rowToTraineeRow(
+  row: Pick<Selectable<TraineesTable>, (typeof TRAINEE_ROW_COLUMNS)[number]>,
+): TraineeRow {
+  return {
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    preferredName: row.preferred_name,
+    gmcNumber: row.gmc_number,
+    email: row.email,
+    programme: row.programme,
+    grade: row.grade as Trainee['grade'],
+    programmeStartDate: row.programme_start_date,
+    expectedCctDate: row.expected_cct_date,
+    wte: row.wte,
+    status: row.status as TraineeStatus,
+    educationalSupervisor: row.educational_supervisor,
+    currentPost: row.current_post,
+    tags: JSON.parse(row.tags) as string[],
     archivedAt: row.archived_at,
   };
 }

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
-import { displayName, type Trainee, type TraineeFields } from '../../../shared/trainees/trainee-schema';
+import {
+  displayName,
+  type Trainee,
+  type TraineeFields,
+  type TraineeRow,
+} from '../../../shared/trainees/trainee-schema';
 import type { DB } from '../../store/schema';
 import type { Executor } from '../../store/open-store';
 import { recordChange } from '../change-log';
-import { fieldsToColumns, rowToTrainee, traineeFields } from './trainee-rows';
+import { fieldsToColumns, rowToTraineeRow, TRAINEE_ROW_COLUMNS, traineeFields } from './trainee-rows';
 import { findTrainee } from './trainees-read';
 
 export type TraineeService = ReturnType<typeof createTraineeService>;
@@ -48,10 +53,11 @@ export function createTraineeService(db: Kysely<DB>, now: () => Date) {
   return {
     find,
 
-    async list(options: { includeArchived: boolean }): Promise<Trainee[]> {
-      let query = db.selectFrom('trainees').selectAll().orderBy('family_name').orderBy('given_name');
+    /** The register's rows: only the columns its table can show. */
+    async list(options: { includeArchived: boolean }): Promise<TraineeRow[]> {
+      let query = db.selectFrom('trainees').select(TRAINEE_ROW_COLUMNS).orderBy('family_name').orderBy('given_name');
       if (!options.includeArchived) query = query.where('archived_at', 'is', null);
-      return (await query.execute()).map(rowToTrainee);
+      return (await query.execute()).map(rowToTraineeRow);
     },
 
     get: (id: string) => find(db, id),

@@ -1,20 +1,28 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
-import { ArcpPage } from '../features/arcp';
 import { BackupOverdueBanner, FirstStartPage, useBackupStatus } from '../features/backups';
-import { ResitMonitorPage } from '../features/exams';
-import { InsightsPage } from '../features/insights';
-import { NewMeetingPage } from '../features/meetings';
 import { SearchDialog } from '../features/search';
 import { TodayPage } from '../features/today';
-import { TraineePage, TraineesPage } from '../features/trainees';
 import { useAppCommands } from './commands';
-import { SettingsPage } from './SettingsPage';
-import { TRAINEE_TABS } from './trainee-tabs';
+
+/** A page loaded with its own chunk the first time it is shown, so the first screen (Today) loads only what it needs. */
+function lazyPage<Props>(load: () => Promise<ComponentType<Props>>) {
+  return lazy(async () => ({ default: await load() }));
+}
+
+// The page modules themselves, not the features' index files: Today imports from those indexes,
+// so loading an index lazily would put every page it exports back into the first chunk.
+const TraineesPage = lazyPage(async () => (await import('../features/trainees/TraineesPage')).TraineesPage);
+const TraineeRoute = lazy(() => import('./TraineeRoute'));
+const NewMeetingPage = lazyPage(async () => (await import('../features/meetings/NewMeetingPage')).NewMeetingPage);
+const ResitMonitorPage = lazyPage(async () => (await import('../features/exams/ResitMonitorPage')).ResitMonitorPage);
+const ArcpPage = lazyPage(async () => (await import('../features/arcp/ArcpPage')).ArcpPage);
+const InsightsPage = lazyPage(async () => (await import('../features/insights/InsightsPage')).InsightsPage);
+const SettingsPage = lazyPage(async () => (await import('./SettingsPage')).SettingsPage);
 
 function NavLink({ href, children }: { href: string; children: string }) {
   const [exact] = useRoute(href);
@@ -59,40 +67,38 @@ function Shell() {
         <SearchDialog />
       </header>
       <main id="main" tabIndex={-1} className="main">
-        <Switch>
-          <Route path="/">
-            {() => (
-              <>
-                <BackupOverdueBanner />
-                <TodayPage />
-              </>
-            )}
-          </Route>
-          <Route path="/trainees">{() => <TraineesPage />}</Route>
-          <Route path="/trainees/new">{() => <TraineesPage dialog="new" />}</Route>
-          <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
-          <Route path="/trainees/:id/edit">
-            {(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} editing />}
-          </Route>
-          <Route path="/trainees/:id">{(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} />}</Route>
-          <Route path="/trainees/:id/:tab">
-            {(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} tab={params.tab} />}
-          </Route>
-          <Route path="/trainees/:id/:tab/:item">
-            {(params) => <TraineePage id={params.id} tabs={TRAINEE_TABS} tab={params.tab} />}
-          </Route>
-          <Route path="/meetings/new">{() => <NewMeetingPage />}</Route>
-          <Route path="/resits">{() => <ResitMonitorPage />}</Route>
-          <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
-          <Route path="/arcp">{() => <ArcpPage />}</Route>
-          <Route path="/arcp/:panelId">{(params) => <ArcpPage panelId={params.panelId} />}</Route>
-          <Route path="/what-works">{() => <InsightsPage />}</Route>
-          <Route path="/settings" component={SettingsPage} />
-          <Route>
-            <h1>Page not found</h1>
-            <Link href="/">Go to Today</Link>
-          </Route>
-        </Switch>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Switch>
+            <Route path="/">
+              {() => (
+                <>
+                  <BackupOverdueBanner />
+                  <TodayPage />
+                </>
+              )}
+            </Route>
+            <Route path="/trainees">{() => <TraineesPage />}</Route>
+            <Route path="/trainees/new">{() => <TraineesPage dialog="new" />}</Route>
+            <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
+            <Route path="/trainees/:id/edit">{(params) => <TraineeRoute id={params.id} editing />}</Route>
+            <Route path="/trainees/:id">{(params) => <TraineeRoute id={params.id} />}</Route>
+            <Route path="/trainees/:id/:tab">{(params) => <TraineeRoute id={params.id} tab={params.tab} />}</Route>
+            <Route path="/trainees/:id/:tab/:item">
+              {(params) => <TraineeRoute id={params.id} tab={params.tab} />}
+            </Route>
+            <Route path="/meetings/new">{() => <NewMeetingPage />}</Route>
+            <Route path="/resits">{() => <ResitMonitorPage />}</Route>
+            <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
+            <Route path="/arcp">{() => <ArcpPage />}</Route>
+            <Route path="/arcp/:panelId">{(params) => <ArcpPage panelId={params.panelId} />}</Route>
+            <Route path="/what-works">{() => <InsightsPage />}</Route>
+            <Route path="/settings" component={SettingsPage} />
+            <Route>
+              <h1>Page not found</h1>
+              <Link href="/">Go to Today</Link>
+            </Route>
+          </Switch>
+        </Suspense>
       </main>
     </div>
   );

@@ -15,12 +15,12 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { matchesEveryWord, queryWords, searchableText } from '../../../../shared/search/word-match';
-import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import type { TraineeRow } from '../../../../shared/trainees/trainee-schema';
 import { traineeColumns } from './trainee-columns';
 
 const ROW_HEIGHT = 37;
 
-function ColumnFilter({ column }: { column: Column<Trainee, unknown> }) {
+function ColumnFilter({ column }: { column: Column<TraineeRow, unknown> }) {
   const label = `Filter ${String(column.columnDef.header)}`;
   if (!column.getCanFilter()) return null;
   const value = (column.getFilterValue() as string | undefined) ?? '';
@@ -53,7 +53,7 @@ function ColumnFilter({ column }: { column: Column<Trainee, unknown> }) {
   );
 }
 
-export function ColumnPicker({ table }: { table: Table<Trainee> }) {
+export function ColumnPicker({ table }: { table: Table<TraineeRow> }) {
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger className="button">Columns</DropdownMenu.Trigger>
@@ -90,7 +90,7 @@ interface TableState {
 }
 
 /** What the register's search box looks in: names, GMC number, programme and supervisor. */
-function traineeSearchText(t: Trainee): string {
+function traineeSearchText(t: TraineeRow): string {
   return searchableText([
     t.givenName,
     t.preferredName,
@@ -101,7 +101,11 @@ function traineeSearchText(t: Trainee): string {
   ]);
 }
 
-export function useTraineeTable(data: Trainee[], state: TableState, setState: (update: Partial<TableState>) => void) {
+export function useTraineeTable(
+  data: TraineeRow[],
+  state: TableState,
+  setState: (update: Partial<TableState>) => void,
+) {
   // Folded once per list, not per keystroke: 10,000 rows are tested on every character typed.
   const searchText = useMemo(() => new Map(data.map((t) => [t.id, traineeSearchText(t)])), [data]);
   const words = useMemo(() => queryWords(state.globalFilter), [state.globalFilter]);
@@ -130,7 +134,7 @@ export function useTraineeTable(data: Trainee[], state: TableState, setState: (u
  * The register as a grid: sortable headers, a filter under each, rows virtualised so 10,000
  * scroll smoothly. Arrow keys move between rows, Enter opens the trainee.
  */
-export function TraineeTable({ table, onOpen }: { table: Table<Trainee>; onOpen(id: string): void }) {
+export function TraineeTable({ table, onOpen }: { table: Table<TraineeRow>; onOpen(id: string): void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
   const [activeIndex, setActiveIndex] = useState(0);

@@ -2,7 +2,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { Link } from 'wouter';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES } from '../../../../shared/trainees/reference';
-import type { Trainee } from '../../../../shared/trainees/trainee-schema';
+import type { TraineeRow } from '../../../../shared/trainees/trainee-schema';
 
 /** How a column is filtered: free text, or a choice among the values present. */
 export type FilterKind = 'text' | 'choice';
@@ -18,7 +18,7 @@ declare module '@tanstack/react-table' {
 
 const text = (value: string | null) => value ?? '';
 
-export const traineeColumns: ColumnDef<Trainee>[] = [
+export const traineeColumns: ColumnDef<TraineeRow>[] = [
   {
     id: 'name',
     header: 'Name',

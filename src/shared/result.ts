@@ -1,6 +1,14 @@
 /** Every channel answers with this envelope, over IPC and over HTTP alike. */
 export type ErrorCode =
-  'invalid_input' | 'not_found' | 'conflict' | 'unknown_channel' | 'forbidden' | 'cancelled' | 'internal';
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'unknown_channel'
+  | 'forbidden'
+  | 'cancelled'
+  | 'internal'
+  /** The keychain copy of the database key is lost: only `recovery:unlock` answers until it is typed. */
+  | 'locked';
 
 export interface AppErrorPayload {
   code: ErrorCode;

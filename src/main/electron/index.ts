@@ -4,7 +4,8 @@ import { createBackend, DATABASE_FILE_NAME, type Backend } from '../backend';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeBackupDialogs } from './backup-dialogs';
 import { guardNavigation } from './external-links';
-import { loadDatabaseKey } from './database-key';
+import { canUnlockWithRecoveryKey, DatabaseKeyError, loadDatabaseKey, unlockWithRecoveryKey } from './database-key';
+import { lockedBackend } from './locked-start';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
 import { createDailyNotificationService } from '../services/today/daily-notification';
@@ -85,55 +86,102 @@ async function showStartupError(error: Error): Promise<void> {
   if (response === 1) clipboard.writeText(`${error.name}: ${error.message}`);
 }
 
-async function start(): Promise<void> {
-  lockDownSession();
-  const userData = app.getPath('userData');
-  try {
-    const key = loadDatabaseKey({
-      safeStorage,
-      userDataDir: userData,
-      databaseFile: path.join(userData, DATABASE_FILE_NAME),
-      allowPlainTextBackend: process.argv.includes('--allow-plaintext-key'),
-    });
-    const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
-    backend = await createBackend({
-      dataDir: userData,
-      key,
-      version: app.getVersion(),
-      exportFolders: { choose: nativeFolderChooser(() => mainWindow) },
-      backupFolder: path.join(app.getPath('documents'), DEFAULT_BACKUP_FOLDER_NAME),
-      backupDialogs: nativeBackupDialogs(() => mainWindow),
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
-  } catch (error) {
-    await showStartupError(error as Error);
-    app.quit();
-    return;
-  }
-  serveRenderer(path.join(__dirname, '../renderer'));
-  registerIpc(backend, () => mainWindow);
+/** The backend on the encrypted database, once its key is known. */
+async function openBackend(userData: string, key: Buffer): Promise<Backend> {
+  const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
+  return createBackend({
+    dataDir: userData,
+    key,
+    version: app.getVersion(),
+    exportFolders: { choose: nativeFolderChooser(() => mainWindow) },
+    backupFolder: path.join(app.getPath('documents'), DEFAULT_BACKUP_FOLDER_NAME),
+    backupDialogs: nativeBackupDialogs(() => mainWindow),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+}
+
+/** Everything that runs once the database is open: IPC, the menu, daily backups and notifications. */
+function runWith(opened: Backend): void {
+  backend = opened;
+  registerIpc(opened, () => mainWindow);
   Menu.setApplicationMenu(
     buildMenu(
-      (command) => backend?.events.emit('menu-command', command),
+      (command) => opened.events.emit('menu-command', command),
       () => mainWindow,
     ),
   );
-  mainWindow = createWindow();
-  startDailyBackups(backend.backups);
-  const notificationBackend = backend;
+  startDailyBackups(opened.backups);
   startDailyNotifications({
     // Made at each look, on the store of the moment: a restore reopens the database on a new connection.
     source: {
-      next: () => createDailyNotificationService(notificationBackend.store.db, () => new Date()).next(),
-      markShown: (due) => createDailyNotificationService(notificationBackend.store.db, () => new Date()).markShown(due),
+      next: () => createDailyNotificationService(opened.store.db, () => new Date()).next(),
+      markShown: (due) => createDailyNotificationService(opened.store.db, () => new Date()).markShown(due),
     },
     onClick: () => {
       if (!mainWindow) return;
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
-      notificationBackend.events.emit('menu-command', 'go-today');
+      opened.events.emit('menu-command', 'go-today');
     },
   });
+}
+
+/**
+ * The keychain copy of the key is missing or unreadable but the recovery key can open the database:
+ * the window starts locked and answers only "Unlock with your recovery key". Once unlocked, the key is
+ * back in the keychain and the window reloads on the open database. Nothing is deleted.
+ */
+function startLocked(userData: string): void {
+  const stop = registerIpc(
+    lockedBackend(async (words) => {
+      const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
+      const key = await unlockWithRecoveryKey({
+        safeStorage,
+        userDataDir: userData,
+        databaseFile: path.join(userData, DATABASE_FILE_NAME),
+        recoveryKey: words,
+        ...(nativeBinding ? { nativeBinding } : {}),
+      });
+      const opened = await openBackend(userData, key);
+      stop();
+      runWith(opened);
+      mainWindow?.webContents.reload();
+    }),
+    () => mainWindow,
+  );
+  mainWindow = createWindow();
+}
+
+async function start(): Promise<void> {
+  lockDownSession();
+  const userData = app.getPath('userData');
+  serveRenderer(path.join(__dirname, '../renderer'));
+  let key: Buffer;
+  try {
+    key = loadDatabaseKey({
+      safeStorage,
+      userDataDir: userData,
+      databaseFile: path.join(userData, DATABASE_FILE_NAME),
+      allowPlainTextBackend: process.argv.includes('--allow-plaintext-key'),
+    });
+  } catch (error) {
+    const lost = error instanceof DatabaseKeyError && (error.reason === 'missing' || error.reason === 'unreadable');
+    if (lost && canUnlockWithRecoveryKey(userData)) {
+      startLocked(userData);
+      return;
+    }
+    await showStartupError(error as Error);
+    app.quit();
+    return;
+  }
+  try {
+    runWith(await openBackend(userData, key));
+  } catch (error) {
+    await showStartupError(error as Error);
+    app.quit();
+    return;
+  }
+  mainWindow = createWindow();
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -9,7 +9,10 @@ function describeFrame(frame: WebFrameMain | null) {
 }
 
 /** One `handle` per contract channel; every call is checked for its sender, then dispatched. */
-export function registerIpc(backend: Backend, getWindow: () => BrowserWindow | null): () => void {
+export function registerIpc(
+  backend: Pick<Backend, 'dispatch' | 'events'>,
+  getWindow: () => BrowserWindow | null,
+): () => void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(describeFrame(event.senderFrame))) {

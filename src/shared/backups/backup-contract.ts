@@ -168,6 +168,16 @@ export const backupChannels = {
   'recovery:create-key': channel(empty).changes('backups').returns<NewRecoveryKey>(),
   /** Whether typed words are this database's current recovery key ("check your printed copy"); changes nothing. */
   'recovery:check-key': channel(z.strictObject({ words: z.string().max(400) })).returns<{ matches: true }>(),
+  /**
+   * Under Electron, when the keychain copy of the database key is missing or unreadable, the app starts
+   * locked and this is the one channel that answers: the recovery key opens the database and the key
+   * goes back into the keychain. Once the database is open it only checks the words, like check-key.
+   */
+  'recovery:unlock': channel(
+    z.strictObject({ words: z.string().min(1, { error: 'Type your recovery key' }).max(400) }),
+  ).returns<{
+    unlocked: true;
+  }>(),
   /** The printable recovery sheet (PDF) for words just shown; made in memory and never kept. */
   'recovery:sheet': channel(z.strictObject({ words: recoveryWordsSchema })).returns<ExportedFile>(),
 };

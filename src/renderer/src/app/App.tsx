@@ -2,9 +2,9 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { ClientContext, type Client } from '../api';
+import { ApiError, ClientContext, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
-import { BackupOverdueBanner, FirstStartPage, useBackupStatus } from '../features/backups';
+import { BackupOverdueBanner, FirstStartPage, UnlockPage, useBackupStatus } from '../features/backups';
 import { SearchDialog } from '../features/search';
 import { TodayPage } from '../features/today';
 import { useAppCommands } from './commands';
@@ -113,6 +113,8 @@ function FirstStartGate() {
   const [firstStart, setFirstStart] = useState<boolean | null>(null);
   if (firstStart === null && status.data) setFirstStart(status.data.recoveryKeyCreatedAt === null);
   if (firstStart === null) {
+    // Electron starts locked when its keychain lost the database key: only the recovery key answers.
+    if (status.error instanceof ApiError && status.error.code === 'locked') return <UnlockPage />;
     return status.isError ? (
       <p role="alert">The app could not start: {status.error.message}</p>
     ) : (

@@ -10,6 +10,7 @@ import {
   type ComparisonIndicatorMeta,
   type IndicatorMeta,
   type ProportionIndicatorMeta,
+  quarterOf,
 } from '../../../shared/insights/insights-types';
 import { OPEN_SUPPORT_STATUSES, type SupportStatus } from '../../../shared/support/support-types';
 import type { Cohort, CohortAttempt, CohortTrainee } from './insights-cohort';
@@ -274,7 +275,8 @@ export function cadenceIndicator(asOf: string): Indicator {
       ],
       shareOf: ['seen'],
       shareLabel: 'Seen within their cadence',
-      note: `As of ${asOf.split('-').reverse().join('/')}: a 1:1 within the trainee's cadence (8 weeks unless set).`,
+      // The quarter, not the day: a return names no date finer than a quarter.
+      note: `At the end of ${quarterOf(asOf)} (or today, if it has not ended): a 1:1 within the trainee's cadence (8 weeks unless set).`,
     },
     (cohort) => {
       const units: Unit[] = [];

@@ -42,57 +42,24 @@ function Filters({
   problem: string | null;
 }) {
   const { options } = figures;
-  const set = (key: keyof FilterChoice) => (e: React.ChangeEvent<HTMLSelectElement>) =>
-    onChange({ ...choice, [key]: e.target.value });
+  const filter = (key: keyof FilterChoice, label: string, placeholder: string, values: readonly string[]) => (
+    <label className="checkbox">
+      {label}
+      <Select
+        value={choice[key]}
+        onChange={(e) => onChange({ ...choice, [key]: e.target.value })}
+        placeholder={placeholder}
+        options={plainOptions(values)}
+      />
+    </label>
+  );
   return (
     <div className="toolbar insights-filters" role="group" aria-label="Filter the figures">
-      <label className="checkbox">
-        Programme
-        <Select
-          value={choice.programme}
-          onChange={set('programme')}
-          placeholder="All programmes"
-          options={plainOptions(options.programmes)}
-        />
-      </label>
-      {options.grades.length > 0 ? (
-        <label className="checkbox">
-          Grade
-          <Select
-            value={choice.grade}
-            onChange={set('grade')}
-            placeholder="All grades"
-            options={plainOptions(options.grades)}
-          />
-        </label>
-      ) : null}
-      <label className="checkbox">
-        Exam
-        <Select
-          value={choice.exam}
-          onChange={set('exam')}
-          placeholder="All exams"
-          options={plainOptions(options.exams)}
-        />
-      </label>
-      <label className="checkbox">
-        From quarter
-        <Select
-          value={choice.from}
-          onChange={set('from')}
-          placeholder="The earliest"
-          options={plainOptions(options.quarters)}
-        />
-      </label>
-      <label className="checkbox">
-        To quarter
-        <Select
-          value={choice.to}
-          onChange={set('to')}
-          placeholder="The latest"
-          options={plainOptions(options.quarters)}
-        />
-      </label>
+      {filter('programme', 'Programme', 'All programmes', options.programmes)}
+      {options.grades.length > 0 ? filter('grade', 'Grade', 'All grades', options.grades) : null}
+      {filter('exam', 'Exam', 'All exams', options.exams)}
+      {filter('from', 'From quarter', 'The earliest', options.quarters)}
+      {filter('to', 'To quarter', 'The latest', options.quarters)}
       {problem ? (
         <span className="field-error" role="alert">
           {problem}

@@ -86,12 +86,16 @@ export async function addArcpDemo(
   let withHistory = 0;
   let onPanel = 0;
 
+  const order = new Map(traineeIds.map((id, index) => [id, index]));
   for (let i = 0; i < traineeIds.length; i += 500) {
     const trainees = await trx
       .selectFrom('trainees')
       .select(['id', 'grade', 'wte', 'programme', 'programme_start_date', 'status'])
       .where('id', 'in', traineeIds.slice(i, i + 500))
       .execute();
+    // An IN lookup returns rows in the order of their (random) ids: put them back in the order they were
+    // made, so the same seed always gives the same ARCP records to the same trainees.
+    trainees.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     for (const t of trainees) {
       const yearsIn = Number(t.grade.slice(2)) - 1;
       // Every 12th trainee with history (from the first) has no ARCP in the last 12 months, so that list is never empty.

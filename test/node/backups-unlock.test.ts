@@ -14,13 +14,13 @@ import {
   loadDatabaseKey,
   storeDatabaseKey,
   unlockWithRecoveryKey,
-  type SafeStorageLike,
 } from '../../src/main/electron/database-key';
 import { generateRecoveryKey } from '../../src/main/services/backups/recovery-key';
 import { restoreIntoEmptyDataDir } from '../../src/main/services/backups/restore';
 import { backupBeforeQuit, startDailyBackups } from '../../src/main/services/backups/backup-schedule';
 import { BACKUP_MESSAGES } from '../../src/shared/backups/backup-contract';
 import { AppError } from '../../src/shared/result';
+import { fakeKeychain } from '../support/fake-keychain';
 import { call, tempDir } from '../support/temp-backend';
 import { sha256, traineeInput } from './helpers';
 
@@ -29,24 +29,6 @@ afterEach(() => {
   vi.useRealTimers();
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** A keychain that scrambles reversibly; `forget()` stands in for a new laptop or a reset keyring. */
-function fakeKeychain() {
-  let machine = 'machine-1:';
-  return {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (plain: string) => Buffer.from(machine + Buffer.from(plain).toString('base64')),
-    decryptString: (blob: Buffer) => {
-      const text = blob.toString('utf8');
-      if (!text.startsWith(machine)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.');
-      return Buffer.from(text.slice(machine.length), 'base64').toString('utf8');
-    },
-    forget() {
-      machine = 'machine-2:';
-    },
-  } satisfies SafeStorageLike & { forget(): void };
-}
 
 async function installWithData() {
   const userDataDir = tempDir('tpd-unlock-');

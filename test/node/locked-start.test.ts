@@ -12,9 +12,9 @@ import {
   DatabaseKeyError,
   loadDatabaseKey,
   unlockWithRecoveryKey,
-  type SafeStorageLike,
 } from '../../src/main/electron/database-key';
 import { LOCKED_MESSAGE, lockedBackend } from '../../src/main/electron/locked-start';
+import { fakeKeychain } from '../support/fake-keychain';
 import { call, tempDir } from '../support/temp-backend';
 import { sha256, traineeInput } from './helpers';
 
@@ -22,24 +22,6 @@ const temps: string[] = [];
 afterEach(() => {
   for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-/** A keychain that scrambles reversibly; `forget()` stands in for a reset keyring. */
-function fakeKeychain() {
-  let machine = 'machine-1:';
-  return {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (plain: string) => Buffer.from(machine + Buffer.from(plain).toString('base64')),
-    decryptString: (blob: Buffer) => {
-      const text = blob.toString('utf8');
-      if (!text.startsWith(machine)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.');
-      return Buffer.from(text.slice(machine.length), 'base64').toString('utf8');
-    },
-    forget() {
-      machine = 'machine-2:';
-    },
-  } satisfies SafeStorageLike & { forget(): void };
-}
 
 const hashes = (dir: string) =>
   Object.fromEntries(fs.readdirSync(dir).map((name) => [name, sha256(path.join(dir, name))]));

@@ -397,6 +397,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'arcp:cancelBatch': () => ({ jobId: 'sample-batch' }),
   'insights:figures': () => ({}),
   'insights:exportReturn': () => ({ kind: 'da-lead' }),
+  'insights:summaryPdf': () => ({ exam: 'AKT' }),
   'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
   'evaluation:get': (ids) => ({ traineeId: ids.traineeId }),
   'evaluation:record': (ids) => ({

@@ -232,6 +232,6 @@ describe('characteristics for evaluation reach no other output', () => {
       expect(Number(rows[0]!.n), marker).toBe(0);
     }
     for (const text of ['international graduate', 'returning to training', 'less than full time'])
-      expect((await call(backend, 'search:query', { text, limit: 50 })).length ?? 0, text).toBe(0);
+      expect((await call(backend, 'search:query', { text, limit: 50 })).results, text).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import {
   traineeImportHandlers,
 } from './services/trainees';
 import { createInsightsService, insightsHandlers } from './services/insights';
+import { createEvaluationService, evaluationHandlers } from './services/evaluation';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -163,6 +164,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
       ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...insightsHandlers(createInsightsService(db, now, settings)),
+      ...evaluationHandlers(createEvaluationService(db, now)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
     };
   }

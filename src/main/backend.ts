@@ -23,6 +23,7 @@ import {
   traineeImportHandlers,
 } from './services/trainees';
 import { createInsightsService, insightsHandlers } from './services/insights';
+import { createHandoverService, handoverHandlers } from './services/handover';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -164,6 +165,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...insightsHandlers(createInsightsService(db, now, settings)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
+      ...handoverHandlers(createHandoverService(db, now, { version: options.version, dataDir: options.dataDir })),
     };
   }
 }

@@ -16,6 +16,7 @@ import { todayChannels } from '../today';
 import { traineeChannels, traineeImportChannels } from '../trainees';
 import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
+import { handoverChannels } from '../handover';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -40,6 +41,7 @@ export const contract = {
   ...arcpChannels,
   ...backupChannels,
   ...insightsChannels,
+  ...handoverChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

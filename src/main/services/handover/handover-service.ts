@@ -29,7 +29,6 @@ import {
   privateColumns,
   RECORD_TABLE_NAMES,
   RECORD_TABLES,
-  REFERENCE_TABLES,
   type HandoverPayload,
   type RecordTable,
   type ReferenceTable,

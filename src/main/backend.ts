@@ -24,6 +24,7 @@ import {
 } from './services/trainees';
 import { createInsightsService, insightsHandlers } from './services/insights';
 import { createEvaluationService, evaluationHandlers } from './services/evaluation';
+import { createHandoverService, handoverHandlers } from './services/handover';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -166,6 +167,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...insightsHandlers(createInsightsService(db, now, settings)),
       ...evaluationHandlers(createEvaluationService(db, now)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
+      ...handoverHandlers(createHandoverService(db, now, { version: options.version, dataDir: options.dataDir })),
     };
   }
 }

@@ -36,6 +36,8 @@ export interface SampleIds {
   recoveryWords: string;
   /** A DA-lead return of the demo, as the JSON text a colleague would send. */
   insightsReturn: string;
+  /** A handover file of a whole trainee new to the demo (test/support/handover-sample.ts), and its phrase. */
+  handover?: { base64: string; phrase: string };
 }
 
 const first = async <T>(rows: Promise<T | undefined>, what: string): Promise<T> => {
@@ -434,4 +436,17 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     contentBase64: backupBase64(ids.backupFile),
     secret: { kind: 'recovery-key', words: ids.recoveryWords },
   }),
+  'handover:make': (ids) => ({ traineeIds: [ids.traineeId], fromName: 'Sample sender', includePrivateNotes: false }),
+  'handover:check-upload': (ids) => ({
+    fileName: 'sample.tpdhandover',
+    contentBase64: ids.handover?.base64 ?? 'AAAA',
+    phrase: ids.handover?.phrase ?? 'not used',
+  }),
+  'handover:import-upload': (ids) => ({
+    fileName: 'sample.tpdhandover',
+    contentBase64: ids.handover?.base64 ?? 'AAAA',
+    phrase: ids.handover?.phrase ?? 'not used',
+    takeTheirs: [],
+  }),
+  'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
 };

@@ -32,6 +32,8 @@ export const TABLE_OWNERS = {
   arcp_panels: 'arcp',
   evidence_templates: 'arcp',
   evaluation_characteristics: 'evaluation',
+  handover_imports: 'handover',
+  handover_records: 'handover',
 } as const satisfies Record<string, DataFeature>;
 
 /** Trainees, 1:1 notes and actions, and goals: what Ctrl+K searches. */

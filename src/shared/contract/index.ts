@@ -17,6 +17,7 @@ import { traineeChannels, traineeImportChannels } from '../trainees';
 import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
 import { evaluationChannels } from '../evaluation';
+import { handoverChannels } from '../handover';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -42,6 +43,7 @@ export const contract = {
   ...backupChannels,
   ...insightsChannels,
   ...evaluationChannels,
+  ...handoverChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -22,6 +22,7 @@ const ids: SampleIds = {
   passedAttemptId: 'attempt-2',
   postFailId: 'post-fail-1',
   readinessId: 'readiness-1',
+  extensionId: 'extension-1',
   arcpRecordId: 'arcp-1',
   pendingArcpRecordId: 'arcp-2',
   panelId: 'panel-1',

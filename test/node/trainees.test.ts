@@ -52,6 +52,7 @@ describe('creating a trainee', () => {
       expectedCctDate: '2029-02-25',
       wte: 0.8,
       status: 'in_programme',
+      leftTrainingOn: null,
       educationalSupervisor: null,
       currentPost: null,
       tags: ['LTFT', 'returner'],
@@ -260,9 +261,10 @@ describe('listing', () => {
       tags: ['mentor assigned', 'LTFT'],
     });
     const [listed] = await list();
-    const { pronouns, createdAt, updatedAt, ...shown } = t;
-    expect({ pronouns, createdAt, updatedAt }).toEqual({
+    const { pronouns, leftTrainingOn, createdAt, updatedAt, ...shown } = t;
+    expect({ pronouns, leftTrainingOn, createdAt, updatedAt }).toEqual({
       pronouns: 'he/him',
+      leftTrainingOn: null,
       createdAt: '2025-03-01T09:00:00.000Z',
       updatedAt: '2025-03-01T09:00:00.000Z',
     });

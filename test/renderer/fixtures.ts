@@ -1,7 +1,11 @@
 import type { Trainee } from '../../src/shared/trainees/trainee-schema';
 import { DEFAULT_EXAM_RULES, SCA_COMPONENTS } from '../../src/shared/exams/exam-reference';
 import type { ExamAttempt, PostFailDraft } from '../../src/shared/exams/exam-types';
+import { extensionUse } from '../../src/shared/exams/extensions';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings/settings-schema';
+
+/** The extension and after-training parts of `exams:forTrainee` for a trainee with neither. */
+export const NO_EXAM_TIME = { extensions: [], extensionUse: extensionUse([]), afterTraining: null };
 
 let next = 1;
 /** A synthetic trainee; override what the test is about. */
@@ -21,6 +25,7 @@ export function aTrainee(overrides: Partial<Trainee> = {}): Trainee {
     expectedCctDate: '2028-08-05',
     wte: 1,
     status: 'in_programme',
+    leftTrainingOn: null,
     educationalSupervisor: 'Dr Example',
     currentPost: 'Riverside Surgery',
     tags: [],

@@ -13,7 +13,7 @@ import { DEFAULT_EXAM_RULES } from '../../src/shared/exams/exam-reference';
 import type { PostFailRecord } from '../../src/shared/exams/exam-types';
 import { AppError } from '../../src/shared/result';
 import type { SupportItem } from '../../src/shared/support/support-types';
-import { aFailedAttempt, aPostFailDraft, aTrainee, settings } from './fixtures';
+import { NO_EXAM_TIME, aFailedAttempt, aPostFailDraft, aTrainee, settings } from './fixtures';
 import { fakeTransport, renderWithApp } from './render-app';
 
 describe('the client refreshes what a write changed', () => {
@@ -82,7 +82,13 @@ describe('a trainee’s tabs after a write', () => {
         'trainees:get': () => trainee,
         // A copy, as over IPC: the cache must not see later pushes by reference.
         'support:list': () => [...support],
-        'exams:forTrainee': () => ({ attempts: [attempt], summaries: [], readiness: [], postFail: saved }),
+        'exams:forTrainee': () => ({
+          attempts: [attempt],
+          summaries: [],
+          readiness: [],
+          postFail: saved,
+          ...NO_EXAM_TIME,
+        }),
         'exams:setup': () => ({ definitions: [], rules: DEFAULT_EXAM_RULES }),
         'exams:postFailDraft': () => aPostFailDraft(attempt),
         'settings:get': () => settings({ userName: 'Dr Helen Carter' }),

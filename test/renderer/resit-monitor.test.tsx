@@ -69,6 +69,30 @@ function names() {
 }
 
 describe('ResitMonitorPage', () => {
+  it('shows each trainee’s extension time and, for a trainee who has left, the after-training attempt', async () => {
+    renderWithApp(<ResitMonitorPage />, {
+      'exams:monitor': () => rows,
+      'exams:monitorTime': () => [
+        {
+          traineeId: 't3',
+          extensionText: '7 months used, 5 months left; exceptional: 0 months used, 6 months left',
+          hasExtension: true,
+          afterTrainingText: 'After training: used on SCA, 2 Feb 2027',
+        },
+      ],
+    });
+    const tariq = await screen.findByRole('row', { name: /Tariq Smith/ });
+    await within(tariq).findByText('After training: used on SCA, 2 Feb 2027');
+    expect(tariq).toHaveTextContent('7 months used, 5 months left; exceptional: 0 months used, 6 months left');
+    const kofi = screen.getByRole('row', { name: /Kofi Owusu/ });
+    expect(
+      within(kofi)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toContain('None');
+    expect(kofi).not.toHaveTextContent('After training');
+  });
+
   it('shows warnings in words, filters by exam and by warnings, sorts and groups by exam', async () => {
     const user = userEvent.setup();
     renderWithApp(<ResitMonitorPage />, { 'exams:monitor': () => rows });

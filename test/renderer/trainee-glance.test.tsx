@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TraineeGlance } from '../../src/renderer/src/app/TraineeGlance';
 import { shiftDate, ukToday } from '../../src/shared/dates';
 import type { Meeting } from '../../src/shared/meetings/meeting-types';
-import { aTrainee } from './fixtures';
+import { NO_EXAM_TIME, aTrainee } from './fixtures';
 import { renderWithApp } from './render-app';
 
 const PRIVATE = 'Worried about housing';
@@ -70,7 +70,7 @@ describe('the Overview at a glance', () => {
       'meetings:list': () => [aMeeting(trainee.id)],
       'plp:list': () => [],
       'support:list': () => [],
-      'exams:forTrainee': () => ({ attempts: [], summaries: [], readiness: [], postFail: [] }),
+      'exams:forTrainee': () => ({ attempts: [], summaries: [], readiness: [], postFail: [], ...NO_EXAM_TIME }),
       'arcp:forTrainee': () => ({ records: [], checklists: {}, deadlines: [] }),
       'needs:get': () => ({ intake: null, needs: [], retainUntil: '2029-08-05' }),
       'timeline:list': () => [],

@@ -24,6 +24,8 @@ export interface SampleIds {
   passedAttemptId: string;
   postFailId: string;
   readinessId: string;
+  /** An extension period of the demo, deleted. */
+  extensionId: string;
   arcpRecordId: string;
   /** An ARCP record still awaiting its panel, deleted and restored. */
   pendingArcpRecordId: string;
@@ -109,6 +111,7 @@ export async function sampleIds(
     db.selectFrom('exam_readiness').select('id').executeTakeFirst(),
     'readiness discussion',
   );
+  const extension = await first(db.selectFrom('exam_extensions').select('id').executeTakeFirst(), 'extension period');
   const record = await first(
     db.selectFrom('arcp_records').select('id').where('outcome', 'is not', null).executeTakeFirst(),
     'ARCP record with an outcome',
@@ -138,6 +141,7 @@ export async function sampleIds(
     passedAttemptId: passed.id,
     postFailId: postFail.id,
     readinessId: readiness.id,
+    extensionId: extension.id,
     arcpRecordId: record.id,
     pendingArcpRecordId: pending.id,
     panelId: panel.id,
@@ -362,6 +366,12 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     fields: { examId: ids.aktId, discussedOn: ids.today, decision: 'ready' },
   }),
   'exams:monitor': () => ({}),
+  'exams:monitorTime': () => ({}),
+  'exams:saveExtension': (ids) => ({
+    traineeId: ids.traineeId,
+    fields: { kind: 'standard', startsOn: '01/01/2001', endsOn: '31/03/2001', reason: 'Sample: time to re-sit' },
+  }),
+  'exams:deleteExtension': (ids) => ({ id: ids.extensionId }),
   'examImport:preview': () => ({
     jobId: 'sample-results-preview',
     fileName: 'results.csv',

@@ -88,10 +88,23 @@ export interface ExamPostFailTable {
   updated_at: string;
 }
 
+/** Extension periods of training (migration 0012); `kind` is 'standard' or 'exceptional'. */
+export interface ExamExtensionsTable {
+  id: string;
+  trainee_id: string;
+  kind: string;
+  starts_on: string;
+  ends_on: string;
+  reason: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ExamTables {
   exam_definitions: ExamDefinitionsTable;
   exam_rules: ExamRulesTable;
   exam_attempts: ExamAttemptsTable;
   exam_readiness: ExamReadinessTable;
   exam_post_fail: ExamPostFailTable;
+  exam_extensions: ExamExtensionsTable;
 }

@@ -19,6 +19,8 @@ export interface TraineesTable {
   grade: string;
   programme_start_date: string;
   expected_cct_date: string | null;
+  /** The day the trainee left training (migration 0012); see the status for with or without a CCT. */
+  left_training_on: string | null;
   wte: number;
   status: string;
   educational_supervisor: string | null;

@@ -27,6 +27,7 @@ export const TABLE_OWNERS = {
   exam_attempts: 'exams',
   exam_post_fail: 'exams',
   exam_readiness: 'exams',
+  exam_extensions: 'exams',
   arcp_codes: 'arcp',
   arcp_records: 'arcp',
   arcp_panels: 'arcp',

@@ -1,4 +1,6 @@
+import type { AfterTrainingAttempt } from './after-training';
 import type { ComponentValue } from './attempt-limits';
+import type { ExtensionPeriod, ExtensionUse } from './extensions';
 import type { ContributingFactor, ExamDefinition, ExamResult, ExamRules, ReadinessDecision } from './exam-reference';
 
 /** One sitting of one exam, with where it falls against the trainee's attempt limit. */
@@ -145,6 +147,11 @@ export interface TraineeExams {
   summaries: ExamGroupSummary[];
   readiness: ReadinessRecord[];
   postFail: PostFailRecord[];
+  /** Extension periods, oldest first, and the time used and left of each kind. */
+  extensions: ExtensionPeriod[];
+  extensionUse: ExtensionUse;
+  /** For a trainee who has left training; null while in training. */
+  afterTraining: AfterTrainingAttempt | null;
 }
 
 export interface ExamSetup {
@@ -188,6 +195,20 @@ export interface MonitorRow {
   readinessDecision: ReadinessDecision | null;
   owner: string | null;
   warnings: MonitorWarning[];
+}
+
+/**
+ * Extension time and the after-training attempt of a trainee the re-sit monitor may show: every
+ * trainee with an extension or who has left. Kept apart from MonitorRow, whose shape is frozen
+ * by the equivalence test; the page joins them by trainee.
+ */
+export interface MonitorTraineeTime {
+  traineeId: string;
+  /** "7 months used, 5 months left; exceptional: 0 months used, 6 months left". */
+  extensionText: string;
+  hasExtension: boolean;
+  /** For a trainee who has left; null otherwise. */
+  afterTrainingText: string | null;
 }
 
 export interface ResultsImportRow {

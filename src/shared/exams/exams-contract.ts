@@ -9,10 +9,12 @@ import {
   postFailFieldsSchema,
   readinessFieldsSchema,
 } from './exam-schemas';
+import { extensionFieldsSchema, type ExtensionPeriod } from './extensions';
 import type {
   ExamAttempt,
   ExamSetup,
   MonitorRow,
+  MonitorTraineeTime,
   PostFailDraft,
   PostFailRecord,
   ReadinessRecord,
@@ -73,6 +75,17 @@ export const examChannels = {
     .changes('exams')
     .returns<ReadinessRecord>(),
   'exams:monitor': channel(empty).returns<MonitorRow[]>(),
+  /** Extension time and the after-training attempt of every trainee with an extension or who has left. */
+  'exams:monitorTime': channel(empty).returns<MonitorTraineeTime[]>(),
+  /** Adds an extension period (no id) or changes one; refused when it overlaps another or exceeds the allowance. */
+  'exams:saveExtension': channel(
+    z.strictObject({ traineeId: idSchema, id: idSchema.optional(), fields: extensionFieldsSchema }),
+  )
+    .changes('exams')
+    .returns<ExtensionPeriod>(),
+  'exams:deleteExtension': channel(z.strictObject({ id: idSchema }))
+    .changes('exams')
+    .returns<{ id: string }>(),
 };
 
 export const examImportChannels = {

@@ -5,3 +5,5 @@ export * from './exam-schemas';
 export * from './exam-types';
 export * from './exam-position';
 export * from './akt-papers';
+export * from './extensions';
+export * from './after-training';

@@ -41,7 +41,7 @@ export const TRAINEE_MERGE_FIELDS = [
   { value: 'programmeStartDate', label: 'Programme start date' },
   { value: 'expectedCctDate', label: 'Expected CCT date' },
   { value: 'wte', label: 'WTE' },
-  { value: 'status', label: 'Status' },
+  { value: 'status', label: 'Status (and date left training)' },
   { value: 'educationalSupervisor', label: 'Educational supervisor' },
   { value: 'currentPost', label: 'Current post' },
   { value: 'tags', label: 'Tags' },
@@ -61,6 +61,7 @@ export const HANDOVER_RECORD_TYPES = [
   { value: 'examAttempts', label: 'Exam attempts' },
   { value: 'examReadiness', label: 'Readiness conversations' },
   { value: 'examPostFail', label: 'Post-fail conversations' },
+  { value: 'examExtensions', label: 'Extensions of training' },
   { value: 'arcpRecords', label: 'ARCP records' },
 ] as const;
 export type HandoverRecordType = (typeof HANDOVER_RECORD_TYPES)[number]['value'];

@@ -78,6 +78,8 @@ export const traineeFieldsSchema = z
     expectedCctDate: optionalDateSchema('expected CCT date'),
     wte: wteSchema,
     status: TRAINEE_STATUSES.schema('Choose a status').default('in_programme'),
+    /** With status Left, the day they left without a CCT; with Completed, the CCT date. */
+    leftTrainingOn: optionalDateSchema('date they left training'),
     educationalSupervisor: optionalText(200, 'Educational supervisor'),
     currentPost: optionalText(300, 'Current post'),
     tags: tagsSchema.default([]),
@@ -94,6 +96,24 @@ export const traineeFieldsSchema = z
         code: 'custom',
         path: ['expectedCctDate'],
         message: 'The expected CCT date must be after the programme start date',
+      });
+    }
+    if (t.leftTrainingOn && t.status !== 'left' && t.status !== 'completed') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leftTrainingOn'],
+        message: 'A leaving date is kept only with the status Left or Completed; clear it or change the status',
+      });
+    } else if (
+      t.leftTrainingOn &&
+      isRealIsoDate(t.leftTrainingOn) &&
+      isRealIsoDate(t.programmeStartDate) &&
+      t.leftTrainingOn <= t.programmeStartDate
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['leftTrainingOn'],
+        message: 'The date they left training must be after the programme start date',
       });
     }
   });

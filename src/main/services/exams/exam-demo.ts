@@ -9,6 +9,7 @@ import type { ExamAttemptsTable, ExamPostFailTable, ExamReadinessTable } from '.
 import { seededRandom, type Random } from '../demo-kit';
 import { componentValues, loadDefinitions, loadRules } from './exam-rows';
 import { offerPostFailSupport } from './exam-support-link';
+import { addExtensionDemo, type DemoLeaver } from './extension-demo';
 
 const BATCH = 400;
 const LEADS = ['Dr Helen Carter', 'Dr Anjali Desai', 'Dr Marcus Reid'];
@@ -75,7 +76,10 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
   const ladder = (await loadRules(trx)).ladder;
   const wanted = new Set(traineeIds);
   const trainees = (
-    await trx.selectFrom('trainees').select(['id', 'grade', 'programme_start_date', 'educational_supervisor']).execute()
+    await trx
+      .selectFrom('trainees')
+      .select(['id', 'grade', 'status', 'programme_start_date', 'educational_supervisor'])
+      .execute()
   ).filter((t) => wanted.has(t.id));
   const at = new Date().toISOString();
 
@@ -253,6 +257,53 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
         readiness.push(readinessRow(t.id, sca, shift(today, -random.int(0, 20)), shift(today, random.int(40, 110))));
     }
   }
+
+  // Two ST2s with no exam history leave training without a CCT after two AKT fails, so the
+  // after-training attempt has something to show: one has used it (result awaited), one still may.
+  // Drawn after everything above, so the other histories stay the same.
+  const leavers: DemoLeaver[] = [];
+  const byId = new Map(trainees.map((t) => [t.id, t]));
+  const fresh = traineeIds
+    .map((id) => byId.get(id))
+    .filter(
+      (t) => t && t.grade === 'ST2' && t.status === 'in_programme' && !attempts.some((a) => a.trainee_id === t.id),
+    );
+  const leave = (
+    t: (typeof trainees)[number],
+    failsDaysAgo: number[],
+    leftDaysAgo: number,
+    usedDaysAgo: number | null,
+  ) => {
+    failsDaysAgo.forEach((daysAgo, i) => {
+      const passMark = random.int(136, 142);
+      const sitting = shift(today, -daysAgo);
+      const row = attemptRow(
+        t.id,
+        akt,
+        sitting,
+        'fail',
+        aktComponents(random, false),
+        passMark - random.int(1, 25),
+        passMark,
+      );
+      attempts.push(row);
+      conversations.push(
+        conversation(row, akt, i + 1, shift(sitting, 14), shift(sitting, 120), t.educational_supervisor),
+      );
+    });
+    if (usedDaysAgo !== null)
+      attempts.push(attemptRow(t.id, akt, shift(today, -usedDaysAgo), 'awaiting', {}, null, null));
+    leavers.push({ id: t.id, leftOn: shift(today, -leftDaysAgo), extensionMonths: usedDaysAgo === null ? 4 : 6 });
+  };
+  if (fresh[0]) leave(fresh[0], [330, 200], 150, 10);
+  if (fresh[1]) leave(fresh[1], [250, 100], 40, null);
+  await addExtensionDemo(
+    trx,
+    traineeIds.filter((id) => byId.has(id)).map((id) => ({ id, status: byId.get(id)!.status })),
+    leavers,
+    today,
+    at,
+  );
 
   await insertInBatches(attempts, (batch) => trx.insertInto('exam_attempts').values(batch).execute());
   const settledBy = shift(today, -56);

@@ -68,6 +68,9 @@ export function examHandlers(
     },
     'exams:saveReadiness': ({ traineeId, id, fields }) => exams.saveReadiness(traineeId, id, fields),
     'exams:monitor': () => exams.monitor(),
+    'exams:monitorTime': () => exams.monitorTime(),
+    'exams:saveExtension': ({ traineeId, id, fields }) => exams.saveExtension(traineeId, id, fields),
+    'exams:deleteExtension': ({ id }) => exams.deleteExtension(id),
     'examImport:preview': (input) => imports.preview(input),
     'examImport:commit': (input) => imports.commit(input),
   };

@@ -1,3 +1,5 @@
+import { ukToday } from '../../../shared/dates';
+import { extensionUse } from '../../../shared/exams/extensions';
 import { AppError } from '../../../shared/result';
 import type { ExamDefinition } from '../../../shared/exams/exam-reference';
 import type {
@@ -20,25 +22,27 @@ import {
   rowToSharedPostFail,
   rowToSharedReadiness,
 } from './exam-rows';
+import { afterTrainingOf, listExtensions } from './exam-extensions';
 
 /**
  * Read functions other features use (the ARCP pack reads these). Stable: add fields, never
  * rename. The `Shared…` functions return only what the trainee sees: no private notes.
  */
 
-async function entryDateOf(db: Executor, traineeId: string): Promise<string> {
-  return (await requireTrainee(db, traineeId)).programme_start_date;
-}
-
 async function attemptsAndSummaries(db: Executor, traineeId: string) {
-  const [definitions, rules, entryDate, rows] = await Promise.all([
+  const [definitions, rules, trainee, rows] = await Promise.all([
     loadDefinitions(db),
     loadRules(db),
-    entryDateOf(db, traineeId),
+    requireTrainee(db, traineeId),
     db.selectFrom('exam_attempts').selectAll().where('trainee_id', '=', traineeId).execute(),
   ]);
   const definitionsById = new Map(definitions.map((d) => [d.id, d]));
-  return { definitionsById, ...numberAttempts(rows, definitionsById, rules, entryDate) };
+  return {
+    definitionsById,
+    rules,
+    trainee,
+    ...numberAttempts(rows, definitionsById, rules, trainee.programme_start_date),
+  };
 }
 
 /** Every attempt of a trainee, newest first, each with its attempt number and attempts left after it. */
@@ -94,8 +98,8 @@ export async function listSharedReadinessRecords(db: Executor, traineeId: string
 }
 
 /** Everything on the trainee's Exams tab, private notes included (they stay on this screen). */
-export async function traineeExams(db: Executor, traineeId: string): Promise<TraineeExams> {
-  const { attempts, summaries, definitionsById } = await attemptsAndSummaries(db, traineeId);
+export async function traineeExams(db: Executor, traineeId: string, today = ukToday()): Promise<TraineeExams> {
+  const { attempts, summaries, definitionsById, rules, trainee } = await attemptsAndSummaries(db, traineeId);
   const readiness: ReadinessRecord[] = (await readinessRows(db, traineeId)).map((row) =>
     rowToReadiness(row, definitionsById.get(row.exam_id)),
   );
@@ -103,7 +107,16 @@ export async function traineeExams(db: Executor, traineeId: string): Promise<Tra
     const { attempt, failNumber, def } = postFailContext(attempts, definitionsById, row.attempt_id);
     return rowToPostFail(row, attempt, failNumber, def);
   });
-  return { attempts, summaries, readiness, postFail };
+  const extensions = await listExtensions(db, traineeId);
+  return {
+    attempts,
+    summaries,
+    readiness,
+    postFail,
+    extensions,
+    extensionUse: extensionUse(extensions),
+    afterTraining: afterTrainingOf(trainee, rules, attempts, today),
+  };
 }
 
 /** One attempt with its numbering, for the post-fail form. */

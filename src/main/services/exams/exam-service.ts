@@ -6,6 +6,7 @@ import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { tierForFail } from '../../../shared/exams/attempt-limits';
 import { DOMAIN_GRADES, type ExamDefinition, type ExamRules } from '../../../shared/exams/exam-reference';
 import type { AttemptFields, PostFailFields, ReadinessFields } from '../../../shared/exams/exam-schemas';
+import type { ExtensionFields } from '../../../shared/exams/extensions';
 import type { examDefinitionFieldsSchema } from '../../../shared/exams/exam-schemas';
 import type {
   ExamAttempt,
@@ -22,6 +23,7 @@ import { requireTrainee } from '../trainees/trainees-read';
 import { attemptWithContext, traineeExams } from './exam-read';
 import { loadDefinitions, loadRules, parseJson, rowToDefinition, type SupportItemLink } from './exam-rows';
 import { monitorRows } from './exam-monitor';
+import { deleteExtension, monitorTime, saveExtension } from './exam-extensions';
 import { offerPostFailSupport } from './exam-support-link';
 
 type DefinitionFields = z.output<typeof examDefinitionFieldsSchema>;
@@ -157,7 +159,8 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
       return loadRules(db);
     },
 
-    forTrainee: (traineeId: string) => requireTrainee(db, traineeId).then(() => traineeExams(db, traineeId)),
+    forTrainee: (traineeId: string) =>
+      requireTrainee(db, traineeId).then(() => traineeExams(db, traineeId, ukToday(now()))),
 
     async saveAttempt(traineeId: string, id: string | undefined, fields: AttemptFields): Promise<ExamAttempt> {
       await requireTrainee(db, traineeId);
@@ -392,5 +395,9 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
     },
 
     monitor: () => monitorRows(db, ukToday(now())),
+    monitorTime: () => monitorTime(db, ukToday(now())),
+    saveExtension: (traineeId: string, id: string | undefined, fields: ExtensionFields) =>
+      saveExtension(db, traineeId, id, fields, now),
+    deleteExtension: (id: string) => deleteExtension(db, id, now),
   };
 }

@@ -45,6 +45,7 @@ const traineeColumns = {
   created_at: 'text',
   updated_at: 'text',
   archived_at: 'text?',
+  left_training_on: 'text?',
 } satisfies Columns<'trainees'>;
 
 /** Tables of one trainee's records, in the order they are written (parents before children). */
@@ -211,6 +212,16 @@ export const RECORD_TABLES = {
     created_at: 'text',
     updated_at: 'text',
   } satisfies Columns<'exam_post_fail'>,
+  exam_extensions: {
+    id: 'text',
+    trainee_id: 'text',
+    kind: 'text',
+    starts_on: 'text',
+    ends_on: 'text',
+    reason: 'text',
+    created_at: 'text',
+    updated_at: 'text',
+  } satisfies Columns<'exam_extensions'>,
   arcp_records: {
     id: 'text',
     trainee_id: 'text',

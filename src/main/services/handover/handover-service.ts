@@ -51,8 +51,14 @@ const COUNTED_TABLE: Record<HandoverRecordType, RecordTable> = {
   examAttempts: 'exam_attempts',
   examReadiness: 'exam_readiness',
   examPostFail: 'exam_post_fail',
+  examExtensions: 'exam_extensions',
   arcpRecords: 'arcp_records',
 };
+
+/** Status and the date they left training travel together, so a taken status never contradicts its date. */
+const columnsOf = (field: TraineeMergeField): string[] =>
+  field === 'status' ? ['status', 'left_training_on'] : [MERGE_COLUMN[field]];
+const sameField = (field: TraineeMergeField, a: Row, b: Row) => columnsOf(field).every((c) => a[c] === b[c]);
 
 const MERGE_COLUMN: Record<TraineeMergeField, string> = {
   givenName: 'given_name',
@@ -73,6 +79,13 @@ const MERGE_COLUMN: Record<TraineeMergeField, string> = {
 
 /** The tables soft-deleted rows live in: rows in the bin are not handed over. */
 const SOFT_DELETED = new Set<RecordTable>(['meetings', 'plp_goals', 'support_items']);
+
+function displayField(field: TraineeMergeField, row: Row): string {
+  const shown = displayValue(field, row[MERGE_COLUMN[field]]);
+  return field === 'status' && row.left_training_on
+    ? `${shown}, left on ${formatUkDate(String(row.left_training_on))}`
+    : shown;
+}
 
 function displayValue(field: TraineeMergeField, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -128,6 +141,7 @@ export async function collectPayload(
     exam_attempts: await byTrainee('exam_attempts'),
     exam_readiness: await byTrainee('exam_readiness'),
     exam_post_fail: await byTrainee('exam_post_fail'),
+    exam_extensions: await byTrainee('exam_extensions'),
     arcp_records: await byTrainee('arcp_records'),
   };
   if (!input.includePrivateNotes) {
@@ -307,14 +321,12 @@ async function planImport(executor: Executor, payload: HandoverPayload): Promise
     const id = String(incoming.id);
     const match = matches.get(id);
     const differences: FieldDifference[] = match
-      ? TRAINEE_MERGE_FIELDS.filter(({ value }) => incoming[MERGE_COLUMN[value]] !== match[MERGE_COLUMN[value]]).map(
-          ({ value, label }) => ({
-            field: value,
-            label,
-            incoming: displayValue(value, incoming[MERGE_COLUMN[value]]),
-            existing: displayValue(value, match[MERGE_COLUMN[value]]),
-          }),
-        )
+      ? TRAINEE_MERGE_FIELDS.filter(({ value }) => !sameField(value, incoming, match)).map(({ value, label }) => ({
+          field: value,
+          label,
+          incoming: displayField(value, incoming),
+          existing: displayField(value, match),
+        }))
       : [];
     const forTrainee = counts.get(id);
     const recordCounts: RecordCount[] = HANDOVER_RECORD_TYPES.map(({ value }) => ({
@@ -402,10 +414,10 @@ export function createHandoverService(db: Kysely<DB>, now: () => Date, options: 
         const row = incoming.get(choice.traineeId);
         const matched = plan.trainees.find((t) => t.traineeId === choice.traineeId)?.match;
         if (!localId || !row || !matched) continue;
-        const column = MERGE_COLUMN[choice.field];
+        const taken = Object.fromEntries(columnsOf(choice.field).map((column) => [column, row[column]]));
         await loose(trx)
           .updateTable('trainees')
-          .set({ [column]: row[column], updated_at: at })
+          .set({ ...taken, updated_at: at })
           .where('id', '=', localId)
           .execute();
       }

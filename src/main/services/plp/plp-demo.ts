@@ -66,6 +66,9 @@ export function addPlpDemo(
     const reviewDates = Array.from({ length: random.int(0, full ? 2 : 1) }, () =>
       shiftDate(today, -random.int(20, 150)),
     ).sort();
+    // A goal that has been reviewed has started: its status is its latest review's (drawn as before,
+    // so the rest of the demo stays the same).
+    if (status === 'not_started' && reviewDates.length > 0) goals[goals.length - 1]!.status = 'in_progress';
     reviewDates.forEach((reviewedOn, r) => {
       const last = r === reviewDates.length - 1;
       reviews.push({

@@ -139,6 +139,7 @@ export function generateDemoTrainees(random: Random, count: number, today: strin
       status: random.chance(0.92)
         ? 'in_programme'
         : random.pick(['parental_leave', 'sick_leave', 'out_of_programme', 'extension'] as const),
+      leftTrainingOn: null,
       educationalSupervisor: random.pick(SUPERVISORS),
       currentPost: random.pick(POSTS),
       tags: random.chance(0.15) ? [random.pick(['LTFT', 'returner', 'new to NHS', 'mentor assigned'])] : [],

@@ -74,6 +74,8 @@ interface UpdateParts {
   openActions: number;
   goals: PlpGoal[];
   exams: ExamPosition[];
+  /** Extension time used and the after-training attempt, in words (shared facts, no notes). */
+  examTime?: string[];
   arcp: ReturnType<typeof nextArcp>;
   today: string;
 }
@@ -82,7 +84,16 @@ interface UpdateParts {
  * A few paste-ready lines for an email or a handover. Built only from shared fields (dates,
  * counts, statuses, exam positions): no note, private or shared, is ever read here.
  */
-export function shortUpdate({ trainee, schedule, openActions, goals, exams, arcp, today }: UpdateParts): string {
+export function shortUpdate({
+  trainee,
+  schedule,
+  openActions,
+  goals,
+  exams,
+  examTime = [],
+  arcp,
+  today,
+}: UpdateParts): string {
   const lines = [`${displayName(trainee)} (GMC ${trainee.gmcNumber}), ${trainee.grade}, ${trainee.programme}`];
   if (schedule) {
     const overdue = urgencyFor(schedule.nextDueOn, today) === 'overdue';
@@ -92,6 +103,7 @@ export function shortUpdate({ trainee, schedule, openActions, goals, exams, arcp
   const open = goals.filter((g) => isGoalOpen(g.status));
   lines.push(`PLP: ${open.length} open goal${open.length === 1 ? '' : 's'}`);
   for (const e of exams) lines.push(`${e.examCode}: ${e.attempts}${e.lastResult ? `; last ${e.lastResult}` : ''}`);
+  lines.push(...examTime);
   if (arcp)
     lines.push(
       `ARCP: panel ${formatUkDate(arcp.record.panelDate)}` +
@@ -186,6 +198,9 @@ export function TraineeGlance(props: TraineeTabProps) {
   const inProgress = supportItems.filter((s: SupportItem) => isSupportOpen(s.status));
   const awaitingFollowUp = inProgress.filter((s) => s.followUpOn && s.followUpOn <= today);
   const positions = exams.data ? examPositions(exams.data) : [];
+  const examTime = exams.data
+    ? [exams.data.extensionUse.text, ...(exams.data.afterTraining ? [exams.data.afterTraining.text] : [])]
+    : [];
   const arcpNext = arcp.data ? nextArcp(arcp.data) : null;
   const intake = needs.data?.intake ?? null;
   const s = schedule.data;
@@ -198,6 +213,7 @@ export function TraineeGlance(props: TraineeTabProps) {
       openActions: openActions.length,
       goals,
       exams: positions,
+      examTime,
       arcp: arcpNext,
       today,
     });
@@ -288,6 +304,9 @@ export function TraineeGlance(props: TraineeTabProps) {
               </li>
             ))}
           </ul>
+          {examTime.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
         </GlanceCard>
 
         <GlanceCard title="ARCP" to={`${base}/arcp`} linkText="Open the ARCP">

@@ -18,12 +18,15 @@ import { limitRuleFor } from '../../../../shared/exams/attempt-limits';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { useExamSetup, useTraineeExams } from './queries';
 import { PrivateNoteText } from '../../components/PrivateNote';
+import { EXTENSION_KINDS, type ExtensionPeriod } from '../../../../shared/exams/extensions';
+import { ExtensionDialog } from './ExtensionDialog';
 
 type Open =
   | { kind: 'attempt'; attempt?: ExamAttempt }
   | { kind: 'postFail'; attempt: ExamAttempt; record?: PostFailRecord }
   | { kind: 'export'; target: ExportTarget }
   | { kind: 'readiness'; record?: ReadinessRecord }
+  | { kind: 'extension'; period?: ExtensionPeriod }
   | null;
 
 function gradeIndex(grade: string): number {
@@ -72,7 +75,7 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
 
   if (exams.isLoading) return <p role="status">Loading exams…</p>;
   if (exams.isError || !exams.data) return <div className="alert alert-error">Exam records could not be loaded.</div>;
-  const { attempts, summaries, readiness, postFail } = exams.data;
+  const { attempts, summaries, readiness, postFail, extensions, extensionUse, afterTraining } = exams.data;
   const postFailByAttempt = new Map(postFail.map((p) => [p.attemptId, p]));
   const rule = setup.data ? limitRuleFor(setup.data.rules.attemptLimits, trainee.programmeStartDate) : null;
   const notYetSat = (setup.data?.definitions ?? []).filter(
@@ -109,6 +112,62 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
           ))}
         </section>
       ) : null}
+
+      <section aria-labelledby="extensions-heading" className="card stack">
+        <h2 id="extensions-heading">Extensions and time after training</h2>
+        <p>
+          <strong>{extensionUse.text}</strong>
+        </p>
+        {afterTraining ? (
+          <p className={afterTraining.state === 'open' ? 'exam-warning' : undefined}>{afterTraining.text}</p>
+        ) : null}
+        {extensions.length > 0 ? (
+          <div className="table-scroll table-scroll-auto">
+            <table className="data-table" aria-label="Extension periods">
+              <thead>
+                <tr>
+                  <th scope="col">Kind</th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Length</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {extensions.map((p) => (
+                  <tr key={p.id}>
+                    <td>{EXTENSION_KINDS.label(p.kind)}</td>
+                    <td>{formatLongDate(p.startsOn)}</td>
+                    <td>{formatLongDate(p.endsOn)}</td>
+                    <td>{p.lengthText}</td>
+                    <td className="cell-wrap">{p.reason}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => setOpen({ kind: 'extension', period: p })}
+                        aria-label={`Edit extension from ${formatLongDate(p.startsOn)}`}
+                      >
+                        Edit
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">No extension periods recorded.</p>
+        )}
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => setOpen({ kind: 'extension' })}>
+            Add extension period
+          </button>
+        </div>
+      </section>
 
       <section aria-labelledby="attempts-heading" className="card">
         <h2 id="attempts-heading">Attempts</h2>
@@ -332,6 +391,9 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
       ) : null}
       {open?.kind === 'export' ? <RecordExportDialog target={open.target} onClose={close} /> : null}
       {open?.kind === 'readiness' ? <ReadinessDialog trainee={trainee} record={open.record} onClose={close} /> : null}
+      {open?.kind === 'extension' ? (
+        <ExtensionDialog traineeId={trainee.id} period={open.period} onClose={close} />
+      ) : null}
     </div>
   );
 }

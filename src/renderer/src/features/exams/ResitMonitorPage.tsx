@@ -13,23 +13,26 @@ import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { formatLongDate, formatUkDate, ukToday } from '../../../../shared/dates';
 import { EXAM_RESULTS, READINESS_DECISIONS } from '../../../../shared/exams/exam-reference';
-import { MONITOR_WARNING_LABELS, type MonitorRow } from '../../../../shared/exams/exam-types';
+import { MONITOR_WARNING_LABELS, type MonitorRow, type MonitorTraineeTime } from '../../../../shared/exams/exam-types';
 import { EmptyState } from '../../components/EmptyState';
 import { Select, plainOptions } from '../../components/Select';
 import { useCommandListener } from '../../lib/command-events';
 import { downloadText, toCsv } from '../../lib/download';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';
-import { useResitMonitor } from './queries';
+import { useMonitorTime, useResitMonitor } from './queries';
+
+/** A monitor row with its trainee's extension time and after-training attempt (read apart, joined here). */
+type MonitorLine = MonitorRow & { time: MonitorTraineeTime | undefined };
 
 interface MonitorColumn {
   id: string;
   header: string;
   /** The text a person reads, also what the CSV export writes. */
-  text: (r: MonitorRow) => string;
+  text: (r: MonitorLine) => string;
   /** Sort by this instead of the text (dates, numbers). */
-  sortValue?: (r: MonitorRow) => string | number;
-  cell?: (r: MonitorRow) => React.ReactNode;
+  sortValue?: (r: MonitorLine) => string | number;
+  cell?: (r: MonitorLine) => React.ReactNode;
 }
 
 const COLUMNS: MonitorColumn[] = [
@@ -109,11 +112,17 @@ const COLUMNS: MonitorColumn[] = [
     header: 'Readiness to sit',
     text: (r) => (r.readinessDecision ? READINESS_DECISIONS.label(r.readinessDecision) : 'Not discussed'),
   },
+  {
+    id: 'extension',
+    header: 'Extension used / left',
+    text: (r) => (r.time?.hasExtension ? r.time.extensionText : 'None'),
+  },
+  { id: 'afterTraining', header: 'After training', text: (r) => r.time?.afterTrainingText ?? '' },
   { id: 'owner', header: 'Owner', text: (r) => r.owner ?? '' },
   { id: 'gmc', header: 'GMC number', text: (r) => r.gmcNumber },
 ];
 
-const columnDefs: Array<ColumnDef<MonitorRow>> = COLUMNS.map((c) => ({
+const columnDefs: Array<ColumnDef<MonitorLine>> = COLUMNS.map((c) => ({
   id: c.id,
   header: c.header,
   accessorFn: (r) => (c.sortValue ? c.sortValue(r) : c.text(r).toLowerCase()),
@@ -124,7 +133,7 @@ const columnDefs: Array<ColumnDef<MonitorRow>> = COLUMNS.map((c) => ({
   sortDescFirst: false,
 }));
 
-function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorRow>>; grouped: boolean }) {
+function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorLine>>; grouped: boolean }) {
   const groups = grouped
     ? [...new Set(rows.map((r) => r.original.examCode))]
         .sort()
@@ -148,7 +157,7 @@ function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorRow>>; grouped
               <td
                 key={cell.id}
                 className={
-                  cell.column.id === 'warnings' || cell.column.id === 'weakest' || cell.column.id === 'support'
+                  ['warnings', 'weakest', 'support', 'extension', 'afterTraining'].includes(cell.column.id)
                     ? 'cell-wrap'
                     : undefined
                 }
@@ -166,16 +175,19 @@ function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorRow>>; grouped
 /** The exam TPD's screen: everyone with a failed or pending attempt, what has been done and what is overdue. */
 export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
   const monitor = useResitMonitor();
+  const time = useMonitorTime();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filters, setFilters] = useState<ColumnFiltersState>([]);
   const [search, setSearch] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
   const [grouped, setGrouped] = useState(false);
   const [open, setOpen] = useState<'import' | 'rules' | null>(dialog ?? null);
-  const data = useMemo(
-    () => (monitor.data ?? []).filter((r) => !warningsOnly || r.warnings.length > 0),
-    [monitor.data, warningsOnly],
-  );
+  const data = useMemo(() => {
+    const byTrainee = new Map((time.data ?? []).map((t) => [t.traineeId, t]));
+    return (monitor.data ?? [])
+      .filter((r) => !warningsOnly || r.warnings.length > 0)
+      .map((r): MonitorLine => ({ ...r, time: byTrainee.get(r.traineeId) }));
+  }, [monitor.data, time.data, warningsOnly]);
   const exams = useMemo(() => [...new Set((monitor.data ?? []).map((r) => r.examCode))].sort(), [monitor.data]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design.

@@ -6,6 +6,7 @@ export const examKeys = {
   setup: keyIn('exams', 'setup'),
   trainee: (id: string) => keyIn('exams', 'trainee', id),
   monitor: keyIn('exams', 'monitor'),
+  monitorTime: keyIn('exams', 'monitorTime'),
   postFailDraft: (attemptId: string) => keyIn('exams', 'draft', attemptId),
   exportText: (kind: string, id: string, updatedAt: string) => keyIn('exams', 'exportText', kind, id, updatedAt),
 };
@@ -23,6 +24,12 @@ export function useTraineeExams(traineeId: string) {
 export function useResitMonitor() {
   const api = useApi();
   return useQuery({ queryKey: examKeys.monitor, queryFn: () => api.exams.monitor() });
+}
+
+/** Extension time and the after-training attempt of trainees with an extension or who have left. */
+export function useMonitorTime() {
+  const api = useApi();
+  return useQuery({ queryKey: examKeys.monitorTime, queryFn: () => api.exams.monitorTime() });
 }
 
 /** What a new post-fail conversation starts from (weakest domain, the tier's support); read fresh each time. */

@@ -26,6 +26,7 @@ function toFormValues(t?: Trainee): FormValues {
     expectedCctDate: formatUkDate(t?.expectedCctDate),
     wte: t ? String(t.wte) : '1.0',
     status: t?.status ?? 'in_programme',
+    leftTrainingOn: formatUkDate(t?.leftTrainingOn),
     educationalSupervisor: t?.educationalSupervisor ?? '',
     currentPost: t?.currentPost ?? '',
     tags: t?.tags.join('; ') ?? '',
@@ -103,6 +104,13 @@ export function TraineeForm({ trainee, programmes, supervisors, onSubmit, onCanc
         </Field>
         <Field label="Status" required error={e('status')}>
           <Select {...register('status')} options={TRAINEE_STATUSES.options} />
+        </Field>
+        <Field
+          label="Left training on"
+          hint="dd/mm/yyyy, with the status Left (without a CCT) or Completed (the CCT date)"
+          error={e('leftTrainingOn')}
+        >
+          <input {...register('leftTrainingOn')} {...DATE_INPUT} />
         </Field>
         <Field label="Educational supervisor" error={e('educationalSupervisor')}>
           <input {...register('educationalSupervisor')} list="supervisor-options" autoComplete="off" />

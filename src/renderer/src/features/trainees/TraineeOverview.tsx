@@ -11,6 +11,7 @@ export function TraineeOverview({ trainee: t }: TraineeTabProps) {
     ['Whole-time equivalent', `${Math.round(t.wte * 100)}%`],
     ['Programme start date', formatLongDate(t.programmeStartDate)],
     ['Expected CCT date', formatLongDate(t.expectedCctDate) || '—'],
+    ...(t.leftTrainingOn ? ([['Left training on', formatLongDate(t.leftTrainingOn)]] as Array<[string, string]>) : []),
     ['Educational supervisor', t.educationalSupervisor ?? '—'],
     ['Current post', t.currentPost ?? '—'],
     ['Email', t.email ?? '—'],

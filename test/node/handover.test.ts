@@ -133,6 +133,7 @@ afterAll(async () => {
 /** Tables about a trainee that a handover deliberately leaves behind, and why. */
 const NOT_HANDED_OVER: Record<string, string> = {
   evaluation_characteristics: 'for evaluation only, agreed with this educator: never in a handover',
+  drafts: 'unsaved form drafts on this computer',
   handover_records: 'where records in this app came from: the receiver keeps its own',
   search_docs: 'the search index, rebuilt from the records by triggers',
   export_log_trainees: "the sender's own record of what left their app",

@@ -31,6 +31,8 @@ export const TABLE_OWNERS = {
   arcp_records: 'arcp',
   arcp_panels: 'arcp',
   evidence_templates: 'arcp',
+  export_log: 'exportLog',
+  export_log_trainees: 'exportLog',
 } as const satisfies Record<string, DataFeature>;
 
 /** Trainees, 1:1 notes and actions, and goals: what Ctrl+K searches. */

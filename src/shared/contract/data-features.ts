@@ -14,6 +14,7 @@ export const DATA_FEATURES = [
   'exams',
   'arcp',
   'backups',
+  'exportLog',
 ] as const;
 export type DataFeature = (typeof DATA_FEATURES)[number];
 

@@ -6,6 +6,6 @@ import { combineReturnsSchema, exportReturnSchema, type CombinedReturns, type Ex
 export const insightsChannels = {
   'insights:figures': channel(insightsFiltersSchema.default({})).returns<InsightsFigures>(),
   /** Makes the return's JSON and CSV for the renderer to save; writes no table and no file. */
-  'insights:exportReturn': channel(exportReturnSchema).returns<ExportedReturn>(),
+  'insights:exportReturn': channel(exportReturnSchema).changes('exportLog').returns<ExportedReturn>(),
   'insights:combineReturns': channel(combineReturnsSchema).returns<CombinedReturns>(),
 };

@@ -1,0 +1,81 @@
+import { labelledEnum, type EnumValue } from '../labelled-enum';
+
+/** Every way data leaves the app. A new way out gets a kind here, then a `recordExport` where it is made. */
+export const EXPORT_KINDS = labelledEnum(
+  [
+    'pdf',
+    'docx',
+    'csv',
+    'copy',
+    'email',
+    'ics',
+    'arcp_pack',
+    'arcp_batch',
+    'backup',
+    'insights_return',
+    'subject_access',
+    'handover',
+  ],
+  {
+    pdf: 'PDF',
+    docx: 'Word document',
+    csv: 'CSV',
+    copy: 'Paste-ready copy',
+    email: 'Email draft',
+    ics: 'Calendar file (.ics)',
+    arcp_pack: 'ARCP pack',
+    arcp_batch: 'ARCP batch',
+    backup: 'Backup',
+    insights_return: '“What works” return',
+    subject_access: 'Subject access',
+    handover: 'Handover',
+  },
+);
+export type ExportKind = EnumValue<typeof EXPORT_KINDS>;
+
+/**
+ * What the renderer may record itself: the exports it makes without main (table CSVs, clipboard
+ * copies, a mail draft). Files main produces are recorded in main, so a caller cannot claim a backup.
+ */
+export const RENDERER_EXPORT_KINDS = ['csv', 'copy', 'email'] as const satisfies readonly ExportKind[];
+
+/** Shown in place of a trainee whose record has been erased. */
+export const ERASED_TRAINEE = 'an erased trainee';
+/** Shown where an export's destination is not known (a browser download, the clipboard). */
+export const UNKNOWN_DESTINATION = 'Downloads / not known';
+
+export interface ExportLogTrainee {
+  /** null once the trainee has been erased. */
+  traineeId: string | null;
+  /** Read from the register when the log is shown; ERASED_TRAINEE once erased. */
+  name: string;
+}
+
+export interface ExportLogEntry {
+  id: string;
+  /** ISO instant. */
+  at: string;
+  kind: ExportKind;
+  description: string;
+  destination: string | null;
+  trainees: ExportLogTrainee[];
+}
+
+/** What a producer records: never the content, only what kind, about whom, and where it went. */
+export interface ExportRecord {
+  kind: ExportKind;
+  traineeIds: readonly string[];
+  description: string;
+  destination?: string | null;
+}
+
+/** "Ana Silva, Ben Okafor", "an erased trainee", "2 erased trainees", or "—" for none. */
+export function describeTrainees(trainees: readonly ExportLogTrainee[]): string {
+  if (trainees.length === 0) return '—';
+  const named = trainees.filter((t) => t.traineeId !== null).map((t) => t.name);
+  const erased = trainees.length - named.length;
+  const parts = [...named];
+  if (erased === 1) parts.push(ERASED_TRAINEE);
+  if (erased > 1) parts.push(`${erased} erased trainees`);
+  return parts.join(', ');
+}

@@ -23,6 +23,8 @@ import {
   traineeImportHandlers,
 } from './services/trainees';
 import { createInsightsService, insightsHandlers } from './services/insights';
+import { createExportLogService, exportLogHandlers } from './services/export-log';
+import { createSubjectAccessService, subjectAccessHandlers } from './services/subject-access';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -160,10 +162,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...todayHandlers(createTodayService(db, now)),
       ...searchHandlers(createSearchService(db)),
       ...timelineHandlers(createTimelineService(db)),
-      ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
+      ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db, now),
       ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...insightsHandlers(createInsightsService(db, now, settings)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
+      ...exportLogHandlers(createExportLogService(db, now)),
+      ...subjectAccessHandlers(createSubjectAccessService(db, now)),
     };
   }
 }

@@ -16,6 +16,8 @@ import { todayChannels } from '../today';
 import { traineeChannels, traineeImportChannels } from '../trainees';
 import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
+import { exportLogChannels } from '../export-log';
+import { subjectAccessChannels } from '../subject-access';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -40,6 +42,8 @@ export const contract = {
   ...arcpChannels,
   ...backupChannels,
   ...insightsChannels,
+  ...exportLogChannels,
+  ...subjectAccessChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -36,6 +36,8 @@ export const VIEW_SOURCES = {
   search: ['trainees', 'meetings', 'plp'],
   /** "What works" figures: the threshold is a setting. */
   insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp'],
+  /** Everything held about one trainee, for a subject access request. */
+  subjectAccess: ['trainees', 'meetings', 'drafts', 'plp', 'needs', 'support', 'exams', 'arcp', 'exportLog'],
 } as const satisfies Record<string, readonly DataFeature[]>;
 export type View = keyof typeof VIEW_SOURCES;
 

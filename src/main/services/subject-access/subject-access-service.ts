@@ -30,9 +30,32 @@ const DATING_COLUMNS = [
   'created_at',
 ];
 
+/** Column names whose plain wording would read wrongly (initialisms, units). */
+const LABELS: Record<string, string> = {
+  gmc_number: 'GMC number',
+  wte: 'WTE',
+  expected_cct_date: 'Expected CCT date',
+  duration_minutes: 'Duration (minutes)',
+  esr_interim_date: 'Interim ESR date',
+  esr_full_date: 'Full ESR date',
+  at: 'When',
+};
+
 function label(column: string): string {
+  if (LABELS[column]) return LABELS[column];
   const words = column.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** `{ before: { status: 'offered' } }` → "before: status: offered", for the PDF (the JSON file keeps the structure). */
+function describeObject(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(describeObject).join('; ');
+  if (typeof value !== 'object') return String(value);
+  return Object.entries(value)
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? `(${describeObject(v)})` : String(v)}`)
+    .join('; ');
 }
 
 /** A stored value as a person reads it: UK dates, lists joined, before/after shown as text. */
@@ -43,8 +66,7 @@ function readable(column: string, value: unknown): string {
     if (/(_at|^at)$/.test(column) && !Number.isNaN(Date.parse(value))) return formatUkDateTime(value);
     return value;
   }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('; ');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return describeObject(value);
   return String(value);
 }
 

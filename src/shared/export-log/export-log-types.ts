@@ -8,6 +8,7 @@ export const EXPORT_KINDS = labelledEnum(
     'csv',
     'copy',
     'email',
+    'print',
     'ics',
     'arcp_pack',
     'arcp_batch',
@@ -22,6 +23,7 @@ export const EXPORT_KINDS = labelledEnum(
     csv: 'CSV',
     copy: 'Paste-ready copy',
     email: 'Email draft',
+    print: 'Print',
     ics: 'Calendar file (.ics)',
     arcp_pack: 'ARCP pack',
     arcp_batch: 'ARCP batch',
@@ -35,9 +37,9 @@ export type ExportKind = EnumValue<typeof EXPORT_KINDS>;
 
 /**
  * What the renderer may record itself: the exports it makes without main (table CSVs, clipboard
- * copies, a mail draft). Files main produces are recorded in main, so a caller cannot claim a backup.
+ * copies, a mail draft, a printed page). Files main produces are recorded in main, so a caller cannot claim a backup.
  */
-export const RENDERER_EXPORT_KINDS = ['csv', 'copy', 'email'] as const satisfies readonly ExportKind[];
+export const RENDERER_EXPORT_KINDS = ['csv', 'copy', 'email', 'print'] as const satisfies readonly ExportKind[];
 
 /** Shown in place of a trainee whose record has been erased. */
 export const ERASED_TRAINEE = 'an erased trainee';

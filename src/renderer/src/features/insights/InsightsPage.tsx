@@ -6,6 +6,7 @@ import { Select, plainOptions } from '../../components/Select';
 import { ComparisonCard, HeatMapTable, ProportionCard, isEmptyFigure } from './FigureCards';
 import { insightsKeys, useInsightsFigures } from './queries';
 import { CombineReturnsDialog, ExportReturnDialog, type LoadedReturns } from './ReturnDialogs';
+import { useLogExport } from '../export-log';
 
 interface FilterChoice {
   programme: string;
@@ -132,6 +133,7 @@ function useRegionFigures(region: (LoadedReturns & { id: number }) | null, filte
 
 /** "What works": cohort figures over the user's register, and returns a region can add up. */
 export function InsightsPage() {
+  const logExport = useLogExport();
   const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
   const [lastValid, setLastValid] = useState<InsightsFilters>({});
   const [region, setRegion] = useState<(LoadedReturns & { id: number }) | null>(null);
@@ -181,7 +183,14 @@ export function InsightsPage() {
           <button type="button" className="button" onClick={() => setDialog('combine')}>
             Combine returns…
           </button>
-          <button type="button" className="button" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              logExport('print', [], '“What works” figures, printed');
+              window.print();
+            }}
+          >
             Print
           </button>
         </div>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelName } from '../../src/shared/contract';
-import { ERASED_TRAINEE, type ExportKind, type ExportLogEntry } from '../../src/shared/export-log';
+import { describeTrainees, ERASED_TRAINEE, type ExportKind, type ExportLogEntry } from '../../src/shared/export-log';
 import { ukToday } from '../../src/shared/dates';
 import { displayName } from '../../src/shared/trainees';
 import { forgetTraineeInExportLog } from '../../src/main/services/export-log';
@@ -227,5 +227,24 @@ describe('the export log', () => {
     const line = csv.split('\r\n').find((l) => l.includes('Trainee register CSV'))!;
     expect(line).toContain(ERASED_TRAINEE);
     expect(line).not.toContain(trainee.family_name);
+  });
+});
+
+describe('describing an entry’s trainees', () => {
+  const named = (n: number) => Array.from({ length: n }, (_, i) => ({ traineeId: `t${i}`, name: `Trainee ${i}` }));
+
+  it('names each trainee, counts the erased, and shortens a long list for a table cell', () => {
+    expect(describeTrainees([])).toBe('—');
+    expect(describeTrainees([...named(2), { traineeId: null, name: ERASED_TRAINEE }])).toBe(
+      `Trainee 0, Trainee 1, ${ERASED_TRAINEE}`,
+    );
+    expect(
+      describeTrainees([
+        { traineeId: null, name: ERASED_TRAINEE },
+        { traineeId: null, name: ERASED_TRAINEE },
+      ]),
+    ).toBe('2 erased trainees');
+    expect(describeTrainees(named(1000), 3)).toBe('Trainee 0, Trainee 1, Trainee 2 and 997 more');
+    expect(describeTrainees(named(1000))).toContain('Trainee 999');
   });
 });

@@ -71,13 +71,17 @@ export interface ExportRecord {
   destination?: string | null;
 }
 
-/** "Ana Silva, Ben Okafor", "an erased trainee", "2 erased trainees", or "—" for none. */
-export function describeTrainees(trainees: readonly ExportLogTrainee[]): string {
+/**
+ * "Ana Silva, Ben Okafor", "an erased trainee", "2 erased trainees", or "—" for none. With `max`,
+ * names after the first `max` are counted ("Ana Silva, Ben Okafor and 998 more"), for a table cell.
+ */
+export function describeTrainees(trainees: readonly ExportLogTrainee[], max = Infinity): string {
   if (trainees.length === 0) return '—';
   const named = trainees.filter((t) => t.traineeId !== null).map((t) => t.name);
   const erased = trainees.length - named.length;
-  const parts = [...named];
+  const parts = named.slice(0, max);
   if (erased === 1) parts.push(ERASED_TRAINEE);
   if (erased > 1) parts.push(`${erased} erased trainees`);
-  return parts.join(', ');
+  const more = named.length - Math.min(named.length, max);
+  return more > 0 ? `${parts.join(', ')} and ${more} more` : parts.join(', ');
 }

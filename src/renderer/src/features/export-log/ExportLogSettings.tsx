@@ -28,6 +28,8 @@ interface DateRange {
   to: string | null;
 }
 
+const SHOWN_NAMES = 3;
+
 const COLUMNS: ColumnDef<ExportLogEntry>[] = [
   {
     id: 'when',
@@ -49,7 +51,8 @@ const COLUMNS: ColumnDef<ExportLogEntry>[] = [
   {
     id: 'trainees',
     header: 'Trainees',
-    accessorFn: (e) => describeTrainees(e.trainees),
+    // A register CSV can name thousands: the cell shows a few, the filter searches them all.
+    accessorFn: (e) => describeTrainees(e.trainees, SHOWN_NAMES),
     filterFn: (row, _id, text: string) =>
       describeTrainees(row.original.trainees).toLowerCase().includes(text.trim().toLowerCase()),
   },

@@ -750,7 +750,7 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       return file;
     },
 
-    /** A batch is logged once, with every trainee whose pack was written and the folder it went to. */
+    /** A batch is logged once, with every trainee on the panel (its index CSV names them all) and the folder. */
     async recordBatch(traineeIds: string[], folder: string, packs: number): Promise<void> {
       await recordExport(
         db,

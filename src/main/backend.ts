@@ -25,6 +25,8 @@ import {
 import { createInsightsService, insightsHandlers } from './services/insights';
 import { createEvaluationService, evaluationHandlers } from './services/evaluation';
 import { createHandoverService, handoverHandlers } from './services/handover';
+import { createExportLogService, exportLogHandlers } from './services/export-log';
+import { createSubjectAccessService, subjectAccessHandlers } from './services/subject-access';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -162,12 +164,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...todayHandlers(createTodayService(db, now)),
       ...searchHandlers(createSearchService(db)),
       ...timelineHandlers(createTimelineService(db)),
-      ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
+      ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db, now),
       ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...insightsHandlers(createInsightsService(db, now, settings)),
       ...evaluationHandlers(createEvaluationService(db, now)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
       ...handoverHandlers(createHandoverService(db, now, { version: options.version, dataDir: options.dataDir })),
+      ...exportLogHandlers(createExportLogService(db, now)),
+      ...subjectAccessHandlers(createSubjectAccessService(db, now)),
     };
   }
 }

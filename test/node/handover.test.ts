@@ -154,6 +154,14 @@ describe('what a handover carries', () => {
 });
 
 describe('handing a trainee over', () => {
+  it("records the handover in the sender's export log, naming the trainee", async () => {
+    const entries = await call(sender, 'exportLog:list', {});
+    const handovers = entries.filter((e) => e.kind === 'handover');
+    expect(handovers).toHaveLength(2);
+    expect(JSON.stringify(handovers)).toContain(trainee.family_name);
+    expect(handovers.map((e) => e.description)).toContain('Handover file (one trainee, with private notes)');
+  });
+
   it('makes a six-word phrase from the EFF list and a file that names no one and holds no note in the clear', () => {
     expect(withoutNotes.phrase).toHaveLength(6);
     expect(withoutNotes.phrase.join(' ')).not.toBe(withNotes.phrase.join(' '));

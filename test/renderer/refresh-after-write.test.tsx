@@ -30,9 +30,10 @@ describe('the client refreshes what a write changed', () => {
     const { api } = createClient(fakeTransport(handlers).transport, { onChanged });
 
     await api.support.offer({ traineeId: 't1', label: 'Mentor', offeredOn: '01/02/2026', note: '' });
-    // Support feeds Today, the timeline and What works; search does not index it, and the app view counts trainees only.
+    // Support feeds Today, the timeline, What works and the subject access review; search does not index it, and the
+    // app view counts trainees only.
     expect(onChanged).toHaveBeenCalledTimes(1);
-    expect(onChanged).toHaveBeenCalledWith(['support', 'today', 'timeline', 'insights']);
+    expect(onChanged).toHaveBeenCalledWith(['support', 'today', 'timeline', 'insights', 'subjectAccess']);
 
     await api.support.list({ traineeId: 't1' });
     expect(onChanged).toHaveBeenCalledTimes(1);

@@ -47,7 +47,7 @@ describe('the Overview at a glance', () => {
     const user = userEvent.setup();
     const trainee = aTrainee({ givenName: 'Zoë', familyName: 'Smith', gmcNumber: '7100002' });
     const overdueOn = shiftDate(today, -4);
-    renderWithApp(<TraineeGlance trainee={trainee} />, {
+    const { calls } = renderWithApp(<TraineeGlance trainee={trainee} />, {
       'today:forTrainee': () => [
         {
           id: trainee.id,
@@ -74,6 +74,7 @@ describe('the Overview at a glance', () => {
       'arcp:forTrainee': () => ({ records: [], checklists: {}, deadlines: [] }),
       'needs:get': () => ({ intake: null, needs: [], retainUntil: '2029-08-05' }),
       'timeline:list': () => [],
+      'exportLog:record': () => ({ id: 'x1' }),
     });
 
     const needsDoing = await screen.findByRole('region', { name: 'Needs doing' });
@@ -94,5 +95,12 @@ describe('the Overview at a glance', () => {
     expect(copied).toContain('Open agreed actions: 1');
     expect(copied).not.toContain(PRIVATE);
     expect(copied).not.toContain('Talked about');
+    // The copy is in the export log: what kind, about whom, never the text.
+    expect(calls.filter((c) => c.channel === 'exportLog:record')).toEqual([
+      {
+        channel: 'exportLog:record',
+        input: { kind: 'copy', traineeIds: [trainee.id], description: 'Short update from the Overview' },
+      },
+    ]);
   });
 });

@@ -59,9 +59,29 @@ export interface EvaluationCharacteristicsTable {
   updated_at: string;
 }
 
+/** One row each time data leaves the app (migration 0009); never any content. */
+export interface ExportLogTable {
+  id: string;
+  at: string;
+  kind: string;
+  /** What was exported, e.g. "PLP PDF": never the content itself. */
+  description: string;
+  /** The folder written to, where known (ARCP batch, backup); null for a browser download. */
+  destination: string | null;
+}
+
+/** Which trainees an export was about; trainee_id is set to NULL when the trainee is erased. */
+export interface ExportLogTraineesTable {
+  id: string;
+  export_id: string;
+  trainee_id: string | null;
+}
+
 export interface DB extends EverydayTables, ExamTables, ArcpTables, HandoverTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;
   evaluation_characteristics: EvaluationCharacteristicsTable;
+  export_log: ExportLogTable;
+  export_log_trainees: ExportLogTraineesTable;
 }

@@ -35,6 +35,8 @@ export const TABLE_OWNERS = {
   evaluation_characteristics: 'evaluation',
   handover_imports: 'handover',
   handover_records: 'handover',
+  export_log: 'exportLog',
+  export_log_trainees: 'exportLog',
 } as const satisfies Record<string, DataFeature>;
 
 /** Trainees, 1:1 notes and actions, and goals: what Ctrl+K searches. */

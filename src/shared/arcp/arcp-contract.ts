@@ -54,7 +54,9 @@ export const arcpChannels = {
   'arcp:deadlines': channel(
     z.strictObject({ horizonDays: z.number().int().min(0).max(400).default(14) }).default({ horizonDays: 14 }),
   ).returns<TraineeDeadline[]>(),
-  'arcp:pack': channel(z.strictObject({ recordId: idSchema })).returns<ExportedFile>(),
+  'arcp:pack': channel(z.strictObject({ recordId: idSchema }))
+    .changes('exportLog')
+    .returns<ExportedFile>(),
   'arcp:exportTarget': channel(empty).returns<ExportTarget>(),
   /** Electron: a native folder dialog. Elsewhere answers null and the user types a folder. */
   'arcp:chooseFolder': channel(empty).returns<{ folder: string | null }>(),
@@ -64,6 +66,8 @@ export const arcpChannels = {
       folder: z.string().trim().min(1, { error: 'Choose a folder for the packs' }).max(1000),
       jobId: jobIdSchema,
     }),
-  ).returns<BatchOutcome>(),
+  )
+    .changes('exportLog')
+    .returns<BatchOutcome>(),
   'arcp:cancelBatch': channel(z.strictObject({ jobId: jobIdSchema })).returns<{ cancelled: boolean }>(),
 };

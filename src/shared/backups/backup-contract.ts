@@ -127,7 +127,7 @@ export const backupChannels = {
   /** Folder, last success, overdue warning, passphrase and recovery key state, the backups in the folder. */
   'backups:status': channel(empty).returns<BackupStatus>(),
   /** Makes a verified backup now, whatever the day's schedule says. */
-  'backups:run-now': channel(empty).changes('backups').returns<BackupMade>(),
+  'backups:run-now': channel(empty).changes('backups', 'exportLog').returns<BackupMade>(),
   /** `null` goes back to the default folder in Documents. */
   'backups:set-folder': channel(z.strictObject({ folder: z.string().trim().min(1).max(4096).nullable() }))
     .changes('backups')
@@ -135,7 +135,9 @@ export const backupChannels = {
   /** Native folder dialog, then as set-folder; `null` when the user cancels. */
   'backups:choose-folder': channel(empty).changes('backups').returns<BackupStatus | null>(),
   /** As run-now, and hands back the file made, for the browser host to download. */
-  'backups:run-now-download': channel(empty).changes('backups').returns<{ made: BackupMade; file: ExportedFile }>(),
+  'backups:run-now-download': channel(empty)
+    .changes('backups', 'exportLog')
+    .returns<{ made: BackupMade; file: ExportedFile }>(),
   /** Native open-file dialog for a backup to check and restore; `{ file: null }` when cancelled. */
   'backups:choose-file': channel(empty).returns<{ file: string | null }>(),
   /** Adds (or replaces) the backup passphrase slot; `null` removes it from future backups. */

@@ -17,6 +17,7 @@ export const DATA_FEATURES = [
   /** Characteristics for cohort evaluation only (never shown about a trainee). */
   'evaluation',
   'handover',
+  'exportLog',
 ] as const;
 export type DataFeature = (typeof DATA_FEATURES)[number];
 
@@ -38,6 +39,20 @@ export const VIEW_SOURCES = {
   search: ['trainees', 'meetings', 'plp'],
   /** "What works" figures: the threshold is a setting. */
   insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp', 'evaluation'],
+  /** Everything held about one trainee, for a subject access request. */
+  subjectAccess: [
+    'trainees',
+    'meetings',
+    'drafts',
+    'plp',
+    'needs',
+    'support',
+    'exams',
+    'arcp',
+    'exportLog',
+    'evaluation',
+    'handover',
+  ],
 } as const satisfies Record<string, readonly DataFeature[]>;
 export type View = keyof typeof VIEW_SOURCES;
 

@@ -18,6 +18,8 @@ import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
 import { evaluationChannels } from '../evaluation';
 import { handoverChannels } from '../handover';
+import { exportLogChannels } from '../export-log';
+import { subjectAccessChannels } from '../subject-access';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -44,6 +46,8 @@ export const contract = {
   ...insightsChannels,
   ...evaluationChannels,
   ...handoverChannels,
+  ...exportLogChannels,
+  ...subjectAccessChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -62,13 +62,13 @@ export const examChannels = {
     .changes('exams', 'support')
     .returns<PostFailRecord>(),
   'exams:postFailText': channel(z.strictObject({ id: idSchema })).returns<PostFailExportText>(),
-  'exams:postFailFile': channel(
-    z.strictObject({ id: idSchema, format: z.enum(['pdf', 'docx']) }),
-  ).returns<ExportedFile>(),
+  'exams:postFailFile': channel(z.strictObject({ id: idSchema, format: z.enum(['pdf', 'docx']) }))
+    .changes('exportLog')
+    .returns<ExportedFile>(),
   'exams:readinessText': channel(z.strictObject({ id: idSchema })).returns<PostFailExportText>(),
-  'exams:readinessFile': channel(
-    z.strictObject({ id: idSchema, format: z.enum(['pdf', 'docx']) }),
-  ).returns<ExportedFile>(),
+  'exams:readinessFile': channel(z.strictObject({ id: idSchema, format: z.enum(['pdf', 'docx']) }))
+    .changes('exportLog')
+    .returns<ExportedFile>(),
   'exams:saveReadiness': channel(
     z.strictObject({ traineeId: idSchema, id: idSchema.optional(), fields: readinessFieldsSchema }),
   )

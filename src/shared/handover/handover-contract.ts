@@ -160,7 +160,7 @@ export type MakeHandoverInput = z.input<typeof makeHandoverSchema>;
 
 export const handoverChannels = {
   /** Makes the encrypted file and its transfer phrase; the file is handed back to be saved. */
-  'handover:make': channel(makeHandoverSchema).returns<HandoverMade>(),
+  'handover:make': channel(makeHandoverSchema).changes('exportLog').returns<HandoverMade>(),
   /** Opens and checks the whole file with the phrase and says what it would bring; changes nothing. */
   'handover:check-upload': channel(z.strictObject(uploadedHandoverSchema)).returns<HandoverPreview>(),
   /** Imports everything in the file in one transaction, or nothing. */

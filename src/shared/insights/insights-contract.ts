@@ -7,8 +7,8 @@ import { combineReturnsSchema, exportReturnSchema, type CombinedReturns, type Ex
 export const insightsChannels = {
   'insights:figures': channel(insightsFiltersSchema.default({})).returns<InsightsFigures>(),
   /** Makes the return's JSON and CSV for the renderer to save; writes no table and no file. */
-  'insights:exportReturn': channel(exportReturnSchema).returns<ExportedReturn>(),
+  'insights:exportReturn': channel(exportReturnSchema).changes('exportLog').returns<ExportedReturn>(),
   'insights:combineReturns': channel(combineReturnsSchema).returns<CombinedReturns>(),
   /** The page's suppressed figures on one PDF page, for the renderer to save; writes nothing. */
-  'insights:summaryPdf': channel(insightsFiltersSchema.default({})).returns<ExportedFile>(),
+  'insights:summaryPdf': channel(insightsFiltersSchema.default({})).changes('exportLog').returns<ExportedFile>(),
 };

@@ -30,5 +30,5 @@ export const meetingChannels = {
   'meetings:schedule': channel(byTrainee).returns<MeetingSchedule>(),
   'meetings:setCadence': channel(cadenceSchema).changes('meetings').returns<MeetingSchedule>(),
   /** An .ics file for the next 1:1, to add to a calendar. */
-  'meetings:calendar': channel(byTrainee).returns<ExportedFile>(),
+  'meetings:calendar': channel(byTrainee).changes('exportLog').returns<ExportedFile>(),
 };

@@ -13,6 +13,6 @@ export const plpChannels = {
   'plp:deleteGoal': channel(byId).changes('plp').returns<void>(),
   'plp:restoreGoal': channel(byId).changes('plp').returns<PlpGoal>(),
   'plp:addReview': channel(goalReviewSchema).changes('plp').returns<PlpGoal>(),
-  'plp:exportPdf': channel(byTrainee).returns<ExportedFile>(),
+  'plp:exportPdf': channel(byTrainee).changes('exportLog').returns<ExportedFile>(),
   'plp:exportText': channel(byTrainee).returns<TextSection[]>(),
 };

@@ -179,6 +179,12 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
           '.csv',
           csv,
         );
+        // The index names every member, written or not, so each is in the log's entry.
+        await service.recordBatch(
+          members.map((m) => m.trainee.id),
+          folder,
+          outcome.written.length,
+        );
         events.emit('progress', {
           jobId: request.jobId,
           phase: 'Generating ARCP packs',

@@ -35,6 +35,7 @@ import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { recordChange } from '../change-log';
+import { recordExport } from '../export-log';
 import { findTrainee, rowToTrainee } from '../trainees/trainees-read';
 import { SOURCE_NAMES, type ArcpSources } from './arcp-sources';
 import { fieldsToColumns, recordFields, rowToCode, rowToPanel, rowToRecord, rowToTemplate } from './arcp-rows';
@@ -735,7 +736,32 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
 
     async pack(recordId: string): Promise<ExportedFile> {
       const data = await packData(recordId);
-      return reportAsPdf(buildArcpPackDocument(data), packFileBase(data));
+      const file = await reportAsPdf(buildArcpPackDocument(data), packFileBase(data));
+      const record = await db
+        .selectFrom('arcp_records')
+        .select('trainee_id')
+        .where('id', '=', recordId)
+        .executeTakeFirst();
+      await recordExport(
+        db,
+        { kind: 'arcp_pack', traineeIds: record ? [record.trainee_id] : [], description: 'ARCP evidence pack PDF' },
+        now(),
+      );
+      return file;
+    },
+
+    /** A batch is logged once, with every trainee on the panel (its index CSV names them all) and the folder. */
+    async recordBatch(traineeIds: string[], folder: string, packs: number): Promise<void> {
+      await recordExport(
+        db,
+        {
+          kind: 'arcp_batch',
+          traineeIds,
+          description: `ARCP packs for a panel (${packs} PDFs and an index CSV)`,
+          destination: folder,
+        },
+        now(),
+      );
     },
   };
 }

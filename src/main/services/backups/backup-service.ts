@@ -20,6 +20,7 @@ import { AppError } from '../../../shared/result';
 import { MIGRATIONS } from '../../store/migrations';
 import type { DB } from '../../store/schema';
 import { integrityProblem, openKeyedFile, verifiedVacuumCopy } from '../../store/verified-copy';
+import { recordExport } from '../export-log';
 import { commitTempFile, TEMP_SUFFIX, writeFileAtomic } from './atomic-file';
 import {
   BACKUP_CONTENT,
@@ -269,9 +270,19 @@ export function createBackupService(options: BackupServiceOptions) {
     }
   }
 
-  /** One backup at a time; a second call while one runs waits for it. */
+  /** One backup at a time; a second call while one runs waits for it. Each is logged, after it is made and checked. */
   function runBackup(): Promise<BackupMade> {
-    running ??= makeBackup().finally(() => (running = null));
+    running ??= makeBackup()
+      .then(async (made) => {
+        const description = 'Encrypted backup of the whole database';
+        await recordExport(
+          options.db(),
+          { kind: 'backup', traineeIds: [], description, destination: path.dirname(made.file) },
+          now(),
+        );
+        return made;
+      })
+      .finally(() => (running = null));
     return running;
   }
 

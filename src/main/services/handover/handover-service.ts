@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { formatUkDate } from '../../../shared/dates';
 import type { ExportedFile } from '../../../shared/exports';
+import { recordExport } from '../export-log';
 import {
   HANDOVER_FILE_EXTENSION,
   HANDOVER_RECORD_TYPES,
@@ -451,7 +452,14 @@ export function createHandoverService(db: Kysely<DB>, now: () => Date, options: 
           mimeType: 'application/octet-stream',
           base64: fs.readFileSync(target, 'base64'),
         };
-        return { file, phrase, traineeCount: payload.trainees.length, madeAt };
+        const count = payload.trainees.length;
+        const description = `Handover file (${count === 1 ? 'one trainee' : `${count} trainees`}${input.includePrivateNotes ? ', with private notes' : ''})`;
+        await recordExport(
+          db,
+          { kind: 'handover', traineeIds: payload.trainees.map((t) => String(t.id)), description },
+          now(),
+        );
+        return { file, phrase, traineeCount: count, madeAt };
       } finally {
         fs.rmSync(target, { force: true });
       }

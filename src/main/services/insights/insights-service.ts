@@ -28,6 +28,7 @@ import {
 } from '../../../shared/insights/insights-types';
 import { isSmall, suppressCategories, suppressTable, type Suppression } from '../../../shared/insights/suppression';
 import type { DB } from '../../store/schema';
+import { recordExport } from '../export-log';
 import type { SettingsService } from '../settings';
 import { loadCohort } from './insights-cohort';
 import { indicators, type Indicator, type Unit } from './indicator-registry';
@@ -163,6 +164,7 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
     async summaryPdf(filters: InsightsFilters): Promise<ExportedFile> {
       const today = ukToday(now());
       const pdf = await renderInsightsSummaryPdf(await figures(filters), today);
+      await recordExport(db, { kind: 'pdf', traineeIds: [], description: '“What works” one-page summary PDF' }, now());
       return { fileName: `what-works-summary-${today}.pdf`, mimeType: MIME.pdf, base64: pdf.toString('base64') };
     },
 
@@ -243,6 +245,9 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
           r.suppression,
         ]),
       });
+      // Figures only, no trainee: the entry says which return left, and that it was two files.
+      const description = `“What works” ${input.kind === 'publication' ? 'publication' : 'DA lead'} return (JSON and CSV)`;
+      await recordExport(db, { kind: 'insights_return', traineeIds: [], description }, now());
       return {
         returnId: record.returnId,
         kind: record.kind,

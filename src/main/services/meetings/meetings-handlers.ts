@@ -6,6 +6,7 @@ import { displayName } from '../../../shared/trainees';
 import { safeFileName } from '../../exports/exported-file';
 import type { HandlersFor } from '../../handler-registry';
 import type { DB } from '../../store/schema';
+import { recordExport } from '../export-log';
 import { findTrainee } from '../trainees/trainees-read';
 import { buildIcs } from './meeting-calendar';
 import type { MeetingService } from './meeting-service';
@@ -32,6 +33,7 @@ async function nextMeetingCalendar(
       : `First 1:1 with ${name}.`,
     stamp: now(),
   });
+  await recordExport(db, { kind: 'ics', traineeIds: [traineeId], description: 'Next 1:1 calendar file' }, now());
   return {
     fileName: `${safeFileName('1-1', trainee.familyName, trainee.givenName, schedule.nextDueOn)}.ics`,
     mimeType: MIME.ics,

@@ -19,6 +19,7 @@ import { reportTextSections } from '../../exports/report-text';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
+import { recordExport } from '../export-log';
 import { requireTrainee } from '../trainees/trainees-read';
 import { listSharedMeetings } from '../meetings/meetings-read';
 import { findPlpGoal, listPlpGoals } from './plp-read';
@@ -288,10 +289,12 @@ export function createPlpService(
     },
     async exportPdf(traineeId: string): Promise<ExportedFile> {
       const trainee = await deps.trainee(traineeId);
-      return reportAsPdf(
+      const file = await reportAsPdf(
         await report(traineeId),
         safeFileName('plp', trainee.familyName, trainee.givenName, ukToday(now())),
       );
+      await recordExport(db, { kind: 'pdf', traineeIds: [traineeId], description: 'PLP PDF' }, now());
+      return file;
     },
     async exportText(traineeId: string): Promise<TextSection[]> {
       return reportTextSections(await report(traineeId));

@@ -1,4 +1,5 @@
 import { BackupSettings } from '../features/backups';
+import { ExportLogSettings } from '../features/export-log';
 import { InsightsSettings } from '../features/insights';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <SupportCatalogueSettings />
       <BackupSettings />
       <InsightsSettings />
+      <ExportLogSettings />
       <DataSettings />
     </div>
   );

@@ -18,6 +18,7 @@ import { usePlan } from '../features/plp';
 import { useSupportItems } from '../features/support';
 import { useTimeline } from '../features/timeline';
 import { useTraineeToday } from '../features/today';
+import { useLogExport } from '../features/export-log';
 import { TraineeOverview, type TraineeTabProps } from '../features/trainees';
 
 /** How one exam group stands, in words, from the exams feature's own summary. */
@@ -177,6 +178,7 @@ export function TraineeGlance(props: TraineeTabProps) {
   const base = `/trainees/${id}`;
   const today = ukToday();
   const { notify } = useToast();
+  const logExport = useLogExport();
   const due = useTraineeToday(id);
   const schedule = useSchedule(id);
   const meetings = useMeetings(id);
@@ -219,6 +221,7 @@ export function TraineeGlance(props: TraineeTabProps) {
     });
     try {
       await navigator.clipboard.writeText(text);
+      logExport('copy', [trainee.id], 'Short update from the Overview');
       notify('Short update copied to the clipboard');
     } catch {
       notify('The clipboard is not available here; nothing was copied.');

@@ -14,13 +14,23 @@ async function copy(text: string): Promise<boolean> {
  * Text laid out to paste into an e-portfolio, one box per section with its own copy button,
  * and a "copy all" for the whole record. Only shared sections ever reach this component.
  */
-export function PasteReadySections({ sections, title }: { sections: TextSection[]; title: string }) {
+export function PasteReadySections({
+  sections,
+  title,
+  onCopied,
+}: {
+  sections: TextSection[];
+  title: string;
+  /** After a successful copy, with what was copied (for the export log). */
+  onCopied?: (what: string) => void;
+}) {
   const [status, setStatus] = useState('');
   const all = sections.map((s) => `${s.heading.toUpperCase()}\n${s.text}`).join('\n\n');
-  const announce = async (text: string, what: string) =>
-    setStatus(
-      (await copy(text)) ? `${what} copied to the clipboard` : 'Copying failed: select the text and copy it by hand',
-    );
+  const announce = async (text: string, what: string) => {
+    const copied = await copy(text);
+    setStatus(copied ? `${what} copied to the clipboard` : 'Copying failed: select the text and copy it by hand');
+    if (copied) onCopied?.(what);
+  };
   return (
     <section className="stack" aria-label={title}>
       <div className="button-row">

@@ -13,6 +13,7 @@ import { ESR_STATE_LABEL } from '../../../../shared/arcp/arcp-reference';
 import type { ReadinessRow } from '../../../../shared/arcp/arcp-schema';
 import { ukToday } from '../../../../shared/dates';
 import { downloadText, toCsv } from '../../lib/download';
+import { useLogExport } from '../export-log';
 
 const notAvailable = 'Not available';
 const count = (n: number | null) => (n === null ? notAvailable : String(n));
@@ -118,6 +119,7 @@ export function ReadinessTable({
   panelName: string;
   onPack(row: ReadinessRow): void;
 }) {
+  const logExport = useLogExport();
   const [sorting, setSorting] = useState<SortingState>([{ id: 'gapCount', desc: true }]);
   const [search, setSearch] = useState('');
   const [onlyGaps, setOnlyGaps] = useState(false);
@@ -162,6 +164,11 @@ export function ReadinessTable({
       `arcp-readiness-${panelName.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}-${ukToday()}.csv`,
       csv,
       'text/csv;charset=utf-8',
+    );
+    logExport(
+      'csv',
+      shown.map((r) => r.original.traineeId),
+      'ARCP panel readiness CSV',
     );
   };
 

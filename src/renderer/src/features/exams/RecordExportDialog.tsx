@@ -5,6 +5,7 @@ import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { saveExportedFile } from '../../lib/download';
+import { useLogExport } from '../export-log';
 import { useRecordExportText } from './queries';
 
 export type ExportTarget =
@@ -16,6 +17,7 @@ export type ExportTarget =
  */
 export function RecordExportDialog({ target, onClose }: { target: ExportTarget; onClose(): void }) {
   const api = useApi();
+  const logExport = useLogExport();
   const { record } = target;
   const text = useRecordExportText(target.kind, record);
   const [status, setStatus] = useState('');
@@ -66,7 +68,17 @@ export function RecordExportDialog({ target, onClose }: { target: ExportTarget; 
         {text.isLoading ? <p role="status">Preparing text…</p> : null}
         {text.isError ? <div className="alert alert-error">The text could not be prepared.</div> : null}
         {text.data ? (
-          <PasteReadySections sections={text.data.sections} title="Paste-ready text for the e-portfolio" />
+          <PasteReadySections
+            sections={text.data.sections}
+            title="Paste-ready text for the e-portfolio"
+            onCopied={(what) =>
+              logExport(
+                'copy',
+                [record.traineeId],
+                `${target.kind === 'postFail' ? 'Post-fail' : 'Readiness'} paste-ready text: ${what}`,
+              )
+            }
+          />
         ) : null}
       </div>
     </Dialog>

@@ -18,6 +18,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Select, plainOptions } from '../../components/Select';
 import { useCommandListener } from '../../lib/command-events';
 import { downloadText, toCsv } from '../../lib/download';
+import { useLogExport } from '../export-log';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { useMonitorTime, useResitMonitor } from './queries';
@@ -174,6 +175,7 @@ function MonitorTable({ rows, grouped }: { rows: Array<Row<MonitorLine>>; groupe
 
 /** The exam TPD's screen: everyone with a failed or pending attempt, what has been done and what is overdue. */
 export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
+  const logExport = useLogExport();
   const monitor = useResitMonitor();
   const time = useMonitorTime();
   const [sorting, setSorting] = useState<SortingState>([]);
@@ -215,6 +217,11 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
       rows.map((r) => COLUMNS.map((c) => c.text(r.original))),
     );
     downloadText(`resit-monitor-${ukToday()}.csv`, csv, 'text/csv;charset=utf-8');
+    logExport(
+      'csv',
+      rows.map((r) => r.original.traineeId),
+      'Re-sit monitor CSV',
+    );
   };
 
   // The menu's "Export view" (Ctrl+E) exports what the table shows.

@@ -8,6 +8,7 @@ import { Select, plainOptions } from '../../components/Select';
 import { ComparisonCard, HeatMapTable, ProportionCard, isEmptyFigure } from './FigureCards';
 import { insightsKeys, useInsightsFigures } from './queries';
 import { CombineReturnsDialog, ExportReturnDialog, type LoadedReturns } from './ReturnDialogs';
+import { useLogExport } from '../export-log';
 
 interface FilterChoice {
   programme: string;
@@ -149,6 +150,7 @@ function useRegionFigures(region: (LoadedReturns & { id: number }) | null, filte
 
 /** "What works": cohort figures over the user's register, and returns a region can add up. */
 export function InsightsPage() {
+  const logExport = useLogExport();
   const [choice, setChoice] = useState<FilterChoice>(NO_CHOICE);
   const [lastValid, setLastValid] = useState<InsightsFilters>({});
   const [region, setRegion] = useState<(LoadedReturns & { id: number }) | null>(null);
@@ -216,7 +218,14 @@ export function InsightsPage() {
               Save a one-page PDF
             </button>
           )}
-          <button type="button" className="button" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              logExport('print', [], '“What works” figures, printed');
+              window.print();
+            }}
+          >
             Print
           </button>
         </div>

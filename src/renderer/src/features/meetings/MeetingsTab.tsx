@@ -18,6 +18,7 @@ import { HandedOverNote } from '../handover';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
+import { useLogExport } from '../export-log';
 import { MeetingEditor } from './MeetingEditor';
 import { useDeleteMeeting } from './mutations';
 import { useMeetingHistory, useMeetings, useSchedule } from './queries';
@@ -134,6 +135,7 @@ function MeetingDetail({
   onDelete(): void;
 }) {
   const api = useApi();
+  const logExport = useLogExport();
   const mailto = meetingSummaryMailto(
     { email: trainee.email, name: trainee.preferredName || trainee.givenName },
     meeting,
@@ -213,7 +215,12 @@ function MeetingDetail({
           Edit 1:1
         </button>
         {mailto ? (
-          <a className="button" href={mailto} aria-label={`Email the summary to ${displayName(trainee)}`}>
+          <a
+            className="button"
+            href={mailto}
+            aria-label={`Email the summary to ${displayName(trainee)}`}
+            onClick={() => logExport('email', [trainee.id], '1:1 shared summary, as an email draft')}
+          >
             Email the summary
           </a>
         ) : (

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
+import { useLogExport } from '../export-log';
 import { useDeleteGoal } from './mutations';
 import { usePlan, usePlanText } from './queries';
 import { GoalForm, ReviewForm } from './GoalForm';
@@ -109,6 +110,7 @@ function GoalCard({
 /** The whole plan at a glance, with reviews, exports for the e-portfolio PDP, and shared content only in those. */
 export function PlanTab({ trainee }: { trainee: Trainee }) {
   const api = useApi();
+  const logExport = useLogExport();
   const [, navigate] = useLocation();
   const [, params] = useRoute('/trainees/:id/plan/:goal');
   const plan = usePlan(trainee.id);
@@ -237,7 +239,15 @@ export function PlanTab({ trainee }: { trainee: Trainee }) {
         description="Shared content only, laid out to paste into the e-portfolio PDP."
         wide
       >
-        {text.data ? <PasteReadySections sections={text.data} title="PLP sections" /> : <p role="status">Preparing…</p>}
+        {text.data ? (
+          <PasteReadySections
+            sections={text.data}
+            title="PLP sections"
+            onCopied={(what) => logExport('copy', [trainee.id], `PLP paste-ready text: ${what}`)}
+          />
+        ) : (
+          <p role="status">Preparing…</p>
+        )}
       </Dialog>
       {highlighted && plan.data && !goals.some((g) => g.id === highlighted) ? (
         <div className="alert" role="status">

@@ -22,6 +22,9 @@ export interface TraineeTab {
   component: ComponentType<TraineeTabProps>;
 }
 
+/** A button (and whatever it opens) in the page header, handed in by the app layer like the tabs. */
+export type TraineeAction = ComponentType<TraineeTabProps>;
+
 /**
  * A trainee's record. The tabs are handed in by the app layer, so the features that show a tab
  * here never import this page and this page imports none of them.
@@ -29,11 +32,13 @@ export interface TraineeTab {
 export function TraineePage({
   id,
   tabs,
+  actions = [],
   editing,
   tab,
 }: {
   id: string;
   tabs: readonly TraineeTab[];
+  actions?: readonly TraineeAction[];
   editing?: boolean;
   tab?: string;
 }) {
@@ -115,6 +120,9 @@ export function TraineePage({
               Archive
             </button>
           )}
+          {actions.map((Action, i) => (
+            <Action key={i} trainee={t} />
+          ))}
         </div>
       </div>
       {t.archivedAt ? (

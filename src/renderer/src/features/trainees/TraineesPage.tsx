@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { downloadText, toCsv } from '../../lib/download';
+import { useLogExport } from '../export-log';
 import { ImportTraineesDialog } from './ImportTraineesDialog';
 import { useSettings, useUpdateSettings } from '../settings';
 import { useTrainees } from './queries';
@@ -24,6 +25,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const api = useApi();
   const [, navigate] = useLocation();
   const { notify } = useToast();
+  const logExport = useLogExport();
   const [showArchived, setShowArchived] = useState(false);
   const [handover, setHandover] = useState<'give' | 'receive' | null>(null);
   const trainees = useTrainees(showArchived);
@@ -61,8 +63,13 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
       ),
       'text/csv;charset=utf-8',
     );
+    logExport(
+      'csv',
+      table.getRowModel().rows.map((row) => row.original.id),
+      'Trainee register CSV',
+    );
     notify(`Exported ${rows.length} trainees to CSV`);
-  }, [table, notify]);
+  }, [table, notify, logExport]);
   useCommandListener('export-view', exportView);
 
   const closeDialog = () => navigate('/trainees');

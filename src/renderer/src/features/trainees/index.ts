@@ -1,5 +1,5 @@
 export { TraineesPage } from './TraineesPage';
-export { TraineePage, type TraineeTab, type TraineeTabProps } from './TraineePage';
+export { TraineePage, type TraineeAction, type TraineeTab, type TraineeTabProps } from './TraineePage';
 export { TraineeOverview } from './TraineeOverview';
 export { RegisterStartActions } from './RegisterStartActions';
 export { useSetArchived } from './mutations';

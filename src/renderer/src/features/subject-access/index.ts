@@ -1,0 +1,2 @@
+export { SubjectAccessAction } from './SubjectAccessAction';
+export { subjectAccessKeys, useSubjectAccessReview } from './queries';

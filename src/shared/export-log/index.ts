@@ -1,0 +1,2 @@
+export * from './export-log-contract';
+export * from './export-log-types';

@@ -1,0 +1,2 @@
+export * from './subject-access-contract';
+export * from './subject-access-types';

@@ -6,7 +6,7 @@ import { DATA_FEATURES, FILE_BACKED_FEATURES } from '../../src/shared/contract/d
 import { ukToday } from '../../src/shared/dates';
 import { hasOwner, TABLE_OWNERS, tablesChangedBy } from '../../src/main/store/table-owners';
 import type { DB } from '../../src/main/store/schema';
-import { CHANNEL_SAMPLES, sampleIds, type SampleIds } from '../support/channel-samples';
+import { CHANNEL_SAMPLES, prepareErasureSample, sampleIds, type SampleIds } from '../support/channel-samples';
 import { createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 
 // Every channel runs once against the standard demo; TEMP triggers note each table it writes.
@@ -111,6 +111,7 @@ beforeAll(async () => {
     },
     insightsReturn,
   );
+  await prepareErasureSample(backend.store.db, ids);
 }, 120_000);
 
 afterAll(async () => {

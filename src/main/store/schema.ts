@@ -1,6 +1,7 @@
 import type { EverydayTables } from './schema-everyday';
 import type { ArcpTables } from './schema-arcp';
 import type { ExamTables } from './schema-exams';
+import type { ErasureTables } from './schema-erasure';
 
 /**
  * Row types of every table, as Kysely sees them. Columns are snake_case; ids are text UUIDs;
@@ -47,7 +48,7 @@ export interface ChangeLogTable {
   at: string;
 }
 
-export interface DB extends EverydayTables, ExamTables, ArcpTables {
+export interface DB extends EverydayTables, ExamTables, ArcpTables, ErasureTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;

@@ -31,6 +31,7 @@ export const TABLE_OWNERS = {
   arcp_records: 'arcp',
   arcp_panels: 'arcp',
   evidence_templates: 'arcp',
+  retention_keeps: 'erasure',
 } as const satisfies Record<string, DataFeature>;
 
 /** Trainees, 1:1 notes and actions, and goals: what Ctrl+K searches. */

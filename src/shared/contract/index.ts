@@ -16,6 +16,7 @@ import { todayChannels } from '../today';
 import { traineeChannels, traineeImportChannels } from '../trainees';
 import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
+import { erasureChannels } from '../erasure';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -40,6 +41,7 @@ export const contract = {
   ...arcpChannels,
   ...backupChannels,
   ...insightsChannels,
+  ...erasureChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

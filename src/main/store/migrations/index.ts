@@ -7,6 +7,7 @@ import * as m0005 from './0005_arcp_reference_nhse';
 import * as m0006 from './0006_scale_indexes';
 import * as m0007 from './0007_search_names';
 import * as m0008 from './0008_attempt_item_count';
+import * as m0011 from './0011_retention';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_scale_indexes', m0006],
   ['0007_search_names', m0007],
   ['0008_attempt_item_count', m0008],
+  ['0011_retention', m0011],
 ];

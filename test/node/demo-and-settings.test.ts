@@ -130,7 +130,13 @@ describe('settings', () => {
   it('saves a partial update, keeps the rest, and survives reopening with the same key', async () => {
     const first = await backend();
     const saved = await call(first, 'settings:update', { userName: '  Dr Ada Okafor ', role: 'tpd' });
-    expect(saved).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: {}, insightsThreshold: 3, retentionPeriod: null });
+    expect(saved).toEqual({
+      userName: 'Dr Ada Okafor',
+      role: 'tpd',
+      tableColumns: {},
+      insightsThreshold: 3,
+      retentionPeriod: null,
+    });
 
     const columns = { trainees: { email: false, currentPost: true } };
     expect(await call(first, 'settings:update', { tableColumns: columns })).toEqual({

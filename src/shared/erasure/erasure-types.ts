@@ -1,3 +1,6 @@
+/** Today's rows for archived trainees past the retention period (Settings → Retention): erased or kept from the row. */
+export const RETENTION_KIND = 'trainee_retention';
+
 /** What erasing one archived trainee removes, shown in the confirmation dialog before anything goes. */
 export interface ErasurePreview {
   traineeId: string;

@@ -1,5 +1,5 @@
 import { addMonths, format, parseISO } from 'date-fns';
-import type { RetentionPeriod } from '../settings/settings-schema';
+import type { RetentionPeriod } from '../settings';
 
 /**
  * The day a retention period that began on `fromDay` ends: Today lists the record from that day on.

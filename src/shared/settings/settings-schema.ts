@@ -43,6 +43,10 @@ export const settingsSchema = z.strictObject({
 });
 export type Settings = z.output<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { userName: null, role: null, tableColumns: {}, insightsThreshold: 3,
+export const DEFAULT_SETTINGS: Settings = {
+  userName: null,
+  role: null,
+  tableColumns: {},
+  insightsThreshold: 3,
   retentionPeriod: null,
 };

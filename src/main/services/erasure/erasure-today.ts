@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import { formatLongDate, ukToday } from '../../../shared/dates';
-import { retentionEndsOn, retentionPeriodLabel } from '../../../shared/erasure';
+import { RETENTION_KIND, retentionEndsOn, retentionPeriodLabel } from '../../../shared/erasure';
 import { urgencyFor, type TodayItem } from '../../../shared/today/today-types';
 import { displayName } from '../../../shared/trainees/trainee-schema';
 import type { DB } from '../../store/schema';
 import { readSettings } from '../settings/settings-read';
-
-export const RETENTION_KIND = 'trainee_retention';
 
 /**
  * Archived trainees past the retention period (Settings → Retention), from the day it ends: the

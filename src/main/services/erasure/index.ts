@@ -6,4 +6,4 @@ export {
   type ForgetTrainee,
 } from './erasure-service';
 export { erasureHandlers } from './erasure-handlers';
-export { RETENTION_KIND, retentionDue } from './erasure-today';
+export { retentionDue } from './erasure-today';

@@ -1,7 +1,7 @@
 import { BackupSettings } from '../features/backups';
 import { InsightsSettings } from '../features/insights';
 import { MeetingTemplatesSettings } from '../features/meetings';
-import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
+import { DataSettings, ProfileSettings, RetentionSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
 
 /** The Settings page: each feature contributes its own section; the app decides the order. */
@@ -16,6 +16,7 @@ export function SettingsPage() {
       <SupportCatalogueSettings />
       <BackupSettings />
       <InsightsSettings />
+      <RetentionSettings />
       <DataSettings />
     </div>
   );

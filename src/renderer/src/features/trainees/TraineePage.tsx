@@ -30,11 +30,14 @@ export function TraineePage({
   tabs,
   editing,
   tab,
+  recordActions: RecordActions,
 }: {
   id: string;
   tabs: readonly TraineeTab[];
   editing?: boolean;
   tab?: string;
+  /** Further buttons beside Archive/Restore (e.g. "Erase permanently…"), handed in by the app layer like the tabs. */
+  recordActions?: ComponentType<TraineeTabProps>;
 }) {
   const api = useApi();
   const [, navigate] = useLocation();
@@ -107,6 +110,7 @@ export function TraineePage({
               Archive
             </button>
           )}
+          {RecordActions ? <RecordActions trainee={t} /> : null}
         </div>
       </div>
       {t.archivedAt ? (

@@ -248,9 +248,9 @@ describe('erasing an archived trainee', () => {
     expect(preview).toMatchObject({ traineeId, name: fullName, familyName, backupsKept: { daily: 7, weekly: 8 } });
     const labels = preview.removes.map((r) => r.label);
     expect(labels).toEqual(
-      expect.arrayContaining(['1:1 meetings (with their private notes)', 'PLP goals', 'post-fail conversations']),
+      expect.arrayContaining(['1:1 meetings (with their private notes)', 'PLP goals', 'Post-fail conversations']),
     );
-    expect(preview.removes.find((r) => r.label === 'agreed actions')!.count).toBe(before.get('meeting_actions')!.about);
+    expect(preview.removes.find((r) => r.label === 'Agreed actions')!.count).toBe(before.get('meeting_actions')!.about);
     for (const [table, counts] of before) expect(total(table), table).toBe(counts.total);
   });
 

@@ -36,7 +36,7 @@ const RECORDS: ReadonlyArray<{
 }> = [
   {
     table: 'meeting_goals',
-    label: 'links between 1:1s and goals',
+    label: 'Links between 1:1s and goals',
     rows: (trx, id) =>
       trx
         .selectFrom('meeting_goals')
@@ -60,7 +60,7 @@ const RECORDS: ReadonlyArray<{
   },
   {
     table: 'meeting_actions',
-    label: 'agreed actions',
+    label: 'Agreed actions',
     rows: (trx, id) =>
       trx
         .selectFrom('meeting_actions')
@@ -88,7 +88,7 @@ const RECORDS: ReadonlyArray<{
   },
   {
     table: 'exam_post_fail',
-    label: 'post-fail conversations',
+    label: 'Post-fail conversations',
     rows: (trx, id) =>
       trx
         .selectFrom('exam_post_fail')
@@ -102,17 +102,17 @@ const RECORDS: ReadonlyArray<{
   },
   ...(
     [
-      ['exam_readiness', 'readiness-to-sit discussions'],
-      ['exam_attempts', 'exam attempts'],
+      ['exam_readiness', 'Readiness-to-sit discussions'],
+      ['exam_attempts', 'Exam attempts'],
       ['arcp_records', 'ARCP records'],
-      ['support_items', 'support offers'],
-      ['identified_needs', 'identified needs'],
-      ['early_needs', 'early-needs form'],
+      ['support_items', 'Support offers'],
+      ['identified_needs', 'Identified needs'],
+      ['early_needs', 'Early-needs form'],
       ['meeting_cadence', '1:1 cadence'],
       ['plp_goals', 'PLP goals'],
       ['meetings', '1:1 meetings (with their private notes)'],
-      ['drafts', 'unsaved drafts'],
-      ['retention_keeps', 'retention decision'],
+      ['drafts', 'Unsaved drafts'],
+      ['retention_keeps', 'Retention decision'],
     ] as const
   ).map(([table, label]) => ({
     table,
@@ -214,7 +214,7 @@ export function createErasureService(db: Kysely<DB>, now: () => Date, options: E
            OR entity_id IN (SELECT entity_id FROM change_log WHERE instr(changes, ${traineeId}) > 0)
       `.execute(db);
       const historyCount = Number(history.rows[0]?.n ?? 0);
-      if (historyCount > 0) removes.push({ label: 'history entries (edits, undo)', count: historyCount });
+      if (historyCount > 0) removes.push({ label: 'History entries (edits, undo)', count: historyCount });
       return {
         traineeId,
         name: displayName({

@@ -80,7 +80,7 @@ function EraseForm({ preview, onCancel, onErased }: { preview: ErasurePreview; o
       </p>
       <h3>What goes</h3>
       <ul>
-        <li>their entry in the register, and their search entries</li>
+        <li>Their entry in the register, and their search entries</li>
         {preview.removes.map((r) => (
           <li key={r.label}>
             {r.label}: {r.count.toLocaleString('en-GB')}

@@ -24,6 +24,7 @@ import {
 } from './services/trainees';
 import { createInsightsService, insightsHandlers } from './services/insights';
 import { createErasureService, erasureHandlers } from './services/erasure';
+import { createEvaluationService, evaluationHandlers } from './services/evaluation';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -164,6 +165,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db),
       ...arcpHandlers(arcp, createArcpBatch(arcp, events, options.exportFolders)),
       ...insightsHandlers(createInsightsService(db, now, settings)),
+      ...evaluationHandlers(createEvaluationService(db, now)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
       // Seam for the export log: pass `{ forgetInExportLog: forgetTraineeInExportLog }` once it exists,
       // so its entries stay and read "an erased trainee" (run inside the erasure's transaction).

@@ -60,6 +60,10 @@ describe('What works in Chromium through the browser host', () => {
     await chart.waitFor();
     expect(await chart.locator('svg .recharts-bar-rectangle').count()).toBeGreaterThan(0);
     await page.getByRole('heading', { name: 'Indicators by programme' }).waitFor();
+    // Attainment by group has its own section, which says what a gap describes.
+    await page.getByRole('heading', { name: 'Attainment by group', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'First-attempt pass by primary medical qualification' }).waitFor();
+    await page.getByText(/The gap describes the training system/).waitFor();
     // The charts render under the strict Content-Security-Policy without a violation.
     expect(consoleErrors).toEqual([]);
     await app.screenshot('insights-00-page-light');
@@ -190,5 +194,23 @@ describe('What works in Chromium through the browser host', () => {
     await page.getByRole('button', { name: 'Back to your programmes' }).click();
     await page.getByText(/Figures from your own register/).waitFor();
     expect(consoleErrors.slice(errorsBeforeRegion)).toEqual([]);
+
+    // A trainee's Evaluation tab: optional, with agreement and its date, and accessible.
+    await page.goto(`${app.host.url.split('#')[0]}#/trainees/${trainees[0]!.id}`);
+    await page.getByRole('tab', { name: 'Evaluation' }).click();
+    const about = page.getByRole('note', { name: 'About the evaluation section' });
+    await about.getByText(/never shown anywhere else about this trainee/).waitFor();
+    const entry = page.getByRole('form', { name: 'Entry route' });
+    await entry.getByLabel('Entry route').selectOption({ label: 'Transfer from another region' });
+    await entry.getByLabel('Date the trainee agreed').fill('01/09/2025');
+    await entry.getByRole('button', { name: 'Save entry route' }).click();
+    await entry.getByText(/kept only with the trainee’s agreement/).waitFor();
+    await entry.getByLabel(/The trainee agreed that this may be recorded/).check();
+    await entry.getByRole('button', { name: 'Save entry route' }).click();
+    await page
+      .getByText('Recorded: Transfer from another region, with the trainee’s agreement given on 1 Sep 2025.')
+      .waitFor();
+    await app.screenshot('insights-05-evaluation-tab');
+    await expectNoAxeViolations(page, 'the trainee’s Evaluation tab', { themes: 'both' });
   }, 180_000);
 });

@@ -142,6 +142,13 @@ describe('erasing an archived trainee', () => {
     await call(backend, 'needs:save', { traineeId, completedOn: today, communicationLanguage: 'Telephone idioms' });
     await call(backend, 'needs:addNeed', { traineeId, area: 'communication', description: 'Telephone English' });
     await call(backend, 'meetings:setCadence', { traineeId, weeks: 6 });
+    await call(backend, 'evaluation:record', {
+      traineeId,
+      field: 'primaryQualification',
+      value: 'international_graduate',
+      agreed: true,
+      agreedOn: today,
+    });
     const akt = await db
       .selectFrom('exam_definitions')
       .select('id')
@@ -207,6 +214,7 @@ describe('erasing an archived trainee', () => {
         'drafts',
         'search_docs',
         'retention_keeps',
+        'evaluation_characteristics',
       ]),
     );
     expect(tables.filter((table) => !ERASED_TABLES.includes(table))).toEqual([]);

@@ -4,6 +4,7 @@ import {
   mantelHaenszelRiskRatio,
   medianIqr,
   quantile,
+  rateDifference,
   riskRatio,
   wilsonInterval,
 } from '../../src/shared/insights/statistics';
@@ -119,5 +120,25 @@ describe('median and interquartile range (R type 7)', () => {
     expect(medianIqr([3, 14, 7, 21, 30, 2])).toEqual({ median: 10.5, lowerQuartile: 4, upperQuartile: 19.25, n: 6 });
     expect(quantile([9], 0.75)).toBe(9);
     expect(medianIqr([])).toBeNull();
+  });
+});
+
+describe('difference of two rates with Newcombe’s hybrid score interval', () => {
+  it('matches Newcombe (1998, Statistics in Medicine 17:873, table II, method 10)', () => {
+    // 56/70 − 48/80 = 0.2000 (0.0524 to 0.3339); 9/10 − 3/10 = 0.6 (0.1705 to 0.8090); 5/56 − 0/29 (−0.0381 to 0.1926).
+    const a = rateDifference({ a: 56, b: 14, c: 48, d: 32 })!;
+    expect(a.estimate).toBeCloseTo(0.2, 10);
+    expect(a.lower).toBeCloseTo(0.0524, 4);
+    expect(a.upper).toBeCloseTo(0.3339, 4);
+    const c = rateDifference({ a: 9, b: 1, c: 3, d: 7 })!;
+    expect(c.lower).toBeCloseTo(0.1705, 4);
+    expect(c.upper).toBeCloseTo(0.809, 4);
+    const e = rateDifference({ a: 5, b: 51, c: 0, d: 29 })!;
+    expect(e.lower).toBeCloseTo(-0.0381, 4);
+    expect(e.upper).toBeCloseTo(0.1926, 4);
+  });
+
+  it('gives no difference when a group is empty', () => {
+    expect(rateDifference({ a: 0, b: 0, c: 3, d: 4 })).toBeNull();
   });
 });

@@ -192,8 +192,9 @@ export async function sampleIds(
 }
 
 /**
- * Archives the trainee the erasure samples are about and gives them what the demo does not: an
- * unsaved draft and an identified need (the demo's early needs go to trainees with no exams).
+ * Archives the trainee the erasure samples are about and gives them what the demo may not: an
+ * unsaved draft, an identified need (the demo's early needs go to trainees with no exams) and an
+ * evaluation characteristic.
  */
 export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Promise<void> {
   const at = new Date().toISOString();
@@ -221,6 +222,17 @@ export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Prom
       goal_id: null,
       created_at: at,
     })
+    .execute();
+  await db
+    .insertInto('evaluation_characteristics')
+    .values({
+      trainee_id: ids.erasedTraineeId,
+      field: 'entryRoute',
+      value: 'standard_recruitment',
+      agreed_on: at.slice(0, 10),
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 
@@ -474,7 +486,17 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'arcp:cancelBatch': () => ({ jobId: 'sample-batch' }),
   'insights:figures': () => ({}),
   'insights:exportReturn': () => ({ kind: 'da-lead' }),
+  'insights:summaryPdf': () => ({ exam: 'AKT' }),
   'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
+  'evaluation:get': (ids) => ({ traineeId: ids.traineeId }),
+  'evaluation:record': (ids) => ({
+    traineeId: ids.traineeId,
+    field: 'primaryQualification',
+    value: 'international_graduate',
+    agreed: true,
+    agreedOn: ids.today,
+  }),
+  'evaluation:withdraw': (ids) => ({ traineeId: ids.traineeId, field: 'primaryQualification' }),
   'erasure:preview': (ids) => ({ traineeId: ids.erasedTraineeId }),
   'erasure:keep': (ids) => ({ traineeId: ids.erasedTraineeId }),
   // Typed as a person might: other case, stray spaces.

@@ -13,6 +13,14 @@ const FONTS = {
   italic: path.join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
 };
 
+/** Registers the report fonts as 'body', 'bold' and 'italic' on a document drawn by hand (e.g. a one-page summary). */
+export function registerReportFonts(doc: PDFKit.PDFDocument): void {
+  const fonts = loadFonts();
+  doc.registerFont('body', fonts.body);
+  doc.registerFont('bold', fonts.bold);
+  doc.registerFont('italic', fonts.italic);
+}
+
 let fontBytes: Record<keyof typeof FONTS, Buffer> | null = null;
 /** Read once per process: a panel's batch renders dozens of packs with the same fonts. */
 function loadFonts(): Record<keyof typeof FONTS, Buffer> {

@@ -48,8 +48,18 @@ export interface ChangeLogTable {
   at: string;
 }
 
+/** A characteristic kept for cohort evaluation only, with the trainee's agreement (its date). */
+export interface EvaluationCharacteristicsTable {
+  trainee_id: string;
+  field: string;
+  value: string;
+  agreed_on: string;
+  updated_at: string;
+}
+
 export interface DB extends EverydayTables, ExamTables, ArcpTables, ErasureTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;
+  evaluation_characteristics: EvaluationCharacteristicsTable;
 }

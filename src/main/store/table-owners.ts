@@ -32,6 +32,7 @@ export const TABLE_OWNERS = {
   arcp_panels: 'arcp',
   evidence_templates: 'arcp',
   retention_keeps: 'erasure',
+  evaluation_characteristics: 'evaluation',
 } as const satisfies Record<string, DataFeature>;
 
 /** Trainees, 1:1 notes and actions, and goals: what Ctrl+K searches. */

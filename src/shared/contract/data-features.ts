@@ -16,6 +16,8 @@ export const DATA_FEATURES = [
   'backups',
   /** Retention decisions: archived trainees kept past the retention period. */
   'erasure',
+  /** Characteristics for cohort evaluation only (never shown about a trainee). */
+  'evaluation',
 ] as const;
 export type DataFeature = (typeof DATA_FEATURES)[number];
 
@@ -36,7 +38,7 @@ export const VIEW_SOURCES = {
   timeline: ['trainees', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp'],
   search: ['trainees', 'meetings', 'plp'],
   /** "What works" figures: the threshold is a setting. */
-  insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp'],
+  insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp', 'evaluation'],
 } as const satisfies Record<string, readonly DataFeature[]>;
 export type View = keyof typeof VIEW_SOURCES;
 

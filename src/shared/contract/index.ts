@@ -16,6 +16,7 @@ import { todayChannels } from '../today';
 import { traineeChannels, traineeImportChannels } from '../trainees';
 import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
+import { evaluationChannels } from '../evaluation';
 import { erasureChannels } from '../erasure';
 
 /**
@@ -41,6 +42,7 @@ export const contract = {
   ...arcpChannels,
   ...backupChannels,
   ...insightsChannels,
+  ...evaluationChannels,
   ...erasureChannels,
 };
 export type Contract = typeof contract;

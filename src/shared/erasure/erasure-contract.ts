@@ -18,6 +18,6 @@ export const erasureChannels = {
       confirmSurname: z.string({ error: 'Type their surname to confirm' }).max(200),
     }),
   )
-    .changes('trainees', 'meetings', 'drafts', 'plp', 'needs', 'support', 'exams', 'arcp', 'erasure')
+    .changes('trainees', 'meetings', 'drafts', 'plp', 'needs', 'support', 'exams', 'arcp', 'evaluation', 'erasure')
     .returns<ErasureOutcome>(),
 };

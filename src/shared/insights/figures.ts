@@ -1,6 +1,8 @@
 import {
   COMPARISON,
   EXPOSED,
+  ATTAINMENT_CAVEAT,
+  isAttainmentIndicator,
   OBSERVATIONAL_CAVEAT,
   OUTCOME_AWAITING,
   OUTCOME_NO,
@@ -21,6 +23,7 @@ import {
   fisherExactTwoSided,
   mantelHaenszelRiskRatio,
   medianIqr,
+  rateDifference,
   riskRatio,
   wilsonInterval,
   type TwoByTwo,
@@ -35,6 +38,11 @@ import { isSmall, showCount, suppressCategories, suppressTable, type ShownCount 
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const ratio = (x: number) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
+/** Percentage points, signed: "+12", "−8", "0". */
+const points = (x: number) => {
+  const rounded = Math.round(x * 100);
+  return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${-rounded}` : '0';
+};
 
 export function formatP(p: number): string {
   if (p < 0.001) return 'p < 0.001';
@@ -99,7 +107,8 @@ export function comparisonFigure(
   const exposed = groupFigure(meta.exposedLabel, hideAll(table.rowTotals[0]!), a, b, threshold);
   const comparison = groupFigure(meta.comparisonLabel, hideAll(table.rowTotals[1]!), c, d, threshold);
   const complete = !table.anyHidden && !uncertain;
-  const caveats: string[] = [OBSERVATIONAL_CAVEAT];
+  // Groups by characteristic are not chosen like support is; what needs saying is what a gap means.
+  const caveats: string[] = [isAttainmentIndicator(meta.key) ? ATTAINMENT_CAVEAT : OBSERVATIONAL_CAVEAT];
   if (meta.note) caveats.push(meta.note);
 
   const rr = complete ? riskRatio(t) : null;
@@ -119,6 +128,13 @@ export function comparisonFigure(
       : complete
         ? 'Not computable: a group is empty'
         : 'Not shown: part of the table is hidden to protect small numbers';
+
+  const difference = complete ? rateDifference(t) : null;
+  const differenceText = !complete
+    ? 'Not shown: part of the table is hidden to protect small numbers'
+    : !difference
+      ? 'Not computable: a group is empty'
+      : `${points(difference.estimate)} percentage points (95% CI ${points(difference.lower)} to ${points(difference.upper)})`;
 
   let pooled: ComparisonFigure['pooled'] = null;
   let pooledText: string | null = null;
@@ -162,6 +178,8 @@ export function comparisonFigure(
     riskRatioText,
     fisherP: p,
     fisherPText,
+    difference,
+    differenceText,
     pooled,
     pooledText,
     awaiting,
@@ -288,7 +306,12 @@ export function buildFigures(input: {
     threshold,
     filters: input.filters,
     figures,
-    heatMap: heatMap(metas, rows, threshold),
+    // Attainment by group stays at the level of the whole cohort: no breakdown by programme.
+    heatMap: heatMap(
+      metas.filter((m) => !isAttainmentIndicator(m.key)),
+      rows.filter((r) => !isAttainmentIndicator(r.indicator)),
+      threshold,
+    ),
     caveat: OBSERVATIONAL_CAVEAT,
     options: input.options,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Interval, RiskRatio } from './statistics';
+import type { Interval, RateDifference, RiskRatio } from './statistics';
 import type { ShownCount } from './suppression';
 
 /** Calendar quarters, `2025-Q3` = July to September 2025: the finest dates a return carries. */
@@ -63,6 +63,19 @@ export interface ProportionIndicatorMeta {
 
 export type IndicatorMeta = ComparisonIndicatorMeta | ProportionIndicatorMeta;
 
+/**
+ * Attainment by group (differential attainment): comparisons whose groups come from characteristics
+ * recorded for evaluation with the trainee's agreement. Marked by their key, so a return's schema
+ * need not change to carry them.
+ */
+export const ATTAINMENT_PREFIX = 'attainment:';
+export const isAttainmentIndicator = (key: string) => key.startsWith(ATTAINMENT_PREFIX);
+
+export const ATTAINMENT_CAVEAT =
+  'A gap between groups describes the training system — how recruitment, training, support and assessment ' +
+  'serve each group — not the trainees in them. No trainee is marked, flagged or offered support because of a ' +
+  'characteristic; support is offered by need. Only trainees who agreed to record the characteristic are counted.';
+
 /** Group keys and outcome keys used in count rows. */
 export const EXPOSED = 'exposed';
 export const COMPARISON = 'comparison';
@@ -113,6 +126,9 @@ export interface ComparisonFigure {
   riskRatioText: string;
   fisherP: number | null;
   fisherPText: string;
+  /** The first group's rate minus the second's (Newcombe interval): the gap itself, for attainment by group. */
+  difference: RateDifference | null;
+  differenceText: string;
   /** Mantel–Haenszel ratio pooled over exams, when there are at least two to pool. */
   pooled: (Interval & { estimate: number; strata: number }) | null;
   pooledText: string | null;

@@ -165,3 +165,29 @@ export function medianIqr(values: readonly number[]): MedianIqr | null {
     n: values.length,
   };
 }
+
+export interface RateDifference extends Interval {
+  /** The first group's rate minus the second's, as a proportion (−1 to 1). */
+  estimate: number;
+}
+
+/**
+ * Difference of two independent rates with Newcombe's (1998) hybrid score interval (his method 10),
+ * built from each group's Wilson interval:
+ *   L = d − √((p₁ − l₁)² + (u₂ − p₂)²),  U = d + √((u₁ − p₁)² + (p₂ − l₂)²).
+ * Like the Wilson interval it behaves for small groups and rates near 0 or 1. Null when a group is empty.
+ */
+export function rateDifference(table: TwoByTwo, z = Z_95): RateDifference | null {
+  const { a, b, c, d } = table;
+  const first = wilsonInterval(a, a + b, z);
+  const second = wilsonInterval(c, c + d, z);
+  if (!first || !second) return null;
+  const p1 = a / (a + b);
+  const p2 = c / (c + d);
+  const estimate = p1 - p2;
+  return {
+    estimate,
+    lower: Math.max(-1, estimate - Math.sqrt((p1 - first.lower) ** 2 + (second.upper - p2) ** 2)),
+    upper: Math.min(1, estimate + Math.sqrt((first.upper - p1) ** 2 + (p2 - second.lower) ** 2)),
+  };
+}

@@ -6,6 +6,7 @@ import type { DemoOutcome } from '../../../shared/demo';
 import type { DB } from '../../store/schema';
 import { seededRandom, type DemoContext, type DemoRow } from '../demo-kit';
 import { addArcpDemo } from '../arcp';
+import { addEvaluationDemo } from '../evaluation';
 import { addExamDemo } from '../exams';
 import { addCadenceDemo, addMeetingsDemo } from '../meetings';
 import { addNeedsDemo } from '../needs';
@@ -101,6 +102,7 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
       await addEverydayDemo(trx, { random, today: ukToday(now()) }, traineeIds);
       await addArcpDemo(trx, random, traineeIds, ukToday(now()));
       await addExamDemo(trx, random, traineeIds, ukToday(now()));
+      await addEvaluationDemo(trx, traineeIds, ukToday(now()));
     });
     return { trainees: trainees.length };
   }

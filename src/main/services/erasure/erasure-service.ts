@@ -109,6 +109,7 @@ const RECORDS: ReadonlyArray<{
       ['identified_needs', 'Identified needs'],
       ['early_needs', 'Early-needs form'],
       ['meeting_cadence', '1:1 cadence'],
+      ['evaluation_characteristics', 'Characteristics kept for evaluation'],
       ['plp_goals', 'PLP goals'],
       ['meetings', '1:1 meetings (with their private notes)'],
       ['drafts', 'Unsaved drafts'],

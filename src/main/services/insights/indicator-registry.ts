@@ -1,6 +1,7 @@
 import { shiftDate } from '../../../shared/dates';
 import { POST_FAIL_CONVERSATION_DUE_DAYS } from '../../../shared/exams/exam-reference';
 import {
+  ATTAINMENT_PREFIX,
   COMPARISON,
   EVERYONE,
   EXPOSED,
@@ -322,6 +323,73 @@ const supportOffersClosed = proportion(
 );
 
 /**
+ * Attainment by group: first-attempt pass, once per exam, for trainees who agreed to record the
+ * characteristic, the reference group first so the difference is the gap (reference minus other).
+ */
+function attainmentIndicator(spec: {
+  key: string;
+  title: string;
+  field: string;
+  population: string;
+  reference: { label: string; values: string[] };
+  other: { label: string; values: string[] };
+}): Indicator {
+  return comparison(
+    {
+      key: `${ATTAINMENT_PREFIX}${spec.key}`,
+      title: spec.title,
+      population: spec.population,
+      exposedLabel: spec.reference.label,
+      comparisonLabel: spec.other.label,
+      outcomeLabel: 'Passed at the first attempt',
+      noOutcomeLabel: 'Did not pass at the first attempt',
+      stratifiedByExam: true,
+      note: 'Each trainee counts once per exam, at their first attempt.',
+    },
+    (cohort) => {
+      const units: Unit[] = [];
+      for (const { trainee, attempts } of eachTrainee(cohort)) {
+        const value = cohort.characteristicsByTrainee.get(trainee.id)?.get(spec.field);
+        const group = !value
+          ? null
+          : spec.reference.values.includes(value)
+            ? EXPOSED
+            : spec.other.values.includes(value)
+              ? COMPARISON
+              : null;
+        if (!group) continue;
+        for (const exam of new Set(attempts.map((a) => a.exam))) {
+          const first = attempts.find((a) => a.exam === exam)!;
+          units.push({ trainee, exam, date: first.sittingDate, group, outcome: passed(first) });
+        }
+      }
+      return units;
+    },
+  );
+}
+
+const attainmentByQualification = attainmentIndicator({
+  key: 'primary-qualification-first-attempt',
+  title: 'First-attempt pass by primary medical qualification',
+  field: 'primaryQualification',
+  population: 'Trainees who agreed to record where they qualified, once per exam sat',
+  reference: { label: 'Qualified in the UK', values: ['uk_graduate'] },
+  other: { label: 'Qualified outside the UK (EEA or elsewhere)', values: ['eea_graduate', 'international_graduate'] },
+});
+
+const attainmentByWorkingPattern = attainmentIndicator({
+  key: 'less-than-full-time-first-attempt',
+  title: 'First-attempt pass by working pattern',
+  field: 'lessThanFullTime',
+  population: 'Trainees who agreed to record whether they train less than full time, once per exam sat',
+  reference: { label: 'Full time', values: ['full_time'] },
+  other: { label: 'Less than full time', values: ['less_than_full_time'] },
+});
+
+/** Attainment by group, shown in its own section and sent only in a DA-lead return. */
+export const ATTAINMENT_INDICATORS: readonly Indicator[] = [attainmentByQualification, attainmentByWorkingPattern];
+
+/**
  * The indicators, in the order the page shows them. A new one is a `comparison(...)` or
  * `proportion(...)` above and a line here.
  */
@@ -335,5 +403,6 @@ export function indicators(cohort: Cohort, asOf: string): Indicator[] {
     conversationTiming,
     cadenceIndicator(asOf),
     supportOffersClosed,
+    ...ATTAINMENT_INDICATORS,
   ];
 }

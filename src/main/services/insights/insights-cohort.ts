@@ -39,6 +39,11 @@ export interface Cohort {
   firstOfferByCatalogue: Map<string, Map<string, { status: string; offeredOn: string }>>;
   /** Each trainee's latest 1:1 on or before the as-of date. */
   lastMeetingByTrainee: Map<string, string>;
+  /**
+   * Characteristics recorded for evaluation, with agreement (nothing else is stored): trainee id →
+   * field → value. Read here only to count groups; never shown about anyone.
+   */
+  characteristicsByTrainee: Map<string, Map<string, string>>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
@@ -63,40 +68,52 @@ export async function loadCohort(
     .where('t.archived_at', 'is', null);
   if (filters.programme) traineeQuery = traineeQuery.where('t.programme', '=', filters.programme);
   if (filters.grade) traineeQuery = traineeQuery.where('t.grade', '=', filters.grade);
-  const [trainees, definitions, attempts, postFail, readiness, needs, arcp, catalogue, support, meetings] =
-    await Promise.all([
-      traineeQuery.execute(),
-      db.selectFrom('exam_definitions').select(['id', 'attempt_group']).execute(),
-      db
-        .selectFrom('exam_attempts')
-        .select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result'])
-        .where('result', 'in', COUNTED)
-        .orderBy('sitting_date')
-        .execute(),
-      db.selectFrom('exam_post_fail').select(['attempt_id', 'held_on']).execute(),
-      db.selectFrom('exam_readiness').select(['trainee_id', 'exam_id', 'discussed_on']).execute(),
-      db.selectFrom('early_needs').select(['trainee_id', 'completed_on']).execute(),
-      db
-        .selectFrom('arcp_records')
-        .select(['trainee_id', 'panel_date', 'outcome'])
-        .where('outcome', 'is not', null)
-        .orderBy('panel_date')
-        .execute(),
-      db.selectFrom('support_catalogue').select(['id', 'label']).orderBy('sort_order').orderBy('label').execute(),
-      db
-        .selectFrom('support_items')
-        .select(['trainee_id', 'catalogue_id', 'status', 'offered_on'])
-        .where('deleted_at', 'is', null)
-        .orderBy('offered_on')
-        .execute(),
-      db
-        .selectFrom('meetings')
-        .select(['trainee_id', (eb) => eb.fn.max('held_on').as('last')])
-        .where('deleted_at', 'is', null)
-        .where('held_on', '<=', asOf)
-        .groupBy('trainee_id')
-        .execute(),
-    ]);
+  const [
+    trainees,
+    definitions,
+    attempts,
+    postFail,
+    readiness,
+    needs,
+    arcp,
+    catalogue,
+    support,
+    meetings,
+    characteristics,
+  ] = await Promise.all([
+    traineeQuery.execute(),
+    db.selectFrom('exam_definitions').select(['id', 'attempt_group']).execute(),
+    db
+      .selectFrom('exam_attempts')
+      .select(['id', 'trainee_id', 'exam_id', 'sitting_date', 'result'])
+      .where('result', 'in', COUNTED)
+      .orderBy('sitting_date')
+      .execute(),
+    db.selectFrom('exam_post_fail').select(['attempt_id', 'held_on']).execute(),
+    db.selectFrom('exam_readiness').select(['trainee_id', 'exam_id', 'discussed_on']).execute(),
+    db.selectFrom('early_needs').select(['trainee_id', 'completed_on']).execute(),
+    db
+      .selectFrom('arcp_records')
+      .select(['trainee_id', 'panel_date', 'outcome'])
+      .where('outcome', 'is not', null)
+      .orderBy('panel_date')
+      .execute(),
+    db.selectFrom('support_catalogue').select(['id', 'label']).orderBy('sort_order').orderBy('label').execute(),
+    db
+      .selectFrom('support_items')
+      .select(['trainee_id', 'catalogue_id', 'status', 'offered_on'])
+      .where('deleted_at', 'is', null)
+      .orderBy('offered_on')
+      .execute(),
+    db
+      .selectFrom('meetings')
+      .select(['trainee_id', (eb) => eb.fn.max('held_on').as('last')])
+      .where('deleted_at', 'is', null)
+      .where('held_on', '<=', asOf)
+      .groupBy('trainee_id')
+      .execute(),
+    db.selectFrom('evaluation_characteristics').select(['trainee_id', 'field', 'value']).execute(),
+  ]);
   const groupOf = new Map(definitions.map((d) => [d.id, d.attempt_group]));
   const cohort: Cohort = {
     today,
@@ -117,7 +134,12 @@ export async function loadCohort(
     supportByTrainee: new Map(),
     firstOfferByCatalogue: new Map(),
     lastMeetingByTrainee: new Map(meetings.map((m) => [m.trainee_id, m.last])),
+    characteristicsByTrainee: new Map(),
   };
+  for (const c of characteristics) {
+    const fields = cohort.characteristicsByTrainee.get(c.trainee_id) ?? new Map<string, string>();
+    cohort.characteristicsByTrainee.set(c.trainee_id, fields.set(c.field, c.value));
+  }
   for (const a of attempts)
     push(cohort.attemptsByTrainee, a.trainee_id, {
       id: a.id,

@@ -6,5 +6,6 @@ export function insightsHandlers(insights: InsightsService): HandlersFor<'insigh
     'insights:figures': (filters) => insights.figures(filters),
     'insights:exportReturn': (input) => insights.exportReturn(input),
     'insights:combineReturns': (input) => insights.combineReturns(input),
+    'insights:summaryPdf': (filters) => insights.summaryPdf(filters),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import { ukToday } from '../../../shared/dates';
-import { MIME } from '../../../shared/exports/report-document';
+import { MIME, type ExportedFile } from '../../../shared/exports/report-document';
 import { buildFigures } from '../../../shared/insights/figures';
 import {
   DA_LEAD_SMALL_PROGRAMME,
@@ -17,6 +17,7 @@ import {
   type ReturnRow,
 } from '../../../shared/insights/insights-return';
 import {
+  isAttainmentIndicator,
   OUTCOME_AWAITING,
   quarterEnd,
   quarterOf,
@@ -32,6 +33,7 @@ import { loadCohort } from './insights-cohort';
 import { indicators, type Indicator, type Unit } from './indicator-registry';
 import { readReturns } from './insights-combine';
 import { returnContentHash } from './return-hash';
+import { renderInsightsSummaryPdf } from './insights-pdf';
 
 export type InsightsService = ReturnType<typeof createInsightsService>;
 
@@ -139,27 +141,45 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
     };
   }
 
+  /** The TPD's own figures, suppressed at their chosen threshold. */
+  async function figures(filters: InsightsFilters): Promise<InsightsFigures> {
+    const { insightsThreshold: threshold } = await settings.get();
+    const local = await computeLocal(filters);
+    return buildFigures({
+      scope: 'programme data',
+      metas: local.list.map((i) => i.meta),
+      rows: local.rows,
+      threshold,
+      filters,
+      options: await options(local.quarters),
+      durations: local.durations,
+    });
+  }
+
   return {
-    /** The TPD's own figures, suppressed at their chosen threshold. */
-    async figures(filters: InsightsFilters): Promise<InsightsFigures> {
-      const { insightsThreshold: threshold } = await settings.get();
-      const local = await computeLocal(filters);
-      return buildFigures({
-        scope: 'programme data',
-        metas: local.list.map((i) => i.meta),
-        rows: local.rows,
-        threshold,
-        filters,
-        options: await options(local.quarters),
-        durations: local.durations,
-      });
+    figures,
+
+    /** The page on one PDF page: only the suppressed figures, as shown. */
+    async summaryPdf(filters: InsightsFilters): Promise<ExportedFile> {
+      const today = ukToday(now());
+      const pdf = await renderInsightsSummaryPdf(await figures(filters), today);
+      return { fileName: `what-works-summary-${today}.pdf`, mimeType: MIME.pdf, base64: pdf.toString('base64') };
     },
 
     /** A return to send to the region: JSON (the record) and CSV (for a spreadsheet). */
     async exportReturn(input: { kind: ReturnKind; period?: InsightsFilters['period'] }): Promise<ExportedReturn> {
       const { insightsThreshold } = await settings.get();
       const filters: InsightsFilters = { period: input.period ?? null };
-      const local = await computeLocal(filters);
+      const computed = await computeLocal(filters);
+      // Attainment by group goes to the DA lead only, never into a return for publication.
+      const local =
+        input.kind === 'publication'
+          ? {
+              ...computed,
+              list: computed.list.filter((i) => !isAttainmentIndicator(i.meta.key)),
+              rows: computed.rows.filter((r) => !isAttainmentIndicator(r.indicator)),
+            }
+          : computed;
       const metas = local.list.map((i) => i.meta);
       const programmeSizes = await db
         .selectFrom('trainees')

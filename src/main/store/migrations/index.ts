@@ -8,6 +8,7 @@ import * as m0006 from './0006_scale_indexes';
 import * as m0007 from './0007_search_names';
 import * as m0008 from './0008_attempt_item_count';
 import * as m0011 from './0011_retention';
+import * as m0013 from './0013_evaluation_characteristics';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -23,4 +24,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0007_search_names', m0007],
   ['0008_attempt_item_count', m0008],
   ['0011_retention', m0011],
+  ['0013_evaluation_characteristics', m0013],
 ];

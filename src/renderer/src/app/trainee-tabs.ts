@@ -1,4 +1,5 @@
 import { ArcpTab } from '../features/arcp';
+import { EvaluationTab } from '../features/evaluation';
 import { ExamsTab } from '../features/exams';
 import { MeetingsTab } from '../features/meetings';
 import { NeedsTab } from '../features/needs';
@@ -22,4 +23,6 @@ export const TRAINEE_TABS: readonly TraineeTab[] = [
   { id: 'timeline', label: 'Timeline', component: TimelineTab },
   { id: 'exams', label: 'Exams', component: ExamsTab },
   { id: 'arcp', label: 'ARCP', component: ArcpTab },
+  // Last and optional: characteristics for anonymised evaluation, shown nowhere else about the trainee.
+  { id: 'evaluation', label: 'Evaluation', component: EvaluationTab },
 ];

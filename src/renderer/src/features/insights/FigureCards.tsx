@@ -1,4 +1,10 @@
-import type { ComparisonFigure, Figure, HeatMap, ProportionFigure } from '../../../../shared/insights';
+import {
+  isAttainmentIndicator,
+  type ComparisonFigure,
+  type Figure,
+  type HeatMap,
+  type ProportionFigure,
+} from '../../../../shared/insights';
 import { RateChart } from './RateChart';
 
 const slug = (key: string) => key.replace(/[^a-z0-9]+/gi, '-');
@@ -63,6 +69,12 @@ export function ComparisonCard({ figure }: { figure: ComparisonFigure }) {
         <RateChart title={meta.title} measure={meta.outcomeLabel} groups={groups} />
       </div>
       <dl className="details insights-stats">
+        {isAttainmentIndicator(meta.key) ? (
+          <div>
+            <dt>Gap: first group&rsquo;s rate minus the second&rsquo;s (95% CI)</dt>
+            <dd>{figure.differenceText}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Risk ratio (95% CI)</dt>
           <dd>{figure.riskRatioText}</dd>

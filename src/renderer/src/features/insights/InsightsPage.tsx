@@ -1,7 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { InsightsFigures, InsightsFilters } from '../../../../shared/insights';
-import { useApi } from '../../api';
+import { isAttainmentIndicator, type InsightsFigures, type InsightsFilters } from '../../../../shared/insights';
+import { ApiError, useApi } from '../../api';
+import { useToast } from '../../components/Toasts';
+import { saveExportedFile } from '../../lib/download';
 import { Select, plainOptions } from '../../components/Select';
 import { ComparisonCard, HeatMapTable, ProportionCard, isEmptyFigure } from './FigureCards';
 import { insightsKeys, useInsightsFigures } from './queries';
@@ -73,7 +75,8 @@ function Filters({
 function FiguresView({ figures }: { figures: InsightsFigures }) {
   const shown = figures.figures.filter((f) => !isEmptyFigure(f));
   const empty = figures.figures.filter(isEmptyFigure);
-  const comparisons = shown.filter((f) => f.kind === 'comparison');
+  const comparisons = shown.filter((f) => f.kind === 'comparison' && !isAttainmentIndicator(f.meta.key));
+  const attainment = shown.filter((f) => f.kind === 'comparison' && isAttainmentIndicator(f.meta.key));
   const processes = shown.filter((f) => f.kind === 'proportion');
   const columnLabel = figures.scope === 'region' ? 'Scheme' : 'Programme';
   return (
@@ -96,6 +99,20 @@ function FiguresView({ figures }: { figures: InsightsFigures }) {
       <section aria-labelledby="processes-heading">
         <h2 id="processes-heading">How the processes are going</h2>
         {processes.map((f) => (f.kind === 'proportion' ? <ProportionCard key={f.meta.key} figure={f} /> : null))}
+      </section>
+
+      <section aria-labelledby="attainment-heading">
+        <h2 id="attainment-heading">Attainment by group</h2>
+        <p className="muted">
+          First-attempt pass rates by primary medical qualification and by working pattern, counting only trainees who
+          agreed to record the characteristic for evaluation. The gap describes the training system — how recruitment,
+          training, support and assessment serve each group — not the trainees in them. No trainee is marked, flagged or
+          offered support because of a characteristic; support is offered by need.
+        </p>
+        {attainment.length === 0 ? (
+          <p className="muted">No one with a recorded characteristic has sat an exam yet.</p>
+        ) : null}
+        {attainment.map((f) => (f.kind === 'comparison' ? <ComparisonCard key={f.meta.key} figure={f} /> : null))}
       </section>
 
       {empty.length > 0 ? (
@@ -149,6 +166,19 @@ export function InsightsPage() {
     if (typeof filters !== 'string') setLastValid(filters);
   };
   const query = region ? regional : local;
+  const api = useApi();
+  const { notify } = useToast();
+  const [savingPdf, setSavingPdf] = useState(false);
+  const savePdf = async () => {
+    setSavingPdf(true);
+    try {
+      saveExportedFile(await api.insights.summaryPdf(lastValid));
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : 'The PDF could not be made; nothing was saved.');
+    } finally {
+      setSavingPdf(false);
+    }
+  };
 
   return (
     <div className="page page-wide insights-page">
@@ -181,6 +211,11 @@ export function InsightsPage() {
           <button type="button" className="button" onClick={() => setDialog('combine')}>
             Combine returns…
           </button>
+          {region ? null : (
+            <button type="button" className="button" onClick={() => void savePdf()} disabled={savingPdf}>
+              Save a one-page PDF
+            </button>
+          )}
           <button type="button" className="button" onClick={() => window.print()}>
             Print
           </button>

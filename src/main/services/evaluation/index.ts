@@ -1,0 +1,3 @@
+export { createEvaluationService, type EvaluationService } from './evaluation-service';
+export { evaluationHandlers } from './evaluation-handlers';
+export { addEvaluationDemo } from './evaluation-demo';

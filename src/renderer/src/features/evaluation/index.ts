@@ -1,0 +1,2 @@
+export { EvaluationTab } from './EvaluationTab';
+export { evaluationKeys, useEvaluation } from './queries';

@@ -1,0 +1,2 @@
+export * from './evaluation-contract';
+export * from './evaluation-types';

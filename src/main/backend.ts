@@ -25,6 +25,7 @@ import {
 import { createInsightsService, insightsHandlers } from './services/insights';
 import { createErasureService, erasureHandlers } from './services/erasure';
 import { createEvaluationService, evaluationHandlers } from './services/evaluation';
+import { createHandoverService, handoverHandlers } from './services/handover';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -167,6 +168,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...insightsHandlers(createInsightsService(db, now, settings)),
       ...evaluationHandlers(createEvaluationService(db, now)),
       ...backupHandlers(backups, replaceDatabase, { dataDir: options.dataDir, now }),
+      ...handoverHandlers(createHandoverService(db, now, { version: options.version, dataDir: options.dataDir })),
       // Seam for the export log: pass `{ forgetInExportLog: forgetTraineeInExportLog }` once it exists,
       // so its entries stay and read "an erased trainee" (run inside the erasure's transaction).
       ...erasureHandlers(createErasureService(db, now)),

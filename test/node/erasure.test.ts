@@ -168,6 +168,16 @@ describe('erasing an archived trainee', () => {
       traineeId,
       payload: JSON.stringify({ privateNotes: `${NOTE} half typed` }),
     });
+    // As if their 1:1 had come in a handover file (the handover tests make real ones).
+    const at = new Date().toISOString();
+    await db
+      .insertInto('handover_imports')
+      .values({ id: 'handover-1', from_name: 'Dr Sender', made_at: at, imported_at: at })
+      .execute();
+    await db
+      .insertInto('handover_records')
+      .values({ table_name: 'meetings', record_id: meeting.id, trainee_id: traineeId, import_id: 'handover-1' })
+      .execute();
     await call(backend, 'trainees:archive', { id: traineeId });
     await call(backend, 'erasure:keep', { traineeId });
 
@@ -215,6 +225,7 @@ describe('erasing an archived trainee', () => {
         'search_docs',
         'retention_keeps',
         'evaluation_characteristics',
+        'handover_records',
       ]),
     );
     expect(tables.filter((table) => !ERASED_TABLES.includes(table))).toEqual([]);

@@ -7,6 +7,8 @@ import { ukToday } from '../../src/shared/dates';
 import { NO_AGREEMENT_MESSAGE } from '../../src/shared/evaluation';
 import { CHANNEL_SAMPLES, sampleIds, type SampleIds } from '../support/channel-samples';
 import { docxText, pdfText } from '../support/read-exports';
+import { collectPayload } from '../../src/main/services/handover/handover-service';
+import { relabelledHandover } from '../support/handover-sample';
 import { call, createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 
 let backend: TempBackend;
@@ -62,6 +64,7 @@ beforeAll(async () => {
       agreed: true,
       agreedOn: AGREED_ON,
     });
+  ids.handover = await relabelledHandover(backend.store.db, folder);
 }, 120_000);
 
 afterAll(async () => {
@@ -222,6 +225,17 @@ describe('characteristics for evaluation reach no other output', () => {
         ).toEqual([]);
     });
   }
+
+  it('a handover file of the trainee (read before encryption) carries none of them', async () => {
+    const payload = await collectPayload(
+      backend.store.db,
+      { traineeIds: [ids.traineeId], fromName: 'Sample sender', includePrivateNotes: true },
+      { version: 'test', madeAt: new Date().toISOString() },
+    );
+    const json = JSON.stringify(payload);
+    expect(json).toContain(ids.traineeId);
+    for (const marker of MARKERS) expect(json, `the handover mentions “${marker}”`).not.toContain(marker);
+  });
 
   it('the search index holds none of them, and searching for them finds nothing', async () => {
     for (const marker of MARKERS) {

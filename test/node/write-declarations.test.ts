@@ -7,6 +7,7 @@ import { ukToday } from '../../src/shared/dates';
 import { hasOwner, TABLE_OWNERS, tablesChangedBy } from '../../src/main/store/table-owners';
 import type { DB } from '../../src/main/store/schema';
 import { CHANNEL_SAMPLES, prepareErasureSample, sampleIds, type SampleIds } from '../support/channel-samples';
+import { relabelledHandover } from '../support/handover-sample';
 import { createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 
 // Every channel runs once against the standard demo; TEMP triggers note each table it writes.
@@ -111,6 +112,7 @@ beforeAll(async () => {
     },
     insightsReturn,
   );
+  ids.handover = await relabelledHandover(backend.store.db, folder);
   await prepareErasureSample(backend.store.db, ids);
 }, 120_000);
 

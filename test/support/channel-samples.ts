@@ -42,6 +42,8 @@ export interface SampleIds {
    */
   erasedTraineeId: string;
   erasedSurname: string;
+  /** A handover file of a whole trainee new to the demo (test/support/handover-sample.ts), and its phrase. */
+  handover?: { base64: string; phrase: string };
 }
 
 const first = async <T>(rows: Promise<T | undefined>, what: string): Promise<T> => {
@@ -193,8 +195,8 @@ export async function sampleIds(
 
 /**
  * Archives the trainee the erasure samples are about and gives them what the demo may not: an
- * unsaved draft, an identified need (the demo's early needs go to trainees with no exams) and an
- * evaluation characteristic.
+ * unsaved draft, an identified need (the demo's early needs go to trainees with no exams), an
+ * evaluation characteristic, and the need's handover provenance.
  */
 export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Promise<void> {
   const at = new Date().toISOString();
@@ -233,6 +235,19 @@ export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Prom
       updated_at: at,
     })
     .onConflict((oc) => oc.doNothing())
+    .execute();
+  await db
+    .insertInto('handover_imports')
+    .values({ id: 'sample-handover-import', from_name: 'Dr Sample Sender', made_at: at, imported_at: at })
+    .execute();
+  await db
+    .insertInto('handover_records')
+    .values({
+      table_name: 'identified_needs',
+      record_id: `need-of-${ids.erasedTraineeId}`,
+      trainee_id: ids.erasedTraineeId,
+      import_id: 'sample-handover-import',
+    })
     .execute();
 }
 
@@ -530,4 +545,17 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     contentBase64: backupBase64(ids.backupFile),
     secret: { kind: 'recovery-key', words: ids.recoveryWords },
   }),
+  'handover:make': (ids) => ({ traineeIds: [ids.traineeId], fromName: 'Sample sender', includePrivateNotes: false }),
+  'handover:check-upload': (ids) => ({
+    fileName: 'sample.tpdhandover',
+    contentBase64: ids.handover?.base64 ?? 'AAAA',
+    phrase: ids.handover?.phrase ?? 'not used',
+  }),
+  'handover:import-upload': (ids) => ({
+    fileName: 'sample.tpdhandover',
+    contentBase64: ids.handover?.base64 ?? 'AAAA',
+    phrase: ids.handover?.phrase ?? 'not used',
+    takeTheirs: [],
+  }),
+  'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
 };

@@ -2,6 +2,7 @@ import type { EverydayTables } from './schema-everyday';
 import type { ArcpTables } from './schema-arcp';
 import type { ExamTables } from './schema-exams';
 import type { ErasureTables } from './schema-erasure';
+import type { HandoverTables } from './schema-handover';
 
 /**
  * Row types of every table, as Kysely sees them. Columns are snake_case; ids are text UUIDs;
@@ -57,7 +58,7 @@ export interface EvaluationCharacteristicsTable {
   updated_at: string;
 }
 
-export interface DB extends EverydayTables, ExamTables, ArcpTables, ErasureTables {
+export interface DB extends EverydayTables, ExamTables, ArcpTables, HandoverTables, ErasureTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;

@@ -33,6 +33,8 @@ export const TABLE_OWNERS = {
   evidence_templates: 'arcp',
   retention_keeps: 'erasure',
   evaluation_characteristics: 'evaluation',
+  handover_imports: 'handover',
+  handover_records: 'handover',
 } as const satisfies Record<string, DataFeature>;
 
 /** Trainees, 1:1 notes and actions, and goals: what Ctrl+K searches. */

@@ -29,6 +29,8 @@ export const BACKUP_MESSAGES = {
   damaged:
     'This backup file is damaged or incomplete (it may have been cut short or altered while being copied), so it cannot be restored. Nothing was changed; try another backup.',
   notABackup: 'This file is not a TPD Companion backup. Nothing was changed.',
+  handoverNotBackup:
+    'This is a TPD Companion handover file, not a backup. Import it from the Trainees page (Import a handover…); nothing was changed.',
   newerVersion:
     'This backup was made by a newer version of TPD Companion. Install the latest version to restore it; nothing was changed.',
   noRecoveryKey: 'No recovery key has been made for this database yet.',

@@ -18,6 +18,7 @@ export const DATA_FEATURES = [
   'erasure',
   /** Characteristics for cohort evaluation only (never shown about a trainee). */
   'evaluation',
+  'handover',
 ] as const;
 export type DataFeature = (typeof DATA_FEATURES)[number];
 

@@ -17,6 +17,7 @@ import { traineeChannels, traineeImportChannels } from '../trainees';
 import { backupChannels } from '../backups';
 import { insightsChannels } from '../insights';
 import { evaluationChannels } from '../evaluation';
+import { handoverChannels } from '../handover';
 import { erasureChannels } from '../erasure';
 
 /**
@@ -43,6 +44,7 @@ export const contract = {
   ...backupChannels,
   ...insightsChannels,
   ...evaluationChannels,
+  ...handoverChannels,
   ...erasureChannels,
 };
 export type Contract = typeof contract;

@@ -18,6 +18,18 @@ export const erasureChannels = {
       confirmSurname: z.string({ error: 'Type their surname to confirm' }).max(200),
     }),
   )
-    .changes('trainees', 'meetings', 'drafts', 'plp', 'needs', 'support', 'exams', 'arcp', 'evaluation', 'erasure')
+    .changes(
+      'trainees',
+      'meetings',
+      'drafts',
+      'plp',
+      'needs',
+      'support',
+      'exams',
+      'arcp',
+      'evaluation',
+      'handover',
+      'erasure',
+    )
     .returns<ErasureOutcome>(),
 };

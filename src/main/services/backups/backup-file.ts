@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { BACKUP_MESSAGES, type BackupSecret, type RecordCounts } from '../../../shared/backups/backup-contract';
+import { HANDOVER_CONTENT } from '../../../shared/handover';
 import { AppError } from '../../../shared/result';
 import { MIGRATIONS } from '../../store/migrations';
 import { EnvelopeError, parseEnvelope, readEnvelopeBody, type ParsedEnvelope } from './envelope';
@@ -124,6 +125,7 @@ export async function openBackupFile(
 ): Promise<OpenedBackup> {
   try {
     const parsed = parseEnvelope(file);
+    if (parsed.header.content === HANDOVER_CONTENT) throw fileError('invalid_input', BACKUP_MESSAGES.handoverNotBackup);
     if (parsed.header.content !== BACKUP_CONTENT) {
       throw fileError('invalid_input', BACKUP_MESSAGES.notABackup);
     }

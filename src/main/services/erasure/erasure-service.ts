@@ -110,6 +110,7 @@ const RECORDS: ReadonlyArray<{
       ['early_needs', 'Early-needs form'],
       ['meeting_cadence', '1:1 cadence'],
       ['evaluation_characteristics', 'Characteristics kept for evaluation'],
+      ['handover_records', 'Records of where handed-over rows came from'],
       ['plp_goals', 'PLP goals'],
       ['meetings', '1:1 meetings (with their private notes)'],
       ['drafts', 'Unsaved drafts'],
@@ -269,11 +270,28 @@ export function createErasureService(db: Kysely<DB>, now: () => Date, options: E
           // Checked again inside the transaction: a restore in between must not erase someone unarchived.
           await requireArchived(trx, traineeId, 'erased');
           const ids = await idsAbout(trx, traineeId);
+          const handovers = await trx
+            .selectFrom('handover_records')
+            .select('import_id')
+            .distinct()
+            .where('trainee_id', '=', traineeId)
+            .execute();
           await forgetHistory(trx, traineeId, ids);
           await options.forgetInExportLog?.(trx, traineeId);
           for (const record of RECORDS) await record.remove(trx, traineeId);
           await trx.deleteFrom('search_docs').where('trainee_id', '=', traineeId).execute();
           await trx.deleteFrom('trainees').where('id', '=', traineeId).execute();
+          // A handover that brought only them is now the provenance of nothing.
+          if (handovers.length > 0)
+            await trx
+              .deleteFrom('handover_imports')
+              .where(
+                'id',
+                'in',
+                handovers.map((h) => h.import_id),
+              )
+              .where('id', 'not in', trx.selectFrom('handover_records').select('import_id'))
+              .execute();
           // FTS5 deletes leave the old terms in their index segments until a merge: merge them now.
           await sql`INSERT INTO search_fts(search_fts) VALUES ('optimize')`.execute(trx);
         });

@@ -7,6 +7,7 @@ import * as m0005 from './0005_arcp_reference_nhse';
 import * as m0006 from './0006_scale_indexes';
 import * as m0007 from './0007_search_names';
 import * as m0008 from './0008_attempt_item_count';
+import * as m0010 from './0010_handover';
 import * as m0011 from './0011_retention';
 import * as m0013 from './0013_evaluation_characteristics';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0006_scale_indexes', m0006],
   ['0007_search_names', m0007],
   ['0008_attempt_item_count', m0008],
+  ['0010_handover', m0010],
   ['0011_retention', m0011],
   ['0013_evaluation_characteristics', m0013],
 ];

@@ -5,6 +5,7 @@ import { formatLongDate } from '../../../../shared/dates';
 import type { Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { HandedOverNote } from '../handover';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
@@ -183,7 +184,10 @@ export function ArcpTab({ trainee }: { trainee: Trainee }) {
             <tbody>
               {records.map((r) => (
                 <tr key={r.id}>
-                  <td>{formatLongDate(r.panelDate)}</td>
+                  <td>
+                    {formatLongDate(r.panelDate)}
+                    <HandedOverNote traineeId={r.traineeId} recordId={r.id} />
+                  </td>
                   <td>
                     {formatLongDate(r.reviewFrom)} to {formatLongDate(r.reviewTo)}
                   </td>

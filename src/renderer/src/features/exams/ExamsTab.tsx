@@ -9,6 +9,7 @@ import type {
 } from '../../../../shared/exams/exam-types';
 import { TRAINING_GRADES } from '../../../../shared/trainees/reference';
 import { EmptyState } from '../../components/EmptyState';
+import { HandedOverNote } from '../handover';
 import { AttemptDialog } from './AttemptDialog';
 import { PostFailDialog } from './PostFailDialog';
 import { RecordExportDialog, type ExportTarget } from './RecordExportDialog';
@@ -138,7 +139,10 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
                   const record = postFailByAttempt.get(a.id);
                   return (
                     <tr key={a.id} className={a.result === 'fail' ? 'row-fail' : undefined}>
-                      <td>{a.examCode}</td>
+                      <td>
+                        {a.examCode}
+                        <HandedOverNote traineeId={a.traineeId} recordId={a.id} />
+                      </td>
                       <td>{formatLongDate(a.sittingDate)}</td>
                       <td>
                         {a.result === 'fail' ? (

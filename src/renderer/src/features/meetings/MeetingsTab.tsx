@@ -14,6 +14,7 @@ import { urgencyFor } from '../../../../shared/today/today-types';
 import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { HandedOverNote } from '../handover';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
@@ -283,6 +284,7 @@ export function MeetingsTab({ trainee }: { trainee: Trainee }) {
                     </span>
                   ) : null}
                   <p className="clamp">{m.sharedSummary || 'No shared summary.'}</p>
+                  <HandedOverNote traineeId={trainee.id} recordId={m.id} />
                 </Link>
               </li>
             );

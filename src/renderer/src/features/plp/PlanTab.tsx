@@ -6,6 +6,7 @@ import { SUPPORT_STATUSES } from '../../../../shared/support/support-types';
 import { displayName, type Trainee } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { HandedOverNote } from '../handover';
 import { EmptyState } from '../../components/EmptyState';
 import { PasteReadySections } from '../../components/PasteReadySections';
 import { useToast } from '../../components/Toasts';
@@ -51,6 +52,7 @@ function GoalCard({
         {overdue ? <strong className="warning-text"> · review overdue</strong> : null}
       </p>
       {goal.successCriteria ? <p>Success looks like: {goal.successCriteria}</p> : null}
+      <HandedOverNote traineeId={goal.traineeId} recordId={goal.id} />
       {goal.reviews.length ? (
         <ul className="bare-list review-list" aria-label="Progress reviews">
           {goal.reviews.map((r) => (

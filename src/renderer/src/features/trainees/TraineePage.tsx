@@ -1,11 +1,12 @@
 import * as Tabs from '@radix-ui/react-tabs';
-import { useMemo, type ComponentType } from 'react';
+import { useMemo, useState, type ComponentType } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate } from '../../../../shared/dates';
 import { displayName, type Trainee, type TraineeFields } from '../../../../shared/trainees/trainee-schema';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { useToast } from '../../components/Toasts';
+import { HandedOverNote, HandOverDialog } from '../handover';
 import { useSetArchived } from './mutations';
 import { useTrainee, useTrainees } from './queries';
 import { TraineeForm } from './TraineeForm';
@@ -44,6 +45,7 @@ export function TraineePage({
   const { notify } = useToast();
   const trainee = useTrainee(id);
   const archive = useSetArchived();
+  const [handingOver, setHandingOver] = useState(false);
   // The whole register is only needed for the edit form's suggestions.
   const all = useTrainees(false, { enabled: Boolean(editing) });
   const programmes = useMemo(() => [...new Set((all.data ?? []).map((t) => t.programme))].sort(), [all.data]);
@@ -91,6 +93,9 @@ export function TraineePage({
               : ''}
             {t.grade} · {t.programme}
           </p>
+          <p>
+            <HandedOverNote traineeId={t.id} />
+          </p>
         </div>
         <div className="button-row">
           <button
@@ -100,6 +105,9 @@ export function TraineePage({
             disabled={Boolean(t.archivedAt)}
           >
             Edit details
+          </button>
+          <button type="button" className="button" onClick={() => setHandingOver(true)}>
+            Hand over…
           </button>
           {t.archivedAt ? (
             <button type="button" className="button" onClick={() => void setArchived(false)}>
@@ -136,6 +144,7 @@ export function TraineePage({
           </Tabs.Content>
         ))}
       </Tabs.Root>
+      <HandOverDialog open={handingOver} onOpenChange={setHandingOver} trainees={[{ id: t.id, name }]} />
       <Dialog
         open={Boolean(editing)}
         onOpenChange={(o) => !o && navigate(`/trainees/${id}`)}

@@ -16,6 +16,7 @@ import { DEFAULT_HIDDEN } from './trainee-columns';
 import { TraineeForm } from './TraineeForm';
 import { ColumnPicker, TraineeTable, useTraineeTable } from './TraineeTable';
 import { RegisterStartActions } from './RegisterStartActions';
+import { HandOverDialog, ImportHandoverDialog, importedSummary } from '../handover';
 
 const TABLE_ID = 'trainees';
 
@@ -24,6 +25,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const [, navigate] = useLocation();
   const { notify } = useToast();
   const [showArchived, setShowArchived] = useState(false);
+  const [handover, setHandover] = useState<'give' | 'receive' | null>(null);
   const trainees = useTrainees(showArchived);
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
@@ -76,6 +78,12 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
     [data],
   );
   const shown = table.getRowModel().rows.length;
+  /** The register's own choice of trainees: whatever the search and column filters show. */
+  const shownTrainees = () =>
+    table.getRowModel().rows.map(({ original: t }) => ({
+      id: t.id,
+      name: `${t.preferredName || t.givenName} ${t.familyName}`,
+    }));
   const isEmpty = trainees.isSuccess && data.length === 0 && !showArchived;
 
   return (
@@ -85,6 +93,9 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
         <div className="button-row">
           <button type="button" className="button" onClick={() => navigate('/trainees/import')}>
             Import CSV…
+          </button>
+          <button type="button" className="button" onClick={() => setHandover('receive')}>
+            Import a handover…
           </button>
           <button type="button" className="button button-primary" onClick={() => navigate('/trainees/new')}>
             Add trainee
@@ -130,6 +141,15 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
             <button type="button" className="button" onClick={exportView}>
               Export CSV
             </button>
+            <button
+              type="button"
+              className="button"
+              disabled={shown === 0}
+              onClick={() => setHandover('give')}
+              title="Hands over the trainees the search and filters show"
+            >
+              Hand over shown trainees…
+            </button>
           </div>
           <TraineeTable table={table} onOpen={(id) => navigate(`/trainees/${id}`)} />
         </>
@@ -139,6 +159,19 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
         <TraineeForm programmes={programmes} supervisors={supervisors} onSubmit={create} onCancel={closeDialog} />
       </Dialog>
       <ImportTraineesDialog open={dialog === 'import'} onClose={closeDialog} />
+      <HandOverDialog
+        open={handover === 'give'}
+        onOpenChange={(open) => setHandover(open ? 'give' : null)}
+        trainees={handover === 'give' ? shownTrainees() : []}
+      />
+      <ImportHandoverDialog
+        open={handover === 'receive'}
+        onOpenChange={(open) => setHandover(open ? 'receive' : null)}
+        onImported={(outcome) => {
+          setHandover(null);
+          notify(importedSummary(outcome));
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,2 @@
+export { createHandoverService, type HandoverService } from './handover-service';
+export { handoverHandlers } from './handover-handlers';

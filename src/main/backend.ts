@@ -23,6 +23,7 @@ import {
   traineeImportHandlers,
 } from './services/trainees';
 import { createInsightsService, insightsHandlers } from './services/insights';
+import { createErasureService, erasureHandlers } from './services/erasure';
 import { createEvaluationService, evaluationHandlers } from './services/evaluation';
 import { createHandoverService, handoverHandlers } from './services/handover';
 import { createExportLogService, exportLogHandlers } from './services/export-log';
@@ -172,6 +173,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...handoverHandlers(createHandoverService(db, now, { version: options.version, dataDir: options.dataDir })),
       ...exportLogHandlers(createExportLogService(db, now)),
       ...subjectAccessHandlers(createSubjectAccessService(db, now)),
+      ...erasureHandlers(createErasureService(db, now)),
     };
   }
 }

@@ -123,13 +123,20 @@ describe('settings', () => {
       role: null,
       tableColumns: {},
       insightsThreshold: 3,
+      retentionPeriod: null,
     });
   });
 
   it('saves a partial update, keeps the rest, and survives reopening with the same key', async () => {
     const first = await backend();
     const saved = await call(first, 'settings:update', { userName: '  Dr Ada Okafor ', role: 'tpd' });
-    expect(saved).toEqual({ userName: 'Dr Ada Okafor', role: 'tpd', tableColumns: {}, insightsThreshold: 3 });
+    expect(saved).toEqual({
+      userName: 'Dr Ada Okafor',
+      role: 'tpd',
+      tableColumns: {},
+      insightsThreshold: 3,
+      retentionPeriod: null,
+    });
 
     const columns = { trainees: { email: false, currentPost: true } };
     expect(await call(first, 'settings:update', { tableColumns: columns })).toEqual({
@@ -137,6 +144,7 @@ describe('settings', () => {
       role: 'tpd',
       tableColumns: columns,
       insightsThreshold: 3,
+      retentionPeriod: null,
     });
     await first.close();
     open.splice(open.indexOf(first), 1);
@@ -148,6 +156,7 @@ describe('settings', () => {
       role: 'tpd',
       tableColumns: columns,
       insightsThreshold: 3,
+      retentionPeriod: null,
     });
   });
 
@@ -159,6 +168,7 @@ describe('settings', () => {
       role: null,
       tableColumns: {},
       insightsThreshold: 3,
+      retentionPeriod: null,
     });
   });
 
@@ -182,6 +192,7 @@ describe('settings', () => {
       role: 'exam_tpd',
       tableColumns: {},
       insightsThreshold: 3,
+      retentionPeriod: null,
     });
   });
 

@@ -135,6 +135,7 @@ const NOT_HANDED_OVER: Record<string, string> = {
   evaluation_characteristics: 'for evaluation only, agreed with this educator: never in a handover',
   drafts: 'unsaved form drafts on this computer',
   handover_records: 'where records in this app came from: the receiver keeps its own',
+  retention_keeps: "this educator's decision to keep an archived record past their retention period",
   search_docs: 'the search index, rebuilt from the records by triggers',
   export_log_trainees: "the sender's own record of what left their app",
 };

@@ -31,6 +31,8 @@ const ids: SampleIds = {
   backupFile: '/tmp/not-used/backup.tpdbackup',
   recoveryWords: 'not used',
   insightsReturn: '{}',
+  erasedTraineeId: 'trainee-4',
+  erasedSurname: 'Sample',
 };
 
 type Def = { type: string; [key: string]: unknown };

@@ -6,7 +6,7 @@ import { DATA_FEATURES, FILE_BACKED_FEATURES } from '../../src/shared/contract/d
 import { ukToday } from '../../src/shared/dates';
 import { hasOwner, TABLE_OWNERS, tablesChangedBy } from '../../src/main/store/table-owners';
 import type { DB } from '../../src/main/store/schema';
-import { CHANNEL_SAMPLES, sampleIds, type SampleIds } from '../support/channel-samples';
+import { CHANNEL_SAMPLES, prepareErasureSample, sampleIds, type SampleIds } from '../support/channel-samples';
 import { relabelledHandover } from '../support/handover-sample';
 import { createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 
@@ -113,6 +113,7 @@ beforeAll(async () => {
     insightsReturn,
   );
   ids.handover = await relabelledHandover(backend.store.db, folder);
+  await prepareErasureSample(backend.store.db, ids);
 }, 120_000);
 
 afterAll(async () => {

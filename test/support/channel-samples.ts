@@ -38,6 +38,12 @@ export interface SampleIds {
   recoveryWords: string;
   /** A DA-lead return of the demo, as the JSON text a colleague would send. */
   insightsReturn: string;
+  /**
+   * Archived, with rows in every feature (`prepareErasureSample` adds the draft), kept past the
+   * retention period and then erased: the last samples about a trainee. No other sample is about them.
+   */
+  erasedTraineeId: string;
+  erasedSurname: string;
   /** A handover file of a whole trainee new to the demo (test/support/handover-sample.ts), and its phrase. */
   handover?: { base64: string; phrase: string };
 }
@@ -125,6 +131,42 @@ export async function sampleIds(
     db.selectFrom('evidence_templates').select('id').executeTakeFirst(),
     'evidence template',
   );
+  const sampled = await db
+    .selectFrom('trainees')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', 'in', [meeting.trainee_id, spare.id, ...needs.map((n) => n.trainee_id)]),
+        eb('id', 'in', eb.selectFrom('meetings').select('trainee_id').where('id', 'in', [meeting.id])),
+        eb('id', 'in', eb.selectFrom('meeting_actions').select('trainee_id').where('id', '=', action.id)),
+        eb('id', 'in', eb.selectFrom('support_items').select('trainee_id').where('id', '=', support.id)),
+        eb('id', 'in', eb.selectFrom('exam_attempts').select('trainee_id').where('id', 'in', [failed.id, passed.id])),
+        eb('id', 'in', eb.selectFrom('exam_post_fail').select('trainee_id').where('id', '=', postFail.id)),
+        eb('id', 'in', eb.selectFrom('exam_readiness').select('trainee_id').where('id', '=', readiness.id)),
+        eb('id', 'in', eb.selectFrom('arcp_records').select('trainee_id').where('id', 'in', [record.id, pending.id])),
+      ]),
+    )
+    .execute();
+  const has = (table: 'meetings' | 'plp_goals' | 'support_items' | 'exam_attempts' | 'arcp_records') =>
+    db.selectFrom(table).select('trainee_id');
+  const erased = await first(
+    db
+      .selectFrom('trainees')
+      .select(['id', 'family_name'])
+      .where(
+        'id',
+        'not in',
+        sampled.map((t) => t.id),
+      )
+      .where('id', 'in', has('meetings'))
+      .where('id', 'in', has('plp_goals'))
+      .where('id', 'in', has('support_items'))
+      .where('id', 'in', has('exam_attempts'))
+      .where('id', 'in', has('arcp_records'))
+      .orderBy('id')
+      .executeTakeFirst(),
+    'trainee with rows in every feature whom no other sample is about',
+  );
   return {
     today,
     traineeId: meeting.trainee_id,
@@ -150,7 +192,85 @@ export async function sampleIds(
     backupFile: backup.file,
     recoveryWords: backup.words,
     insightsReturn,
+    erasedTraineeId: erased.id,
+    erasedSurname: erased.family_name,
   };
+}
+
+/**
+ * Archives the trainee the erasure samples are about and gives them what the demo may not: an
+ * unsaved draft, an identified need (the demo's early needs go to trainees with no exams), an
+ * evaluation characteristic, and the need's handover provenance.
+ */
+export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Promise<void> {
+  const at = new Date().toISOString();
+  await db
+    .updateTable('trainees')
+    .set({ archived_at: at, updated_at: at })
+    .where('id', '=', ids.erasedTraineeId)
+    .execute();
+  await db
+    .insertInto('drafts')
+    .values({
+      key: `meeting:new:${ids.erasedTraineeId}`,
+      trainee_id: ids.erasedTraineeId,
+      payload: '{"sharedSummary":"Half typed"}',
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('export_log')
+    .values({
+      id: `export-of-${ids.erasedTraineeId}`,
+      at,
+      kind: 'csv',
+      description: 'Trainee register CSV',
+      destination: null,
+    })
+    .execute();
+  await db
+    .insertInto('export_log_trainees')
+    .values({
+      id: `export-link-${ids.erasedTraineeId}`,
+      export_id: `export-of-${ids.erasedTraineeId}`,
+      trainee_id: ids.erasedTraineeId,
+    })
+    .execute();
+  await db
+    .insertInto('identified_needs')
+    .values({
+      id: `need-of-${ids.erasedTraineeId}`,
+      trainee_id: ids.erasedTraineeId,
+      area: 'communication',
+      description: 'Telephone English',
+      goal_id: null,
+      created_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('evaluation_characteristics')
+    .values({
+      trainee_id: ids.erasedTraineeId,
+      field: 'entryRoute',
+      value: 'standard_recruitment',
+      agreed_on: at.slice(0, 10),
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await db
+    .insertInto('handover_imports')
+    .values({ id: 'sample-handover-import', from_name: 'Dr Sample Sender', made_at: at, imported_at: at })
+    .execute();
+  await db
+    .insertInto('handover_records')
+    .values({
+      table_name: 'identified_needs',
+      record_id: `need-of-${ids.erasedTraineeId}`,
+      trainee_id: ids.erasedTraineeId,
+      import_id: 'sample-handover-import',
+    })
+    .execute();
 }
 
 /** The backup's bytes; the strict-input test's placeholder ids name no file, and validation fails before any read. */
@@ -426,6 +546,13 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'subjectAccess:review': (ids) => ({ traineeId: ids.traineeId }),
   'subjectAccess:pdf': (ids) => ({ traineeId: ids.traineeId }),
   'subjectAccess:zip': (ids) => ({ traineeId: ids.traineeId }),
+  'erasure:preview': (ids) => ({ traineeId: ids.erasedTraineeId }),
+  'erasure:keep': (ids) => ({ traineeId: ids.erasedTraineeId }),
+  // Typed as a person might: other case, stray spaces.
+  'erasure:erase': (ids) => ({
+    traineeId: ids.erasedTraineeId,
+    confirmSurname: ` ${ids.erasedSurname.toUpperCase()} `,
+  }),
   'backups:status': () => ({}),
   'backups:run-now': () => ({}),
   'backups:run-now-download': () => ({}),

@@ -1,6 +1,7 @@
 import type { EverydayTables } from './schema-everyday';
 import type { ArcpTables } from './schema-arcp';
 import type { ExamTables } from './schema-exams';
+import type { ErasureTables } from './schema-erasure';
 import type { HandoverTables } from './schema-handover';
 
 /**
@@ -77,7 +78,7 @@ export interface ExportLogTraineesTable {
   trainee_id: string | null;
 }
 
-export interface DB extends EverydayTables, ExamTables, ArcpTables, HandoverTables {
+export interface DB extends EverydayTables, ExamTables, ArcpTables, HandoverTables, ErasureTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;

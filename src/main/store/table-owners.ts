@@ -32,6 +32,7 @@ export const TABLE_OWNERS = {
   arcp_records: 'arcp',
   arcp_panels: 'arcp',
   evidence_templates: 'arcp',
+  retention_keeps: 'erasure',
   evaluation_characteristics: 'evaluation',
   handover_imports: 'handover',
   handover_records: 'handover',

@@ -14,6 +14,8 @@ export const DATA_FEATURES = [
   'exams',
   'arcp',
   'backups',
+  /** Retention decisions: archived trainees kept past the retention period. */
+  'erasure',
   /** Characteristics for cohort evaluation only (never shown about a trainee). */
   'evaluation',
   'handover',
@@ -34,7 +36,7 @@ export const FILE_BACKED_FEATURES: readonly DataFeature[] = ['backups'];
  */
 export const VIEW_SOURCES = {
   app: ['trainees'],
-  today: ['trainees', 'settings', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp', 'backups'],
+  today: ['trainees', 'settings', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp', 'backups', 'erasure'],
   timeline: ['trainees', 'meetings', 'plp', 'needs', 'support', 'exams', 'arcp'],
   search: ['trainees', 'meetings', 'plp'],
   /** "What works" figures: the threshold is a setting. */

@@ -20,6 +20,7 @@ import { evaluationChannels } from '../evaluation';
 import { handoverChannels } from '../handover';
 import { exportLogChannels } from '../export-log';
 import { subjectAccessChannels } from '../subject-access';
+import { erasureChannels } from '../erasure';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -48,6 +49,7 @@ export const contract = {
   ...handoverChannels,
   ...exportLogChannels,
   ...subjectAccessChannels,
+  ...erasureChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

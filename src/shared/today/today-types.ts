@@ -55,6 +55,7 @@ export const TODAY_KIND_LABELS: Record<string, string> = {
   arcp_outcome_5: 'Outcome 5 evidence',
   arcp_outcome: 'ARCP outcome',
   arcp_overdue: 'ARCP overdue',
+  trainee_retention: 'Past your retention period',
 };
 
 export function todayKindLabel(kind: string): string {

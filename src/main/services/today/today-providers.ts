@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { arcpDeadlinesDue } from '../arcp';
+import { retentionDue } from '../erasure';
 import { examWarningsDue } from '../exams';
 import { EVERYDAY_SQL_SOURCES, sourceProvider, type AnyTodaySqlSource } from './everyday-providers';
 
@@ -18,7 +19,7 @@ export const TODAY_SQL_SOURCES: AnyTodaySqlSource[] = EVERYDAY_SQL_SOURCES;
  * Sources whose rules run in code (ARCP windows, exam attempt counting). They read only the
  * trainees an indexed query finds to be near a deadline, so their rows are few.
  */
-export const TODAY_CODE_PROVIDERS: TodayProvider[] = [arcpDeadlinesDue, examWarningsDue];
+export const TODAY_CODE_PROVIDERS: TodayProvider[] = [arcpDeadlinesDue, examWarningsDue, retentionDue];
 
 /** Every provider, read whole (the daily notification). Features append theirs here. */
 export const TODAY_PROVIDERS: TodayProvider[] = [...TODAY_SQL_SOURCES.map(sourceProvider), ...TODAY_CODE_PROVIDERS];

@@ -9,6 +9,7 @@ import * as m0007 from './0007_search_names';
 import * as m0008 from './0008_attempt_item_count';
 import * as m0009 from './0009_export_log';
 import * as m0010 from './0010_handover';
+import * as m0011 from './0011_retention';
 import * as m0012 from './0012_extensions';
 import * as m0013 from './0013_evaluation_characteristics';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0008_attempt_item_count', m0008],
   ['0009_export_log', m0009],
   ['0010_handover', m0010],
+  ['0011_retention', m0011],
   ['0012_extensions', m0012],
   ['0013_evaluation_characteristics', m0013],
 ];

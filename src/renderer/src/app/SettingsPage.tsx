@@ -2,7 +2,7 @@ import { BackupSettings } from '../features/backups';
 import { ExportLogSettings } from '../features/export-log';
 import { InsightsSettings } from '../features/insights';
 import { MeetingTemplatesSettings } from '../features/meetings';
-import { DataSettings, ProfileSettings, useSettings } from '../features/settings';
+import { DataSettings, ProfileSettings, RetentionSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
 
 /** The Settings page: each feature contributes its own section; the app decides the order. */
@@ -18,6 +18,7 @@ export function SettingsPage() {
       <BackupSettings />
       <InsightsSettings />
       <ExportLogSettings />
+      <RetentionSettings />
       <DataSettings />
     </div>
   );

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { formatLongDate, ukToday } from '../../../../shared/dates';
+import { RETENTION_KIND } from '../../../../shared/erasure';
 import { todayKindLabel, URGENCY_LABELS, type TodayGroup, type TodayItem } from '../../../../shared/today/today-types';
 import { ApiError } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
+import { RetentionActions } from '../erasure';
 import { useMarkActionDone } from '../meetings';
 import { useAppInfo, useSettings } from '../settings';
 import { RegisterStartActions } from '../trainees';
@@ -40,6 +42,8 @@ function TodayRow({ item, today }: { item: TodayItem; today: string }) {
         >
           Mark done
         </button>
+      ) : item.kind === RETENTION_KIND ? (
+        <RetentionActions traineeId={item.traineeId} traineeName={item.traineeName} />
       ) : (
         <span />
       )}
@@ -89,6 +93,7 @@ export function TodayPage() {
   const greetingName = settings.data?.userName ? `, ${settings.data.userName}` : '';
   const today = view.data?.today ?? ukToday();
   const nothingDue = view.data && view.data.kinds.length === 0;
+  const pastRetention = view.data?.kinds.find((k) => k.kind === RETENTION_KIND)?.total ?? 0;
   return (
     <div className="page">
       <div className="page-header">
@@ -114,6 +119,15 @@ export function TodayPage() {
             is sent anywhere.
           </p>
         </EmptyState>
+      ) : null}
+      {pastRetention > 0 && kind !== RETENTION_KIND ? (
+        <div className="alert" role="note">
+          <strong>Past your retention period: {pastRetention.toLocaleString('en-GB')}</strong> — archived trainees kept
+          longer than Settings → Retention says. Erase each record or keep it for another period.{' '}
+          <button type="button" className="button button-small" onClick={() => setKind(RETENTION_KIND)}>
+            Show them
+          </button>
+        </div>
       ) : null}
       {view.data && !nothingDue ? (
         <>

@@ -1,0 +1,3 @@
+export * from './erasure-contract';
+export * from './erasure-types';
+export * from './retention';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { RestoreOutcome } from '../../../shared/backups/backup-contract';
 import type { HandlersFor } from '../../handler-registry';
 import type { BackupService } from './backup-service';
 import { recoverySheet } from './recovery-sheet';
+import { withUploadedFile } from './uploaded-file';
 
 /** The backup's media type for downloads: an opaque, encrypted file. */
 const BACKUP_MIME = 'application/octet-stream';
@@ -24,17 +24,8 @@ export function backupHandlers(
     return { ...preview, preRestoreCopy } satisfies RestoreOutcome;
   };
 
-  /** Writes the uploaded bytes to a private temporary file, runs `use` on it and always removes it. */
-  async function withUpload<T>(contentBase64: string, use: (file: string) => Promise<T>): Promise<T> {
-    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const file = path.join(dataDir, `.tpd-companion-upload.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'), { mode: 0o600, flag: 'wx' });
-      return await use(file);
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
-  }
+  const withUpload = <T>(contentBase64: string, use: (file: string) => Promise<T>) =>
+    withUploadedFile(dataDir, contentBase64, use);
 
   return {
     'backups:status': () => backups.status(),

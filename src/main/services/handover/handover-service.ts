@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { formatUkDate } from '../../../shared/dates';
 import type { ExportedFile } from '../../../shared/exports';
+import { withUploadedFile } from '../backups';
 import { recordExport } from '../export-log';
 import {
   HANDOVER_FILE_EXTENSION,
@@ -358,16 +359,8 @@ export type HandoverService = ReturnType<typeof createHandoverService>;
 
 export function createHandoverService(db: Kysely<DB>, now: () => Date, options: { version: string; dataDir: string }) {
   /** The upload or file read into memory only as far as the envelope reader needs: it reads from a path. */
-  async function withUpload<T>(contentBase64: string, use: (file: string) => Promise<T>): Promise<T> {
-    fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-    const file = path.join(options.dataDir, `.tpd-companion-handover.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      fs.writeFileSync(file, Buffer.from(contentBase64, 'base64'), { mode: 0o600, flag: 'wx' });
-      return await use(file);
-    } finally {
-      fs.rmSync(file, { force: true });
-    }
-  }
+  const withUpload = <T>(contentBase64: string, use: (file: string) => Promise<T>) =>
+    withUploadedFile(options.dataDir, contentBase64, use);
 
   async function preview(file: string, phrase: string): Promise<HandoverPreview> {
     const payload = await openHandoverFile(file, phrase);

@@ -7,6 +7,7 @@ import { DATABASE_FILE_NAME } from '../../src/main/backend';
 import { createErasureService, ERASED_TABLES } from '../../src/main/services/erasure';
 import { createMeetingService } from '../../src/main/services/meetings';
 import type { DB } from '../../src/main/store/schema';
+import { readSchemaTables } from '../../src/main/store/schema-tables';
 import { ukToday } from '../../src/shared/dates';
 import { meetingFieldsSchema } from '../../src/shared/meetings/meeting-types';
 import { call, callRaw, createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
@@ -28,23 +29,10 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * later joins this list by itself, and then fails the test below until erasure removes its rows.
  */
 async function linksToTrainees(db: Kysely<DB>): Promise<Link[]> {
-  const { rows: tables } = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
-  `.execute(db);
-  const names = tables.map((t) => t.name).filter((name) => !/^search_fts_/.test(name));
-  const keys = new Map<string, Array<{ table: string; from: string; to: string | null }>>();
-  const columns = new Map<string, string[]>();
-  for (const name of names) {
-    const fk = await sql<{ table: string; from: string; to: string | null }>`
-      SELECT "table", "from", "to" FROM pragma_foreign_key_list(${name})
-    `.execute(db);
-    keys.set(name, fk.rows);
-    const info = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(db);
-    columns.set(
-      name,
-      info.rows.map((c) => c.name),
-    );
-  }
+  const tables = (await readSchemaTables(db)).filter((t) => !t.virtual && !/^search_fts_/.test(t.name));
+  const names = tables.map((t) => t.name);
+  const keys = new Map(tables.map((t) => [t.name, t.references]));
+  const columns = new Map(tables.map((t) => [t.name, t.columns]));
   const links: Link[] = [];
   for (const name of names.filter((n) => n !== 'trainees')) {
     const direct = new Set<string>();
@@ -60,7 +48,7 @@ async function linksToTrainees(db: Kysely<DB>): Promise<Link[]> {
       for (const key of keys.get(name)!) {
         if (!linked.has(key.table) || key.table === name) continue;
         if (links.some((l) => l.table === name && l.column === key.from)) continue;
-        links.push({ table: name, column: key.from, parent: key.table, parentColumn: key.to ?? 'id' });
+        links.push({ table: name, column: key.from, parent: key.table, parentColumn: key.to });
         grew = true;
       }
     }

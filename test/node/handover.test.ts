@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_MESSAGES } from '../../src/shared/backups/backup-contract';
 import { HANDOVER_MESSAGES, type HandoverMade } from '../../src/shared/handover';
 import { writeHandoverEnvelope } from '../../src/main/services/handover/handover-file';
+import { readSchemaTables, tablesAboutTrainees } from '../../src/main/store/schema-tables';
 import { RECORD_TABLE_NAMES } from '../../src/main/services/handover/handover-payload';
 import type { Backend } from '../../src/main/backend';
 import { call, createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
@@ -142,10 +143,7 @@ const NOT_HANDED_OVER: Record<string, string> = {
 
 describe('what a handover carries', () => {
   it('every table that refers to a trainee, found from the schema, is handed over or left out on purpose', async () => {
-    const { rows } = await sql<{ name: string }>`
-      SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
-      WHERE m.type = 'table' AND c.name = 'trainee_id' ORDER BY m.name`.execute(sender.store.db);
-    const referring = rows.map((r) => r.name);
+    const referring = tablesAboutTrainees(await readSchemaTables(sender.store.db));
     expect(referring).toContain('meetings');
     const unaccounted = referring.filter(
       (table) => !(RECORD_TABLE_NAMES as readonly string[]).includes(table) && !(table in NOT_HANDED_OVER),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftDate, ukToday } from '../../src/shared/dates';
 import { WITHHOLDING_NOTE } from '../../src/shared/subject-access';
 import { NOT_SECTIONS } from '../../src/main/services/subject-access';
+import { readSchemaTables, tablesAboutTrainees } from '../../src/main/store/schema-tables';
 import { pdfText } from '../support/read-exports';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 
@@ -128,27 +129,10 @@ describe('subject access', () => {
 
   it('has a section for every table that refers to a trainee, directly or through their records', async () => {
     const db = backend.store.db;
-    const { rows: tables } = await sql<{
-      name: string;
-    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`.execute(
-      db,
-    );
     const covered = new Set((await call(backend, 'subjectAccess:review', { traineeId })).sections.map((s) => s.key));
-    const referring = new Set<string>(['trainees']);
     // A table is about a trainee if it has trainee_id or a foreign key to a table that is.
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const { name } of tables) {
-        if (referring.has(name)) continue;
-        const columns = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(db);
-        const keys = await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${name})`.execute(db);
-        if (columns.rows.some((c) => c.name === 'trainee_id') || keys.rows.some((k) => referring.has(k.table))) {
-          referring.add(name);
-          grew = true;
-        }
-      }
-    }
-    const missing = [...referring].filter((table) => !covered.has(table) && !NOT_SECTIONS.has(table));
+    const referring = ['trainees', ...tablesAboutTrainees(await readSchemaTables(db))];
+    const missing = referring.filter((table) => !covered.has(table) && !NOT_SECTIONS.has(table));
     expect(missing, 'tables about a trainee with no section in the subject access response').toEqual([]);
   });
 

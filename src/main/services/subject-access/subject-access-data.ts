@@ -3,6 +3,7 @@ import { EXPORT_KINDS, UNKNOWN_DESTINATION } from '../../../shared/export-log/ex
 import type { SubjectAccessSection } from '../../../shared/subject-access/subject-access-types';
 import { AppError } from '../../../shared/result';
 import type { DB } from '../../store/schema';
+import { readSchemaTables } from '../../store/schema-tables';
 import { readExportLog } from '../export-log';
 
 /** A stored row as it is, column names and all; JSON text columns are parsed for the JSON files. */
@@ -12,13 +13,6 @@ export interface HeldSection extends SubjectAccessSection {
   /** The table the rows come from (`export_log` rows are read through the log, without other trainees' names). */
   table: string;
   rows: HeldRow[];
-}
-
-interface TableInfo {
-  name: string;
-  columns: string[];
-  /** Foreign keys: this table's `from` column refers to `table`.`to`. */
-  references: Array<{ table: string; from: string; to: string }>;
 }
 
 /**
@@ -91,28 +85,6 @@ const KNOWN_SECTIONS: Array<{ table: string; title: string; about: string }> = [
   },
 ];
 
-async function schemaTables(db: Kysely<DB>): Promise<TableInfo[]> {
-  const { rows } = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name
-  `.execute(db);
-  const tables: TableInfo[] = [];
-  for (const { name } of rows) {
-    if (name.startsWith('kysely_')) continue;
-    const columns = await sql<{ name: string }>`SELECT name FROM pragma_table_info(${name})`.execute(db);
-    const keys = await sql<{
-      table: string;
-      from: string;
-      to: string | null;
-    }>`SELECT "table", "from", "to" FROM pragma_foreign_key_list(${name})`.execute(db);
-    tables.push({
-      name,
-      columns: columns.rows.map((c) => c.name),
-      references: keys.rows.map((k) => ({ table: k.table, from: k.from, to: k.to ?? 'id' })),
-    });
-  }
-  return tables;
-}
-
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /** JSON text columns (tags, attendees, before/after of a change) become structures in the JSON files. */
@@ -146,7 +118,7 @@ function humanTitle(table: string): string {
 export async function collectHeld(db: Kysely<DB>, traineeId: string): Promise<HeldSection[]> {
   const trainee = await db.selectFrom('trainees').selectAll().where('id', '=', traineeId).executeTakeFirst();
   if (!trainee) throw new AppError('not_found', 'That trainee no longer exists.');
-  const tables = (await schemaTables(db)).filter((t) => !NOT_SECTIONS.has(t.name));
+  const tables = (await readSchemaTables(db)).filter((t) => !NOT_SECTIONS.has(t.name));
   const found = new Map<string, HeldRow[]>([['trainees', [trainee]]]);
 
   for (const table of tables) {

@@ -208,27 +208,7 @@ export function ReadinessTable({
       <div className="table-scroll readiness-scroll">
         <table className="data-table readiness-table" aria-label="Panel readiness">
           <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                    >
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true" className="sort-indicator">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
+            <SortableHeaderRows table={table} />
           </thead>
           <tbody>
             {shown.map((row) => (
@@ -248,3 +228,4 @@ export function ReadinessTable({
   );
 }
 import { Select } from '../../components/Select';
+import { SortableHeaderRows } from '../../components/SortableHeaderRows';

@@ -22,6 +22,7 @@ import { useLogExport } from '../export-log';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';
 import { useMonitorTime, useResitMonitor } from './queries';
+import { SortableHeaderRows } from '../../components/SortableHeaderRows';
 
 /** A monitor row with its trainee's extension time and after-training attempt (read apart, joined here). */
 type MonitorLine = MonitorRow & { time: MonitorTraineeTime | undefined };
@@ -299,25 +300,7 @@ export function ResitMonitorPage({ dialog }: { dialog?: 'import' | 'rules' }) {
           <div className="table-scroll">
             <table className="data-table monitor-table" aria-label="Re-sit monitor">
               <thead>
-                <tr>
-                  {table.getHeaderGroups()[0]!.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      >
-                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                          {String(header.column.columnDef.header)}
-                          <span className="sort-indicator" aria-hidden="true">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                </tr>
+                <SortableHeaderRows table={table} />
               </thead>
               <MonitorTable rows={rows} grouped={grouped} />
             </table>

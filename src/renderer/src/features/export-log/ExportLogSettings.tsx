@@ -22,6 +22,7 @@ import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
 import { useExportLog } from './queries';
+import { SortableHeaderRows } from '../../components/SortableHeaderRows';
 
 interface DateRange {
   from: string | null;
@@ -169,25 +170,7 @@ export function ExportLogSettings() {
           <div className="table-scroll">
             <table className="data-table" aria-label="Export log">
               <thead>
-                <tr>
-                  {table.getHeaderGroups()[0]!.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                      >
-                        <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                          {String(header.column.columnDef.header)}
-                          <span className="sort-indicator" aria-hidden="true">
-                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                          </span>
-                        </button>
-                      </th>
-                    );
-                  })}
-                </tr>
+                <SortableHeaderRows table={table} />
               </thead>
               <tbody>
                 {rows.map((row) => (

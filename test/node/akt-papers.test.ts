@@ -2,12 +2,11 @@
  * The AKT's paper belongs to the sitting: 200 items until mid-2025, 160 from October 2025. A
  * score reads against its own paper and is checked against the sitting's own figures.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Migration } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultItemCount, scoreText } from '../../src/shared/exams/akt-papers';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
-import { traineeInput } from './helpers';
+import { insertTraineeAsFirstSchemaHadIt, traineeInput } from './helpers';
 
 const registry = vi.hoisted(() => ({
   list: [] as Array<readonly [string, Migration]>,
@@ -142,12 +141,7 @@ describe('the AKT paper of each sitting', () => {
   it('gives AKT scores recorded before the change their sitting’s paper when the database is updated', async () => {
     registry.list.splice(0, registry.list.length, ...registry.real.filter(([name]) => name < '0008'));
     const before = await createTempBackend();
-    // Written as that version's schema has it: today's trainee form writes columns added since.
-    const trainee = { id: randomUUID() };
-    await sql`INSERT INTO trainees (id, gmc_number, given_name, family_name, programme, grade, programme_start_date,
-        wte, status, tags, created_at, updated_at)
-      VALUES (${trainee.id}, '7000001', 'Oldschema', 'Example', 'Sample GP scheme', 'ST2', '2024-08-07', 1,
-        'in_programme', '[]', '2024-09-01T09:00:00.000Z', '2024-09-01T09:00:00.000Z')`.execute(before.store.db);
+    const trainee = await insertTraineeAsFirstSchemaHadIt(before.store.db, '7000001');
     const akt = (await call(before, 'exams:setup', {})).definitions.find((d) => d.code === 'AKT')!;
     // Rows as the older app wrote them (today's code would write the new column).
     for (const [id, sittingDate, score] of [

@@ -4,12 +4,11 @@
  * below are the specification, typed out from TIS; migration 0005 must produce them, on a new
  * database and on one that already used the old (0004) codes.
  */
-import { randomUUID } from 'node:crypto';
 import { sql, type Migration } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArcpCode } from '../../src/shared/arcp/arcp-reference';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
-import { traineeInput } from './helpers';
+import { insertTraineeAsFirstSchemaHadIt, traineeInput } from './helpers';
 
 const registry = vi.hoisted(() => ({
   list: [] as Array<readonly [string, Migration]>,
@@ -195,12 +194,7 @@ describe('migrating a database that already used the old codes', () => {
     // An app from before 0005: the register holds records with the old U7 ("Other reason") and N12.
     registry.list.splice(0, registry.list.length, ...registry.real.filter(([name]) => name < '0005'));
     const before = await createTempBackend();
-    // Written as that version's schema has it: today's trainee form writes columns added since.
-    const trainee = { id: randomUUID() };
-    await sql`INSERT INTO trainees (id, gmc_number, given_name, family_name, programme, grade, programme_start_date,
-        wte, status, tags, created_at, updated_at)
-      VALUES (${trainee.id}, '7654321', 'Oldschema', 'Example', 'Sample GP scheme', 'ST2', '2024-08-07', 1,
-        'in_programme', '[]', '2024-09-01T09:00:00.000Z', '2024-09-01T09:00:00.000Z')`.execute(before.store.db);
+    const trainee = await insertTraineeAsFirstSchemaHadIt(before.store.db, '7654321');
     const withU7 = await call(before, 'arcp:create', {
       traineeId: trainee.id,
       fields: record({ outcome: '3', reasonCodes: ['U7'], reasonDetail: 'Old free text' }),

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { sql, type Kysely } from 'kysely';
 import type { TraineeFieldsInput } from '../../src/shared/trainees/trainee-schema';
 
 /** Opens an encrypted database file outside the store, the way the store unlocks it. */
@@ -63,4 +64,17 @@ export function manualClock(start = '2025-03-01T09:00:00.000Z') {
       current = new Date(current.getTime() + ms);
     },
   };
+}
+
+/**
+ * A trainee written with only the columns the first schema had, for tests that open the app on an
+ * older schema: today's trainee form writes columns added since (the leaving date, for one).
+ */
+export async function insertTraineeAsFirstSchemaHadIt<T>(db: Kysely<T>, gmcNumber: string): Promise<{ id: string }> {
+  const trainee = { id: randomUUID() };
+  await sql`INSERT INTO trainees (id, gmc_number, given_name, family_name, programme, grade, programme_start_date,
+      wte, status, tags, created_at, updated_at)
+    VALUES (${trainee.id}, ${gmcNumber}, 'Oldschema', 'Example', 'Sample GP scheme', 'ST2', '2024-08-07', 1,
+      'in_programme', '[]', '2024-09-01T09:00:00.000Z', '2024-09-01T09:00:00.000Z')`.execute(db);
+  return trainee;
 }

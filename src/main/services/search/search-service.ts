@@ -68,7 +68,20 @@ export function createSearchService(db: Kysely<DB>) {
       const match = ftsQuery(text);
       if (!match) return { query: text, results: [], more: false };
       // bm25 weights: a hit in a title counts most, then shared text, then private notes.
+      // Ranking needs every match's score, but the index alone gives it: the page is chosen first
+      // (ties in FTS5's match order, rowid, as the old single query kept them), then snippets and
+      // joins are made for the page's rows only. The outer MATCH walks the matches once more and
+      // keeps those in the page (CROSS JOIN keeps it outermost; a MATCH per kept row re-reads
+      // every prefix term's doclist each time). Ranking without the trainees join picks the same
+      // page because no document outlives its trainee (a trainee's delete trigger removes them).
       const { rows } = await sql<Row>`
+        WITH page AS MATERIALIZED (
+          SELECT rowid AS doc, bm25(search_fts, 10.0, 3.0, 1.0) AS score
+          FROM search_fts
+          WHERE search_fts MATCH ${match}
+          ORDER BY score, rowid
+          LIMIT ${limit + 1}
+        )
         SELECT d.entity, d.entity_id, d.trainee_id, d.title,
                snippet(search_fts, -1, ${HIT_START}, ${HIT_END}, '…', 14) AS best,
                snippet(search_fts, 2, ${HIT_START}, ${HIT_END}, '', 1) AS private_hit,
@@ -77,11 +90,11 @@ export function createSearchService(db: Kysely<DB>) {
                CASE d.entity WHEN 'meeting' THEN d.entity_id WHEN 'action' THEN (SELECT meeting_id FROM meeting_actions WHERE id = d.entity_id) END AS meeting_id,
                CASE d.entity WHEN 'meeting' THEN (SELECT held_on FROM meetings WHERE id = d.entity_id) WHEN 'action' THEN (SELECT m.held_on FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.id = d.entity_id) END AS held_on
         FROM search_fts
-        JOIN search_docs d ON d.rowid = search_fts.rowid
+        CROSS JOIN page ON page.doc = search_fts.rowid
+        CROSS JOIN search_docs d ON d.rowid = page.doc
         JOIN trainees t ON t.id = d.trainee_id
         WHERE search_fts MATCH ${match}
-        ORDER BY bm25(search_fts, 10.0, 3.0, 1.0)
-        LIMIT ${limit + 1}`.execute(db);
+        ORDER BY page.score, page.doc`.execute(db);
       const results: SearchResult[] = rows.slice(0, limit).map((r) => {
         const when = r.held_on ? ` · ${r.held_on.split('-').reverse().join('/')}` : '';
         const title =

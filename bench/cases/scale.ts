@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { shiftDate, ukToday } from '../../src/shared/dates';
 import type { ArcpPanel, PanelReadiness } from '../../src/shared/arcp/arcp-schema';
@@ -104,6 +105,25 @@ function readMonitorSources(raw: Database.Database): unknown[] {
     .all();
 }
 
+interface TodayState extends DemoDatabase {
+  actionId: string;
+  done: boolean;
+}
+
+/** The demo, with an open action to mark done and not done between looks at Today. */
+async function todayState(trainees: number): Promise<TodayState> {
+  const demo = await demoDatabase(trainees);
+  const action = demo.raw.prepare(`SELECT id FROM meeting_actions WHERE done_on IS NULL LIMIT 1`).get() as {
+    id: string;
+  };
+  return { ...demo, actionId: action.id, done: false };
+}
+
+function describeToday(view: TodayView): string {
+  const totals = view.groups.map((g) => `${g.urgency} ${count(g.total)}`).join(', ');
+  return `${totals}; ${formatBytes(Buffer.byteLength(JSON.stringify(view)))} sent`;
+}
+
 interface PanelState extends DemoDatabase {
   panel: ArcpPanel;
 }
@@ -137,20 +157,36 @@ function sized(trainees: number): AnyBenchCase[] {
         return `${count(list.length)} rows, ${formatBytes(bytes)} (${Math.round(bytes / list.length)} B/trainee)`;
       },
     }),
-    defineCase<DemoDatabase>({
+    defineCase<TodayState>({
       name: `today:view (${n})`,
       series: 'today:view',
       trainees,
-      notes: 'every Today provider through the handler registry, capped at 200 rows per group',
+      notes:
+        'through the handler registry, capped at 200 rows per group, after a write to one trainee (an action marked done, then not done): the cache re-reads that trainee',
+      runs: 7,
+      warmup: 2,
+      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
+      setup: () => todayState(trainees),
+      beforeEach: async (state) => {
+        state.done = !state.done;
+        await call(state.backend, 'meetings:setActionDone', { id: state.actionId, done: state.done });
+      },
+      run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
+    }),
+    defineCase<TodayState>({
+      name: `today:view, reading everything (${n})`,
+      series: 'today:view, reading everything',
+      trainees,
+      notes:
+        'the first look of a day, after unlocking or restoring, or after a settings or reference-data change: every provider read whole into the cache',
       runs: 5,
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
-      setup: demo,
-      run: async ({ backend }) => {
-        const view = await call<TodayView>(backend, 'today:view', {});
-        const totals = view.groups.map((g) => `${g.urgency} ${count(g.total)}`).join(', ');
-        return `${totals}; ${formatBytes(Buffer.byteLength(JSON.stringify(view)))} sent`;
-      },
+      setup: () => todayState(trainees),
+      // What a settings write's trigger notes: every trainee has changed.
+      beforeEach: async ({ backend }) =>
+        void (await sql`INSERT INTO temp.today_dirty VALUES ('*')`.execute(backend.store.db)),
+      run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
     }),
     defineCase<DemoDatabase>({
       name: `exams:monitor (${n})`,

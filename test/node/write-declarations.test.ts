@@ -3,11 +3,15 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../src/shared/contract';
 import { DATA_FEATURES, FILE_BACKED_FEATURES } from '../../src/shared/contract/data-features';
-import { ukToday } from '../../src/shared/dates';
 import { hasOwner, TABLE_OWNERS, tablesChangedBy } from '../../src/main/store/table-owners';
 import type { DB } from '../../src/main/store/schema';
-import { CHANNEL_SAMPLES, prepareErasureSample, sampleIds, type SampleIds } from '../support/channel-samples';
-import { relabelledHandover } from '../support/handover-sample';
+import {
+  CHANNEL_SAMPLES,
+  prepareSamples,
+  REPLACES_DATABASE,
+  runSample,
+  type SampleIds,
+} from '../support/channel-samples';
 import { createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
 
 // Every channel runs once against the standard demo; TEMP triggers note each table it writes.
@@ -43,15 +47,8 @@ async function recordWrites(db: Kysely<DB>): Promise<void> {
 
 async function run(name: ChannelName): Promise<string[]> {
   await sql`DELETE FROM written`.execute(backend.store.db);
-  const result = await backend.dispatch(name, CHANNEL_SAMPLES[name](ids));
+  const result = await runSample(backend, ids, name);
   expect(result.ok ? 'ok' : result.error, `${name} with its sample input`).toBe('ok');
-  // A new recovery key replaces the old one: later samples type the current key.
-  if (result.ok && name === 'recovery:create-key')
-    ids.recoveryWords = (result.data as { words: string[] }).words.join(' ');
-  // A new backup the same day replaces the earlier one (the newest of each day is kept).
-  if (result.ok && name === 'backups:run-now') ids.backupFile = (result.data as { file: string }).file;
-  if (result.ok && name === 'backups:run-now-download')
-    ids.backupFile = (result.data as { made: { file: string } }).made.file;
   const { rows } = await sql<{ name: string }>`SELECT DISTINCT name FROM written ORDER BY name`.execute(
     backend.store.db,
   );
@@ -81,9 +78,6 @@ function expectDeclared(name: ChannelName, wrote: string[]): void {
   ).toEqual([]);
 }
 
-/** Channels that swap in a whole other database: the triggers are gone after them, so they run last. */
-const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore', 'backups:restore-upload'];
-
 beforeAll(async () => {
   folder = tempDir('tpd-write-declarations-');
   const backupFile = () => ids.backupFile;
@@ -96,24 +90,7 @@ beforeAll(async () => {
     ids = { folder } as SampleIds;
     return run('demo:load');
   })();
-  const key = await backend.dispatch('recovery:create-key', {});
-  const made = await backend.dispatch('backups:run-now', {});
-  const exported = await backend.dispatch('insights:exportReturn', { kind: 'da-lead' });
-  if (!key.ok || !made.ok || !exported.ok)
-    throw new Error('Could not make the key, backup and return the samples need');
-  const insightsReturn = Buffer.from((exported.data as { json: { base64: string } }).json.base64, 'base64').toString();
-  ids = await sampleIds(
-    backend.store.db,
-    ukToday(),
-    folder,
-    {
-      file: (made.data as { file: string }).file,
-      words: (key.data as { words: string[] }).words.join(' '),
-    },
-    insightsReturn,
-  );
-  ids.handover = await relabelledHandover(backend.store.db, folder);
-  await prepareErasureSample(backend.store.db, ids);
+  ids = await prepareSamples(backend, folder);
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { ChannelName } from '../../src/shared/contract';
+import type { Backend } from '../../src/main/backend';
+import { ukToday } from '../../src/shared/dates';
 import type { DB } from '../../src/main/store/schema';
+import { relabelledHandover } from './handover-sample';
 
 /** Ids from the standard demo set that the samples below work on. */
 export interface SampleIds {
@@ -593,3 +596,45 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   }),
   'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
 };
+
+/**
+ * With the standard demo loaded in `backend`, makes what the samples need first (a recovery key,
+ * a backup, a DA-lead return, a handover file, the archived trainee to erase) and picks their ids.
+ */
+export async function prepareSamples(backend: Backend, folder: string): Promise<SampleIds> {
+  const key = await backend.dispatch('recovery:create-key', {});
+  const made = await backend.dispatch('backups:run-now', {});
+  const exported = await backend.dispatch('insights:exportReturn', { kind: 'da-lead' });
+  if (!key.ok || !made.ok || !exported.ok)
+    throw new Error('Could not make the key, backup and return the samples need');
+  const insightsReturn = Buffer.from((exported.data as { json: { base64: string } }).json.base64, 'base64').toString();
+  const ids = await sampleIds(
+    backend.store.db,
+    ukToday(),
+    folder,
+    {
+      file: (made.data as { file: string }).file,
+      words: (key.data as { words: string[] }).words.join(' '),
+    },
+    insightsReturn,
+  );
+  ids.handover = await relabelledHandover(backend.store.db, folder);
+  await prepareErasureSample(backend.store.db, ids);
+  return ids;
+}
+
+/** Runs a channel with its sample, and keeps the ids later samples need current. */
+export async function runSample(backend: Backend, ids: SampleIds, name: ChannelName) {
+  const result = await backend.dispatch(name, CHANNEL_SAMPLES[name](ids));
+  // A new recovery key replaces the old one: later samples type the current key.
+  if (result.ok && name === 'recovery:create-key')
+    ids.recoveryWords = (result.data as { words: string[] }).words.join(' ');
+  // A new backup the same day replaces the earlier one (the newest of each day is kept).
+  if (result.ok && name === 'backups:run-now') ids.backupFile = (result.data as { file: string }).file;
+  if (result.ok && name === 'backups:run-now-download')
+    ids.backupFile = (result.data as { made: { file: string } }).made.file;
+  return result;
+}
+
+/** Channels that swap in a whole other database (TEMP triggers and caches go with the old connection). */
+export const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore', 'backups:restore-upload'];

@@ -5,6 +5,7 @@ import { urgencyFor, type TodayItem } from '../../../shared/today/today-types';
 import { displayName } from '../../../shared/trainees/trainee-schema';
 import type { DB } from '../../store/schema';
 import { readSettings } from '../settings/settings-read';
+import { forTrainees } from '../../store/trainee-slices';
 
 /**
  * Archived trainees past the retention period (Settings → Retention), from the day it ends: the
@@ -13,15 +14,22 @@ import { readSettings } from '../settings/settings-read';
  * until I erase". A code provider: archived trainees are few, and UK days and calendar months
  * (31 January plus a month is 28 or 29 February) are worked out as the Settings page describes them.
  */
-export async function retentionDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
+export async function retentionDue(
+  db: Kysely<DB>,
+  today: string,
+  traineeIds?: readonly string[],
+): Promise<TodayItem[]> {
   const { retentionPeriod } = await readSettings(db);
   if (!retentionPeriod) return [];
-  const rows = await db
-    .selectFrom('trainees as t')
-    .leftJoin('retention_keeps as k', 'k.trainee_id', 't.id')
-    .select(['t.id', 't.given_name', 't.family_name', 't.preferred_name', 't.archived_at', 'k.kept_on'])
-    .where('t.archived_at', 'is not', null)
-    .execute();
+  const rows = await forTrainees(traineeIds, (slice) =>
+    db
+      .selectFrom('trainees as t')
+      .leftJoin('retention_keeps as k', 'k.trainee_id', 't.id')
+      .select(['t.id', 't.given_name', 't.family_name', 't.preferred_name', 't.archived_at', 'k.kept_on'])
+      .where('t.archived_at', 'is not', null)
+      .$if(slice !== undefined, (q) => q.where('t.id', 'in', slice!))
+      .execute(),
+  );
   const period = retentionPeriodLabel(retentionPeriod);
   const items: TodayItem[] = [];
   for (const row of rows) {

@@ -6,6 +6,7 @@ import { OPEN_GOAL_STATUSES } from '../../../shared/plp/plp-types';
 import { OPEN_SUPPORT_STATUSES, SUPPORT_STATUSES } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
+import { forTrainees } from '../../store/trainee-slices';
 import { FIRST_MEETING_WITHIN_DAYS, STATUSES_SEEN_AT_1_1S } from '../meetings/meetings-read';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
@@ -26,39 +27,25 @@ export const traineeNameSql = sql<string>`coalesce(nullif(t.preferred_name, ''),
 
 /**
  * A Today source whose rows SQL can find by themselves: a query for every row due up to the end
- * of the window (with its date as `due_on`), and how a row reads on Today. The Today view wraps
- * the query to count and cap it per urgency in SQL (today-capped.ts); the daily notification
- * reads it whole.
+ * of the window (with its date as `due_on`), and how a row reads on Today. The Today cache
+ * (today-cache.ts) reads it whole once a day and then only for the trainees a write touched.
  */
 export interface TodaySqlSource<R extends { due_on: string }> {
   kind: string;
-  /** Every row due in the window, or only those whose `key` is listed. */
-  query(db: Kysely<DB>, today: string, keys?: string[]): AliasableExpression<R> & { execute(): Promise<R[]> };
-  /**
-   * The same rows as `query`, only their key and date, read from covering indexes where it can:
-   * what Today counts and ranks before it reads the few rows it shows.
-   */
-  narrow(db: Kysely<DB>, today: string): AliasableExpression<{ key: string; due_on: string }>;
+  /** Every row due in the window, or only those of the listed trainees (a slice of at most TRAINEES_PER_READ, store/trainee-slices). */
+  query(
+    db: Kysely<DB>,
+    today: string,
+    traineeIds?: readonly string[],
+  ): AliasableExpression<R> & { execute(): Promise<R[]> };
   toItem(row: R, today: string, long: (iso: string) => string): TodayItem;
 }
 
-/**
- * Rows by the keys `narrow` found (their primary keys: the date conditions that found them are
- * left out, so the planner looks them up by key), or, without keys, every row the conditions select.
- */
-function byKeysOr<Q extends { where: WhereByKey<Q> }>(
-  keys: string[] | undefined,
-  key: string,
-  conditions: (q: Q) => Q,
-) {
-  return (q: Q): Q => (keys === undefined ? conditions(q) : q.where(key, 'in', keys));
+/** Narrows a query to the listed trainees, when a list is given. */
+function ofTrainees<Q extends { where: WhereIn<Q> }>(traineeIds: readonly string[] | undefined, column: string) {
+  return (q: Q): Q => (traineeIds === undefined ? q : q.where(column, 'in', traineeIds));
 }
-type WhereByKey<Q> = (ref: string, op: 'in', values: string[]) => Q;
-
-/** Archived trainees are few: excluding them by a set of ids spares a join per row. */
-const archivedIds = (db: Kysely<DB>) => db.selectFrom('trainees').select('id').where('archived_at', 'is not', null);
-const deletedMeetingIds = (db: Kysely<DB>) =>
-  db.selectFrom('meetings').select('id').where('deleted_at', 'is not', null);
+type WhereIn<Q> = (ref: string, op: 'in', values: readonly string[]) => Q;
 
 // Each source is type-checked where it is written; the list holds them by their common shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,15 +58,7 @@ function defineSource<R extends { due_on: string }>(source: TodaySqlSource<R>): 
 /** Agreed actions from 1:1s that are not done and fall due in the window. */
 export const meetingActionSource = defineSource({
   kind: 'meeting_action',
-  narrow: (db, today) =>
-    db
-      .selectFrom('meeting_actions as a')
-      .select(['a.id as key', 'a.due_on'])
-      .where('a.done_on', 'is', null)
-      .where('a.due_on', '<=', windowEnd(today))
-      .where('a.meeting_id', 'not in', deletedMeetingIds(db))
-      .where('a.trainee_id', 'not in', archivedIds(db)),
-  query: (db, today, keys) =>
+  query: (db, today, traineeIds) =>
     db
       .selectFrom('meeting_actions as a')
       .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
@@ -96,7 +75,9 @@ export const meetingActionSource = defineSource({
       ])
       .where('m.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
-      .$call(byKeysOr(keys, 'a.id', (q) => q.where('a.done_on', 'is', null).where('a.due_on', '<=', windowEnd(today)))),
+      .where('a.done_on', 'is', null)
+      .where('a.due_on', '<=', windowEnd(today))
+      .$call(ofTrainees(traineeIds, 'a.trainee_id')),
   toItem: (r, today, long) => ({
     id: r.id,
     kind: 'meeting_action',
@@ -111,7 +92,7 @@ export const meetingActionSource = defineSource({
 });
 
 /** Each active trainee's next 1:1 date (and, `named`, what Today shows about it). */
-function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: string[]) {
+function dueSchedules(db: Kysely<DB>, named: boolean, traineeIds?: readonly string[]) {
   // The latest 1:1 of each trainee and the next date agreed at it, in one grouped pass over the
   // covering index meetings_latest (no table rows read).
   const latest = db
@@ -119,7 +100,7 @@ function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: stri
     .select(['trainee_id', sql<string>`max(held_on || '|' || coalesce(next_due_on, ''))`.as('latest')])
     .where('deleted_at', 'is', null)
     .groupBy('trainee_id')
-    .$if(keys !== undefined, (q) => q.where('trainee_id', 'in', keys!));
+    .$call(ofTrainees(traineeIds, 'trainee_id'));
   const schedules = db
     .selectFrom('trainees as t')
     .leftJoin('meeting_cadence as c', 'c.trainee_id', 't.id')
@@ -135,7 +116,7 @@ function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: stri
     ])
     .where('t.archived_at', 'is', null)
     .where('t.status', 'in', STATUSES_SEEN_AT_1_1S)
-    .$if(keys !== undefined, (q) => q.where('t.id', 'in', keys!));
+    .$call(ofTrainees(traineeIds, 't.id'));
   // The latest 1:1's date and the next date agreed at it, split out of `latest`.
   const parts = db
     .selectFrom(schedules.as('p'))
@@ -170,14 +151,9 @@ function dueSchedules(db: Kysely<DB>, today: string, named: boolean, keys?: stri
  */
 export const meetingDueSource = defineSource({
   kind: 'meeting_due',
-  narrow: (db, today) =>
+  query: (db, today, traineeIds) =>
     db
-      .selectFrom(dueSchedules(db, today, false).as('d'))
-      .select(['d.trainee_id as key', 'd.due_on'])
-      .where('d.due_on', '<=', windowEnd(today)),
-  query: (db, today, keys) =>
-    db
-      .selectFrom(dueSchedules(db, today, true, keys).as('d'))
+      .selectFrom(dueSchedules(db, true, traineeIds).as('d'))
       .select(['d.trainee_id', 'd.trainee_name', 'd.cadence_weeks', 'd.last_held_on', 'd.agreed', 'd.due_on'])
       .where('d.due_on', '<=', windowEnd(today)),
   toItem: (s, today, long) => ({
@@ -198,17 +174,7 @@ export const meetingDueSource = defineSource({
 /** Open PLP goals whose review (or target date, when no review is set) falls due. */
 export const planReviewSource = defineSource({
   kind: 'plp_review',
-  narrow: (db, today) => {
-    const due = sql<string>`coalesce(g.next_review_on, g.target_on)`;
-    return db
-      .selectFrom('plp_goals as g')
-      .select(['g.id as key', due.as('due_on')])
-      .where('g.status', 'in', OPEN_GOAL_STATUSES)
-      .where('g.deleted_at', 'is', null)
-      .where(due, '<=', windowEnd(today))
-      .where('g.trainee_id', 'not in', archivedIds(db));
-  },
-  query: (db, today, keys) => {
+  query: (db, today, traineeIds) => {
     const due = sql<string>`coalesce(g.next_review_on, g.target_on)`;
     return db
       .selectFrom('plp_goals as g')
@@ -216,9 +182,9 @@ export const planReviewSource = defineSource({
       .select(['g.id', 'g.title', 'g.trainee_id', 'g.status', due.as('due_on'), traineeNameSql.as('trainee_name')])
       .where('g.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
-      .$call(
-        byKeysOr(keys, 'g.id', (q) => q.where('g.status', 'in', OPEN_GOAL_STATUSES).where(due, '<=', windowEnd(today))),
-      );
+      .where('g.status', 'in', OPEN_GOAL_STATUSES)
+      .where(due, '<=', windowEnd(today))
+      .$call(ofTrainees(traineeIds, 'g.trainee_id'));
   },
   toItem: (r, today) => ({
     id: r.id,
@@ -236,16 +202,7 @@ export const planReviewSource = defineSource({
 /** Support offered or accepted whose follow-up date has come: did the trainee take it up? */
 export const supportFollowUpSource = defineSource({
   kind: 'support_follow_up',
-  narrow: (db, today) =>
-    db
-      .selectFrom('support_items as s')
-      .select(['s.id as key', sql<string>`s.follow_up_on`.as('due_on')])
-      .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
-      .where('s.deleted_at', 'is', null)
-      .where('s.follow_up_on', 'is not', null)
-      .where('s.follow_up_on', '<=', windowEnd(today))
-      .where('s.trainee_id', 'not in', archivedIds(db)),
-  query: (db, today, keys) =>
+  query: (db, today, traineeIds) =>
     db
       .selectFrom('support_items as s')
       .innerJoin('trainees as t', 't.id', 's.trainee_id')
@@ -260,14 +217,10 @@ export const supportFollowUpSource = defineSource({
       ])
       .where('s.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
-      .$call(
-        byKeysOr(keys, 's.id', (q) =>
-          q
-            .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
-            .where('s.follow_up_on', 'is not', null)
-            .where('s.follow_up_on', '<=', windowEnd(today)),
-        ),
-      ),
+      .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
+      .where('s.follow_up_on', 'is not', null)
+      .where('s.follow_up_on', '<=', windowEnd(today))
+      .$call(ofTrainees(traineeIds, 's.trainee_id')),
   toItem: (r, today, long) => ({
     id: r.id,
     kind: 'support_follow_up',
@@ -284,17 +237,13 @@ export const supportFollowUpSource = defineSource({
 /** Early-needs forms whose retention ends (the end of training): time to destroy them. */
 export const earlyNeedsRetentionSource = defineSource({
   kind: 'needs_retention',
-  narrow: (db, today) =>
-    db
-      .selectFrom('early_needs as n')
-      .select(['n.trainee_id as key', sql<string>`n.retain_until`.as('due_on')])
-      .where('n.retain_until', '<=', windowEnd(today)),
-  query: (db, today, keys) =>
+  query: (db, today, traineeIds) =>
     db
       .selectFrom('early_needs as n')
       .innerJoin('trainees as t', 't.id', 'n.trainee_id')
       .select(['n.trainee_id', sql<string>`n.retain_until`.as('due_on'), traineeNameSql.as('trainee_name')])
-      .$call(byKeysOr(keys, 'n.trainee_id', (q) => q.where('n.retain_until', '<=', windowEnd(today)))),
+      .where('n.retain_until', '<=', windowEnd(today))
+      .$call(ofTrainees(traineeIds, 'n.trainee_id')),
   toItem: (r, today) => ({
     id: r.trainee_id,
     kind: 'needs_retention',
@@ -317,16 +266,11 @@ export const EVERYDAY_SQL_SOURCES: AnyTodaySqlSource[] = [
   earlyNeedsRetentionSource,
 ];
 
-/** A source read whole: every row due in the window. */
+/** A source as a provider: every row due in the window, or only the listed trainees' rows. */
 export function sourceProvider(source: AnyTodaySqlSource) {
-  return async (db: Kysely<DB>, today: string): Promise<TodayItem[]> => {
+  return async (db: Kysely<DB>, today: string, traineeIds?: readonly string[]): Promise<TodayItem[]> => {
     const long = longDates();
-    return (await source.query(db, today).execute()).map((row) => source.toItem(row, today, long));
+    const rows = await forTrainees(traineeIds, (slice) => source.query(db, today, slice).execute());
+    return rows.map((row) => source.toItem(row, today, long));
   };
 }
-
-export const meetingActionsDue = sourceProvider(meetingActionSource);
-export const meetingsDue = sourceProvider(meetingDueSource);
-export const planReviewsDue = sourceProvider(planReviewSource);
-export const supportFollowUpsDue = sourceProvider(supportFollowUpSource);
-export const earlyNeedsRetentionDue = sourceProvider(earlyNeedsRetentionSource);

@@ -1,10 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ukToday } from '../../../shared/dates';
 import type { TodayGroup, TodayItem, TodayUrgency, TodayView } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { cappedSource } from './today-capped';
-import { longDates } from './everyday-providers';
-import { TODAY_CODE_PROVIDERS, TODAY_PROVIDERS, TODAY_SQL_SOURCES, type TodayProvider } from './today-providers';
+import { createTodayCache } from './today-cache';
+import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
 export const TODAY_GROUP_LIMIT = 200;
@@ -53,76 +52,62 @@ export function groupTodayItems(
 }
 
 /**
- * The start screen without reading everything: SQL counts and caps the everyday sources
- * (today-capped.ts), the code-ruled sources return their few rows whole, and the rows are merged
- * here. The same view `groupTodayItems(collectTodayItems(...))` would give, at a fraction of the reads.
+ * The start screen from every cached row, given oldest due first (by date alone): the same view
+ * `groupTodayItems(collectTodayItems(...))` gives, in one pass that sorts only the rows it shows
+ * (and those due the same day as the last of them).
  */
-export async function todayView(
-  db: Kysely<DB>,
+export function viewOf(
+  byDate: readonly TodayItem[],
   today: string,
   limit = TODAY_GROUP_LIMIT,
   kind: string | null = null,
-): Promise<TodayView> {
-  const [capped, coded] = await Promise.all([
-    Promise.all(TODAY_SQL_SOURCES.map((source) => cappedSource(db, source, today, limit))),
-    Promise.all(TODAY_CODE_PROVIDERS.map((provider) => provider(db, today))),
-  ]);
-  const codedItems = coded.flat();
-  const candidates = [...capped.flatMap((c) => c.items), ...codedItems].sort(byDueDate);
-
-  const totals = new Map<string, Record<TodayUrgency, number>>();
-  for (const c of capped) totals.set(c.kind, { ...c.totals });
-  for (const item of codedItems) {
-    const t = totals.get(item.kind) ?? { overdue: 0, due_soon: 0, upcoming: 0 };
-    t[item.urgency]++;
-    totals.set(item.kind, t);
+): TodayView {
+  const groups = new Map<TodayUrgency, { total: number; items: TodayItem[]; through: string | null }>(
+    URGENCIES.map((urgency) => [urgency, { total: 0, items: [], through: null }]),
+  );
+  // Each kind's count and earliest row: kinds are listed in the order a sorted list would meet them.
+  const kinds = new Map<string, { total: number; first: TodayItem }>();
+  for (const item of byDate) {
+    const seen = kinds.get(item.kind);
+    if (!seen) kinds.set(item.kind, { total: 1, first: item });
+    else {
+      seen.total++;
+      // Rows come by date, so only a row due the same day can come before the earliest yet.
+      if (item.dueDate === seen.first.dueDate && byDueDate(item, seen.first) < 0) seen.first = item;
+    }
+    if (kind && item.kind !== kind) continue;
+    const group = groups.get(item.urgency)!;
+    group.total++;
+    // Keep rows until the limit, then those due the same day as the last kept (the tie-break may put them first).
+    if (group.through === null || item.dueDate === group.through) {
+      group.items.push(item);
+      if (group.items.length === limit) group.through = item.dueDate;
+    }
   }
-
-  const shown = kind ? candidates.filter((i) => i.kind === kind) : candidates;
-  const groups: TodayGroup[] = URGENCIES.map((urgency) => {
-    let total = 0;
-    for (const [k, t] of totals) if (!kind || k === kind) total += t[urgency];
-    return { urgency, total, items: shown.filter((i) => i.urgency === urgency).slice(0, limit) };
-  });
-  // Kinds in the order of their earliest row, as a list of every row would meet them.
-  const kinds: TodayView['kinds'] = [];
-  const seen = new Set<string>();
-  for (const item of candidates) {
-    if (seen.has(item.kind)) continue;
-    seen.add(item.kind);
-    const t = totals.get(item.kind)!;
-    kinds.push({ kind: item.kind, total: t.overdue + t.due_soon + t.upcoming });
-  }
-  return { today, groups, kinds };
-}
-
-/**
- * One trainee's rows from the same providers as Today (the Overview's "what needs doing"): each
- * SQL source's own query, narrowed to the trainee, and the code-ruled sources' few rows.
- */
-export async function todayItemsForTrainee(db: Kysely<DB>, today: string, traineeId: string): Promise<TodayItem[]> {
-  const long = longDates();
-  const [fromSql, coded] = await Promise.all([
-    Promise.all(
-      TODAY_SQL_SOURCES.map(async (source) => {
-        const rows = await db
-          .selectFrom(source.query(db, today).as('s'))
-          .selectAll()
-          .where(sql.ref('s.trainee_id'), '=', traineeId)
-          .execute();
-        return rows.map((row) => source.toItem(row, today, long));
-      }),
-    ),
-    Promise.all(TODAY_CODE_PROVIDERS.map((provider) => provider(db, today))),
-  ]);
-  return [...fromSql.flat(), ...coded.flat().filter((item) => item.traineeId === traineeId)].sort(byDueDate);
+  return {
+    today,
+    groups: URGENCIES.map((urgency) => {
+      const { total, items } = groups.get(urgency)!;
+      return { urgency, total, items: items.sort(byDueDate).slice(0, limit) };
+    }),
+    kinds: [...kinds].sort(([, a], [, b]) => byDueDate(a.first, b.first)).map(([kind, { total }]) => ({ kind, total })),
+  };
 }
 
 export type TodayService = ReturnType<typeof createTodayService>;
 
 export function createTodayService(db: Kysely<DB>, now: () => Date) {
+  const cache = createTodayCache(db);
   return {
-    view: (kind: string | null = null): Promise<TodayView> => todayView(db, ukToday(now()), TODAY_GROUP_LIMIT, kind),
-    forTrainee: (traineeId: string): Promise<TodayItem[]> => todayItemsForTrainee(db, ukToday(now()), traineeId),
+    async view(kind: string | null = null): Promise<TodayView> {
+      const today = ukToday(now());
+      await cache.refresh(today);
+      return viewOf(cache.items(), today, TODAY_GROUP_LIMIT, kind);
+    },
+    /** One trainee's rows (the Overview's "what needs doing"), oldest due first. */
+    async forTrainee(traineeId: string): Promise<TodayItem[]> {
+      await cache.refresh(ukToday(now()));
+      return [...cache.forTrainee(traineeId)].sort(byDueDate);
+    },
   };
 }

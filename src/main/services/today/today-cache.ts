@@ -1,0 +1,170 @@
+import { sql, type Kysely } from 'kysely';
+import type { TodayItem } from '../../../shared/today/today-types';
+import type { DB } from '../../store/schema';
+import { readSchemaTables } from '../../store/schema-tables';
+import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
+
+/**
+ * Tables no Today provider reads, so a write to them leaves Today as it was. Every other table is
+ * watched: a write to a table with a trainee_id marks that trainee, a write to any other table
+ * (settings, exam and ARCP reference data) marks everyone. A new table is therefore watched
+ * until it is listed here, which is slower but never stale.
+ */
+export const TABLES_TODAY_IGNORES: Record<string, string> = {
+  change_log: 'the audit trail every write appends to',
+  drafts: 'autosaved form drafts',
+  daily_notifications: 'which day the reminder was shown',
+  export_log: 'the record of exports',
+  export_log_trainees: 'the record of exports',
+  handover_imports: 'provenance of handed-over records',
+  handover_records: 'provenance of handed-over records',
+  evaluation_characteristics: 'kept out of every screen but the Evaluation tab',
+  identified_needs: 'Today reads early-needs forms, not the needs found on them',
+  meeting_goals: 'links of 1:1s to PLP goals',
+  meeting_templates: 'agenda templates',
+  plp_reviews: "a review writes its goal's next review date and status, which Today reads",
+  support_catalogue: 'the list support is offered from; an offer copies its label',
+  search_docs: 'the search index, kept by triggers',
+};
+
+/** The connection's own table of trainees written since Today last looked ("*": everyone). */
+const DIRTY_TABLE = 'today_dirty';
+const EVERYONE = '*';
+/** Past this many changed trainees (an import, a handover) one read of everything is quicker. */
+const REBUILD_ABOVE = 2_000;
+
+/**
+ * TEMP triggers (they live only in this connection, never in the file) that note in the same
+ * transaction as each write which trainee it touched; a rolled-back write takes its note with it.
+ */
+async function watchWrites(db: Kysely<DB>): Promise<void> {
+  await sql.raw(`CREATE TEMP TABLE IF NOT EXISTS ${DIRTY_TABLE} (trainee_id TEXT)`).execute(db);
+  for (const table of await readSchemaTables(db)) {
+    if (table.virtual || table.name in TABLES_TODAY_IGNORES || table.name.startsWith('search_')) continue;
+    const column = table.name === 'trainees' ? 'id' : table.columns.includes('trainee_id') ? 'trainee_id' : null;
+    const note = (row: 'NEW' | 'OLD') =>
+      `INSERT INTO ${DIRTY_TABLE} VALUES (${column ? `${row}."${column}"` : `'${EVERYONE}'`});`;
+    const bodies = {
+      INSERT: note('NEW'),
+      UPDATE: column ? `${note('NEW')} ${note('OLD')}` : note('NEW'),
+      DELETE: note('OLD'),
+    };
+    for (const [event, body] of Object.entries(bodies))
+      await sql
+        .raw(
+          `CREATE TEMP TRIGGER IF NOT EXISTS "today_${table.name}_${event.toLowerCase()}" AFTER ${event} ON main."${table.name}" BEGIN ${body} END`,
+        )
+        .execute(db);
+  }
+}
+
+/** Takes (and clears) the notes of written trainees. */
+async function takeWritten(db: Kysely<DB>): Promise<string[] | typeof EVERYONE> {
+  const { rows } = await sql<{ trainee_id: string | null }>`DELETE FROM temp.today_dirty RETURNING trainee_id`.execute(
+    db,
+  );
+  const ids = new Set<string>();
+  for (const { trainee_id } of rows) {
+    if (trainee_id === EVERYONE) return EVERYONE;
+    if (trainee_id !== null) ids.add(trainee_id);
+  }
+  return [...ids];
+}
+
+const byDueOn = (a: TodayItem, b: TodayItem) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+
+function mergeByDueOn(a: TodayItem[], b: TodayItem[]): TodayItem[] {
+  const merged: TodayItem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(byDueOn(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
+
+export type TodayCache = ReturnType<typeof createTodayCache>;
+
+/**
+ * Every trainee's Today rows for one day, kept in memory. The first look of the day (or after an
+ * unlock or a restore, which start a fresh cache) reads every provider whole; after that a look
+ * re-reads only the trainees written since the last one, so Today costs what it shows, not the
+ * size of the register.
+ */
+export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TODAY_PROVIDERS) {
+  const byTrainee = new Map<string, TodayItem[]>();
+  // Every row, oldest due first (by date alone), made again only after a refresh changed something.
+  let byDate: TodayItem[] | null = null;
+  let asOf: string | null = null;
+  let watching: Promise<void> | null = null;
+  // One refresh at a time: two interleaved ones could put an older read over a newer one.
+  let queue: Promise<void> = Promise.resolve();
+
+  async function readAll(today: string): Promise<void> {
+    const lists = await Promise.all(providers.map((provider) => provider(db, today)));
+    byTrainee.clear();
+    byDate = null;
+    for (const item of lists.flat()) {
+      const mine = byTrainee.get(item.traineeId);
+      if (mine) mine.push(item);
+      else byTrainee.set(item.traineeId, [item]);
+    }
+  }
+
+  async function readTrainees(today: string, traineeIds: string[]): Promise<void> {
+    const lists = await Promise.all(providers.map((provider) => provider(db, today, traineeIds)));
+    const fresh = new Map<string, TodayItem[]>(traineeIds.map((id) => [id, []]));
+    const added: TodayItem[] = [];
+    for (const item of lists.flat()) {
+      // A provider that ignored the list would hand back other trainees' rows: they are not news.
+      const mine = fresh.get(item.traineeId);
+      if (!mine) continue;
+      mine.push(item);
+      added.push(item);
+    }
+    for (const [id, items] of fresh) {
+      if (items.length > 0) byTrainee.set(id, items);
+      else byTrainee.delete(id);
+    }
+    // The few changed trainees' rows out, their new rows merged in: no sort of the whole list.
+    if (byDate)
+      byDate = mergeByDueOn(
+        byDate.filter((item) => !fresh.has(item.traineeId)),
+        added.sort(byDueOn),
+      );
+  }
+
+  async function refreshNow(today: string): Promise<void> {
+    await (watching ??= watchWrites(db));
+    try {
+      const written = await takeWritten(db);
+      if (asOf !== today || written === EVERYONE || written.length > REBUILD_ABOVE) {
+        asOf = null;
+        await readAll(today);
+        asOf = today;
+      } else if (written.length > 0) {
+        await readTrainees(today, written);
+      }
+    } catch (error) {
+      // The notes are taken: the next look must read everything again.
+      asOf = null;
+      throw error;
+    }
+  }
+
+  return {
+    /** Brings the rows up to date for `today` (yyyy-MM-dd). */
+    refresh(today: string): Promise<void> {
+      const run = queue.then(() => refreshNow(today));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    /** Every cached row, oldest due first (rows due the same day in no particular order). */
+    items(): readonly TodayItem[] {
+      return (byDate ??= [...byTrainee.values()].flat().sort(byDueOn));
+    },
+    forTrainee(traineeId: string): readonly TodayItem[] {
+      return byTrainee.get(traineeId) ?? [];
+    },
+  };
+}

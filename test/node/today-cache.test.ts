@@ -1,0 +1,117 @@
+/**
+ * Today keeps every trainee's rows in memory and re-reads only the trainees a write touched
+ * (services/today/today-cache.ts). After every write channel, run with its sample input against
+ * the standard demo, Today and each trainee's rows must be exactly what a whole fresh read of
+ * every provider gives: a write the cache missed would leave a stale or missing row here.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, contract, type ChannelName } from '../../src/shared/contract';
+import { ukToday } from '../../src/shared/dates';
+import type { TodayItem } from '../../src/shared/today/today-types';
+import { collectTodayItems, groupTodayItems } from '../../src/main/services/today/today-service';
+import { prepareSamples, REPLACES_DATABASE, runSample, type SampleIds } from '../support/channel-samples';
+import { call, createTempBackend, tempDir, type TempBackend } from '../support/temp-backend';
+
+let backend: TempBackend;
+let folder: string;
+let ids: SampleIds;
+
+/** Every trainee's cached rows, through the channel the Overview uses, in Today's order. */
+async function cachedRows(): Promise<TodayItem[]> {
+  const trainees = await backend.store.db.selectFrom('trainees').select('id').execute();
+  const rows: TodayItem[] = [];
+  for (const { id } of trainees) rows.push(...(await call(backend, 'today:forTrainee', { traineeId: id })));
+  return rows;
+}
+
+async function expectFreshToday(after: string): Promise<void> {
+  const today = ukToday();
+  const view = await call(backend, 'today:view', {});
+  const fresh = await collectTodayItems(backend.store.db, today);
+  expect(view, `Today after ${after}`).toEqual(groupTodayItems(fresh, today));
+  const cached = await cachedRows();
+  expect(cached.length, `how many rows after ${after}`).toBe(fresh.length);
+  expect(new Set(cached.map((r) => JSON.stringify(r))), `every trainee's rows after ${after}`).toEqual(
+    new Set(fresh.map((r) => JSON.stringify(r))),
+  );
+}
+
+beforeAll(async () => {
+  folder = tempDir('tpd-today-cache-');
+  backend = await createTempBackend({
+    backupFolder: folder,
+    backupDialogs: { chooseFolder: async () => folder, chooseBackupFile: async () => ids.backupFile },
+  });
+  // The first look reads everything; from here on the cache only hears about writes.
+  await call(backend, 'today:view', {});
+  await call(backend, 'demo:load', { size: 'standard' });
+  ids = await prepareSamples(backend, folder);
+}, 120_000);
+
+afterAll(async () => {
+  await backend.close();
+  fs.rmSync(backend.dataDir, { recursive: true, force: true });
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the Today cache', () => {
+  it('follows loading the demo and making the samples', async () => {
+    await expectFreshToday('demo:load');
+  });
+
+  const writes = CHANNEL_NAMES.filter((name) => contract[name].changes.length > 0 && name !== 'demo:load');
+  for (const name of [...writes.filter((w) => !REPLACES_DATABASE.includes(w)), ...REPLACES_DATABASE]) {
+    it(`follows ${name}`, async () => {
+      const result = await runSample(backend, ids, name as ChannelName);
+      expect(result.ok ? 'ok' : result.error, `${name} with its sample input`).toBe('ok');
+      await expectFreshToday(name);
+    });
+  }
+
+  it('follows a write made straight to the database, as an import or a handover makes them', async () => {
+    const before = await call(backend, 'today:forTrainee', { traineeId: ids.traineeId });
+    expect(before.length).toBeGreaterThan(0);
+    await backend.store.db
+      .updateTable('trainees')
+      .set({ given_name: 'Renamed', preferred_name: null })
+      .where('id', '=', ids.traineeId)
+      .execute();
+    const after = await call(backend, 'today:forTrainee', { traineeId: ids.traineeId });
+    expect(after.map((r) => r.traineeName.split(' ')[0])).toEqual(before.map(() => 'Renamed'));
+    await expectFreshToday('a rename');
+  });
+
+  it('is unchanged by a write that was rolled back', async () => {
+    await expect(
+      backend.store.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('meeting_actions')
+          .set({ done_on: ukToday() })
+          .where('trainee_id', '=', ids.traineeId)
+          .execute();
+        throw new Error('Disk full');
+      }),
+    ).rejects.toThrow('Disk full');
+    await expectFreshToday('a rolled-back write');
+  });
+});
+
+describe('the Today cache on a new day', () => {
+  it('reads everything again, so rows move from upcoming to due soon to overdue as days pass', async () => {
+    let now = new Date('2026-03-02T09:00:00Z');
+    const dayBackend = await createTempBackend({ now: () => now });
+    try {
+      await call(dayBackend, 'demo:load', { size: 'standard' });
+      for (const days of [0, 1, 10, 40]) {
+        now = new Date(Date.UTC(2026, 2, 2 + days, 9));
+        const today = ukToday(now);
+        const view = await call(dayBackend, 'today:view', {});
+        expect(view.today).toBe(today);
+        expect(view).toEqual(groupTodayItems(await collectTodayItems(dayBackend.store.db, today), today));
+      }
+    } finally {
+      await dayBackend.close();
+    }
+  });
+});

@@ -22,7 +22,14 @@ import type {
 } from '../../../shared/arcp/arcp-schema';
 import { describeGaps, effectiveCounts, evaluateChecklist, type Checklist } from '../../../shared/arcp/checklist';
 import { arcpDeadlines, outcomeFiveDue, reviewOverdue, type ArcpDeadline } from '../../../shared/arcp/deadlines';
-import type { ArcpPackData, PackSection } from '../../../shared/arcp/pack-types';
+import type {
+  ArcpPackData,
+  PackExamAttempt,
+  PackPlpGoal,
+  PackSection,
+  PackSharedRecord,
+  PackSupport,
+} from '../../../shared/arcp/pack-types';
 import { buildArcpPackDocument } from '../../../shared/arcp/pack-document';
 import type { TraineeDeadline } from '../../../shared/arcp/arcp-contract';
 import { describeExamPosition, examPositions } from '../../../shared/exams/exam-position';
@@ -31,13 +38,14 @@ import { isGoalOpen } from '../../../shared/plp/plp-types';
 import { isSupportTakenUp } from '../../../shared/support/support-types';
 import { displayName, type Trainee } from '../../../shared/trainees/trainee-schema';
 import { reportAsPdf, safeFileName } from '../../exports/exported-file';
+import { idSlices, inChunks } from '../../store/in-chunks';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { ArcpRecordsTable } from '../../store/schema-arcp';
 import { recordChange } from '../change-log';
 import { recordExport } from '../export-log';
 import { findTrainee, rowToTrainee } from '../trainees/trainees-read';
-import { SOURCE_NAMES, type ArcpSources } from './arcp-sources';
+import { SOURCE_NAMES, type ArcpSources, type ManyReader } from './arcp-sources';
 import { fieldsToColumns, recordFields, rowToCode, rowToPanel, rowToRecord, rowToTemplate } from './arcp-rows';
 
 export type ArcpService = ReturnType<typeof createArcpService>;
@@ -103,46 +111,61 @@ function superseded(outcome: string | null, panelDate: string, lastReviewedPanel
   return outcome === OUTCOME_FIVE && lastReviewedPanelDate !== undefined && lastReviewedPanelDate > panelDate;
 }
 
-/** Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews overdue. */
-export async function collectDeadlines(db: Executor, day: string, horizonDays: number): Promise<TraineeDeadline[]> {
+/**
+ * Every ARCP deadline across the register as of `day`: ESR and outcome 5 windows, and reviews
+ * overdue; or only those of `traineeIds` (the Today cache, as trainees change), read by index.
+ */
+export async function collectDeadlines(
+  db: Executor,
+  day: string,
+  horizonDays: number,
+  traineeIds?: readonly string[],
+): Promise<TraineeDeadline[]> {
   // This runs on every Today view, over the whole register: from indexes alone, find the trainees
   // with an open record or due a review by a bound a little wider than 12 months, and read only
   // those (the exact rule runs below).
   const reviewBound = shiftDate(day, -REVIEW_BOUND_DAYS);
-  const [open, lastPanels, reviewed] = await Promise.all([
-    db
-      .selectFrom('arcp_records')
-      .select(['id', 'trainee_id', 'panel_date', 'esr_full_date', 'outcome', 'evidence_due_date'])
-      .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', OUTCOME_FIVE)]))
-      .execute(),
-    db
-      .selectFrom('arcp_records')
-      .select(['trainee_id'])
-      .select((eb) => eb.fn.max('panel_date').as('last'))
-      .where('outcome', 'is not', null)
-      .groupBy('trainee_id')
-      .execute(),
-    db
-      .selectFrom('trainees')
-      .select(['id', 'programme_start_date'])
-      .where('status', 'in', REVIEWED_STATUSES)
-      .where('archived_at', 'is', null)
-      .execute(),
-  ]);
+  const readSources = (slice?: string[]) =>
+    Promise.all([
+      db
+        .selectFrom('arcp_records')
+        .select(['id', 'trainee_id', 'panel_date', 'esr_full_date', 'outcome', 'evidence_due_date'])
+        .where((eb) => eb.or([eb('outcome', 'is', null), eb('outcome', '=', OUTCOME_FIVE)]))
+        .$if(slice !== undefined, (q) => q.where('trainee_id', 'in', slice!))
+        .execute(),
+      db
+        .selectFrom('arcp_records')
+        .select(['trainee_id'])
+        .select((eb) => eb.fn.max('panel_date').as('last'))
+        .where('outcome', 'is not', null)
+        .$if(slice !== undefined, (q) => q.where('trainee_id', 'in', slice!))
+        .groupBy('trainee_id')
+        .execute(),
+      db
+        .selectFrom('trainees')
+        .select(['id', 'programme_start_date'])
+        .where('status', 'in', REVIEWED_STATUSES)
+        .where('archived_at', 'is', null)
+        .$if(slice !== undefined, (q) => q.where('id', 'in', slice!))
+        .execute(),
+    ]);
+  const parts = traineeIds
+    ? await Promise.all(idSlices([...new Set(traineeIds)]).map(readSources))
+    : [await readSources()];
+  const open = parts.flatMap((p) => p[0]);
+  const lastPanels = parts.flatMap((p) => p[1]);
+  const reviewed = parts.flatMap((p) => p[2]);
   const lastByTrainee = new Map(lastPanels.map((r) => [r.trainee_id, r.last as string]));
   const candidates = new Set(open.map((r) => r.trainee_id));
   for (const t of reviewed) if ((lastByTrainee.get(t.id) ?? t.programme_start_date) < reviewBound) candidates.add(t.id);
-  const ids = [...candidates];
-  const trainees = [];
-  for (let i = 0; i < ids.length; i += 500)
-    trainees.push(
-      ...(await db
-        .selectFrom('trainees')
-        .select(['id', 'given_name', 'family_name', 'preferred_name', 'status', 'programme_start_date'])
-        .where('archived_at', 'is', null)
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
+  const trainees = await inChunks([...candidates], (slice) =>
+    db
+      .selectFrom('trainees')
+      .select(['id', 'given_name', 'family_name', 'preferred_name', 'status', 'programme_start_date'])
+      .where('archived_at', 'is', null)
+      .where('id', 'in', slice)
+      .execute(),
+  );
   const openByTrainee = new Map<string, typeof open>();
   for (const r of open) {
     const list = openByTrainee.get(r.trainee_id) ?? [];
@@ -274,7 +297,10 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     };
   }
 
-  async function readSection<T>(name: keyof ArcpSources, read: (() => Promise<T[]>) | null): Promise<PackSection<T>> {
+  async function readSection<T>(
+    name: keyof typeof SOURCE_NAMES,
+    read: (() => Promise<T[]>) | null,
+  ): Promise<PackSection<T>> {
     if (!read)
       return { available: false, reason: `${SOURCE_NAMES[name]} are not available in this version of the app.` };
     return { available: true, items: await read() };
@@ -353,21 +379,39 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
     return safeFileName('arcp-pack', data.trainee.name, data.trainee.gmcNumber, data.record.panelDate);
   }
 
-  async function readinessRow(
+  /** What the panel page shows from the other features, for the panel's trainees. */
+  interface MemberViews {
+    attempts: PackExamAttempt[] | null;
+    goals: PackPlpGoal[] | null;
+    postFail: PackSharedRecord[] | null;
+    support: PackSupport[] | null;
+  }
+
+  /** A view for every member, read once for them all; trainee by trainee where the source has no batched reader. */
+  async function readMembers<T>(
+    one: ((db: Executor, traineeId: string) => Promise<T[]>) | undefined,
+    many: ManyReader<T> | undefined,
+    traineeIds: readonly string[],
+  ): Promise<ReadonlyMap<string, T[]> | null> {
+    if (!one) return null;
+    if (many) return many(db, traineeIds);
+    const out = new Map<string, T[]>();
+    for (const id of traineeIds) out.set(id, await one(db, id));
+    return out;
+  }
+
+  function readinessRow(
     record: ArcpRecord,
     trainee: Trainee,
     allTemplates: EvidenceTemplate[],
-  ): Promise<ReadinessRow> {
+    day: string,
+    { attempts, goals, postFail, support }: MemberViews,
+  ): ReadinessRow {
     const template = templateOf(record, allTemplates, trainee.programme);
     const checklist = checklistFor(record, template);
-    const id = trainee.id;
-    const attempts = sources.examAttempts ? await sources.examAttempts(db, id) : null;
-    const goals = sources.plpGoals ? await sources.plpGoals(db, id) : null;
-    const postFail = sources.postFail ? await sources.postFail(db, id) : null;
-    const support = sources.support ? await sources.support(db, id) : null;
     return {
       recordId: record.id,
-      traineeId: id,
+      traineeId: trainee.id,
       traineeName: displayName(trainee),
       sortName: `${trainee.familyName}, ${trainee.preferredName || trainee.givenName}`,
       gmcNumber: trainee.gmcNumber,
@@ -375,7 +419,7 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
       grade: record.grade,
       wte: record.wte,
       esr: esrState(record),
-      deadlines: arcpDeadlines(record, today(), 90),
+      deadlines: arcpDeadlines(record, day, 90),
       templateName: template?.name ?? null,
       checklist,
       gapCount: checklist?.gaps.length ?? 0,
@@ -720,9 +764,25 @@ export function createArcpService(db: Kysely<DB>, now: () => Date, sources: Arcp
 
     async readiness(panelId: string): Promise<PanelReadiness> {
       const { panel, members } = await this.panelMembers(panelId);
-      const all = await templates();
-      const rows: ReadinessRow[] = [];
-      for (const { record, trainee } of members) rows.push(await readinessRow(record, trainee, all));
+      // Each source is read once for the whole panel (a query per source, not per member).
+      const ids = [...new Set(members.map((m) => m.trainee.id))];
+      const many = sources.many ?? {};
+      const [all, attempts, goals, postFail, support] = await Promise.all([
+        templates(),
+        readMembers(sources.examAttempts, many.examAttempts, ids),
+        readMembers(sources.plpGoals, many.plpGoals, ids),
+        readMembers(sources.postFail, many.postFail, ids),
+        readMembers(sources.support, many.support, ids),
+      ]);
+      const day = today();
+      const rows: ReadinessRow[] = members.map(({ record, trainee }) =>
+        readinessRow(record, trainee, all, day, {
+          attempts: attempts ? (attempts.get(trainee.id) ?? []) : null,
+          goals: goals ? (goals.get(trainee.id) ?? []) : null,
+          postFail: postFail ? (postFail.get(trainee.id) ?? []) : null,
+          support: support ? (support.get(trainee.id) ?? []) : null,
+        }),
+      );
       const unavailable = (['examAttempts', 'plpGoals', 'postFail', 'support'] as const)
         .filter((k) => !sources[k])
         .map((k) => SOURCE_NAMES[k]);

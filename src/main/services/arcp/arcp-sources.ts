@@ -19,9 +19,21 @@ export interface ArcpSources {
   plpGoals?: (db: Executor, traineeId: string) => Promise<PackPlpGoal[]>;
   support?: (db: Executor, traineeId: string) => Promise<PackSupport[]>;
   meetings?: (db: Executor, traineeId: string, from: string, to: string) => Promise<PackMeeting[]>;
+  /** The same views for many trainees at once (the panel page); where one is missing, each trainee is read in turn. */
+  many?: ArcpBatchSources;
 }
 
-export const SOURCE_NAMES: Record<keyof ArcpSources, string> = {
+/** A reader of one of the views above for many trainees: every trainee asked for has an entry. */
+export type ManyReader<T> = (db: Executor, traineeIds: readonly string[]) => Promise<ReadonlyMap<string, T[]>>;
+
+export interface ArcpBatchSources {
+  examAttempts?: ManyReader<PackExamAttempt>;
+  postFail?: ManyReader<PackSharedRecord>;
+  plpGoals?: ManyReader<PackPlpGoal>;
+  support?: ManyReader<PackSupport>;
+}
+
+export const SOURCE_NAMES: Record<Exclude<keyof ArcpSources, 'many'>, string> = {
   examAttempts: 'exam attempts',
   postFail: 'post-fail conversations',
   readiness: 'readiness-to-sit discussions',

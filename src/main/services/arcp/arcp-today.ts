@@ -17,9 +17,16 @@ const TITLE = {
   no_recent_arcp: 'No ARCP in 12 months',
 } as const;
 
-/** ARCP deadlines for the Today view: ESR windows, outcome 5 windows, reviews overdue. Timing warnings stay on the panel page. */
-export async function arcpDeadlinesDue(db: Kysely<DB>, today: string): Promise<TodayItem[]> {
-  const deadlines = await collectDeadlines(db, today, 14);
+/**
+ * ARCP deadlines for the Today view: ESR windows, outcome 5 windows, reviews overdue (for the
+ * whole register, or only `traineeIds`). Timing warnings stay on the panel page.
+ */
+export async function arcpDeadlinesDue(
+  db: Kysely<DB>,
+  today: string,
+  traineeIds?: readonly string[],
+): Promise<TodayItem[]> {
+  const deadlines = await collectDeadlines(db, today, 14, traineeIds);
   return deadlines
     .filter((d) => d.deadline.severity !== 'warning')
     .map((d) => ({

@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import { daysBetween } from '../../../shared/dates';
 import { bookingDeadline } from '../../../shared/exams/attempt-limits';
 import {
@@ -8,8 +7,8 @@ import {
 } from '../../../shared/exams/exam-reference';
 import type { ExamAttempt, MonitorRow, MonitorWarning } from '../../../shared/exams/exam-types';
 import { displayName } from '../../../shared/trainees/trainee-schema';
+import { groupBy, inChunks } from '../../store/in-chunks';
 import type { Executor } from '../../store/open-store';
-import type { ExamAttemptsTable } from '../../store/schema-exams';
 import { currentExamOfGroup, loadDefinitions, loadRules, numberAttempts, parseJson } from './exam-rows';
 
 /**
@@ -17,28 +16,34 @@ import { currentExamOfGroup, loadDefinitions, loadRules, numberAttempts, parseJs
  * fail or is awaiting its result. Reads only the trainees it concerns, so it stays quick for a
  * region-sized register.
  */
-const CHUNK = 500;
-
-/** Runs a query per slice of ids, keeping each under SQLite's bound-parameter limit. */
-async function inChunks<T>(ids: string[], query: (slice: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await query(ids.slice(i, i + CHUNK))));
-  return out;
-}
-
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+// localeCompare's own order, without making a collator per call (a thousand rows sort in ~10k compares).
+const byName = new Intl.Collator().compare;
 
-export async function monitorRows(db: Executor, today: string): Promise<MonitorRow[]> {
+/**
+ * The monitor's rows, for the whole register or (the Today cache, as trainees change) only for
+ * `traineeIds`: then only their rows are read, so a few trainees cost a few queries by index.
+ */
+export async function monitorRows(db: Executor, today: string, traineeIds?: readonly string[]): Promise<MonitorRow[]> {
   // An indexed query finds the trainees with an exam group not yet passed whose attempts include a
   // fail or a pending result; only their rows are read (a region holds far more trainees than that).
-  const [definitions, rules, candidateRows] = await Promise.all([
-    loadDefinitions(db),
-    loadRules(db),
+  const candidatesAmong = (slice?: string[]) =>
     db
       .selectFrom('exam_attempts as a')
       .innerJoin('exam_definitions as d', 'd.id', 'a.exam_id')
       .innerJoin('trainees as t', 't.id', 'a.trainee_id')
-      .select('a.trainee_id')
+      // The trainee's columns come with the candidate: the join reads the trainee's row anyway.
+      .select([
+        't.id',
+        't.given_name',
+        't.family_name',
+        't.preferred_name',
+        't.gmc_number',
+        't.grade',
+        't.programme',
+        't.programme_start_date',
+        't.educational_supervisor',
+      ])
       .distinct()
       .where('a.result', 'in', ['fail', 'awaiting'])
       .where('t.archived_at', 'is', null)
@@ -54,11 +59,31 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
           ),
         ),
       )
-      .execute(),
+      .$if(slice !== undefined, (q) => q.where('a.trainee_id', 'in', slice!))
+      .execute();
+  const [definitions, rules, trainees] = await Promise.all([
+    loadDefinitions(db),
+    loadRules(db),
+    traineeIds ? inChunks([...new Set(traineeIds)], candidatesAmong) : candidatesAmong(),
   ]);
   const definitionsById = new Map(definitions.map((d) => [d.id, d]));
-  if (candidateRows.length === 0) return [];
-  const candidateIds = candidateRows.map((r) => r.trainee_id);
+  if (trainees.length === 0) return [];
+  // Per exam group, worked out once rather than per row.
+  const groupExamIds = new Map<string, Set<string>>();
+  for (const d of definitions) {
+    const ids = groupExamIds.get(d.attemptGroup) ?? new Set<string>();
+    ids.add(d.id);
+    groupExamIds.set(d.attemptGroup, ids);
+  }
+  const currentExams = new Map([...groupExamIds.keys()].map((g) => [g, currentExamOfGroup(definitions, g)]));
+  // Many rows share a sitting date: count the days from each date once.
+  const daysTo = new Map<string, number>();
+  const daysFrom = (date: string) => {
+    let days = daysTo.get(date);
+    if (days === undefined) daysTo.set(date, (days = daysBetween(date, today)));
+    return days;
+  };
+  const candidateIds = trainees.map((t) => t.id);
 
   const attemptRows = await inChunks(candidateIds, (slice) =>
     db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute(),
@@ -68,34 +93,15 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
     const def = definitionsById.get(row.exam_id);
     if (def && row.result === 'pass') passedGroups.add(`${row.trainee_id}|${def.attemptGroup}`);
   }
-  const attemptsByTrainee = new Map<string, Array<Selectable<ExamAttemptsTable>>>();
-  for (const row of attemptRows) {
-    const def = definitionsById.get(row.exam_id);
-    if (!def || passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`)) continue;
-    const list = attemptsByTrainee.get(row.trainee_id) ?? [];
-    list.push(row);
-    attemptsByTrainee.set(row.trainee_id, list);
-  }
+  const attemptsByTrainee = groupBy(
+    attemptRows.filter((row) => {
+      const def = definitionsById.get(row.exam_id);
+      return def && !passedGroups.has(`${row.trainee_id}|${def.attemptGroup}`);
+    }),
+    (row) => row.trainee_id,
+  );
 
-  const [trainees, postFails, readiness] = await Promise.all([
-    inChunks(candidateIds, (slice) =>
-      db
-        .selectFrom('trainees')
-        .select([
-          'id',
-          'given_name',
-          'family_name',
-          'preferred_name',
-          'gmc_number',
-          'grade',
-          'programme',
-          'programme_start_date',
-          'educational_supervisor',
-        ])
-        .where('archived_at', 'is', null)
-        .where('id', 'in', slice)
-        .execute(),
-    ),
+  const [postFails, readiness] = await Promise.all([
     inChunks(candidateIds, (slice) =>
       db
         .selectFrom('exam_post_fail')
@@ -112,12 +118,7 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
     ),
   ]);
   const postFailByAttempt = new Map(postFails.map((p) => [p.attempt_id, p]));
-  const readinessByTrainee = new Map<string, typeof readiness>();
-  for (const r of readiness) {
-    const list = readinessByTrainee.get(r.trainee_id) ?? [];
-    list.push(r);
-    readinessByTrainee.set(r.trainee_id, list);
-  }
+  const readinessByTrainee = groupBy(readiness, (r) => r.trainee_id);
 
   const rows: MonitorRow[] = [];
   for (const trainee of trainees) {
@@ -134,16 +135,17 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
       if (!last || (last.result !== 'fail' && last.result !== 'awaiting')) continue;
       const lastFail: ExamAttempt | undefined = [...counted].reverse().find((a) => a.result === 'fail');
       const conversation = lastFail ? postFailByAttempt.get(lastFail.id) : undefined;
-      const groupExamIds = new Set(definitions.filter((d) => d.attemptGroup === summary.attemptGroup).map((d) => d.id));
+      const examIds = groupExamIds.get(summary.attemptGroup);
       const discussion = (readinessByTrainee.get(trainee.id) ?? [])
-        .filter((r) => groupExamIds.has(r.exam_id) && r.discussed_on >= last.sittingDate)
+        .filter((r) => examIds?.has(r.exam_id) && r.discussed_on >= last.sittingDate)
         .sort((a, b) => b.discussed_on.localeCompare(a.discussed_on) || b.created_at.localeCompare(a.created_at))[0];
-      const current = currentExamOfGroup(definitions, summary.attemptGroup);
+      const current = currentExams.get(summary.attemptGroup);
       const nextSitting = discussion?.planned_sitting_date ?? conversation?.resit_target_date ?? null;
       const nextSittingAhead = nextSitting && nextSitting >= today ? nextSitting : null;
       const deadline = bookingDeadline(nextSittingAhead, current?.bookingWeeksBefore ?? null);
       const offered = conversation ? parseJson<Array<{ accepted: boolean }>>(conversation.support_offered, []) : [];
-      const daysSinceFail = lastFail ? daysBetween(lastFail.sittingDate, today) : null;
+      const daysSinceFail = lastFail ? daysFrom(lastFail.sittingDate) : null;
+      const daysToDeadline = deadline ? -daysFrom(deadline) : null;
 
       const warnings: MonitorWarning[] = [];
       if (
@@ -155,12 +157,7 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
         warnings.push('no_conversation');
       if (last.result === 'fail' && summary.exhausted) warnings.push('no_attempts_left');
       else if (last.result === 'fail' && summary.nextIsLast) warnings.push('last_attempt');
-      if (
-        deadline &&
-        !discussion &&
-        daysBetween(today, deadline) >= 0 &&
-        daysBetween(today, deadline) <= BOOKING_WARNING_DAYS
-      )
+      if (daysToDeadline !== null && !discussion && daysToDeadline >= 0 && daysToDeadline <= BOOKING_WARNING_DAYS)
         warnings.push('booking_without_readiness');
 
       rows.push({
@@ -200,7 +197,7 @@ export async function monitorRows(db: Executor, today: string): Promise<MonitorR
     (a, b) =>
       b.warnings.length - a.warnings.length ||
       (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) ||
-      a.traineeName.localeCompare(b.traineeName) ||
+      byName(a.traineeName, b.traineeName) ||
       byCode(a.traineeId, b.traineeId) ||
       byCode(a.attemptGroup, b.attemptGroup),
   );

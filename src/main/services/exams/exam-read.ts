@@ -10,6 +10,7 @@ import type {
   SharedReadinessRecord,
   TraineeExams,
 } from '../../../shared/exams/exam-types';
+import { groupBy, inChunks } from '../../store/in-chunks';
 import type { Executor } from '../../store/open-store';
 import { requireTrainee } from '../trainees/trainees-read';
 import {
@@ -50,6 +51,32 @@ export async function listAttempts(db: Executor, traineeId: string): Promise<Exa
   return (await attemptsAndSummaries(db, traineeId)).attempts;
 }
 
+/**
+ * Every attempt of each of many trainees, as `listAttempts` gives them, read once for them all
+ * (the ARCP panel page). A trainee no longer in the register has no entry.
+ */
+export async function listAttemptsOf(db: Executor, traineeIds: readonly string[]): Promise<Map<string, ExamAttempt[]>> {
+  const [definitions, rules, trainees, rows] = await Promise.all([
+    loadDefinitions(db),
+    loadRules(db),
+    inChunks(traineeIds, (slice) =>
+      db.selectFrom('trainees').select(['id', 'programme_start_date']).where('id', 'in', slice).execute(),
+    ),
+    inChunks(traineeIds, (slice) =>
+      db.selectFrom('exam_attempts').selectAll().where('trainee_id', 'in', slice).execute(),
+    ),
+  ]);
+  const definitionsById = new Map(definitions.map((d) => [d.id, d]));
+  const rowsByTrainee = groupBy(rows, (r) => r.trainee_id);
+  const out = new Map<string, ExamAttempt[]>();
+  for (const t of trainees)
+    out.set(
+      t.id,
+      numberAttempts(rowsByTrainee.get(t.id) ?? [], definitionsById, rules, t.programme_start_date).attempts,
+    );
+  return out;
+}
+
 async function postFailRows(db: Executor, traineeId: string) {
   return db
     .selectFrom('exam_post_fail')
@@ -79,6 +106,30 @@ export async function listSharedPostFailRecords(db: Executor, traineeId: string)
     const { attempt, failNumber, def } = postFailContext(attempts, definitionsById, row.attempt_id);
     return rowToSharedPostFail(row, attempt, failNumber, def);
   });
+}
+
+/** Post-fail conversations of each of many trainees, as `listSharedPostFailRecords` gives them, read once for them all. */
+export async function listSharedPostFailRecordsOf(
+  db: Executor,
+  traineeIds: readonly string[],
+): Promise<Map<string, SharedPostFailRecord[]>> {
+  const [attemptsByTrainee, definitions, rows] = await Promise.all([
+    listAttemptsOf(db, traineeIds),
+    loadDefinitions(db),
+    inChunks(traineeIds, (slice) =>
+      db.selectFrom('exam_post_fail').selectAll().where('trainee_id', 'in', slice).orderBy('held_on', 'desc').execute(),
+    ),
+  ]);
+  const definitionsById = new Map(definitions.map((d) => [d.id, d]));
+  const out = new Map<string, SharedPostFailRecord[]>();
+  for (const traineeId of attemptsByTrainee.keys()) out.set(traineeId, []);
+  for (const row of rows) {
+    const attempts = attemptsByTrainee.get(row.trainee_id);
+    if (!attempts) continue;
+    const { attempt, failNumber, def } = postFailContext(attempts, definitionsById, row.attempt_id);
+    out.get(row.trainee_id)!.push(rowToSharedPostFail(row, attempt, failNumber, def));
+  }
+  return out;
 }
 
 async function readinessRows(db: Executor, traineeId: string) {

@@ -1,10 +1,28 @@
 import { MEETING_TYPES } from '../../../shared/meetings/meeting-types';
 import { labelOf } from '../../../shared/labelled-enum';
 import { goalAreaLabel, type GoalStatus, type PlpGoal } from '../../../shared/plp/plp-types';
+import { groupBy, inChunks } from '../../store/in-chunks';
 import type { Executor } from '../../store/open-store';
 import type { PlpGoalsTable } from '../../store/schema-everyday';
 
 const STATUS_ORDER: Record<string, number> = { in_progress: 0, not_started: 1, achieved: 2, stopped: 3 };
+
+function goalHead(r: PlpGoalsTable): PlpGoalHead {
+  return {
+    id: r.id,
+    traineeId: r.trainee_id,
+    title: r.title,
+    area: r.area,
+    areaLabel: goalAreaLabel(r.area),
+    successCriteria: r.success_criteria,
+    targetOn: r.target_on,
+    nextReviewOn: r.next_review_on,
+    status: r.status as GoalStatus,
+    sourceNeedId: r.source_need_id,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
 
 async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpGoal[]> {
   const ids = rows.map((r) => r.id);
@@ -34,16 +52,7 @@ async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpG
       .execute(),
   ]);
   return rows.map((r) => ({
-    id: r.id,
-    traineeId: r.trainee_id,
-    title: r.title,
-    area: r.area,
-    areaLabel: goalAreaLabel(r.area),
-    successCriteria: r.success_criteria,
-    targetOn: r.target_on,
-    nextReviewOn: r.next_review_on,
-    status: r.status as GoalStatus,
-    sourceNeedId: r.source_need_id,
+    ...goalHead(r),
     reviews: reviews
       .filter((v) => v.goal_id === r.id)
       .map((v) => ({
@@ -57,9 +66,16 @@ async function goalsWithLinks(db: Executor, rows: PlpGoalsTable[]): Promise<PlpG
       .filter((m) => m.goal_id === r.id)
       .map((m) => ({ id: m.id, heldOn: m.held_on, meetingTypeLabel: labelOf(MEETING_TYPES, m.meeting_type) })),
     support: support.filter((s) => s.goal_id === r.id).map((s) => ({ id: s.id, label: s.label, status: s.status })),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
   }));
+}
+
+/** Open goals first, then achieved and stopped; by target date within each. */
+function planOrder(rows: PlpGoalsTable[]): PlpGoalsTable[] {
+  return rows.sort(
+    (a, b) =>
+      (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) ||
+      (a.target_on ?? '9999').localeCompare(b.target_on ?? '9999'),
+  );
 }
 
 /** A trainee's learning plan: open goals first, then achieved and stopped, each with its dated reviews. */
@@ -71,12 +87,31 @@ export async function listPlpGoals(db: Executor, traineeId: string): Promise<Plp
     .where('deleted_at', 'is', null)
     .orderBy('created_at')
     .execute();
-  rows.sort(
-    (a, b) =>
-      (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) ||
-      (a.target_on ?? '9999').localeCompare(b.target_on ?? '9999'),
+  return goalsWithLinks(db, planOrder(rows));
+}
+
+/** The goal itself, without its reviews and links. */
+export type PlpGoalHead = Omit<PlpGoal, 'reviews' | 'meetings' | 'support'>;
+
+/**
+ * The learning plans of many trainees, read once for them all (the ARCP panel page counts their
+ * goals): each in `listPlpGoals`' order, without reviews and links. Every trainee asked for has an entry.
+ */
+export async function listPlpGoalHeadsOf(
+  db: Executor,
+  traineeIds: readonly string[],
+): Promise<Map<string, PlpGoalHead[]>> {
+  const rows = await inChunks(traineeIds, (slice) =>
+    db
+      .selectFrom('plp_goals')
+      .selectAll()
+      .where('trainee_id', 'in', slice)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
   );
-  return goalsWithLinks(db, rows);
+  const byTrainee = groupBy(rows, (r) => r.trainee_id);
+  return new Map(traineeIds.map((id) => [id, planOrder(byTrainee.get(id) ?? []).map(goalHead)]));
 }
 
 export async function findPlpGoal(db: Executor, id: string): Promise<PlpGoal | null> {

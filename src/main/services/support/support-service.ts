@@ -16,6 +16,7 @@ import {
 } from '../../../shared/support/support-types';
 import { isRealIsoDate } from '../../../shared/dates';
 import { shiftDate } from '../../../shared/dates';
+import { groupBy, inChunks } from '../../store/in-chunks';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import type { SupportItemsTable } from '../../store/schema-everyday';
@@ -141,6 +142,25 @@ export async function listSupportItems(db: Executor, traineeId: string): Promise
     .orderBy('created_at', 'desc')
     .execute();
   return rows.map(rowToItem);
+}
+
+/** The support offered to each of many trainees, as `listSupportItems` gives it, read once for them all. */
+export async function listSupportItemsOf(
+  db: Executor,
+  traineeIds: readonly string[],
+): Promise<Map<string, SupportItem[]>> {
+  const rows = await inChunks(traineeIds, (slice) =>
+    db
+      .selectFrom('support_items')
+      .selectAll()
+      .where('trainee_id', 'in', slice)
+      .where('deleted_at', 'is', null)
+      .orderBy('offered_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute(),
+  );
+  const byTrainee = groupBy(rows.map(rowToItem), (s) => s.traineeId);
+  return new Map(traineeIds.map((id) => [id, byTrainee.get(id) ?? []]));
 }
 
 export async function findSupportItem(db: Executor, id: string): Promise<SupportItem> {

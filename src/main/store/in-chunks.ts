@@ -26,3 +26,11 @@ export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<str
   }
   return groups;
 }
+
+/** A read for every trainee (`traineeIds` undefined) or, in slices, for the listed ones only. */
+export function forTrainees<T>(
+  traineeIds: readonly string[] | undefined,
+  read: (slice: readonly string[] | undefined) => Promise<T[]>,
+): Promise<T[]> {
+  return traineeIds === undefined ? read(undefined) : inChunks(traineeIds, read);
+}

@@ -5,7 +5,7 @@ import { urgencyFor, type TodayItem } from '../../../shared/today/today-types';
 import { displayName } from '../../../shared/trainees/trainee-schema';
 import type { DB } from '../../store/schema';
 import { readSettings } from '../settings/settings-read';
-import { forTrainees } from '../../store/trainee-slices';
+import { forTrainees } from '../../store/in-chunks';
 
 /**
  * Archived trainees past the retention period (Settings → Retention), from the day it ends: the

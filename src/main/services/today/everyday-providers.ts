@@ -6,7 +6,7 @@ import { OPEN_GOAL_STATUSES } from '../../../shared/plp/plp-types';
 import { OPEN_SUPPORT_STATUSES, SUPPORT_STATUSES } from '../../../shared/support/support-types';
 import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { forTrainees } from '../../store/trainee-slices';
+import { forTrainees } from '../../store/in-chunks';
 import { FIRST_MEETING_WITHIN_DAYS, STATUSES_SEEN_AT_1_1S } from '../meetings/meetings-read';
 
 /** Thousands of rows share a few hundred dates: format each date once per call. */
@@ -32,7 +32,7 @@ export const traineeNameSql = sql<string>`coalesce(nullif(t.preferred_name, ''),
  */
 export interface TodaySqlSource<R extends { due_on: string }> {
   kind: string;
-  /** Every row due in the window, or only those of the listed trainees (a slice of at most TRAINEES_PER_READ, store/trainee-slices). */
+  /** Every row due in the window, or only those of the listed trainees (a slice of at most ID_CHUNK, store/in-chunks). */
   query(
     db: Kysely<DB>,
     today: string,

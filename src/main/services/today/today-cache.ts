@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
+import { groupBy } from '../../store/in-chunks';
 import { readSchemaTables } from '../../store/schema-tables';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
@@ -92,7 +93,7 @@ export type TodayCache = ReturnType<typeof createTodayCache>;
  * size of the register.
  */
 export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TODAY_PROVIDERS) {
-  const byTrainee = new Map<string, TodayItem[]>();
+  let byTrainee = new Map<string, TodayItem[]>();
   // Every row, oldest due first (by date alone), made again only after a refresh changed something.
   let byDate: TodayItem[] | null = null;
   let asOf: string | null = null;
@@ -102,13 +103,8 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
 
   async function readAll(today: string): Promise<void> {
     const lists = await Promise.all(providers.map((provider) => provider(db, today)));
-    byTrainee.clear();
+    byTrainee = groupBy(lists.flat(), (item) => item.traineeId);
     byDate = null;
-    for (const item of lists.flat()) {
-      const mine = byTrainee.get(item.traineeId);
-      if (mine) mine.push(item);
-      else byTrainee.set(item.traineeId, [item]);
-    }
   }
 
   async function readTrainees(today: string, traineeIds: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TodayItem } from '../../../shared/today/today-types';
+import { urgencyFor, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { groupBy } from '../../store/in-chunks';
 import { readSchemaTables } from '../../store/schema-tables';
@@ -74,6 +74,26 @@ async function takeWritten(db: Kysely<DB>): Promise<string[] | typeof EVERYONE> 
 
 const byDueOn = (a: TodayItem, b: TodayItem) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
 
+/** One kind's rows, oldest due first (by date alone). */
+export interface KindRows {
+  rows: TodayItem[];
+  /**
+   * Whether each row's urgency is the one its date gives (urgencyFor): then each urgency is one
+   * run of dates, found by binary search. ARCP rows can be overdue before their date.
+   */
+  urgencyFollowsDate: boolean;
+}
+
+function kindRows(rows: TodayItem[], today: string): KindRows {
+  return { rows, urgencyFollowsDate: rows.every((row) => row.urgency === urgencyFor(row.dueDate, today)) };
+}
+
+function byKindOf(items: TodayItem[], today: string): Map<string, KindRows> {
+  const kinds = new Map<string, KindRows>();
+  for (const [kind, rows] of groupBy(items, (item) => item.kind)) kinds.set(kind, kindRows(rows.sort(byDueOn), today));
+  return kinds;
+}
+
 function mergeByDueOn(a: TodayItem[], b: TodayItem[]): TodayItem[] {
   const merged: TodayItem[] = [];
   let i = 0;
@@ -94,8 +114,8 @@ export type TodayCache = ReturnType<typeof createTodayCache>;
  */
 export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TODAY_PROVIDERS) {
   let byTrainee = new Map<string, TodayItem[]>();
-  // Every row, oldest due first (by date alone), made again only after a refresh changed something.
-  let byDate: TodayItem[] | null = null;
+  // Each kind's rows by date, made again only after a refresh changed something.
+  let byKind: Map<string, KindRows> | null = null;
   let asOf: string | null = null;
   let watching: Promise<void> | null = null;
   // One refresh at a time: two interleaved ones could put an older read over a newer one.
@@ -104,7 +124,7 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
   async function readAll(today: string): Promise<void> {
     const lists = await Promise.all(providers.map((provider) => provider(db, today)));
     byTrainee = groupBy(lists.flat(), (item) => item.traineeId);
-    byDate = null;
+    byKind = null;
   }
 
   async function readTrainees(today: string, traineeIds: string[]): Promise<void> {
@@ -122,12 +142,21 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
       if (items.length > 0) byTrainee.set(id, items);
       else byTrainee.delete(id);
     }
+    if (!byKind) return;
     // The few changed trainees' rows out, their new rows merged in: no sort of the whole list.
-    if (byDate)
-      byDate = mergeByDueOn(
-        byDate.filter((item) => !fresh.has(item.traineeId)),
-        added.sort(byDueOn),
-      );
+    const addedByKind = byKindOf(added, today);
+    for (const kind of new Set([...byKind.keys(), ...addedByKind.keys()])) {
+      const before = byKind.get(kind);
+      const add = addedByKind.get(kind);
+      const kept = before ? before.rows.filter((item) => !fresh.has(item.traineeId)) : [];
+      const rows = add ? mergeByDueOn(kept, add.rows) : kept;
+      if (rows.length === 0) byKind.delete(kind);
+      else
+        byKind.set(kind, {
+          rows,
+          urgencyFollowsDate: (before?.urgencyFollowsDate ?? true) && (add?.urgencyFollowsDate ?? true),
+        });
+    }
   }
 
   async function refreshNow(today: string): Promise<void> {
@@ -155,9 +184,9 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
       queue = run.catch(() => undefined);
       return run;
     },
-    /** Every cached row, oldest due first (rows due the same day in no particular order). */
-    items(): readonly TodayItem[] {
-      return (byDate ??= [...byTrainee.values()].flat().sort(byDueOn));
+    /** Every cached row by kind, each kind oldest due first (rows due the same day in no particular order). */
+    byKind(): ReadonlyMap<string, KindRows> {
+      return (byKind ??= byKindOf([...byTrainee.values()].flat(), asOf ?? ''));
     },
     forTrainee(traineeId: string): readonly TodayItem[] {
       return byTrainee.get(traineeId) ?? [];

@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely';
-import { ukToday } from '../../../shared/dates';
-import type { TodayGroup, TodayItem, TodayUrgency, TodayView } from '../../../shared/today/today-types';
+import { shiftDate, ukToday } from '../../../shared/dates';
+import {
+  DUE_SOON_DAYS,
+  type TodayGroup,
+  type TodayItem,
+  type TodayUrgency,
+  type TodayView,
+} from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { createTodayCache } from './today-cache';
+import { createTodayCache, type KindRows } from './today-cache';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
@@ -51,46 +57,71 @@ export function groupTodayItems(
   return { today, groups, kinds: [...kinds].map(([kind, total]) => ({ kind, total })) };
 }
 
+/** The first index in `rows` (by date) whose date is not before `date` (`after`: not on or before). */
+function dateIndex(rows: readonly TodayItem[], date: string, after = false): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.dueDate < date || (after && rows[mid]!.dueDate === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One kind's rows of one urgency, still by date. */
+function rowsOf({ rows, urgencyFollowsDate }: KindRows, urgency: TodayUrgency, today: string): readonly TodayItem[] {
+  if (!urgencyFollowsDate) return rows.filter((row) => row.urgency === urgency);
+  const soonStarts = dateIndex(rows, today);
+  if (urgency === 'overdue') return rows.slice(0, soonStarts);
+  const upcomingStarts = dateIndex(rows, shiftDate(today, DUE_SOON_DAYS), true);
+  return urgency === 'due_soon' ? rows.slice(soonStarts, upcomingStarts) : rows.slice(upcomingStarts);
+}
+
+/** The first `limit` rows by date, and any due the same day as the last of them (the tie-break may put them first). */
+function firstByDate(rows: readonly TodayItem[], limit: number): readonly TodayItem[] {
+  if (rows.length <= limit) return rows;
+  const through = rows[limit - 1]!.dueDate;
+  return rows.slice(0, dateIndex(rows, through, true));
+}
+
+const byDate = (a: TodayItem, b: TodayItem) => byCode(a.dueDate, b.dueDate);
+
 /**
- * The start screen from every cached row, given oldest due first (by date alone): the same view
- * `groupTodayItems(collectTodayItems(...))` gives, in one pass that sorts only the rows it shows
- * (and those due the same day as the last of them).
+ * The start screen from the cached rows of each kind: the same view
+ * `groupTodayItems(collectTodayItems(...))` gives. Each urgency is a run of dates in each kind, so
+ * counts are binary searches and only the rows shown (and those due the same day as the last
+ * shown) are sorted: the cost follows the rows shown, not the rows due.
  */
 export function viewOf(
-  byDate: readonly TodayItem[],
+  byKind: ReadonlyMap<string, KindRows>,
   today: string,
   limit = TODAY_GROUP_LIMIT,
   kind: string | null = null,
 ): TodayView {
-  const groups = new Map<TodayUrgency, { total: number; items: TodayItem[]; through: string | null }>(
-    URGENCIES.map((urgency) => [urgency, { total: 0, items: [], through: null }]),
-  );
-  // Each kind's count and earliest row: kinds are listed in the order a sorted list would meet them.
-  const kinds = new Map<string, { total: number; first: TodayItem }>();
-  for (const item of byDate) {
-    const seen = kinds.get(item.kind);
-    if (!seen) kinds.set(item.kind, { total: 1, first: item });
-    else {
-      seen.total++;
-      // Rows come by date, so only a row due the same day can come before the earliest yet.
-      if (item.dueDate === seen.first.dueDate && byDueDate(item, seen.first) < 0) seen.first = item;
+  const shown = [...byKind].filter(([k]) => !kind || k === kind).map(([, rows]) => rows);
+  const groups = URGENCIES.map((urgency) => {
+    let total = 0;
+    let candidates: TodayItem[] = [];
+    for (const rows of shown) {
+      const mine = rowsOf(rows, urgency, today);
+      total += mine.length;
+      candidates = candidates.concat(firstByDate(mine, limit));
     }
-    if (kind && item.kind !== kind) continue;
-    const group = groups.get(item.urgency)!;
-    group.total++;
-    // Keep rows until the limit, then those due the same day as the last kept (the tie-break may put them first).
-    if (group.through === null || item.dueDate === group.through) {
-      group.items.push(item);
-      if (group.items.length === limit) group.through = item.dueDate;
-    }
-  }
+    const items = [...firstByDate(candidates.sort(byDate), limit)].sort(byDueDate).slice(0, limit);
+    return { urgency, total, items };
+  });
+  // Kinds in the order of their earliest row, as a list of every row would meet them.
+  const kinds = [...byKind].map(([kind, { rows }]) => {
+    let first = rows[0]!;
+    for (let i = 1; i < rows.length && rows[i]!.dueDate === first.dueDate; i++)
+      if (byDueDate(rows[i]!, first) < 0) first = rows[i]!;
+    return { kind, total: rows.length, first };
+  });
   return {
     today,
-    groups: URGENCIES.map((urgency) => {
-      const { total, items } = groups.get(urgency)!;
-      return { urgency, total, items: items.sort(byDueDate).slice(0, limit) };
-    }),
-    kinds: [...kinds].sort(([, a], [, b]) => byDueDate(a.first, b.first)).map(([kind, { total }]) => ({ kind, total })),
+    groups,
+    kinds: kinds.sort((a, b) => byDueDate(a.first, b.first)).map(({ kind, total }) => ({ kind, total })),
   };
 }
 
@@ -102,7 +133,7 @@ export function createTodayService(db: Kysely<DB>, now: () => Date) {
     async view(kind: string | null = null): Promise<TodayView> {
       const today = ukToday(now());
       await cache.refresh(today);
-      return viewOf(cache.items(), today, TODAY_GROUP_LIMIT, kind);
+      return viewOf(cache.byKind(), today, TODAY_GROUP_LIMIT, kind);
     },
     /** One trainee's rows (the Overview's "what needs doing"), oldest due first. */
     async forTrainee(traineeId: string): Promise<TodayItem[]> {

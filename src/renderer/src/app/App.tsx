@@ -1,4 +1,4 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useIsFetching, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -53,10 +53,13 @@ function NavLink({ href, children }: { href: string; children: string }) {
 function Shell() {
   const [, navigate] = useLocation();
   useAppCommands(navigate);
-  // The register is where most visits go next: fetch its chunk while Today waits for its rows.
+  // The register is where most visits go next: fetch its chunk once the first screen's own calls
+  // are answered (before then it would compete with them for the host and the main thread).
+  const queryClient = useQueryClient();
+  const fetching = useIsFetching();
   useEffect(() => {
-    void TraineesPage.preload();
-  }, []);
+    if (fetching === 0 && queryClient.isFetching() === 0) void TraineesPage.preload();
+  }, [fetching, queryClient]);
   return (
     <div className="shell">
       <a

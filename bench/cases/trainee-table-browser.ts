@@ -32,6 +32,8 @@ async function startLargeHost(): Promise<ColdStartState> {
     throw new Error(`The browser cases need Chromium at ${CHROMIUM} (apt-get install chromium).`);
   const backend = await freshBackend();
   await call(backend, 'demo:load', { size: 'large' });
+  // Past the first-start recovery-key step, as a returning user is.
+  await call(backend, 'recovery:create-key', {});
   const host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -140,9 +140,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
 
   /** Every service on one open store; rebuilt after a restore. */
-  function buildHandlers({ db }: Store): Handlers {
+  function buildHandlers({ db, readRows }: Store): Handlers {
     // The app layer: each feature's service, then the handler maps they answer, composed into one registry.
-    const trainees = createTraineeService(db, now);
+    const trainees = createTraineeService(db, readRows, now);
     const settings = createSettingsService(db, now);
     const meetings = createMeetingService(db, now);
     const plp = createPlpService(db, now, {

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { TRAINEE_ROW_FIELDS, type Trainee } from '../../src/shared/trainees/trainee-schema';
+import {
+  compareRegisterNames,
+  registerName,
+  TRAINEE_ROW_FIELDS,
+  type Trainee,
+} from '../../src/shared/trainees/trainee-schema';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import { manualClock, traineeInput } from './helpers';
 
@@ -248,6 +253,33 @@ describe('listing', () => {
       email: 'zeb@nhs.example',
       tags: ['mentor assigned', 'LTFT'],
     });
+  });
+
+  it('sends the first page in the order the register’s table shows names, not the database’s', async () => {
+    await create({ gmcNumber: '7000001', givenName: 'Zara', preferredName: 'Ada', familyName: 'Begum' });
+    await create({ gmcNumber: '7000002', givenName: 'Amara', familyName: 'Begum' });
+    await create({ gmcNumber: '7000003', givenName: 'Tom', familyName: 'Dean' });
+    await create({ gmcNumber: '7000004', givenName: 'Rui', familyName: 'de Souza' });
+    await create({ gmcNumber: '7000005', givenName: 'Kim', familyName: 'Lee Anne' });
+    await create({ gmcNumber: '7000006', givenName: 'Zoe', familyName: 'Lee' });
+    const archived = await create({ gmcNumber: '7000007', givenName: 'Archie', familyName: 'Abbot' });
+    await call(backend, 'trainees:archive', { id: archived.id });
+    const first = (count: number, includeArchived = false) =>
+      call(backend, 'trainees:list-first', { includeArchived, count });
+
+    expect((await first(4)).map(registerName)).toEqual(['Begum, Ada', 'Begum, Amara', 'de Souza, Rui', 'Dean, Tom']);
+    expect((await first(100)).map(registerName)).toEqual([
+      'Begum, Ada',
+      'Begum, Amara',
+      'de Souza, Rui',
+      'Dean, Tom',
+      'Lee Anne, Kim',
+      'Lee, Zoe',
+    ]);
+    expect((await first(1, true)).map(registerName)).toEqual(['Abbot, Archie']);
+    // The same rows as the whole list sends, and the whole list sorted as the table sorts it.
+    const all = await list();
+    expect(await first(100)).toEqual([...all].sort((a, b) => compareRegisterNames(registerName(a), registerName(b))));
   });
 
   it('sends only what the register can show; the whole record comes with trainees:get', async () => {

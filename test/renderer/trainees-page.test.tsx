@@ -76,6 +76,25 @@ describe('TraineesPage', () => {
     expect(box).not.toHaveAttribute('placeholder', expect.stringContaining('Ctrl+K'));
   });
 
+  it('shows the first screen from the first rows while the whole register is on its way', async () => {
+    let deliver: (rows: typeof trainees) => void = () => {};
+    const whole = new Promise<typeof trainees>((resolve) => (deliver = resolve));
+    renderWithApp(<TraineesPage />, {
+      'trainees:list-first': () => [trainees[0]!, trainees[2]!],
+      'trainees:list': () => whole,
+      'settings:get': () => settings(),
+    });
+    await waitFor(() => expect(names()).toEqual(['Eze, Kofi', 'Mahmood, Li']));
+    expect(screen.getByText('Loading…')).toBeInTheDocument();
+    // Exports and hand-overs take what is shown, so not while that is only the first screen.
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+
+    deliver(trainees);
+    await screen.findByText('3 of 3 trainees');
+    expect(names()).toEqual(['Eze, Kofi', 'Mahmood, Li', 'Nair, Ana']);
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+  });
+
   it('remembers shown columns in settings', async () => {
     const user = userEvent.setup();
     const update = vi.fn((patch: Partial<Settings>) => settings(patch));

@@ -313,6 +313,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'settings:update': () => ({ userName: 'Dr Sample Lead' }),
   'demo:load': () => ({ size: 'standard' }),
   'trainees:list': () => ({ includeArchived: true }),
+  'trainees:list-first': () => ({ includeArchived: true, count: 100 }),
   'trainees:get': (ids) => ({ id: ids.traineeId }),
   'trainees:create': () => ({
     givenName: 'Sample',

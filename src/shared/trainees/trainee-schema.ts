@@ -154,6 +154,24 @@ export const TRAINEE_ROW_FIELDS = [
 
 export type TraineeRow = Pick<Trainee, (typeof TRAINEE_ROW_FIELDS)[number]>;
 
+/** The register's Name column: "Family, First", the preferred name first if there is one. */
+export function registerName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {
+  return `${t.familyName}, ${t.preferredName || t.givenName}`;
+}
+
+/**
+ * How the register orders names: as text, ignoring case. Both the table and the list's first page
+ * (`trainees:list-first`) sort with this, so the first screen shows the rows the full list will.
+ */
+export function compareRegisterNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y ? 0 : x > y ? 1 : -1;
+}
+
+/** The most rows `trainees:list-first` sends: a screen or two, never the register. */
+export const FIRST_PAGE_MAX = 500;
+
 export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {
   const first = t.preferredName || t.givenName;
   return `${first} ${t.familyName}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, idSchema, importContentSchema, jobIdSchema } from '../schema-helpers';
-import { traineeFieldsSchema, type Trainee, type TraineeRow } from './trainee-schema';
+import { FIRST_PAGE_MAX, traineeFieldsSchema, type Trainee, type TraineeRow } from './trainee-schema';
 import { IMPORT_FIELDS, type ImportOutcome, type ImportPreview } from './import-mapping';
 
 const importFileSchema = z.strictObject({
@@ -16,6 +16,16 @@ const importFileSchema = z.strictObject({
 export const traineeChannels = {
   'trainees:list': channel(
     z.strictObject({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+  ).returns<TraineeRow[]>(),
+  /**
+   * The first `count` rows of `trainees:list` in the register's default order (by name), for its
+   * first screen while the whole list is on its way.
+   */
+  'trainees:list-first': channel(
+    z.strictObject({
+      includeArchived: z.boolean().default(false),
+      count: z.number().int().min(1).max(FIRST_PAGE_MAX),
+    }),
   ).returns<TraineeRow[]>(),
   'trainees:get': channel(byId).returns<Trainee>(),
   'trainees:create': channel(traineeFieldsSchema).changes('trainees').returns<Trainee>(),

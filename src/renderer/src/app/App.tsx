@@ -1,5 +1,5 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { QueryClientProvider, useIsFetching, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ApiError, ClientContext, type Client } from '../api';
@@ -9,9 +9,20 @@ import { SearchDialog } from '../features/search';
 import { TodayPage } from '../features/today';
 import { useAppCommands } from './commands';
 
-/** A page loaded with its own chunk the first time it is shown, so the first screen (Today) loads only what it needs. */
-function lazyPage<Props>(load: () => Promise<ComponentType<Props>>) {
-  return lazy(async () => ({ default: await load() }));
+/**
+ * A page loaded with its own chunk the first time it is shown (or `preload`ed), so the first screen
+ * (Today) loads only what it needs. Once loaded it renders directly, without a Suspense round.
+ */
+function lazyPage<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  let loaded: ComponentType<Props> | undefined;
+  let loading: Promise<ComponentType<Props>> | undefined;
+  const preload = () => (loading ??= load().then((page) => (loaded = page)));
+  const Lazy = lazy(async () => ({ default: await preload() }));
+  function Page(props: Props) {
+    const Loaded = loaded;
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+  }
+  return Object.assign(Page, { preload });
 }
 
 // The page modules themselves, not the features' index files: Today imports from those indexes,
@@ -42,6 +53,13 @@ function NavLink({ href, children }: { href: string; children: string }) {
 function Shell() {
   const [, navigate] = useLocation();
   useAppCommands(navigate);
+  // The register is where most visits go next: fetch its chunk once the first screen's own calls
+  // are answered (before then it would compete with them for the host and the main thread).
+  const queryClient = useQueryClient();
+  const fetching = useIsFetching();
+  useEffect(() => {
+    if (fetching === 0 && queryClient.isFetching() === 0) void TraineesPage.preload();
+  }, [fetching, queryClient]);
   return (
     <div className="shell">
       <a

@@ -106,8 +106,12 @@ export function useTraineeTable(
   state: TableState,
   setState: (update: Partial<TableState>) => void,
 ) {
-  // Folded once per list, not per keystroke: 10,000 rows are tested on every character typed.
-  const searchText = useMemo(() => new Map(data.map((t) => [t.id, traineeSearchText(t)])), [data]);
+  // Folded once per list, not per keystroke: 10,000 rows are tested on every character typed. And
+  // only on the first search, not before the first screen (TanStack skips the filter when empty).
+  const searchText = useMemo(() => {
+    let texts: Map<string, string> | undefined;
+    return (id: string) => (texts ??= new Map(data.map((t) => [t.id, traineeSearchText(t)]))).get(id) ?? '';
+  }, [data]);
   const words = useMemo(() => queryWords(state.globalFilter), [state.globalFilter]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns fresh functions each render by design.
   return useReactTable({
@@ -121,7 +125,7 @@ export function useTraineeTable(
     onColumnVisibilityChange: (u) =>
       setState({ columnVisibility: typeof u === 'function' ? u(state.columnVisibility) : u }),
     // Called once per cell by TanStack, so the whole row is judged on its first column.
-    globalFilterFn: (row) => matchesEveryWord(words, searchText.get(row.original.id) ?? ''),
+    globalFilterFn: (row) => matchesEveryWord(words, searchText(row.original.id)),
     getColumnCanGlobalFilter: (column) => column.id === 'name',
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

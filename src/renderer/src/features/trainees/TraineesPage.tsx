@@ -12,7 +12,7 @@ import { downloadText, toCsv } from '../../lib/download';
 import { useLogExport } from '../export-log';
 import { ImportTraineesDialog } from './ImportTraineesDialog';
 import { useSettings, useUpdateSettings } from '../settings';
-import { useTrainees } from './queries';
+import { useRegisterRows } from './queries';
 import { DEFAULT_HIDDEN } from './trainee-columns';
 import { TraineeForm } from './TraineeForm';
 import { ColumnPicker, TraineeTable, useTraineeTable } from './TraineeTable';
@@ -28,7 +28,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const logExport = useLogExport();
   const [showArchived, setShowArchived] = useState(false);
   const [handover, setHandover] = useState<'give' | 'receive' | null>(null);
-  const trainees = useTrainees(showArchived);
+  const { all: trainees, rows, complete } = useRegisterRows(showArchived);
   const settings = useSettings();
   const updateSettings = useUpdateSettings();
 
@@ -37,7 +37,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   const [globalFilter, setGlobalFilter] = useState('');
   const columnVisibility: VisibilityState = { ...DEFAULT_HIDDEN, ...settings.data?.tableColumns[TABLE_ID] };
 
-  const data = useMemo(() => trainees.data ?? [], [trainees.data]);
+  const data = useMemo(() => rows ?? [], [rows]);
   const table = useTraineeTable(data, { sorting, columnFilters, globalFilter, columnVisibility }, (update) => {
     if (update.sorting) setSorting(update.sorting);
     if (update.columnFilters) setColumnFilters(update.columnFilters);
@@ -48,6 +48,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
   });
 
   const exportView = useCallback(() => {
+    if (!complete) return;
     const columns = table.getVisibleLeafColumns();
     const rows = table.getRowModel().rows.map((row) =>
       columns.map((c) => {
@@ -69,7 +70,7 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
       'Trainee register CSV',
     );
     notify(`Exported ${rows.length} trainees to CSV`);
-  }, [table, notify, logExport]);
+  }, [complete, table, notify, logExport]);
   useCommandListener('export-view', exportView);
 
   const closeDialog = () => navigate('/trainees');
@@ -140,18 +141,19 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
               archived
             </label>
             <span className="toolbar-count" aria-live="polite">
-              {trainees.isLoading
+              {!complete
                 ? 'Loading…'
                 : `${shown.toLocaleString('en-GB')} of ${data.length.toLocaleString('en-GB')} trainees`}
             </span>
             <ColumnPicker table={table} />
-            <button type="button" className="button" onClick={exportView}>
+            {/* Until every row is in, the table shows only the first screen: nothing to export or hand over. */}
+            <button type="button" className="button" disabled={!complete} onClick={exportView}>
               Export CSV
             </button>
             <button
               type="button"
               className="button"
-              disabled={shown === 0}
+              disabled={!complete || shown === 0}
               onClick={() => setHandover('give')}
               title="Hands over the trainees the search and filters show"
             >

@@ -2,7 +2,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { Link } from 'wouter';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES } from '../../../../shared/trainees/reference';
-import type { TraineeRow } from '../../../../shared/trainees/trainee-schema';
+import { compareRegisterNames, registerName, type TraineeRow } from '../../../../shared/trainees/trainee-schema';
 
 /** How a column is filtered: free text, or a choice among the values present. */
 export type FilterKind = 'text' | 'choice';
@@ -22,7 +22,9 @@ export const traineeColumns: ColumnDef<TraineeRow>[] = [
   {
     id: 'name',
     header: 'Name',
-    accessorFn: (t) => `${t.familyName}, ${t.preferredName || t.givenName}`,
+    accessorFn: registerName,
+    // Named rather than detected, so the first page (`trainees:list-first`) is cut in the same order.
+    sortingFn: (a, b, id) => compareRegisterNames(a.getValue<string>(id), b.getValue<string>(id)),
     cell: ({ row, getValue }) => (
       <>
         <Link href={`/trainees/${row.original.id}`} tabIndex={-1} className="table-link">

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { noteEveryoneWritten } from '../../src/main/services/today/today-cache';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { shiftDate, ukToday } from '../../src/shared/dates';
 import type { ArcpPanel, PanelReadiness } from '../../src/shared/arcp/arcp-schema';
@@ -183,9 +183,7 @@ function sized(trainees: number): AnyBenchCase[] {
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: () => todayState(trainees),
-      // What a settings write's trigger notes: every trainee has changed.
-      beforeEach: async ({ backend }) =>
-        void (await sql`INSERT INTO temp.today_dirty VALUES ('*')`.execute(backend.store.db)),
+      beforeEach: ({ backend }) => noteEveryoneWritten(backend.store.db),
       run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
     }),
     defineCase<DemoDatabase>({

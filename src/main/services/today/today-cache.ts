@@ -39,7 +39,7 @@ const REBUILD_ABOVE = 2_000;
  * transaction as each write which trainee it touched; a rolled-back write takes its note with it.
  */
 async function watchWrites(db: Kysely<DB>): Promise<void> {
-  await sql.raw(`CREATE TEMP TABLE IF NOT EXISTS ${DIRTY_TABLE} (trainee_id TEXT)`).execute(db);
+  await sql.raw(CREATE_DIRTY_TABLE).execute(db);
   for (const table of await readSchemaTables(db)) {
     if (table.virtual || table.name in TABLES_TODAY_IGNORES || table.name.startsWith('search_')) continue;
     const column = table.name === 'trainees' ? 'id' : table.columns.includes('trainee_id') ? 'trainee_id' : null;
@@ -57,6 +57,14 @@ async function watchWrites(db: Kysely<DB>): Promise<void> {
         )
         .execute(db);
   }
+}
+
+const CREATE_DIRTY_TABLE = `CREATE TEMP TABLE IF NOT EXISTS ${DIRTY_TABLE} (trainee_id TEXT)`;
+
+/** Notes that everyone has changed, as a settings write does: the next look reads everything (benchmarks use it). */
+export async function noteEveryoneWritten(db: Kysely<DB>): Promise<void> {
+  await sql.raw(CREATE_DIRTY_TABLE).execute(db);
+  await sql.raw(`INSERT INTO ${DIRTY_TABLE} VALUES ('${EVERYONE}')`).execute(db);
 }
 
 /** Takes (and clears) the notes of written trainees. */

@@ -53,6 +53,12 @@ export interface OpenStoreOptions {
 
 export const KEY_BYTES = 32;
 
+/**
+ * Decrypted pages kept in memory (SQLite's default is 2 MiB). A region's register is hundreds of
+ * MB on disk: with the default, every screen that joins across it decrypts the same pages again.
+ */
+export const PAGE_CACHE_KIB = 64 * 1024;
+
 /** SQLite runs DDL inside transactions, though Kysely's adapter says otherwise; this makes each migration atomic. */
 class TransactionalSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
@@ -126,6 +132,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   restrictToOwner(file);
 
   const backups: string[] = [];

@@ -102,14 +102,20 @@ function byKindOf(items: TodayItem[], today: string): Map<string, KindRows> {
   return kinds;
 }
 
-function mergeByDueOn(a: TodayItem[], b: TodayItem[]): TodayItem[] {
-  const merged: TodayItem[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(byDueOn(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!);
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
-  return merged;
+/**
+ * The first index in `rows[from, to)` (by date) whose date is not before `date` (`after`: not on
+ * or before it), by binary search.
+ */
+export function dateIndex(rows: readonly TodayItem[], date: string, after = false, from = 0, to = rows.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const due = rows[mid]!.dueDate;
+    if (due < date || (after && due === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export type TodayCache = ReturnType<typeof createTodayCache>;
@@ -146,24 +152,28 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
       mine.push(item);
       added.push(item);
     }
+    const removed = traineeIds.flatMap((id) => byTrainee.get(id) ?? []);
     for (const [id, items] of fresh) {
       if (items.length > 0) byTrainee.set(id, items);
       else byTrainee.delete(id);
     }
+    // Past a few hundred rows, sorting afresh on the next look is quicker than moving each row.
+    if (removed.length + added.length > 1_000) byKind = null;
     if (!byKind) return;
-    // The few changed trainees' rows out, their new rows merged in: no sort of the whole list.
-    const addedByKind = byKindOf(added, today);
-    for (const kind of new Set([...byKind.keys(), ...addedByKind.keys()])) {
-      const before = byKind.get(kind);
-      const add = addedByKind.get(kind);
-      const kept = before ? before.rows.filter((item) => !fresh.has(item.traineeId)) : [];
-      const rows = add ? mergeByDueOn(kept, add.rows) : kept;
-      if (rows.length === 0) byKind.delete(kind);
-      else
-        byKind.set(kind, {
-          rows,
-          urgencyFollowsDate: (before?.urgencyFollowsDate ?? true) && (add?.urgencyFollowsDate ?? true),
-        });
+    // The few changed trainees' rows out and their new rows in, each found by binary search.
+    for (const item of removed) {
+      const kind = byKind.get(item.kind);
+      if (!kind) continue;
+      let at = dateIndex(kind.rows, item.dueDate);
+      while (at < kind.rows.length && kind.rows[at] !== item) at++;
+      kind.rows.splice(at, 1);
+      if (kind.rows.length === 0) byKind.delete(item.kind);
+    }
+    for (const item of added) {
+      let kind = byKind.get(item.kind);
+      if (!kind) byKind.set(item.kind, (kind = { rows: [], urgencyFollowsDate: true }));
+      kind.rows.splice(dateIndex(kind.rows, item.dueDate, true), 0, item);
+      kind.urgencyFollowsDate &&= item.urgency === urgencyFor(item.dueDate, today);
     }
   }
 

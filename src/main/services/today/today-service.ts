@@ -8,7 +8,7 @@ import {
   type TodayView,
 } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { createTodayCache, type KindRows } from './today-cache';
+import { createTodayCache, dateIndex, type KindRows } from './today-cache';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
@@ -57,32 +57,28 @@ export function groupTodayItems(
   return { today, groups, kinds: [...kinds].map(([kind, total]) => ({ kind, total })) };
 }
 
-/** The first index in `rows` (by date) whose date is not before `date` (`after`: not on or before). */
-function dateIndex(rows: readonly TodayItem[], date: string, after = false): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid]!.dueDate < date || (after && rows[mid]!.dueDate === date)) lo = mid + 1;
-    else hi = mid;
+/** One kind's rows of one urgency: `rows[from, to)`, by date. */
+function rowsOf(
+  { rows, urgencyFollowsDate }: KindRows,
+  urgency: TodayUrgency,
+  today: string,
+): { rows: readonly TodayItem[]; from: number; to: number } {
+  if (!urgencyFollowsDate) {
+    const mine = rows.filter((row) => row.urgency === urgency);
+    return { rows: mine, from: 0, to: mine.length };
   }
-  return lo;
+  const soonFrom = dateIndex(rows, today);
+  if (urgency === 'overdue') return { rows, from: 0, to: soonFrom };
+  const upcomingFrom = dateIndex(rows, shiftDate(today, DUE_SOON_DAYS), true);
+  return urgency === 'due_soon'
+    ? { rows, from: soonFrom, to: upcomingFrom }
+    : { rows, from: upcomingFrom, to: rows.length };
 }
 
-/** One kind's rows of one urgency, still by date. */
-function rowsOf({ rows, urgencyFollowsDate }: KindRows, urgency: TodayUrgency, today: string): readonly TodayItem[] {
-  if (!urgencyFollowsDate) return rows.filter((row) => row.urgency === urgency);
-  const soonStarts = dateIndex(rows, today);
-  if (urgency === 'overdue') return rows.slice(0, soonStarts);
-  const upcomingStarts = dateIndex(rows, shiftDate(today, DUE_SOON_DAYS), true);
-  return urgency === 'due_soon' ? rows.slice(soonStarts, upcomingStarts) : rows.slice(upcomingStarts);
-}
-
-/** The first `limit` rows by date, and any due the same day as the last of them (the tie-break may put them first). */
-function firstByDate(rows: readonly TodayItem[], limit: number): readonly TodayItem[] {
-  if (rows.length <= limit) return rows;
-  const through = rows[limit - 1]!.dueDate;
-  return rows.slice(0, dateIndex(rows, through, true));
+/** The first `limit` of `rows[from, to)` by date, and any due the same day as the last of them (the tie-break may put them first). */
+function firstByDate(rows: readonly TodayItem[], from: number, to: number, limit: number): TodayItem[] {
+  if (to - from <= limit) return rows.slice(from, to);
+  return rows.slice(from, dateIndex(rows, rows[from + limit - 1]!.dueDate, true, from, to));
 }
 
 const byDate = (a: TodayItem, b: TodayItem) => byCode(a.dueDate, b.dueDate);
@@ -103,12 +99,13 @@ export function viewOf(
   const groups = URGENCIES.map((urgency) => {
     let total = 0;
     let candidates: TodayItem[] = [];
-    for (const rows of shown) {
-      const mine = rowsOf(rows, urgency, today);
-      total += mine.length;
-      candidates = candidates.concat(firstByDate(mine, limit));
+    for (const kindRows of shown) {
+      const { rows, from, to } = rowsOf(kindRows, urgency, today);
+      total += to - from;
+      candidates = candidates.concat(firstByDate(rows, from, to, limit));
     }
-    const items = [...firstByDate(candidates.sort(byDate), limit)].sort(byDueDate).slice(0, limit);
+    candidates.sort(byDate);
+    const items = firstByDate(candidates, 0, candidates.length, limit).sort(byDueDate).slice(0, limit);
     return { urgency, total, items };
   });
   // Kinds in the order of their earliest row, as a list of every row would meet them.

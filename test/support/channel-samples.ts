@@ -83,8 +83,14 @@ export async function sampleIds(
   );
   const needs = await db.selectFrom('identified_needs').select(['id', 'trainee_id']).limit(3).execute();
   if (needs.length < 3) throw new Error('The standard demo has fewer than three identified needs');
+  // Never the trainee most samples are about (the 1:1 above is whichever the plan meets first).
   const spare = await first(
-    db.selectFrom('trainees').select('id').orderBy('gmc_number', 'desc').executeTakeFirst(),
+    db
+      .selectFrom('trainees')
+      .select('id')
+      .where('id', '!=', meeting.trainee_id)
+      .orderBy('gmc_number', 'desc')
+      .executeTakeFirst(),
     'trainee',
   );
   const support = await first(

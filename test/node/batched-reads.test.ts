@@ -8,7 +8,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shiftDate, ukToday } from '../../src/shared/dates';
-import type { MonitorRow } from '../../src/shared/exams/exam-types';
 import type { TodayItem } from '../../src/shared/today/today-types';
 import { collectDeadlines, createArcpService } from '../../src/main/services/arcp/arcp-service';
 import { arcpSources } from '../../src/main/services/arcp/arcp-source-adapters';
@@ -21,24 +20,13 @@ import { examWarningsDue as referenceExamToday } from '../support/reference/exam
 import { panelReadiness as referenceReadiness } from '../support/reference/panel-readiness';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import fs from 'node:fs';
+import { monitorOrder } from '../support/equivalence-orders';
 
 // One clock for every implementation, so a run across midnight cannot split them.
 const NOW = new Date();
 const TODAY = ukToday(NOW);
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The live monitor's order; the reference left rows equal in every sort key in SQLite's scan order. */
-function monitorOrder(rows: MonitorRow[]): MonitorRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      b.warnings.length - a.warnings.length ||
-      (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) ||
-      a.traineeName.localeCompare(b.traineeName) ||
-      byId(a.traineeId, b.traineeId) ||
-      byId(a.attemptGroup, b.attemptGroup),
-  );
-}
 
 const itemOrder = (items: TodayItem[]) => [...items].sort((a, b) => byId(a.id, b.id));
 

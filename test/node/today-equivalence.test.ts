@@ -8,8 +8,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ukToday } from '../../src/shared/dates';
 import type { TraineeDeadline } from '../../src/shared/arcp/arcp-contract';
-import type { MonitorRow } from '../../src/shared/exams/exam-types';
-import type { TodayItem } from '../../src/shared/today/today-types';
 import { collectDeadlines } from '../../src/main/services/arcp/arcp-service';
 import { arcpDeadlinesDue } from '../../src/main/services/arcp/arcp-today';
 import { monitorRows } from '../../src/main/services/exams/exam-monitor';
@@ -23,35 +21,13 @@ import { collectTodayItems as referenceCollect, groupTodayItems } from '../suppo
 import { TODAY_GROUP_LIMIT } from '../support/reference/today-service';
 import { call, createTempBackend, type TempBackend } from '../support/temp-backend';
 import fs from 'node:fs';
+import { monitorOrder, todayOrder } from '../support/equivalence-orders';
 
 // One clock for both implementations, so a run across midnight cannot split them.
 const NOW = new Date();
 const TODAY = ukToday(NOW);
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/** The reference's Today order (due date, name, title), then kind and id where it left order to SQLite. */
-function todayOrder(items: TodayItem[]): TodayItem[] {
-  return [...items].sort(
-    (a, b) =>
-      a.dueDate.localeCompare(b.dueDate) ||
-      a.traineeName.localeCompare(b.traineeName) ||
-      a.title.localeCompare(b.title) ||
-      (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) ||
-      byId(a, b),
-  );
-}
-
-function monitorOrder(rows: MonitorRow[]): MonitorRow[] {
-  return [...rows].sort(
-    (a, b) =>
-      b.warnings.length - a.warnings.length ||
-      (b.daysSinceFail ?? -1) - (a.daysSinceFail ?? -1) ||
-      a.traineeName.localeCompare(b.traineeName) ||
-      byId({ id: a.traineeId }, { id: b.traineeId }) ||
-      byId({ id: a.attemptGroup }, { id: b.attemptGroup }),
-  );
-}
 
 function deadlineOrder(rows: TraineeDeadline[]): TraineeDeadline[] {
   const key = (d: TraineeDeadline) => `${d.traineeId}|${d.recordId ?? ''}|${d.deadline.kind}`;

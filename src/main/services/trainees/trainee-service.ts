@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
 import {
-  compareRegisterNames,
+  compareRegisterNameKeys,
   displayName,
-  registerName,
+  registerNameKey,
   type Trainee,
   type TraineeFields,
   type TraineeRow,
@@ -82,9 +82,9 @@ export function createTraineeService(db: Kysely<DB>, readRows: ReadRows, now: ()
       const ids = names
         .map(([id, familyName, givenName, preferredName]) => ({
           id,
-          name: registerName({ familyName, givenName, preferredName }),
+          key: registerNameKey({ familyName, givenName, preferredName }),
         }))
-        .sort((a, b) => compareRegisterNames(a.name, b.name))
+        .sort((a, b) => compareRegisterNameKeys(a.key, b.key))
         .slice(0, options.count)
         .map((n) => n.id);
       const rows = await readRows<TraineeRowValues>(TRAINEE_ROWS_BY_ID_SQL, [JSON.stringify(ids)]);

@@ -20,17 +20,30 @@ import { traineeColumns } from './trainee-columns';
 
 const ROW_HEIGHT = 37;
 
-function ColumnFilter({ column }: { column: Column<TraineeRow, unknown> }) {
+/**
+ * A column's filter. A choice lists the values present, found by a pass over every row for each
+ * choice column: not in the task that takes in the whole register, but in the next one (`offerChoices`),
+ * or at once when the user reaches for the list.
+ */
+function ColumnFilter({ column, offerChoices }: { column: Column<TraineeRow, unknown>; offerChoices: boolean }) {
+  const [reachedFor, setReachedFor] = useState(false);
   const label = `Filter ${String(column.columnDef.header)}`;
   if (!column.getCanFilter()) return null;
   const value = (column.getFilterValue() as string | undefined) ?? '';
   if (column.columnDef.meta?.filter === 'choice') {
-    const options = [...column.getFacetedUniqueValues().keys()].filter((v) => v !== '').sort();
+    const options =
+      offerChoices || reachedFor
+        ? [...column.getFacetedUniqueValues().keys()].filter((v) => v !== '').sort()
+        : value
+          ? [value]
+          : [];
     return (
       <select
         aria-label={label}
         value={value}
         onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+        onFocus={() => setReachedFor(true)}
+        onPointerDown={() => setReachedFor(true)}
         className="filter-input"
       >
         <option value="">All</option>
@@ -134,6 +147,16 @@ export function useTraineeTable(
   });
 }
 
+/** `value` once a task has passed since it was rendered: work deferred out of the task that rendered it. */
+function useAfterThisTask<T>(value: T): T | undefined {
+  const [passed, setPassed] = useState<T>();
+  useEffect(() => {
+    const timer = setTimeout(() => setPassed(() => value), 0);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return passed;
+}
+
 /**
  * The register as a grid: sortable headers, a filter under each, rows virtualised so 10,000
  * scroll smoothly. Arrow keys move between rows, Enter opens the trainee.
@@ -152,6 +175,7 @@ export function TraineeTable({ table, onOpen }: { table: Table<TraineeRow>; onOp
   });
   const items = virtualizer.getVirtualItems();
   const clampedActive = Math.min(activeIndex, Math.max(rows.length - 1, 0));
+  const choicesFor = useAfterThisTask(table.getCoreRowModel());
 
   useEffect(() => {
     if (!pendingFocus.current) return;
@@ -222,7 +246,7 @@ export function TraineeTable({ table, onOpen }: { table: Table<TraineeRow>; onOp
           <tr className="filter-row" aria-rowindex={2}>
             {table.getVisibleLeafColumns().map((column) => (
               <td key={column.id}>
-                <ColumnFilter column={column} />
+                <ColumnFilter column={column} offerChoices={choicesFor === table.getCoreRowModel()} />
               </td>
             ))}
           </tr>

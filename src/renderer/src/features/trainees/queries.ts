@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { keyIn, useApi } from '../../api';
 
 export const traineeKeys = {
@@ -27,15 +28,34 @@ const FIRST_SCREEN_ROWS = 100;
 export function useRegisterRows(includeArchived: boolean) {
   const api = useApi();
   const queryClient = useQueryClient();
-  // Asked for first, so the backend answers it before it starts on the whole list; not at all
-  // once the whole list is cached (a return visit).
+  // Not at all once the whole list is cached (a return visit).
+  const cached = queryClient.getQueryData(traineeKeys.list(includeArchived)) !== undefined;
   const first = useQuery({
     queryKey: traineeKeys.first(includeArchived),
     queryFn: () => api.trainees['list-first']({ includeArchived, count: FIRST_SCREEN_ROWS }),
-    enabled: queryClient.getQueryData(traineeKeys.list(includeArchived)) === undefined,
+    enabled: !cached,
   });
-  const all = useTrainees(includeArchived);
+  // The whole list only once the first screen is on it: taking in 10,000 rows (parsing them, building
+  // the table's model) is one long task, and begun beside the first page it kept that page off screen.
+  const firstShown = useAfterNextPaint(first.isSuccess || first.isError);
+  const all = useTrainees(includeArchived, { enabled: cached || firstShown });
   return { all, rows: all.data ?? first.data, complete: all.data !== undefined };
+}
+
+/** True from the first frame painted after `ready` became true. */
+function useAfterNextPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame callback runs before that frame's paint; the task after it, once it is painted.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
 }
 
 export function useTrainee(id: string) {

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { keyIn, useApi } from '../../api';
+import { keyIn, useApi, type Client } from '../../api';
 
 export const traineeKeys = {
   all: keyIn('trainees'),
@@ -21,6 +21,22 @@ export function useTrainees(includeArchived = false, options: { enabled?: boolea
 /** Enough rows for the register's first screen on a tall window, and a little scrolling. */
 const FIRST_SCREEN_ROWS = 100;
 
+function firstScreenQuery(api: Client['api'], includeArchived: boolean) {
+  return {
+    queryKey: traineeKeys.first(includeArchived),
+    queryFn: () => api.trainees['list-first']({ includeArchived, count: FIRST_SCREEN_ROWS }),
+  };
+}
+
+/**
+ * Fetches the register's first screen ahead of a visit (a hundred rows, cheap to keep), so going to
+ * Trainees shows rows without waiting on the host. Not once the whole list is cached.
+ */
+export function prefetchRegisterFirstScreen(queryClient: QueryClient, api: Client['api']): Promise<void> {
+  if (queryClient.getQueryData(traineeKeys.list(false)) !== undefined) return Promise.resolve();
+  return queryClient.prefetchQuery(firstScreenQuery(api, false));
+}
+
 /**
  * The register's rows, and until they are all in, its first screen: the first rows in its default
  * order, which arrive long before 10,000 rows do. `complete` says whether `rows` is the whole list.
@@ -30,11 +46,7 @@ export function useRegisterRows(includeArchived: boolean) {
   const queryClient = useQueryClient();
   // Not at all once the whole list is cached (a return visit).
   const cached = queryClient.getQueryData(traineeKeys.list(includeArchived)) !== undefined;
-  const first = useQuery({
-    queryKey: traineeKeys.first(includeArchived),
-    queryFn: () => api.trainees['list-first']({ includeArchived, count: FIRST_SCREEN_ROWS }),
-    enabled: !cached,
-  });
+  const first = useQuery({ ...firstScreenQuery(api, includeArchived), enabled: !cached });
   // The whole list only once the first screen is on it: taking in 10,000 rows (parsing them, building
   // the table's model) is one long task, and begun beside the first page it kept that page off screen.
   const firstShown = useAfterNextPaint(first.isSuccess || first.isError);

@@ -180,6 +180,9 @@ export function compareRegisterNameKeys(x: string, y: string): number {
 /** The most rows `trainees:list-first` sends: a screen or two, never the register. */
 export const FIRST_PAGE_MAX = 500;
 
+/** The most rows one page of `trainees:list` sends. */
+export const LIST_PAGE_MAX = 10_000;
+
 export function displayName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {
   const first = t.preferredName || t.givenName;
   return `${first} ${t.familyName}`;

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { TraineeRow } from '../../../../shared/trainees/trainee-schema';
 import { keyIn, useApi, type Client } from '../../api';
 
 export const traineeKeys = {
@@ -9,11 +10,26 @@ export const traineeKeys = {
   one: (id: string) => keyIn('trainees', 'one', id),
 };
 
+/**
+ * Rows per call for the whole list: at 10,000 trainees one call was a 4 MB answer that kept the host
+ * busy building it and the window busy parsing it; pages leave each free between them.
+ */
+const LIST_PAGE_ROWS = 2_000;
+
+async function listInPages(api: Client['api'], includeArchived: boolean): Promise<TraineeRow[]> {
+  const rows: TraineeRow[] = [];
+  for (;;) {
+    const page = await api.trainees.list({ includeArchived, offset: rows.length, limit: LIST_PAGE_ROWS });
+    for (const row of page) rows.push(row);
+    if (page.length < LIST_PAGE_ROWS) return rows;
+  }
+}
+
 export function useTrainees(includeArchived = false, options: { enabled?: boolean } = {}) {
   const api = useApi();
   return useQuery({
     queryKey: traineeKeys.list(includeArchived),
-    queryFn: () => api.trainees.list({ includeArchived }),
+    queryFn: () => listInPages(api, includeArchived),
     enabled: options.enabled ?? true,
   });
 }

@@ -31,6 +31,8 @@ describe('TraineesPage', () => {
     await screen.findByText('3 of 3 trainees');
     expect(names()).toEqual(['Eze, Kofi', 'Mahmood, Li', 'Nair, Ana']);
 
+    // The grades present are listed just after the rows arrive.
+    await within(screen.getByLabelText('Filter Grade')).findByRole('option', { name: 'ST1' });
     await user.selectOptions(screen.getByLabelText('Filter Grade'), 'ST1');
     expect(names()).toEqual(['Nair, Ana']);
     await user.selectOptions(screen.getByLabelText('Filter Grade'), '');

@@ -2,11 +2,11 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import {
   flexRender,
   getCoreRowModel,
-  getFacetedUniqueValues,
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
   type Column,
+  type Row,
   type ColumnFiltersState,
   type SortingState,
   type Table,
@@ -21,22 +21,20 @@ import { traineeColumns } from './trainee-columns';
 const ROW_HEIGHT = 37;
 
 /**
- * A column's filter. A choice lists the values present, found by a pass over every row for each
- * choice column: not in the task that takes in the whole register, but in the next one (`offerChoices`),
+ * A column's filter. A choice lists the values present in the register (its rows before any
+ * filter): not in the task that takes in the whole register, but in the next one (`offerChoices`),
  * or at once when the user reaches for the list.
  */
 function ColumnFilter({ column, offerChoices }: { column: Column<TraineeRow, unknown>; offerChoices: boolean }) {
   const [reachedFor, setReachedFor] = useState(false);
+  const isChoice = column.getCanFilter() && column.columnDef.meta?.filter === 'choice';
+  const facetRows = isChoice && (offerChoices || reachedFor) ? column.getFacetedRowModel().flatRows : undefined;
+  const choices = useMemo(() => (facetRows ? valuesPresent(column, facetRows) : undefined), [column, facetRows]);
   const label = `Filter ${String(column.columnDef.header)}`;
   if (!column.getCanFilter()) return null;
   const value = (column.getFilterValue() as string | undefined) ?? '';
-  if (column.columnDef.meta?.filter === 'choice') {
-    const options =
-      offerChoices || reachedFor
-        ? [...column.getFacetedUniqueValues().keys()].filter((v) => v !== '').sort()
-        : value
-          ? [value]
-          : [];
+  if (isChoice) {
+    const options = choices ?? (value ? [value] : []);
     return (
       <select
         aria-label={label}
@@ -48,8 +46,8 @@ function ColumnFilter({ column, offerChoices }: { column: Column<TraineeRow, unk
       >
         <option value="">All</option>
         {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {String(o)}
+          <option key={o} value={o}>
+            {o}
           </option>
         ))}
       </select>
@@ -64,6 +62,18 @@ function ColumnFilter({ column, offerChoices }: { column: Column<TraineeRow, unk
       placeholder="Filter…"
     />
   );
+}
+
+/**
+ * A column's values among these rows, sorted, blanks left out: its accessor over the plain rows,
+ * as TanStack's faceting would, without a cached cell value and a one-value array for each row.
+ */
+function valuesPresent(column: Column<TraineeRow, unknown>, rows: Row<TraineeRow>[]): string[] {
+  const accessor = column.accessorFn!;
+  const values = new Set<string>();
+  for (const row of rows) values.add(String(accessor(row.original, row.index) ?? ''));
+  values.delete('');
+  return [...values].sort();
 }
 
 export function ColumnPicker({ table }: { table: Table<TraineeRow> }) {
@@ -143,7 +153,6 @@ export function useTraineeTable(
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
-    getFacetedUniqueValues: getFacetedUniqueValues(),
   });
 }
 

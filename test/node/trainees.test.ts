@@ -282,6 +282,25 @@ describe('listing', () => {
     expect(await first(100)).toEqual([...all].sort((a, b) => compareRegisterNames(registerName(a), registerName(b))));
   });
 
+  it('sends the register in pages that join up to the whole list, same names in the same order', async () => {
+    for (const [i, [givenName, familyName]] of [
+      ['Ada', 'Begum'],
+      ['Ada', 'Begum'],
+      ['Tom', 'Dean'],
+      ['Ada', 'Begum'],
+      ['Kim', 'Lee'],
+      ['Tom', 'Dean'],
+      ['Zoe', 'Abbot'],
+    ].entries())
+      await create({ gmcNumber: `700001${i}`, givenName, familyName });
+    const all = await list();
+    const pages = [];
+    for (let offset = 0; offset < all.length + 3; offset += 3)
+      pages.push(...(await call(backend, 'trainees:list', { includeArchived: false, offset, limit: 3 })));
+    expect(pages).toEqual(all);
+    expect(all).toHaveLength(7);
+  });
+
   it('sends only what the register can show; the whole record comes with trainees:get', async () => {
     const t = await create({
       preferredName: 'Zeb',

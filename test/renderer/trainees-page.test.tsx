@@ -31,6 +31,8 @@ describe('TraineesPage', () => {
     await screen.findByText('3 of 3 trainees');
     expect(names()).toEqual(['Eze, Kofi', 'Mahmood, Li', 'Nair, Ana']);
 
+    // The grades present are listed just after the rows arrive.
+    await within(screen.getByLabelText('Filter Grade')).findByRole('option', { name: 'ST1' });
     await user.selectOptions(screen.getByLabelText('Filter Grade'), 'ST1');
     expect(names()).toEqual(['Nair, Ana']);
     await user.selectOptions(screen.getByLabelText('Filter Grade'), '');
@@ -93,6 +95,26 @@ describe('TraineesPage', () => {
     await screen.findByText('3 of 3 trainees');
     expect(names()).toEqual(['Eze, Kofi', 'Mahmood, Li', 'Nair, Ana']);
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled();
+  });
+
+  it('asks for the whole register once its first screen is on view, then offers every grade in the filter', async () => {
+    const asked: string[] = [];
+    const shownRows = () => document.querySelectorAll('tr[data-index]').length;
+    renderWithApp(<TraineesPage />, {
+      'trainees:list-first': () => {
+        asked.push('first screen');
+        return [trainees[0]!];
+      },
+      'trainees:list': () => {
+        asked.push(`whole register, ${shownRows()} row shown`);
+        return trainees;
+      },
+      'settings:get': () => settings(),
+    });
+    await screen.findByText('3 of 3 trainees');
+    expect(asked).toEqual(['first screen', 'whole register, 1 row shown']);
+    const grades = () => within(screen.getByLabelText('Filter Grade')).getAllByRole('option');
+    await waitFor(() => expect(grades().map((o) => o.textContent)).toEqual(['All', 'ST1', 'ST2', 'ST3']));
   });
 
   it('remembers shown columns in settings', async () => {

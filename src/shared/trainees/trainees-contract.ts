@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract/define';
 import { byId, idSchema, importContentSchema, jobIdSchema } from '../schema-helpers';
-import { FIRST_PAGE_MAX, traineeFieldsSchema, type Trainee, type TraineeRow } from './trainee-schema';
+import { FIRST_PAGE_MAX, LIST_PAGE_MAX, traineeFieldsSchema, type Trainee, type TraineeRow } from './trainee-schema';
 import { IMPORT_FIELDS, type ImportOutcome, type ImportPreview } from './import-mapping';
 
 const importFileSchema = z.strictObject({
@@ -14,8 +14,18 @@ const importFileSchema = z.strictObject({
 });
 
 export const traineeChannels = {
+  /**
+   * The register's rows in SQL order; with `limit`, the `limit` rows after the first `offset`, so
+   * a large register comes over in pages: neither side is held up for the whole list at once.
+   */
   'trainees:list': channel(
-    z.strictObject({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }),
+    z
+      .strictObject({
+        includeArchived: z.boolean().default(false),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(LIST_PAGE_MAX).optional(),
+      })
+      .default({ includeArchived: false }),
   ).returns<TraineeRow[]>(),
   /**
    * The first `count` rows of `trainees:list` in the register's default order (by name), for its

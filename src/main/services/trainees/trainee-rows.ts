@@ -59,6 +59,10 @@ export const TRAINEE_ROWS_SQL = (includeArchived: boolean) =>
   `SELECT ${TRAINEE_ROW_COLUMNS.join(', ')} FROM trainees${includeArchived ? '' : ' WHERE archived_at IS NULL'}
    ORDER BY family_name, given_name`;
 
+/** A page of `TRAINEE_ROWS_SQL`; parameters: limit, offset. */
+export const TRAINEE_ROWS_PAGE_SQL = (includeArchived: boolean) =>
+  `${TRAINEE_ROWS_SQL(includeArchived)} LIMIT ? OFFSET ?`;
+
 /** Every register row's name columns, in the same SQL order as the list, for cutting its first page. */
 export const TRAINEE_NAMES_SQL = (includeArchived: boolean) =>
   `SELECT id, family_name, given_name, preferred_name FROM trainees${includeArchived ? '' : ' WHERE archived_at IS NULL'}

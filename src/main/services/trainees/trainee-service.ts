@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
 import {
-  compareRegisterNames,
+  compareRegisterNameKeys,
   displayName,
-  registerName,
+  registerNameKey,
   type Trainee,
   type TraineeFields,
   type TraineeRow,
@@ -16,6 +16,7 @@ import {
   fieldsToColumns,
   TRAINEE_NAMES_SQL,
   TRAINEE_ROWS_BY_ID_SQL,
+  TRAINEE_ROWS_PAGE_SQL,
   TRAINEE_ROWS_SQL,
   type TraineeNameValues,
   traineeFields,
@@ -68,8 +69,14 @@ export function createTraineeService(db: Kysely<DB>, readRows: ReadRows, now: ()
      * The register's rows: only the columns its table can show. Read as arrays (no keyed object
      * per row in the driver) and mapped here: at 10,000 trainees that halves the read.
      */
-    async list(options: { includeArchived: boolean }): Promise<TraineeRow[]> {
-      const rows = await readRows<TraineeRowValues>(TRAINEE_ROWS_SQL(options.includeArchived));
+    async list(options: { includeArchived: boolean; offset?: number; limit?: number }): Promise<TraineeRow[]> {
+      const rows =
+        options.limit === undefined
+          ? await readRows<TraineeRowValues>(TRAINEE_ROWS_SQL(options.includeArchived))
+          : await readRows<TraineeRowValues>(TRAINEE_ROWS_PAGE_SQL(options.includeArchived), [
+              options.limit,
+              options.offset ?? 0,
+            ]);
       return rows.map(traineeRowFromValues);
     },
 
@@ -82,9 +89,9 @@ export function createTraineeService(db: Kysely<DB>, readRows: ReadRows, now: ()
       const ids = names
         .map(([id, familyName, givenName, preferredName]) => ({
           id,
-          name: registerName({ familyName, givenName, preferredName }),
+          key: registerNameKey({ familyName, givenName, preferredName }),
         }))
-        .sort((a, b) => compareRegisterNames(a.name, b.name))
+        .sort((a, b) => compareRegisterNameKeys(a.key, b.key))
         .slice(0, options.count)
         .map((n) => n.id);
       const rows = await readRows<TraineeRowValues>(TRAINEE_ROWS_BY_ID_SQL, [JSON.stringify(ids)]);

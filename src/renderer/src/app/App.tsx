@@ -1,12 +1,13 @@
 import { QueryClientProvider, useIsFetching, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { ApiError, ClientContext, type Client } from '../api';
+import { ApiError, ClientContext, useApi, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { BackupOverdueBanner, FirstStartPage, UnlockPage, useBackupStatus } from '../features/backups';
 import { SearchDialog } from '../features/search';
 import { TodayPage } from '../features/today';
+import { prefetchRegisterFirstScreen } from '../features/trainees';
 import { useAppCommands } from './commands';
 
 /**
@@ -53,13 +54,19 @@ function NavLink({ href, children }: { href: string; children: string }) {
 function Shell() {
   const [, navigate] = useLocation();
   useAppCommands(navigate);
-  // The register is where most visits go next: fetch its chunk once the first screen's own calls
-  // are answered (before then it would compete with them for the host and the main thread).
+  // The register is where most visits go next: fetch its chunk and its first screen's rows once the
+  // first screen's own calls are answered (before then they would compete with them for the host
+  // and the main thread). Once: after that a visit fetches what it lacks itself.
   const queryClient = useQueryClient();
+  const api = useApi();
   const fetching = useIsFetching();
+  const preloaded = useRef(false);
   useEffect(() => {
-    if (fetching === 0 && queryClient.isFetching() === 0) void TraineesPage.preload();
-  }, [fetching, queryClient]);
+    if (preloaded.current || fetching !== 0 || queryClient.isFetching() !== 0) return;
+    preloaded.current = true;
+    void TraineesPage.preload();
+    void prefetchRegisterFirstScreen(queryClient, api);
+  }, [fetching, queryClient, api]);
   return (
     <div className="shell">
       <a

@@ -2,11 +2,11 @@ import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import {
   flexRender,
   getCoreRowModel,
-  getFacetedUniqueValues,
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
   type Column,
+  type Row,
   type ColumnFiltersState,
   type SortingState,
   type Table,
@@ -20,23 +20,34 @@ import { traineeColumns } from './trainee-columns';
 
 const ROW_HEIGHT = 37;
 
-function ColumnFilter({ column }: { column: Column<TraineeRow, unknown> }) {
+/**
+ * A column's filter. A choice lists the values present in the register (its rows before any
+ * filter): not in the task that takes in the whole register, but in the next one (`offerChoices`),
+ * or at once when the user reaches for the list.
+ */
+function ColumnFilter({ column, offerChoices }: { column: Column<TraineeRow, unknown>; offerChoices: boolean }) {
+  const [reachedFor, setReachedFor] = useState(false);
+  const isChoice = column.getCanFilter() && column.columnDef.meta?.filter === 'choice';
+  const facetRows = isChoice && (offerChoices || reachedFor) ? column.getFacetedRowModel().flatRows : undefined;
+  const choices = useMemo(() => (facetRows ? valuesPresent(column, facetRows) : undefined), [column, facetRows]);
   const label = `Filter ${String(column.columnDef.header)}`;
   if (!column.getCanFilter()) return null;
   const value = (column.getFilterValue() as string | undefined) ?? '';
-  if (column.columnDef.meta?.filter === 'choice') {
-    const options = [...column.getFacetedUniqueValues().keys()].filter((v) => v !== '').sort();
+  if (isChoice) {
+    const options = choices ?? (value ? [value] : []);
     return (
       <select
         aria-label={label}
         value={value}
         onChange={(e) => column.setFilterValue(e.target.value || undefined)}
+        onFocus={() => setReachedFor(true)}
+        onPointerDown={() => setReachedFor(true)}
         className="filter-input"
       >
         <option value="">All</option>
         {options.map((o) => (
-          <option key={String(o)} value={String(o)}>
-            {String(o)}
+          <option key={o} value={o}>
+            {o}
           </option>
         ))}
       </select>
@@ -51,6 +62,18 @@ function ColumnFilter({ column }: { column: Column<TraineeRow, unknown> }) {
       placeholder="Filter…"
     />
   );
+}
+
+/**
+ * A column's values among these rows, sorted, blanks left out: its accessor over the plain rows,
+ * as TanStack's faceting would, without a cached cell value and a one-value array for each row.
+ */
+function valuesPresent(column: Column<TraineeRow, unknown>, rows: Row<TraineeRow>[]): string[] {
+  const accessor = column.accessorFn!;
+  const values = new Set<string>();
+  for (const row of rows) values.add(String(accessor(row.original, row.index) ?? ''));
+  values.delete('');
+  return [...values].sort();
 }
 
 export function ColumnPicker({ table }: { table: Table<TraineeRow> }) {
@@ -130,8 +153,17 @@ export function useTraineeTable(
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
-    getFacetedUniqueValues: getFacetedUniqueValues(),
   });
+}
+
+/** `value` once a task has passed since it was rendered: work deferred out of the task that rendered it. */
+function useAfterThisTask<T>(value: T): T | undefined {
+  const [passed, setPassed] = useState<T>();
+  useEffect(() => {
+    const timer = setTimeout(() => setPassed(() => value), 0);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return passed;
 }
 
 /**
@@ -152,6 +184,7 @@ export function TraineeTable({ table, onOpen }: { table: Table<TraineeRow>; onOp
   });
   const items = virtualizer.getVirtualItems();
   const clampedActive = Math.min(activeIndex, Math.max(rows.length - 1, 0));
+  const choicesFor = useAfterThisTask(table.getCoreRowModel());
 
   useEffect(() => {
     if (!pendingFocus.current) return;
@@ -222,7 +255,7 @@ export function TraineeTable({ table, onOpen }: { table: Table<TraineeRow>; onOp
           <tr className="filter-row" aria-rowindex={2}>
             {table.getVisibleLeafColumns().map((column) => (
               <td key={column.id}>
-                <ColumnFilter column={column} />
+                <ColumnFilter column={column} offerChoices={choicesFor === table.getCoreRowModel()} />
               </td>
             ))}
           </tr>

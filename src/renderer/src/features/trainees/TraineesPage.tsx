@@ -80,10 +80,15 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
     navigate(`/trainees/${created.id}`);
   };
 
-  const programmes = useMemo(() => [...new Set(data.map((t) => t.programme))].sort(), [data]);
+  // The form's suggestions, only while it is open: two passes over every row otherwise spent on each new list.
+  const adding = dialog === 'new';
+  const programmes = useMemo(() => (adding ? [...new Set(data.map((t) => t.programme))].sort() : []), [adding, data]);
   const supervisors = useMemo(
-    () => [...new Set(data.map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort(),
-    [data],
+    () =>
+      adding
+        ? [...new Set(data.map((t) => t.educationalSupervisor).filter((s): s is string => Boolean(s)))].sort()
+        : [],
+    [adding, data],
   );
   const shown = table.getRowModel().rows.length;
   /** The register's own choice of trainees: whatever the search and column filters show. */

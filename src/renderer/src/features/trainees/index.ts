@@ -3,4 +3,4 @@ export { TraineePage, type TraineeAction, type TraineeTab, type TraineeTabProps 
 export { TraineeOverview } from './TraineeOverview';
 export { RegisterStartActions } from './RegisterStartActions';
 export { useSetArchived } from './mutations';
-export { traineeKeys, useTrainee, useTrainees } from './queries';
+export { prefetchRegisterFirstScreen, traineeKeys, useTrainee, useTrainees } from './queries';

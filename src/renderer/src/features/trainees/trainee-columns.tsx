@@ -2,7 +2,12 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { Link } from 'wouter';
 import { formatUkDate } from '../../../../shared/dates';
 import { TRAINEE_STATUSES } from '../../../../shared/trainees/reference';
-import { compareRegisterNames, registerName, type TraineeRow } from '../../../../shared/trainees/trainee-schema';
+import {
+  compareRegisterNameKeys,
+  registerName,
+  registerNameKey,
+  type TraineeRow,
+} from '../../../../shared/trainees/trainee-schema';
 
 /** How a column is filtered: free text, or a choice among the values present. */
 export type FilterKind = 'text' | 'choice';
@@ -18,13 +23,21 @@ declare module '@tanstack/react-table' {
 
 const text = (value: string | null) => value ?? '';
 
+// Folded once per row: sorting 10,000 rows compares about 130,000 pairs.
+const nameKeys = new WeakMap<TraineeRow, string>();
+function nameKey(t: TraineeRow): string {
+  let key = nameKeys.get(t);
+  if (key === undefined) nameKeys.set(t, (key = registerNameKey(t)));
+  return key;
+}
+
 export const traineeColumns: ColumnDef<TraineeRow>[] = [
   {
     id: 'name',
     header: 'Name',
     accessorFn: registerName,
     // Named rather than detected, so the first page (`trainees:list-first`) is cut in the same order.
-    sortingFn: (a, b, id) => compareRegisterNames(a.getValue<string>(id), b.getValue<string>(id)),
+    sortingFn: (a, b) => compareRegisterNameKeys(nameKey(a.original), nameKey(b.original)),
     cell: ({ row, getValue }) => (
       <>
         <Link href={`/trainees/${row.original.id}`} tabIndex={-1} className="table-link">

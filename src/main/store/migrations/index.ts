@@ -12,6 +12,7 @@ import * as m0010 from './0010_handover';
 import * as m0011 from './0011_retention';
 import * as m0012 from './0012_extensions';
 import * as m0013 from './0013_evaluation_characteristics';
+import * as m0014 from './0014_trainee_indexes';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -31,4 +32,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0011_retention', m0011],
   ['0012_extensions', m0012],
   ['0013_evaluation_characteristics', m0013],
+  ['0014_trainee_indexes', m0014],
 ];

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { BENCH_CASES } from './cases';
 import { BENCH_ROOT, closeDemosExcept } from './support';
-import { REGISTER_FLOOR_SERIES, type AnyBenchCase } from './types';
+import { median, REGISTER_FLOOR_SERIES, type AnyBenchCase } from './types';
 
 interface Row {
   name: string;
@@ -31,12 +31,6 @@ interface MemoryRow {
   trainees: number;
   peakRssMb: number;
   heapUsedMb: number;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function measure(benchCase: AnyBenchCase, runsOverride?: number): Promise<Row> {

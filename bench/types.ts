@@ -40,3 +40,9 @@ export function defineCase<S>(benchCase: BenchCase<S>): AnyBenchCase {
 
 /** The series every sized case is compared with: read every trainee row, serialise it. */
 export const REGISTER_FLOOR_SERIES = 'register floor';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -178,7 +178,11 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
   }
 
   async function refreshNow(today: string): Promise<void> {
-    await (watching ??= watchWrites(db));
+    // A failed attempt to install the triggers is tried again on the next look.
+    await (watching ??= watchWrites(db).catch((error: unknown) => {
+      watching = null;
+      throw error;
+    }));
     try {
       const written = await takeWritten(db);
       if (asOf !== today || written === EVERYONE || written.length > REBUILD_ABOVE) {

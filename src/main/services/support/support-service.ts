@@ -133,18 +133,10 @@ export async function offerSupport(db: Executor, input: OfferSupportInput, now: 
 
 /** A trainee's support items, newest offer first. */
 export async function listSupportItems(db: Executor, traineeId: string): Promise<SupportItem[]> {
-  const rows = await db
-    .selectFrom('support_items')
-    .selectAll()
-    .where('trainee_id', '=', traineeId)
-    .where('deleted_at', 'is', null)
-    .orderBy('offered_on', 'desc')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map(rowToItem);
+  return (await listSupportItemsOf(db, [traineeId])).get(traineeId)!;
 }
 
-/** The support offered to each of many trainees, as `listSupportItems` gives it, read once for them all. */
+/** The support offered to each of many trainees, newest offer first, read once for them all. */
 export async function listSupportItemsOf(
   db: Executor,
   traineeIds: readonly string[],

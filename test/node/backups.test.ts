@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackend, DATABASE_FILE_NAME, type Backend } from '../../src/main/backend';
 import { restoreIntoEmptyDataDir } from '../../src/main/services/backups/restore';
@@ -55,18 +56,27 @@ beforeAll(async () => {
   const key = await call(backend, 'recovery:create-key');
   await call(backend, 'backups:set-passphrase', { passphrase: PASSPHRASE });
   const backup = await call(backend, 'backups:run-now');
-  const meeting = await backend.store.db
+  // Names of six letters or more: a two- or three-letter name ("Li", "Ali") turns up by chance
+  // somewhere in a megabyte of ciphertext, and the plain-text scan below would fail on noise.
+  const row = await backend.store.db
     .selectFrom('meetings')
-    .select(['id', 'shared_summary', 'private_notes', 'trainee_id'])
-    .where('private_notes', '!=', '')
-    .where('shared_summary', '!=', '')
-    .orderBy('id')
+    .innerJoin('trainees', 'trainees.id', 'meetings.trainee_id')
+    .select([
+      'meetings.id',
+      'meetings.shared_summary',
+      'meetings.private_notes',
+      'trainees.given_name',
+      'trainees.family_name',
+      'trainees.gmc_number',
+    ])
+    .where('meetings.private_notes', '!=', '')
+    .where('meetings.shared_summary', '!=', '')
+    .where(sql<number>`length(trainees.given_name)`, '>=', 6)
+    .where(sql<number>`length(trainees.family_name)`, '>=', 6)
+    .orderBy('meetings.id')
     .executeTakeFirstOrThrow();
-  const trainee = await backend.store.db
-    .selectFrom('trainees')
-    .select(['given_name', 'family_name', 'gmc_number'])
-    .where('id', '=', meeting.trainee_id)
-    .executeTakeFirstOrThrow();
+  const meeting = { id: row.id, shared_summary: row.shared_summary, private_notes: row.private_notes };
+  const trainee = { given_name: row.given_name, family_name: row.family_name, gmc_number: row.gmc_number };
   sample = { backend, words: key.words.join(' '), backup, folder, meeting, trainee };
 }, 60_000);
 afterAll(async () => {

@@ -102,6 +102,9 @@ beforeAll(async () => {
     .where('id', 'in', db.selectFrom('plp_goals').select('trainee_id'))
     .where('id', 'in', db.selectFrom('exam_attempts').select('trainee_id'))
     .where('id', 'in', db.selectFrom('arcp_records').select('trainee_id'))
+    // Six letters or more: a three-letter name ("Wei") can turn up by chance in ciphertext.
+    .where(sql<number>`length(given_name)`, '>=', 6)
+    .where(sql<number>`length(family_name)`, '>=', 6)
     .executeTakeFirstOrThrow();
   traineeId = chosen.id;
   trainee = await db.selectFrom('trainees').selectAll().where('id', '=', traineeId).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { noteEveryoneWritten } from '../../src/main/services/today/today-cache';
+import { noteEveryoneWritten } from '../../src/main/services/today/today-rows';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { shiftDate, ukToday } from '../../src/shared/dates';
 import type { ArcpPanel, PanelReadiness } from '../../src/shared/arcp/arcp-schema';
@@ -6,7 +6,10 @@ import type { MonitorRow } from '../../src/shared/exams/exam-types';
 import type { SearchResponse } from '../../src/shared/search/search-types';
 import type { TodayView } from '../../src/shared/today/today-types';
 import { windowEnd } from '../../src/shared/today/today-types';
+import { READ_AHEAD_DAYS } from '../../src/main/services/today/today-cache';
 import { examWarningsDue } from '../../src/main/services/exams/exam-today';
+import { dispatch, type Handlers } from '../../src/main/handler-registry';
+import { openTodayService, todayHandlers } from '../../src/main/services/today';
 import { TRAINEE_ROW_COLUMNS } from '../../src/main/services/trainees/trainee-rows';
 import { REGISTER_FLOOR_SERIES, defineCase, type AnyBenchCase } from '../types';
 import { call, demoDatabase, formatBytes, readRegister, type DemoDatabase } from '../support';
@@ -119,6 +122,34 @@ async function todayState(trainees: number): Promise<TodayState> {
   return { ...demo, actionId: action.id, done: false };
 }
 
+interface UnlockState extends DemoDatabase {
+  /** The registry with a Today opened afresh on the same file, as an unlock opens it. */
+  handlers: Handlers | null;
+}
+
+/**
+ * Today as an unlock opens it: a new service over the same file (its rows saved by an earlier
+ * look), `daysLater` after they were saved. Untimed; the case times the first look.
+ */
+async function unlockedToday(state: UnlockState, daysLater: number): Promise<void> {
+  const db = state.backend.store.db;
+  await state.backend.idle();
+  if (daysLater > 0)
+    await db
+      .updateTable('today_state')
+      .set({ day: shiftDate(ukToday(), -daysLater) })
+      .execute();
+  const today = await openTodayService(db, () => new Date(), 'bench');
+  state.handlers = { ...state.backend.handlers, ...todayHandlers(today) };
+}
+
+async function firstLook(state: UnlockState): Promise<string> {
+  const result = await dispatch(state.handlers!, 'today:view', {});
+  if (!result.ok) throw new Error(`today:view failed: ${result.error.message}`);
+  JSON.stringify(result);
+  return describeToday(result.data as TodayView);
+}
+
 function describeToday(view: TodayView): string {
   const totals = view.groups.map((g) => `${g.urgency} ${count(g.total)}`).join(', ');
   return `${totals}; ${formatBytes(Buffer.byteLength(JSON.stringify(view)))} sent`;
@@ -172,19 +203,47 @@ function sized(trainees: number): AnyBenchCase[] {
         await call(state.backend, 'meetings:setActionDone', { id: state.actionId, done: state.done });
       },
       run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
+      afterEach: ({ backend }) => backend.idle(),
     }),
     defineCase<TodayState>({
       name: `today:view, reading everything (${n})`,
       series: 'today:view, reading everything',
       trainees,
-      notes:
-        'the first look of a day, after unlocking or restoring, or after a settings or reference-data change: every provider read whole into the cache',
+      notes: `after a settings or reference-data change, an upgrade, or a week away (past the read-ahead): every provider read whole into the cache (its save, after the answer, untimed)`,
       runs: 5,
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: () => todayState(trainees),
       beforeEach: ({ backend }) => noteEveryoneWritten(backend.store.db),
       run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
+      afterEach: ({ backend }) => backend.idle(),
+    }),
+    defineCase<UnlockState>({
+      name: `today:view, first look after unlocking (${n})`,
+      series: 'today:view, after unlocking',
+      trainees,
+      notes:
+        'the first look of a session on the day its rows were saved: a new Today over the same file loads them (one read of today_rows), then re-reads any trainee noted since',
+      runs: 7,
+      warmup: 2,
+      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
+      setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
+      beforeEach: (state) => unlockedToday(state, 0),
+      run: firstLook,
+      afterEach: ({ backend }) => backend.idle(),
+    }),
+    defineCase<UnlockState>({
+      name: `today:view, first look of a new day (${n})`,
+      series: 'today:view, new day',
+      trainees,
+      notes: `rows saved yesterday, within the ${READ_AHEAD_DAYS}-day read-ahead: loaded, the day providers (ARCP, exams, retention) read whole, every other row's urgency settled for the day`,
+      runs: 5,
+      warmup: 1,
+      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
+      setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
+      beforeEach: (state) => unlockedToday(state, 1),
+      run: firstLook,
+      afterEach: ({ backend }) => backend.idle(),
     }),
     defineCase<DemoDatabase>({
       name: `exams:monitor (${n})`,

@@ -1,4 +1,4 @@
-import { noteEveryoneWritten } from '../../src/main/services/today/today-cache';
+import { noteEveryoneWritten } from '../../src/main/services/today/today-rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';

@@ -15,7 +15,7 @@ import { createSearchService, searchHandlers } from './services/search';
 import { createSettingsService, settingsHandlers } from './services/settings';
 import { createSupportService, supportHandlers } from './services/support';
 import { createTimelineService, timelineHandlers } from './services/timeline';
-import { createTodayService, todayHandlers } from './services/today';
+import { openTodayService, todayHandlers, type TodayService } from './services/today';
 import {
   createTraineeImportService,
   createTraineeService,
@@ -58,6 +58,8 @@ export interface Backend {
   /** Automatic backups: the Electron glue calls `runDailyBackupIfDue()` on a timer and at quit. */
   backups: BackupService;
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Resolves once the work calls leave running after they answer (Today saving its rows) is done. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...(options.backupDialogs ? { dialogs: options.backupDialogs } : {}),
   });
   const handlers = {} as Handlers;
+  let today: TodayService | null = null;
   let swapping: Promise<unknown> | null = null;
 
   /**
@@ -93,13 +96,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   async function replaceDatabase(prepared: string): Promise<{ preRestoreCopy: string }> {
     const swap = (async () => {
       let preRestoreCopy: string;
+      await today?.settled();
       try {
         preRestoreCopy = await keepPreRestoreCopy(store, options.key, now(), options.nativeBinding);
         await closeAndSwap(store, prepared);
       } catch (error) {
         // The rename did not happen, so the current database is whole: open it again.
         store = await open();
-        Object.assign(handlers, buildHandlers(store));
+        Object.assign(handlers, await buildHandlers(store));
         throw error;
       } finally {
         fs.rmSync(prepared, { force: true });
@@ -109,10 +113,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       } catch (error) {
         fs.copyFileSync(preRestoreCopy, databaseFile);
         store = await open();
-        Object.assign(handlers, buildHandlers(store));
+        Object.assign(handlers, await buildHandlers(store));
         throw error;
       }
-      Object.assign(handlers, buildHandlers(store));
+      Object.assign(handlers, await buildHandlers(store));
       return { preRestoreCopy };
     })();
     swapping = swap;
@@ -123,7 +127,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   }
 
-  Object.assign(handlers, buildHandlers(store));
+  Object.assign(handlers, await buildHandlers(store));
 
   return {
     get store() {
@@ -136,11 +140,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (swapping) await swapping.catch(() => undefined);
       return dispatch(handlers, channel, input);
     },
-    close: () => store.close(),
+    idle: async () => {
+      await today?.settled();
+    },
+    close: async () => {
+      // Today saves its rows just after answering: let the last save finish.
+      await today?.settled();
+      await store.close();
+    },
   };
 
-  /** Every service on one open store; rebuilt after a restore. */
-  function buildHandlers({ db, readRows }: Store): Handlers {
+  /**
+   * Every service on one open store; rebuilt after a restore. Today opens first, so that its
+   * triggers are in place before any handler can write.
+   */
+  async function buildHandlers({ db, readRows }: Store): Promise<Handlers> {
+    today = await openTodayService(db, now, options.version);
     // The app layer: each feature's service, then the handler maps they answer, composed into one registry.
     const trainees = createTraineeService(db, readRows, now);
     const settings = createSettingsService(db, now);
@@ -162,7 +177,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...plpHandlers(plp),
       ...needsHandlers(createNeedsService(db, now, plp)),
       ...supportHandlers(createSupportService(db, now)),
-      ...todayHandlers(createTodayService(db, now)),
+      ...todayHandlers(today),
       ...searchHandlers(createSearchService(db)),
       ...timelineHandlers(createTimelineService(db)),
       ...examHandlers(createExamService(db, now), createResultsImportService(db, events, now), db, now),

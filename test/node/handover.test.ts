@@ -142,6 +142,8 @@ const NOT_HANDED_OVER: Record<string, string> = {
   retention_keeps: "this educator's decision to keep an archived record past their retention period",
   search_docs: 'the search index, rebuilt from the records by triggers',
   export_log_trainees: "the sender's own record of what left their app",
+  today_rows: "Today's rows, derived from the records: the receiver's Today reads its own",
+  today_dirty: "Today's notes of written trainees, on this computer",
 };
 
 describe('what a handover carries', () => {

@@ -4,8 +4,12 @@
  * the standard demo, Today and each trainee's rows must be exactly what a whole fresh read of
  * every provider gives: a write the cache missed would leave a stale or missing row here.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createBackend } from '../../src/main/backend';
+import { EVERYDAY_SQL_SOURCES } from '../../src/main/services/today/everyday-providers';
+import { READ_AHEAD_DAYS } from '../../src/main/services/today/today-cache';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../src/shared/contract';
 import { ukToday } from '../../src/shared/dates';
 import type { TodayItem } from '../../src/shared/today/today-types';
@@ -114,4 +118,86 @@ describe('the Today cache on a new day', () => {
       await dayBackend.close();
     }
   });
+});
+
+describe("Today's rows kept in the file", () => {
+  const dataDir = () => tempDir('tpd-today-rows-');
+  const key = randomBytes(32);
+  let now = new Date('2026-03-02T09:00:00Z');
+  const clock = () => now;
+  // The SQL sources' queries: a look that loads the saved rows asks none of them for everyone.
+  // Spied on only once the backend is open: the rules stamp hashes the sources' own code.
+  const wholeReads = () => EVERYDAY_SQL_SOURCES.map((source) => vi.spyOn(source, 'query'));
+  const askedEveryone = (spies: ReturnType<typeof wholeReads>) =>
+    spies.filter((spy) => spy.mock.calls.some((args) => args[2] === undefined)).length;
+
+  async function expectFresh(dayBackend: TempBackend, when: string) {
+    const today = ukToday(now);
+    const view = await call(dayBackend, 'today:view', {});
+    expect(view.today, when).toBe(today);
+    expect(view, when).toEqual(groupTodayItems(await collectTodayItems(dayBackend.store.db, today), today));
+  }
+
+  it('load at unlock without reading the sources, take in writes made before closing, and serve the days that follow', async () => {
+    const dir = dataDir();
+    let session = await createTempBackend({ dataDir: dir, key, now: clock });
+    await call(session, 'demo:load', { size: 'standard' });
+    await expectFresh(session, 'after loading the demo');
+    // A write, then closing with no look at Today in between: the note of it is in the file.
+    const action = await session.store.db
+      .selectFrom('meeting_actions')
+      .select(['id', 'trainee_id'])
+      .where('done_on', 'is', null)
+      .orderBy('due_on')
+      .executeTakeFirstOrThrow();
+    await session.store.db
+      .updateTable('meeting_actions')
+      .set({ done_on: '2026-03-01' })
+      .where('id', '=', action.id)
+      .execute();
+    await session.close();
+
+    for (const [days, reads] of [
+      [0, 'none'],
+      [1, 'none'],
+      [READ_AHEAD_DAYS, 'none'],
+      [READ_AHEAD_DAYS + 1, 'everything'],
+    ] as const) {
+      now = new Date(Date.UTC(2026, 2, 2 + days, 9));
+      session = await createTempBackend({ dataDir: dir, key, now: clock });
+      const spies = wholeReads();
+      try {
+        const rows = await call(session, 'today:forTrainee', { traineeId: action.trainee_id });
+        expect(rows.map((row) => row.id)).not.toContain(action.id);
+        expect(askedEveryone(spies), `sources read whole ${days} days on`).toBe(
+          reads === 'none' ? 0 : EVERYDAY_SQL_SOURCES.length,
+        );
+        await expectFresh(session, `${days} days on`);
+      } finally {
+        for (const spy of spies) spy.mockRestore();
+        await session.close();
+      }
+    }
+  }, 120_000);
+
+  it('are read afresh by another version of the app', async () => {
+    const dir = dataDir();
+    now = new Date('2026-03-02T09:00:00Z');
+    const first = await createTempBackend({ dataDir: dir, key, now: clock });
+    await call(first, 'demo:load', { size: 'standard' });
+    await call(first, 'today:view', {});
+    await first.close();
+    const upgraded = Object.assign(await createBackend({ dataDir: dir, key, now: clock, version: 'test-next' }), {
+      dataDir: dir,
+      key,
+    });
+    const spies = wholeReads();
+    try {
+      await expectFresh(upgraded, 'after an upgrade');
+      expect(askedEveryone(spies)).toBe(EVERYDAY_SQL_SOURCES.length);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      await upgraded.close();
+    }
+  }, 60_000);
 });

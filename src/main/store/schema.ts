@@ -3,6 +3,7 @@ import type { ArcpTables } from './schema-arcp';
 import type { ExamTables } from './schema-exams';
 import type { ErasureTables } from './schema-erasure';
 import type { HandoverTables } from './schema-handover';
+import type { TodayTables } from './schema-today';
 
 /**
  * Row types of every table, as Kysely sees them. Columns are snake_case; ids are text UUIDs;
@@ -78,7 +79,7 @@ export interface ExportLogTraineesTable {
   trainee_id: string | null;
 }
 
-export interface DB extends EverydayTables, ExamTables, ArcpTables, HandoverTables, ErasureTables {
+export interface DB extends EverydayTables, ExamTables, ArcpTables, HandoverTables, ErasureTables, TodayTables {
   trainees: TraineesTable;
   settings: SettingsTable;
   change_log: ChangeLogTable;

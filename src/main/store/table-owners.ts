@@ -75,7 +75,19 @@ export function tablesChangedBy(changes: readonly DataFeature[]): Set<string> {
   return tables;
 }
 
+/**
+ * Today's saved rows and its notes of written trainees (services/today/today-rows.ts): triggers
+ * note every write, and a look at Today, a read, saves rows and clears notes. Derived from the
+ * other tables and never shown as such, so no channel declares them.
+ */
+export const CACHE_TABLES = ['today_rows', 'today_dirty', 'today_state'] as const;
+
 /** Whether the store knows who owns `table`. */
 export function hasOwner(table: string): boolean {
-  return table in TABLE_OWNERS || table in FOLLOWER_TABLES || (STORE_TABLES as readonly string[]).includes(table);
+  return (
+    table in TABLE_OWNERS ||
+    table in FOLLOWER_TABLES ||
+    (STORE_TABLES as readonly string[]).includes(table) ||
+    (CACHE_TABLES as readonly string[]).includes(table)
+  );
 }

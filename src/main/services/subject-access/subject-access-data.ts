@@ -28,6 +28,9 @@ export const NOT_SECTIONS: ReadonlySet<string> = new Set([
   'search_fts_docsize',
   'search_fts_config',
   'export_log_trainees',
+  // Today's saved rows: derived from the records each section already holds.
+  'today_rows',
+  'today_dirty',
 ]);
 
 /** Titles for the tables known today, in the order a reader expects. A table added later still appears, after these. */

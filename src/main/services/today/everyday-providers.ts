@@ -32,10 +32,15 @@ export const traineeNameSql = sql<string>`coalesce(nullif(t.preferred_name, ''),
  */
 export interface TodaySqlSource<R extends { due_on: string }> {
   kind: string;
-  /** Every row due in the window, or only those of the listed trainees (a slice of at most ID_CHUNK, store/in-chunks). */
+  /**
+   * Every row due up to the end of the window that opens on `horizon` (today, or a later day when
+   * the Today cache reads ahead so its rows last a few days), or only the listed trainees' rows (a
+   * slice of at most ID_CHUNK, store/in-chunks). Nothing else about a row depends on the day but
+   * its urgency, which toItem gives for `today`.
+   */
   query(
     db: Kysely<DB>,
-    today: string,
+    horizon: string,
     traineeIds?: readonly string[],
   ): AliasableExpression<R> & { execute(): Promise<R[]> };
   toItem(row: R, today: string, long: (iso: string) => string): TodayItem;
@@ -58,7 +63,7 @@ function defineSource<R extends { due_on: string }>(source: TodaySqlSource<R>): 
 /** Agreed actions from 1:1s that are not done and fall due in the window. */
 export const meetingActionSource = defineSource({
   kind: 'meeting_action',
-  query: (db, today, traineeIds) =>
+  query: (db, horizon, traineeIds) =>
     db
       .selectFrom('meeting_actions as a')
       .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
@@ -76,7 +81,7 @@ export const meetingActionSource = defineSource({
       .where('m.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
       .where('a.done_on', 'is', null)
-      .where('a.due_on', '<=', windowEnd(today))
+      .where('a.due_on', '<=', windowEnd(horizon))
       .$call(ofTrainees(traineeIds, 'a.trainee_id')),
   toItem: (r, today, long) => ({
     id: r.id,
@@ -151,11 +156,11 @@ function dueSchedules(db: Kysely<DB>, named: boolean, traineeIds?: readonly stri
  */
 export const meetingDueSource = defineSource({
   kind: 'meeting_due',
-  query: (db, today, traineeIds) =>
+  query: (db, horizon, traineeIds) =>
     db
       .selectFrom(dueSchedules(db, true, traineeIds).as('d'))
       .select(['d.trainee_id', 'd.trainee_name', 'd.cadence_weeks', 'd.last_held_on', 'd.agreed', 'd.due_on'])
-      .where('d.due_on', '<=', windowEnd(today)),
+      .where('d.due_on', '<=', windowEnd(horizon)),
   toItem: (s, today, long) => ({
     id: s.trainee_id,
     kind: 'meeting_due',
@@ -174,7 +179,7 @@ export const meetingDueSource = defineSource({
 /** Open PLP goals whose review (or target date, when no review is set) falls due. */
 export const planReviewSource = defineSource({
   kind: 'plp_review',
-  query: (db, today, traineeIds) => {
+  query: (db, horizon, traineeIds) => {
     const due = sql<string>`coalesce(g.next_review_on, g.target_on)`;
     return db
       .selectFrom('plp_goals as g')
@@ -183,7 +188,7 @@ export const planReviewSource = defineSource({
       .where('g.deleted_at', 'is', null)
       .where('t.archived_at', 'is', null)
       .where('g.status', 'in', OPEN_GOAL_STATUSES)
-      .where(due, '<=', windowEnd(today))
+      .where(due, '<=', windowEnd(horizon))
       .$call(ofTrainees(traineeIds, 'g.trainee_id'));
   },
   toItem: (r, today) => ({
@@ -202,7 +207,7 @@ export const planReviewSource = defineSource({
 /** Support offered or accepted whose follow-up date has come: did the trainee take it up? */
 export const supportFollowUpSource = defineSource({
   kind: 'support_follow_up',
-  query: (db, today, traineeIds) =>
+  query: (db, horizon, traineeIds) =>
     db
       .selectFrom('support_items as s')
       .innerJoin('trainees as t', 't.id', 's.trainee_id')
@@ -219,7 +224,7 @@ export const supportFollowUpSource = defineSource({
       .where('t.archived_at', 'is', null)
       .where('s.status', 'in', OPEN_SUPPORT_STATUSES)
       .where('s.follow_up_on', 'is not', null)
-      .where('s.follow_up_on', '<=', windowEnd(today))
+      .where('s.follow_up_on', '<=', windowEnd(horizon))
       .$call(ofTrainees(traineeIds, 's.trainee_id')),
   toItem: (r, today, long) => ({
     id: r.id,
@@ -237,12 +242,12 @@ export const supportFollowUpSource = defineSource({
 /** Early-needs forms whose retention ends (the end of training): time to destroy them. */
 export const earlyNeedsRetentionSource = defineSource({
   kind: 'needs_retention',
-  query: (db, today, traineeIds) =>
+  query: (db, horizon, traineeIds) =>
     db
       .selectFrom('early_needs as n')
       .innerJoin('trainees as t', 't.id', 'n.trainee_id')
       .select(['n.trainee_id', sql<string>`n.retain_until`.as('due_on'), traineeNameSql.as('trainee_name')])
-      .where('n.retain_until', '<=', windowEnd(today))
+      .where('n.retain_until', '<=', windowEnd(horizon))
       .$call(ofTrainees(traineeIds, 'n.trainee_id')),
   toItem: (r, today) => ({
     id: r.trainee_id,
@@ -266,11 +271,19 @@ export const EVERYDAY_SQL_SOURCES: AnyTodaySqlSource[] = [
   earlyNeedsRetentionSource,
 ];
 
-/** A source as a provider: every row due in the window, or only the listed trainees' rows. */
+/**
+ * A source as a provider: every row due in the window, or only the listed trainees' rows; with a
+ * later `horizon`, also the rows that come into the window by then.
+ */
 export function sourceProvider(source: AnyTodaySqlSource) {
-  return async (db: Kysely<DB>, today: string, traineeIds?: readonly string[]): Promise<TodayItem[]> => {
+  return async (
+    db: Kysely<DB>,
+    today: string,
+    traineeIds?: readonly string[],
+    horizon = today,
+  ): Promise<TodayItem[]> => {
     const long = longDates();
-    const rows = await forTrainees(traineeIds, (slice) => source.query(db, today, slice).execute());
+    const rows = await forTrainees(traineeIds, (slice) => source.query(db, horizon, slice).execute());
     return rows.map((row) => source.toItem(row, today, long));
   };
 }

@@ -1,2 +1,2 @@
-export { createTodayService, type TodayService } from './today-service';
+export { openTodayService, type TodayService } from './today-service';
 export { todayHandlers } from './today-handlers';

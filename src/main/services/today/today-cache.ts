@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { urgencyFor, type TodayItem } from '../../../shared/today/today-types';
+import { shiftDate } from '../../../shared/dates';
+import { urgencyFor, windowEnd, type TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { groupBy } from '../../store/in-chunks';
 import { readSchemaTables } from '../../store/schema-tables';
-import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
+import { EVERYDAY_SQL_SOURCES, sourceProvider, type AnyTodaySqlSource } from './everyday-providers';
+import { TODAY_DAY_PROVIDERS, type TodayProvider } from './today-providers';
+import { EVERYONE, loadSaved, readNotes, rulesStamp, saveRows, type RowsToSave } from './today-rows';
 
 /**
  * Tables no Today provider reads, so a write to them leaves Today as it was. Every other table is
@@ -26,25 +29,35 @@ export const TABLES_TODAY_IGNORES: Record<string, string> = {
   plp_reviews: "a review writes its goal's next review date and status, which Today reads",
   support_catalogue: 'the list support is offered from; an offer copies its label',
   search_docs: 'the search index, kept by triggers',
+  today_rows: "Today's own saved rows",
+  today_dirty: "Today's own notes of written trainees",
+  today_state: "Today's own bookkeeping",
 };
 
-/** The connection's own table of trainees written since Today last looked ("*": everyone). */
-const DIRTY_TABLE = 'today_dirty';
-const EVERYONE = '*';
 /** Past this many changed trainees (an import, a handover) one read of everything is quicker. */
 const REBUILD_ABOVE = 2_000;
 
 /**
- * TEMP triggers (they live only in this connection, never in the file) that note in the same
- * transaction as each write which trainee it touched; a rolled-back write takes its note with it.
+ * The SQL sources are read this many days ahead (their rows due within the window of that later
+ * day too), so the rows saved today still serve the rest of the week: a new day then re-reads only
+ * the day providers.
  */
-async function watchWrites(db: Kysely<DB>): Promise<void> {
-  await sql.raw(CREATE_DIRTY_TABLE).execute(db);
-  for (const table of await readSchemaTables(db)) {
+export const READ_AHEAD_DAYS = 7;
+
+/**
+ * TEMP triggers (they live only in this connection, never in the file, and follow the live schema)
+ * that note in today_dirty, in the same transaction as each write, which trainee it touched; a
+ * rolled-back write takes its note with it. Installed when the store opens, before any write.
+ */
+async function watchWrites(db: Kysely<DB>): Promise<boolean> {
+  const tables = await readSchemaTables(db);
+  // A store left at an older schema (only migration tests open one) has nowhere to note writes.
+  if (!tables.some((table) => table.name === 'today_dirty')) return false;
+  for (const table of tables) {
     if (table.virtual || table.name in TABLES_TODAY_IGNORES || table.name.startsWith('search_')) continue;
     const column = table.name === 'trainees' ? 'id' : table.columns.includes('trainee_id') ? 'trainee_id' : null;
     const note = (row: 'NEW' | 'OLD') =>
-      `INSERT INTO ${DIRTY_TABLE} VALUES (${column ? `${row}."${column}"` : `'${EVERYONE}'`});`;
+      `INSERT INTO today_dirty (trainee_id) VALUES (${column ? `${row}."${column}"` : `'${EVERYONE}'`});`;
     const bodies = {
       INSERT: note('NEW'),
       UPDATE: column ? `${note('NEW')} ${note('OLD')}` : note('NEW'),
@@ -57,27 +70,7 @@ async function watchWrites(db: Kysely<DB>): Promise<void> {
         )
         .execute(db);
   }
-}
-
-const CREATE_DIRTY_TABLE = `CREATE TEMP TABLE IF NOT EXISTS ${DIRTY_TABLE} (trainee_id TEXT)`;
-
-/** Notes that everyone has changed, as a settings write does: the next look reads everything (benchmarks use it). */
-export async function noteEveryoneWritten(db: Kysely<DB>): Promise<void> {
-  await sql.raw(CREATE_DIRTY_TABLE).execute(db);
-  await sql.raw(`INSERT INTO ${DIRTY_TABLE} VALUES ('${EVERYONE}')`).execute(db);
-}
-
-/** Takes (and clears) the notes of written trainees. */
-async function takeWritten(db: Kysely<DB>): Promise<string[] | typeof EVERYONE> {
-  const { rows } = await sql<{ trainee_id: string | null }>`DELETE FROM temp.today_dirty RETURNING trainee_id`.execute(
-    db,
-  );
-  const ids = new Set<string>();
-  for (const { trainee_id } of rows) {
-    if (trainee_id === EVERYONE) return EVERYONE;
-    if (trainee_id !== null) ids.add(trainee_id);
-  }
-  return [...ids];
+  return true;
 }
 
 const byDueOn = (a: TodayItem, b: TodayItem) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
@@ -118,44 +111,101 @@ export function dateIndex(rows: readonly TodayItem[], date: string, after = fals
   return lo;
 }
 
-export type TodayCache = ReturnType<typeof createTodayCache>;
+/** Where Today's rows come from: the SQL sources (kept for days) and the day providers (read each day). */
+export interface TodaySources {
+  sql: readonly AnyTodaySqlSource[];
+  day: readonly TodayProvider[];
+}
+
+const ALL_SOURCES: TodaySources = { sql: EVERYDAY_SQL_SOURCES, day: TODAY_DAY_PROVIDERS };
+
+export type TodayCache = Awaited<ReturnType<typeof openTodayCache>>;
 
 /**
- * Every trainee's Today rows for one day, kept in memory. The first look of the day (or after an
- * unlock or a restore, which start a fresh cache) reads every provider whole; after that a look
- * re-reads only the trainees written since the last one, so Today costs what it shows, not the
- * size of the register.
+ * Every trainee's Today rows, in memory and saved in the file (today-rows.ts). The first look of a
+ * session loads the saved rows; a look re-reads only the trainees written since the last one; a
+ * new day re-reads the day providers and settles the other rows' urgencies; everything is read
+ * afresh only past the read-ahead, after a write that touches everyone, or under new rules. So
+ * Today costs what it shows, not the size of the register. Opened with the store, before any
+ * write, so that its triggers see every write of the session.
  */
-export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TODAY_PROVIDERS) {
+export async function openTodayCache(db: Kysely<DB>, version: string, sources: TodaySources = ALL_SOURCES) {
+  // Without its tables (an older schema) Today reads everything at every look and saves nothing.
+  const kept = await watchWrites(db);
+  const sqlKinds = new Set(sources.sql.map((source) => source.kind));
+  const sqlProviders = sources.sql.map(sourceProvider);
+  const code = [...sources.sql.flatMap((source) => [source.query, source.toItem]), ...sources.day];
+  let stamp: string | null = null;
+  let loaded = false;
   let byTrainee = new Map<string, TodayItem[]>();
-  // Each kind's rows by date, made again only after a refresh changed something.
+  // Each kind's rows by date, made again only after a refresh changed many.
   let byKind: Map<string, KindRows> | null = null;
-  let asOf: string | null = null;
-  let watching: Promise<void> | null = null;
-  // One refresh at a time: two interleaved ones could put an older read over a newer one.
+  // The day the day providers' rows (and every urgency) are for; the day the SQL rows reach.
+  let day: string | null = null;
+  let horizon: string | null = null;
+  // Trainees whose rows changed since the last save reached the file ("all": every trainee's).
+  let unsaved: Set<string> | 'all' = new Set();
+  let notesUpTo = 0;
+  // One refresh or save at a time: two interleaved ones could put an older read over a newer one.
   let queue: Promise<void> = Promise.resolve();
 
+  /** Rows read ahead are kept but not shown until their window opens. */
+  const shown = (item: TodayItem, today: string) => !sqlKinds.has(item.kind) || item.dueDate <= windowEnd(today);
+
+  async function read(today: string, traineeIds?: readonly string[]): Promise<TodayItem[]> {
+    const lists = await Promise.all([
+      ...sqlProviders.map((provider) => provider(db, today, traineeIds, horizon ?? today)),
+      ...sources.day.map((provider) => provider(db, today, traineeIds)),
+    ]);
+    return lists.flat();
+  }
+
   async function readAll(today: string): Promise<void> {
-    const lists = await Promise.all(providers.map((provider) => provider(db, today)));
-    byTrainee = groupBy(lists.flat(), (item) => item.traineeId);
+    horizon = shiftDate(today, READ_AHEAD_DAYS);
+    byTrainee = groupBy(await read(today), (item) => item.traineeId);
     byKind = null;
+    day = today;
+    unsaved = 'all';
+  }
+
+  /** A new day within the read-ahead: the day providers' rows afresh, every other row's urgency for the day. */
+  async function turnDay(today: string): Promise<void> {
+    const lists = await Promise.all(sources.day.map((provider) => provider(db, today)));
+    const fresh = groupBy(lists.flat(), (item) => item.traineeId);
+    const changed = new Set(fresh.keys());
+    for (const [id, items] of byTrainee) {
+      const kept: TodayItem[] = [];
+      for (const item of items) {
+        if (!sqlKinds.has(item.kind)) changed.add(id);
+        else {
+          const urgency = urgencyFor(item.dueDate, today);
+          kept.push(urgency === item.urgency ? item : { ...item, urgency });
+        }
+      }
+      byTrainee.set(id, kept);
+    }
+    for (const [id, items] of fresh) byTrainee.set(id, [...(byTrainee.get(id) ?? []), ...items]);
+    for (const [id, items] of byTrainee) if (items.length === 0) byTrainee.delete(id);
+    byKind = null;
+    day = today;
+    if (unsaved !== 'all') for (const id of changed) unsaved.add(id);
   }
 
   async function readTrainees(today: string, traineeIds: string[]): Promise<void> {
-    const lists = await Promise.all(providers.map((provider) => provider(db, today, traineeIds)));
     const fresh = new Map<string, TodayItem[]>(traineeIds.map((id) => [id, []]));
     const added: TodayItem[] = [];
-    for (const item of lists.flat()) {
+    for (const item of await read(today, traineeIds)) {
       // A provider that ignored the list would hand back other trainees' rows: they are not news.
       const mine = fresh.get(item.traineeId);
       if (!mine) continue;
       mine.push(item);
-      added.push(item);
+      if (shown(item, today)) added.push(item);
     }
-    const removed = traineeIds.flatMap((id) => byTrainee.get(id) ?? []);
+    const removed = traineeIds.flatMap((id) => byTrainee.get(id) ?? []).filter((item) => shown(item, today));
     for (const [id, items] of fresh) {
       if (items.length > 0) byTrainee.set(id, items);
       else byTrainee.delete(id);
+      if (unsaved !== 'all') unsaved.add(id);
     }
     // Past a few hundred rows, sorting afresh on the next look is quicker than moving each row.
     if (removed.length + added.length > 1_000) byKind = null;
@@ -178,40 +228,81 @@ export function createTodayCache(db: Kysely<DB>, providers: TodayProvider[] = TO
   }
 
   async function refreshNow(today: string): Promise<void> {
-    // A failed attempt to install the triggers is tried again on the next look.
-    await (watching ??= watchWrites(db).catch((error: unknown) => {
-      watching = null;
-      throw error;
-    }));
+    stamp ??= await rulesStamp(db, version, code);
     try {
-      const written = await takeWritten(db);
-      if (asOf !== today || written === EVERYONE || written.length > REBUILD_ABOVE) {
-        asOf = null;
-        await readAll(today);
-        asOf = today;
-      } else if (written.length > 0) {
-        await readTrainees(today, written);
+      if (!kept) return await readAll(today);
+      if (!loaded) {
+        loaded = true;
+        const saved = await loadSaved(db, stamp);
+        if (saved && saved.day <= today) ({ byTrainee, day, horizon } = saved);
+      }
+      const notes = await readNotes(db);
+      notesUpTo = notes.upTo;
+      const everyone = notes.written === EVERYONE || notes.written.length > REBUILD_ABOVE;
+      if (horizon === null || day === null || today > horizon || today < day || everyone) await readAll(today);
+      else {
+        if (day !== today) await turnDay(today);
+        if (notes.written.length > 0) await readTrainees(today, notes.written as string[]);
       }
     } catch (error) {
-      // The notes are taken: the next look must read everything again.
-      asOf = null;
+      // Half-updated rows must not be shown or saved: the next look reads everything again.
+      horizon = null;
       throw error;
     }
   }
 
+  /** What the file lacks, taken for saving (and given back if the save fails). */
+  function takeUnsaved(): RowsToSave | null {
+    if (!kept || stamp === null || day === null || horizon === null) return null;
+    const all = unsaved === 'all';
+    const ids = unsaved === 'all' ? [...byTrainee.keys()] : [...unsaved];
+    if (!all && ids.length === 0 && notesUpTo === 0) return null;
+    const rows = new Map(ids.map((id) => [id, byTrainee.get(id) ?? []]));
+    return { stamp, day, horizon, all, rows, upTo: notesUpTo };
+  }
+
+  async function saveNow(): Promise<void> {
+    const save = takeUnsaved();
+    if (!save) return;
+    // No refresh runs during a save (they share the queue), so what is taken is given back whole.
+    const taken = unsaved;
+    unsaved = new Set();
+    notesUpTo = 0;
+    try {
+      await saveRows(db, save);
+    } catch {
+      // Nothing is lost: the notes stay in the file, so the next session reads those trainees again,
+      // and the next save carries what this one did.
+      unsaved = taken;
+      notesUpTo = save.upTo;
+    }
+  }
+
   return {
-    /** Brings the rows up to date for `today` (yyyy-MM-dd). */
+    /** Brings the rows up to date for `today` (yyyy-MM-dd); saving them follows, after the answer. */
     refresh(today: string): Promise<void> {
       const run = queue.then(() => refreshNow(today));
-      queue = run.catch(() => undefined);
+      queue = run
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(saveNow)
+        .catch(() => undefined);
       return run;
     },
-    /** Every cached row by kind, each kind oldest due first (rows due the same day in no particular order). */
+    /** Resolves once the last refresh's rows are saved (closing waits for it). */
+    settled(): Promise<void> {
+      return queue;
+    },
+    /** Every shown row by kind, each kind oldest due first (rows due the same day in no particular order). */
     byKind(): ReadonlyMap<string, KindRows> {
-      return (byKind ??= byKindOf([...byTrainee.values()].flat(), asOf ?? ''));
+      const today = day ?? '';
+      return (byKind ??= byKindOf(
+        [...byTrainee.values()].flat().filter((item) => shown(item, today)),
+        today,
+      ));
     },
     forTrainee(traineeId: string): readonly TodayItem[] {
-      return byTrainee.get(traineeId) ?? [];
+      const today = day ?? '';
+      return (byTrainee.get(traineeId) ?? []).filter((item) => shown(item, today));
     },
   };
 }

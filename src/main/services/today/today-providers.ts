@@ -15,13 +15,14 @@ import { EVERYDAY_SQL_SOURCES, sourceProvider } from './everyday-providers';
 export type TodayProvider = (db: Kysely<DB>, today: string, traineeIds?: readonly string[]) => Promise<TodayItem[]>;
 
 /**
- * Every provider. The SQL sources find their rows in one query each; the others' rules run in code
- * (ARCP windows, exam attempt counting, retention periods) over the few trainees an indexed query
- * finds near a deadline. Features append theirs here.
+ * The providers whose rules run in code (ARCP windows, exam attempt counting, retention periods)
+ * over the few trainees an indexed query finds near a deadline. Their rows depend on the day in
+ * more than their dates, so the Today cache reads them afresh each day.
  */
-export const TODAY_PROVIDERS: TodayProvider[] = [
-  ...EVERYDAY_SQL_SOURCES.map(sourceProvider),
-  arcpDeadlinesDue,
-  examWarningsDue,
-  retentionDue,
-];
+export const TODAY_DAY_PROVIDERS: TodayProvider[] = [arcpDeadlinesDue, examWarningsDue, retentionDue];
+
+/**
+ * Every provider: the SQL sources (one query each; a row's day shows only in its urgency and the
+ * window, so the cache keeps them for days) and the day providers. Features append theirs here.
+ */
+export const TODAY_PROVIDERS: TodayProvider[] = [...EVERYDAY_SQL_SOURCES.map(sourceProvider), ...TODAY_DAY_PROVIDERS];

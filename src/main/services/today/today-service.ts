@@ -8,7 +8,7 @@ import {
   type TodayView,
 } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { createTodayCache, dateIndex, type KindRows } from './today-cache';
+import { dateIndex, openTodayCache, type KindRows, type TodaySources } from './today-cache';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
@@ -122,10 +122,11 @@ export function viewOf(
   };
 }
 
-export type TodayService = ReturnType<typeof createTodayService>;
+export type TodayService = Awaited<ReturnType<typeof openTodayService>>;
 
-export function createTodayService(db: Kysely<DB>, now: () => Date) {
-  const cache = createTodayCache(db);
+/** Opened with the store, before any write: see openTodayCache. */
+export async function openTodayService(db: Kysely<DB>, now: () => Date, version: string, sources?: TodaySources) {
+  const cache = await openTodayCache(db, version, sources);
   return {
     async view(kind: string | null = null): Promise<TodayView> {
       const today = ukToday(now());
@@ -137,5 +138,7 @@ export function createTodayService(db: Kysely<DB>, now: () => Date) {
       await cache.refresh(ukToday(now()));
       return [...cache.forTrainee(traineeId)].sort(byDueDate);
     },
+    /** Resolves once the rows are saved in the file. */
+    settled: () => cache.settled(),
   };
 }

@@ -13,6 +13,7 @@ import * as m0011 from './0011_retention';
 import * as m0012 from './0012_extensions';
 import * as m0013 from './0013_evaluation_characteristics';
 import * as m0014 from './0014_trainee_indexes';
+import * as m0015 from './0015_today_rows';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -33,4 +34,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0012_extensions', m0012],
   ['0013_evaluation_characteristics', m0013],
   ['0014_trainee_indexes', m0014],
+  ['0015_today_rows', m0015],
 ];

@@ -1,4 +1,4 @@
-import { noteEveryoneWritten } from '../../src/main/services/today/today-rows';
+import { forgetTodayState } from '../../src/main/services/today/today-rows';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { shiftDate, ukToday } from '../../src/shared/dates';
 import type { ArcpPanel, PanelReadiness } from '../../src/shared/arcp/arcp-schema';
@@ -122,24 +122,30 @@ async function todayState(trainees: number): Promise<TodayState> {
   return { ...demo, actionId: action.id, done: false };
 }
 
-interface UnlockState extends DemoDatabase {
+interface UnlockState extends TodayState {
   /** The registry with a Today opened afresh on the same file, as an unlock opens it. */
   handlers: Handlers | null;
 }
 
 /**
- * Today as an unlock opens it: a new service over the same file (its rows saved by an earlier
- * look), `daysLater` after they were saved. Untimed; the case times the first look.
+ * Today as an unlock opens it: a new service over the same file, with one trainee written since
+ * the last look (an action marked done or not done, then the app closed), `daysLater` after the
+ * rows were brought up to date. Untimed; the case times the first look.
  */
 async function unlockedToday(state: UnlockState, daysLater: number): Promise<void> {
   const db = state.backend.store.db;
-  await state.backend.idle();
+  state.done = !state.done;
+  await db
+    .updateTable('meeting_actions')
+    .set({ done_on: state.done ? ukToday() : null })
+    .where('id', '=', state.actionId)
+    .execute();
   if (daysLater > 0)
     await db
       .updateTable('today_state')
       .set({ day: shiftDate(ukToday(), -daysLater) })
       .execute();
-  const today = await openTodayService(db, () => new Date(), 'bench');
+  const today = await openTodayService(db, state.backend.store.readRows, () => new Date(), 'bench');
   state.handlers = { ...state.backend.handlers, ...todayHandlers(today) };
 }
 
@@ -193,7 +199,7 @@ function sized(trainees: number): AnyBenchCase[] {
       series: 'today:view',
       trainees,
       notes:
-        'through the handler registry, capped at 200 rows per group, after a write to one trainee (an action marked done, then not done): the cache re-reads that trainee',
+        'through the handler registry, capped at 200 rows per group, after a write to one trainee (an action marked done, then not done): that trainee re-read into today_rows, then SQL counts them and reads the rows shown',
       runs: 7,
       warmup: 2,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
@@ -203,47 +209,43 @@ function sized(trainees: number): AnyBenchCase[] {
         await call(state.backend, 'meetings:setActionDone', { id: state.actionId, done: state.done });
       },
       run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
-      afterEach: ({ backend }) => backend.idle(),
     }),
     defineCase<TodayState>({
       name: `today:view, reading everything (${n})`,
       series: 'today:view, reading everything',
       trainees,
-      notes: `after a settings or reference-data change, an upgrade, or a week away (past the read-ahead): every provider read whole into the cache (its save, after the answer, untimed)`,
+      notes: `after an upgrade, a week away (past the ${READ_AHEAD_DAYS}-day read-ahead) or a write to over 2,000 trainees: every provider read whole and today_rows rewritten`,
       runs: 5,
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: () => todayState(trainees),
-      beforeEach: ({ backend }) => noteEveryoneWritten(backend.store.db),
+      beforeEach: ({ backend }) => forgetTodayState(backend.store.db),
       run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
-      afterEach: ({ backend }) => backend.idle(),
     }),
     defineCase<UnlockState>({
       name: `today:view, first look after unlocking (${n})`,
       series: 'today:view, after unlocking',
       trainees,
       notes:
-        'the first look of a session on the day its rows were saved: a new Today over the same file loads them (one read of today_rows), then re-reads any trainee noted since',
+        'the first look of a session on the day the rows were last brought up to date, one trainee written since: a new Today over the same file re-reads that trainee, then SQL counts today_rows and reads the rows shown',
       runs: 7,
       warmup: 2,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
       beforeEach: (state) => unlockedToday(state, 0),
       run: firstLook,
-      afterEach: ({ backend }) => backend.idle(),
     }),
     defineCase<UnlockState>({
       name: `today:view, first look of a new day (${n})`,
       series: 'today:view, new day',
       trainees,
-      notes: `rows saved yesterday, within the ${READ_AHEAD_DAYS}-day read-ahead: loaded, the day providers (ARCP, exams, retention) read whole, every other row's urgency settled for the day`,
+      notes: `as above, the rows brought up to date yesterday (within the ${READ_AHEAD_DAYS}-day read-ahead): the day providers (ARCP, exams, retention) read whole and their rows replaced (as after a settings or reference-data write too); the others' urgency follows their date in SQL`,
       runs: 5,
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
       beforeEach: (state) => unlockedToday(state, 1),
       run: firstLook,
-      afterEach: ({ backend }) => backend.idle(),
     }),
     defineCase<DemoDatabase>({
       name: `exams:monitor (${n})`,

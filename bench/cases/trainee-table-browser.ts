@@ -1,4 +1,4 @@
-import { noteEveryoneWritten } from '../../src/main/services/today/today-rows';
+import { forgetTodayState } from '../../src/main/services/today/today-rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -111,12 +111,12 @@ export const traineeTableBrowserCases = [
   }),
   defineCase<ColdStartState>({
     name: 'browser: URL to Today’s first rows, reading everything (10,000)',
-    notes: 'as above, but Today reads every provider whole first, as on the first look after unlocking or of a day',
+    notes: 'as above, but Today reads every provider whole first, as on the first look after an upgrade or a week away',
     runs: 5,
     setup: startLargeHost,
     beforeEach: async (state) => {
       await openColdPage(state);
-      await noteEveryoneWritten(state.backend.store.db);
+      await forgetTodayState(state.backend.store.db);
     },
     run: async ({ page, host }) => {
       await page!.goto(host.url);

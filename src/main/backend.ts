@@ -58,8 +58,6 @@ export interface Backend {
   /** Automatic backups: the Electron glue calls `runDailyBackupIfDue()` on a timer and at quit. */
   backups: BackupService;
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
-  /** Resolves once the work calls leave running after they answer (Today saving its rows) is done. */
-  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -140,11 +138,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (swapping) await swapping.catch(() => undefined);
       return dispatch(handlers, channel, input);
     },
-    idle: async () => {
-      await today?.settled();
-    },
     close: async () => {
-      // Today saves its rows just after answering: let the last save finish.
+      // A look at Today may be bringing its rows up to date: let it finish on an open store.
       await today?.settled();
       await store.close();
     },
@@ -155,7 +150,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
    * triggers are in place before any handler can write.
    */
   async function buildHandlers({ db, readRows }: Store): Promise<Handlers> {
-    today = await openTodayService(db, now, options.version);
+    today = await openTodayService(db, readRows, now, options.version);
     // The app layer: each feature's service, then the handler maps they answer, composed into one registry.
     const trainees = createTraineeService(db, readRows, now);
     const settings = createSettingsService(db, now);

@@ -1,8 +1,15 @@
 /** Row types for Today's rows kept between sessions (migration 0015; services/today/today-rows.ts). */
+/** One Today row as last read (migration 0015). */
 export interface TodayRowsTable {
   trainee_id: string;
-  /** JSON: the trainee's TodayItem[] as last read. */
-  items: string;
+  kind: string;
+  due_on: string;
+  /** 1: a SQL source's row, whose urgency follows its date and which shows once its window opens. */
+  dated: number;
+  /** As read on today_state.day (what counts for rows not dated). */
+  urgency: string;
+  /** JSON: the TodayItem. */
+  item: string;
 }
 
 /** A trainee written since Today's rows were saved, or '*' for everyone. */

@@ -9,7 +9,6 @@ import { KEEP_DAILY, KEEP_WEEKLY } from '../backups/backups-read';
 import { recordChange } from '../change-log';
 import { forgetTraineeInExportLog } from '../export-log';
 import { requireTrainee } from '../trainees/trainees-read';
-import { forgetTraineeInToday } from '../today/today-rows';
 
 const byTrainee = (trx: Executor, table: 'meetings' | 'plp_goals' | 'exam_attempts', traineeId: string) =>
   trx.selectFrom(table).select('id').where('trainee_id', '=', traineeId);
@@ -123,7 +122,7 @@ export const ERASED_TABLES: readonly string[] = [
   'change_log',
   // Not deleted: the export log keeps each entry and its link loses the trainee (forgetTraineeInExportLog).
   'export_log_trainees',
-  // Today's saved rows and notes (forgetTraineeInToday).
+  // Today's rows and its notes of written trainees.
   'today_rows',
   'today_dirty',
   'trainees',
@@ -280,8 +279,9 @@ export function createErasureService(db: Kysely<DB>, now: () => Date) {
           for (const record of RECORDS) await record.remove(trx, traineeId);
           await trx.deleteFrom('search_docs').where('trainee_id', '=', traineeId).execute();
           await trx.deleteFrom('trainees').where('id', '=', traineeId).execute();
-          // After the delete, whose trigger notes the trainee for Today: that note goes too.
-          await forgetTraineeInToday(trx, traineeId);
+          // Today's rows about them, and its notes of them (the delete above made one): see today/today-rows.
+          await trx.deleteFrom('today_rows').where('trainee_id', '=', traineeId).execute();
+          await trx.deleteFrom('today_dirty').where('trainee_id', '=', traineeId).execute();
           // A handover that brought only them is now the provenance of nothing.
           if (handovers.length > 0)
             await trx

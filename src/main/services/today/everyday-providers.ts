@@ -42,7 +42,7 @@ export interface TodaySqlSource<R extends { due_on: string }> {
     db: Kysely<DB>,
     horizon: string,
     traineeIds?: readonly string[],
-  ): AliasableExpression<R> & { execute(): Promise<R[]> };
+  ): AliasableExpression<R> & { execute(): Promise<R[]>; compile(): { sql: string } };
   toItem(row: R, today: string, long: (iso: string) => string): TodayItem;
 }
 

@@ -1,29 +1,41 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { TodayItem } from '../../../shared/today/today-types';
+import { sql, type Kysely } from 'kysely';
+import { shiftDate } from '../../../shared/dates';
+import {
+  DUE_SOON_DAYS,
+  urgencyFor,
+  windowEnd,
+  type TodayItem,
+  type TodayUrgency,
+} from '../../../shared/today/today-types';
+import type { ReadRows } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import { idSlices } from '../../store/in-chunks';
 
 /**
- * Today's rows kept in the encrypted file between sessions (migration 0015), so the first look
- * after unlocking reads one small table instead of every source. The file always holds the truth
- * as "saved rows, then re-read every trainee noted in today_dirty": triggers note a written trainee
- * in the same transaction as the write (today-cache.ts), and notes are removed only in the
- * transaction that saves those trainees' rows. A crash anywhere loses nothing but time.
+ * Today's rows kept up to date in the encrypted file (migration 0015): a look at Today first
+ * re-reads the trainees written since the last look (today-cache.ts), then asks SQL for the counts
+ * and the few rows it shows. The file always holds the truth as "the rows, then re-read every
+ * trainee noted in today_dirty": triggers note a written trainee in the same transaction as the
+ * write, and notes are removed only in the transaction that replaces those trainees' rows. A crash
+ * anywhere loses nothing but time.
  */
 
 /** Bumped when what a saved row means changes without a migration or a new app version. */
 const TODAY_ROWS_FORMAT = 1;
 
-/** "Everyone": a write to a table without a trainee_id (settings, reference data), or an erasure. */
+/**
+ * "Everyone": a write to a table without a trainee_id (settings, exam and ARCP reference data).
+ * Only the day providers read such tables (the SQL sources read only tables with a trainee_id,
+ * which test/node/today-cache.test.ts holds them to), so it means reading those again for everyone.
+ */
 export const EVERYONE = '*';
 
-export interface SavedToday {
-  /** The day the day-dependent rows were read for. */
+export interface TodayState {
+  /** The day the rows that are not dated were read for, and every urgency is for. */
   day: string;
-  /** The day the SQL sources' rows were read up to. */
+  /** The day the dated rows were read up to (their window's end falls that much later). */
   horizon: string;
-  byTrainee: Map<string, TodayItem[]>;
 }
 
 /**
@@ -37,20 +49,18 @@ export async function rulesStamp(db: Kysely<DB>, version: string, code: readonly
   return `${TODAY_ROWS_FORMAT}|${version}|${rows[0]?.name ?? ''}|${hash}`;
 }
 
-/** The rows saved by the same rules, or null (none yet, other rules, or unreadable: then read everything). */
-export async function loadSaved(db: Kysely<DB>, stamp: string): Promise<SavedToday | null> {
+/** What the rows are for, or null when there are none by these rules (then read everything). */
+export async function readState(db: Kysely<DB>, stamp: string): Promise<TodayState | null> {
   const state = await db.selectFrom('today_state').selectAll().executeTakeFirst();
-  if (!state || state.stamp !== stamp) return null;
-  const byTrainee = new Map<string, TodayItem[]>();
-  for (const row of await db.selectFrom('today_rows').select(['trainee_id', 'items']).execute())
-    byTrainee.set(row.trainee_id, JSON.parse(row.items) as TodayItem[]);
-  return { day: state.day, horizon: state.horizon, byTrainee };
+  return state && state.stamp === stamp ? { day: state.day, horizon: state.horizon } : null;
 }
 
 export interface Notes {
-  /** The trainees written since the rows were saved, or EVERYONE. */
-  written: string[] | typeof EVERYONE;
-  /** The last note read: saving removes the notes up to it, and any made later stay. */
+  /** The trainees written since the rows were brought up to date. */
+  written: string[];
+  /** Whether a table about no one trainee was written too. */
+  everyone: boolean;
+  /** The last note read: replacing those trainees' rows removes the notes up to it; later ones stay. */
   upTo: number;
 }
 
@@ -64,53 +74,135 @@ export async function readNotes(db: Kysely<DB>): Promise<Notes> {
     if (trainee_id === EVERYONE) everyone = true;
     else ids.add(trainee_id);
   }
-  return { written: everyone ? EVERYONE : [...ids], upTo: rows.at(-1)?.id ?? 0 };
+  return { written: [...ids], everyone, upTo: rows.at(-1)?.id ?? 0 };
 }
 
-/** Notes that everyone has changed, as a settings write does: the next look reads everything (benchmarks use it). */
-export async function noteEveryoneWritten(db: Kysely<DB> | Transaction<DB>): Promise<void> {
-  await db.insertInto('today_dirty').values({ trainee_id: EVERYONE }).execute();
+/**
+ * Forgets what the rows are for, as an upgrade does: the next look reads everything again
+ * (benchmarks time that look).
+ */
+export async function forgetTodayState(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('today_state').execute();
 }
 
-export interface RowsToSave {
+export interface RowsUpdate {
   stamp: string;
-  day: string;
-  horizon: string;
-  /** Every trainee's rows (`all`), or only the listed trainees' (an empty list deletes their row). */
-  all: boolean;
-  rows: Map<string, readonly TodayItem[]>;
-  /** The notes these rows answer: removed in the same transaction. */
+  state: TodayState;
+  /** Which rows go: all of them, those not dated (a new day), and those of the listed trainees. */
+  remove: { all: boolean; undated: boolean; traineeIds: readonly string[] };
+  /** What replaces them. */
+  add: readonly TodayItem[];
+  /** The kinds whose urgency follows their date (the SQL sources'). */
+  datedKinds: readonly string[];
+  /** The notes this update answers. */
   upTo: number;
 }
 
-export async function saveRows(db: Kysely<DB>, save: RowsToSave): Promise<void> {
+/** Replaces rows and removes the notes they answer, in one transaction. */
+export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<void> {
+  const { remove, state, stamp } = update;
   await db.transaction().execute(async (trx) => {
-    if (save.all) await trx.deleteFrom('today_rows').execute();
-    else
-      for (const ids of idSlices([...save.rows.keys()]))
+    if (remove.all) await trx.deleteFrom('today_rows').execute();
+    else {
+      if (remove.undated) await trx.deleteFrom('today_rows').where('dated', '=', 0).execute();
+      for (const ids of idSlices(remove.traineeIds))
         await trx.deleteFrom('today_rows').where('trainee_id', 'in', ids).execute();
-    const kept = [...save.rows].filter(([, items]) => items.length > 0);
-    // 500 rows a statement keeps each under SQLite's limit of bound values.
-    for (let i = 0; i < kept.length; i += 500)
-      await trx
-        .insertInto('today_rows')
-        .values(kept.slice(i, i + 500).map(([trainee_id, items]) => ({ trainee_id, items: JSON.stringify(items) })))
-        .execute();
-    await sql`DELETE FROM today_dirty WHERE rowid <= ${save.upTo}`.execute(trx);
+    }
+    // Every row in one statement, unpacked by SQLite from one JSON array of the items: a read of
+    // everything adds twenty thousand, and as many bound inserts cost more than the read.
+    if (update.add.length > 0)
+      await sql`
+        INSERT INTO today_rows (trainee_id, kind, due_on, dated, urgency, item)
+        SELECT value ->> 'traineeId', value ->> 'kind', value ->> 'dueDate',
+          (value ->> 'kind') IN (SELECT value FROM json_each(${JSON.stringify(update.datedKinds)})),
+          value ->> 'urgency', value
+        FROM json_each(${JSON.stringify(update.add)})
+      `.execute(trx);
+    await sql`DELETE FROM today_dirty WHERE rowid <= ${update.upTo}`.execute(trx);
     await trx
       .insertInto('today_state')
-      .values({ id: 1, stamp: save.stamp, day: save.day, horizon: save.horizon })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ stamp: save.stamp, day: save.day, horizon: save.horizon }))
+      .values({ id: 1, stamp, ...state })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ stamp, ...state }))
       .execute();
   });
 }
 
+// The reads below go through store.readRows (plain arrays, statements prepared once).
+
+/** A dated row shows once its window opens; the others show while they are there. */
+const SHOWN = `(dated = 0 OR due_on <= :end)`;
+const SHOWN_R = `(r.dated = 0 OR r.due_on <= :end)`;
+const URGENCY = `CASE WHEN dated = 0 THEN urgency WHEN due_on < :today THEN 'overdue' WHEN due_on <= :soon THEN 'due_soon' ELSE 'upcoming' END`;
+/** The rows of one urgency: by date for dated rows, as read for the others. */
+const OF_URGENCY: Record<TodayUrgency, string> = {
+  overdue: `((dated = 1 AND due_on < :today) OR (dated = 0 AND urgency = 'overdue'))`,
+  due_soon: `((dated = 1 AND due_on >= :today AND due_on <= :soon) OR (dated = 0 AND urgency = 'due_soon'))`,
+  upcoming: `((dated = 1 AND due_on > :soon AND due_on <= :end) OR (dated = 0 AND urgency = 'upcoming'))`,
+};
+
+function dates(today: string) {
+  return { today, soon: shiftDate(today, DUE_SOON_DAYS), end: windowEnd(today) };
+}
+
+function itemOf(json: string, dated: number, today: string, urgency?: TodayUrgency): TodayItem {
+  const item = JSON.parse(json) as TodayItem;
+  // A dated row's urgency is the one its date gives today (it was saved on an earlier day, perhaps).
+  if (dated === 1) item.urgency = urgency ?? urgencyFor(item.dueDate, today);
+  return item;
+}
+
+/** How many rows of each kind show today, by urgency. */
+export async function countRows(
+  readRows: ReadRows,
+  today: string,
+): Promise<Array<[kind: string, urgency: TodayUrgency, count: number]>> {
+  return readRows(`SELECT kind, ${URGENCY} AS u, count(*) FROM today_rows WHERE ${SHOWN} GROUP BY kind, u`, [
+    dates(today),
+  ]);
+}
+
 /**
- * Erasure's part: the trainee's saved rows and notes go, and everyone is noted instead, so the
- * next look reads afresh (an erased trainee's id is not left behind in a note).
+ * The first `limit` rows of one urgency (of one kind, or all) by date, and any due the same day as
+ * the last of them: the order within a day (trainee, title) is the caller's to settle.
  */
-export async function forgetTraineeInToday(trx: Transaction<DB>, traineeId: string): Promise<void> {
-  await trx.deleteFrom('today_rows').where('trainee_id', '=', traineeId).execute();
-  await trx.deleteFrom('today_dirty').where('trainee_id', '=', traineeId).execute();
-  await noteEveryoneWritten(trx);
+export async function firstRows(
+  readRows: ReadRows,
+  today: string,
+  urgency: TodayUrgency,
+  limit: number,
+  kind: string | null,
+): Promise<TodayItem[]> {
+  const where = `${OF_URGENCY[urgency]}${kind === null ? '' : ' AND kind = :kind'}`;
+  const params = { ...dates(today), ...(kind === null ? {} : { kind }) };
+  const [last] = await readRows<[string]>(
+    `SELECT due_on FROM today_rows WHERE ${where} ORDER BY due_on LIMIT 1 OFFSET :skip`,
+    [{ ...params, skip: limit - 1 }],
+  );
+  const rows = last
+    ? await readRows<[string, number]>(`SELECT item, dated FROM today_rows WHERE ${where} AND due_on <= :last`, [
+        { ...params, last: last[0] },
+      ])
+    : await readRows<[string, number]>(`SELECT item, dated FROM today_rows WHERE ${where}`, [params]);
+  return rows.map(([json, dated]) => itemOf(json, dated, today, urgency));
+}
+
+/** Each kind's earliest rows (all due on its first date), to order the kinds by. */
+export async function earliestOfEachKind(readRows: ReadRows, today: string): Promise<TodayItem[]> {
+  const rows = await readRows<[string, number]>(
+    `SELECT r.item, r.dated FROM today_rows r
+     JOIN (SELECT kind, min(due_on) AS first FROM today_rows WHERE ${SHOWN} GROUP BY kind) f
+       ON f.kind = r.kind AND f.first = r.due_on
+     WHERE ${SHOWN_R}`,
+    [dates(today)],
+  );
+  return rows.map(([json, dated]) => itemOf(json, dated, today));
+}
+
+/** One trainee's rows that show today, in no particular order. */
+export async function rowsOfTrainee(readRows: ReadRows, today: string, traineeId: string): Promise<TodayItem[]> {
+  const rows = await readRows<[string, number]>(
+    `SELECT item, dated FROM today_rows WHERE trainee_id = :traineeId AND ${SHOWN}`,
+    [{ ...dates(today), traineeId }],
+  );
+  return rows.map(([json, dated]) => itemOf(json, dated, today));
 }

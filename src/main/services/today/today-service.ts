@@ -1,14 +1,10 @@
 import type { Kysely } from 'kysely';
-import { shiftDate, ukToday } from '../../../shared/dates';
-import {
-  DUE_SOON_DAYS,
-  type TodayGroup,
-  type TodayItem,
-  type TodayUrgency,
-  type TodayView,
-} from '../../../shared/today/today-types';
+import { ukToday } from '../../../shared/dates';
+import { type TodayGroup, type TodayItem, type TodayUrgency, type TodayView } from '../../../shared/today/today-types';
+import type { ReadRows } from '../../store/open-store';
 import type { DB } from '../../store/schema';
-import { dateIndex, openTodayCache, type KindRows, type TodaySources } from './today-cache';
+import { openTodayCache, type TodaySources } from './today-cache';
+import { countRows, earliestOfEachKind, firstRows, rowsOfTrainee } from './today-rows';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
@@ -57,88 +53,63 @@ export function groupTodayItems(
   return { today, groups, kinds: [...kinds].map(([kind, total]) => ({ kind, total })) };
 }
 
-/** One kind's rows of one urgency: `rows[from, to)`, by date. */
-function rowsOf(
-  { rows, urgencyFollowsDate }: KindRows,
-  urgency: TodayUrgency,
-  today: string,
-): { rows: readonly TodayItem[]; from: number; to: number } {
-  if (!urgencyFollowsDate) {
-    const mine = rows.filter((row) => row.urgency === urgency);
-    return { rows: mine, from: 0, to: mine.length };
-  }
-  const soonFrom = dateIndex(rows, today);
-  if (urgency === 'overdue') return { rows, from: 0, to: soonFrom };
-  const upcomingFrom = dateIndex(rows, shiftDate(today, DUE_SOON_DAYS), true);
-  return urgency === 'due_soon'
-    ? { rows, from: soonFrom, to: upcomingFrom }
-    : { rows, from: upcomingFrom, to: rows.length };
-}
-
-/** The first `limit` of `rows[from, to)` by date, and any due the same day as the last of them (the tie-break may put them first). */
-function firstByDate(rows: readonly TodayItem[], from: number, to: number, limit: number): TodayItem[] {
-  if (to - from <= limit) return rows.slice(from, to);
-  return rows.slice(from, dateIndex(rows, rows[from + limit - 1]!.dueDate, true, from, to));
-}
-
-const byDate = (a: TodayItem, b: TodayItem) => byCode(a.dueDate, b.dueDate);
-
 /**
- * The start screen from the cached rows of each kind: the same view
- * `groupTodayItems(collectTodayItems(...))` gives. Each urgency is a run of dates in each kind, so
- * counts are binary searches and only the rows shown (and those due the same day as the last
- * shown) are sorted: the cost follows the rows shown, not the rows due.
+ * The start screen from today_rows: the same view `groupTodayItems(collectTodayItems(...))` gives.
+ * SQL counts the rows and finds each group's first `limit` by date (and any due the same day as the
+ * last of them); only those are parsed and put in order here, so the cost follows the rows shown.
  */
-export function viewOf(
-  byKind: ReadonlyMap<string, KindRows>,
+export async function viewOfRows(
+  readRows: ReadRows,
   today: string,
   limit = TODAY_GROUP_LIMIT,
   kind: string | null = null,
-): TodayView {
-  const shown = [...byKind].filter(([k]) => !kind || k === kind).map(([, rows]) => rows);
-  const groups = URGENCIES.map((urgency) => {
-    let total = 0;
-    let candidates: TodayItem[] = [];
-    for (const kindRows of shown) {
-      const { rows, from, to } = rowsOf(kindRows, urgency, today);
-      total += to - from;
-      candidates = candidates.concat(firstByDate(rows, from, to, limit));
-    }
-    candidates.sort(byDate);
-    const items = firstByDate(candidates, 0, candidates.length, limit).sort(byDueDate).slice(0, limit);
-    return { urgency, total, items };
-  });
+): Promise<TodayView> {
+  const counts = await countRows(readRows, today);
+  const groups: TodayGroup[] = [];
+  for (const urgency of URGENCIES) {
+    const total = counts.reduce((sum, [k, u, n]) => (u === urgency && (!kind || k === kind) ? sum + n : sum), 0);
+    const items = total === 0 ? [] : (await firstRows(readRows, today, urgency, limit, kind)).sort(byDueDate);
+    groups.push({ urgency, total, items: items.slice(0, limit) });
+  }
   // Kinds in the order of their earliest row, as a list of every row would meet them.
-  const kinds = [...byKind].map(([kind, { rows }]) => {
-    let first = rows[0]!;
-    for (let i = 1; i < rows.length && rows[i]!.dueDate === first.dueDate; i++)
-      if (byDueDate(rows[i]!, first) < 0) first = rows[i]!;
-    return { kind, total: rows.length, first };
-  });
-  return {
-    today,
-    groups,
-    kinds: kinds.sort((a, b) => byDueDate(a.first, b.first)).map(({ kind, total }) => ({ kind, total })),
-  };
+  const first = new Map<string, TodayItem>();
+  for (const item of await earliestOfEachKind(readRows, today)) {
+    const seen = first.get(item.kind);
+    if (!seen || byDueDate(item, seen) < 0) first.set(item.kind, item);
+  }
+  const totals = new Map<string, number>();
+  for (const [k, , n] of counts) totals.set(k, (totals.get(k) ?? 0) + n);
+  const kinds = [...first].sort(([, a], [, b]) => byDueDate(a, b)).map(([k]) => ({ kind: k, total: totals.get(k)! }));
+  return { today, groups, kinds };
 }
 
 export type TodayService = Awaited<ReturnType<typeof openTodayService>>;
 
 /** Opened with the store, before any write: see openTodayCache. */
-export async function openTodayService(db: Kysely<DB>, now: () => Date, version: string, sources?: TodaySources) {
+export async function openTodayService(
+  db: Kysely<DB>,
+  readRows: ReadRows,
+  now: () => Date,
+  version: string,
+  sources?: TodaySources,
+) {
   const cache = await openTodayCache(db, version, sources);
   return {
     async view(kind: string | null = null): Promise<TodayView> {
       const today = ukToday(now());
+      if (!cache.kept)
+        return groupTodayItems((await cache.readAll(today)).sort(byDueDate), today, TODAY_GROUP_LIMIT, kind);
       await cache.refresh(today);
-      return viewOf(cache.byKind(), today, TODAY_GROUP_LIMIT, kind);
+      return viewOfRows(readRows, today, TODAY_GROUP_LIMIT, kind);
     },
     /** One trainee's rows (the Overview's "what needs doing"), oldest due first. */
     async forTrainee(traineeId: string): Promise<TodayItem[]> {
-      await cache.refresh(ukToday(now()));
-      return [...cache.forTrainee(traineeId)].sort(byDueDate);
+      const today = ukToday(now());
+      if (!cache.kept) return (await cache.readAll(today)).filter((i) => i.traineeId === traineeId).sort(byDueDate);
+      await cache.refresh(today);
+      return (await rowsOfTrainee(readRows, today, traineeId)).sort(byDueDate);
     },
-    /** Resolves once the rows are saved in the file. */
+    /** Resolves once the rows are up to date in the file. */
     settled: () => cache.settled(),
   };
 }

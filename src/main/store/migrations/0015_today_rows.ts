@@ -1,19 +1,39 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Today's rows kept in the (encrypted) file between sessions, so the first look after unlocking
- * reads one small table instead of every source (services/today/today-rows.ts):
- * - today_rows: each trainee's Today rows as JSON, derived from their records;
- * - today_dirty: trainees written since the rows were saved ('*': everyone), noted by triggers in
- *   the same transaction as each write, so rows plus notes are always the truth;
- * - today_state: what the rows were read for (day, horizon) and by which version of the rules.
+ * Today's rows kept up to date in the (encrypted) file, so a look at Today asks SQL for the few
+ * rows it shows instead of reading every source (services/today/today-rows.ts):
+ * - today_rows: every trainee's Today rows, one row each, derived from their records; `dated` rows
+ *   (the SQL sources') take their urgency from their date and show once their window opens, the
+ *   others (ARCP, exams, retention) carry the urgency they were read with, on `today_state.day`;
+ * - today_dirty: trainees written since the rows were brought up to date ('*': everyone), noted by
+ *   triggers in the same transaction as each write, so rows plus notes are always the truth;
+ * - today_state: the day and read-ahead horizon the rows are for, and the rules that read them.
  * No foreign keys: erasure deletes a trainee's rows itself. Frozen once released.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('today_rows')
-    .addColumn('trainee_id', 'text', (c) => c.primaryKey())
-    .addColumn('items', 'text', (c) => c.notNull())
+    .addColumn('trainee_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('due_on', 'text', (c) => c.notNull())
+    .addColumn('dated', 'integer', (c) => c.notNull())
+    .addColumn('urgency', 'text', (c) => c.notNull())
+    .addColumn('item', 'text', (c) => c.notNull())
+    .execute();
+  // Covers the counts and the walk in date order that finds each group's first rows.
+  await db.schema
+    .createIndex('today_rows_due')
+    .on('today_rows')
+    .columns(['due_on', 'kind', 'dated', 'urgency'])
+    .execute();
+  await db.schema.createIndex('today_rows_trainee').on('today_rows').column('trainee_id').execute();
+  // The few rows a new day replaces, found without reading the rest.
+  await db.schema
+    .createIndex('today_rows_undated')
+    .on('today_rows')
+    .column('dated')
+    .where(sql.ref('dated'), '=', 0)
     .execute();
   await db.schema
     .createTable('today_dirty')

@@ -6,7 +6,7 @@ import type { MonitorRow } from '../../src/shared/exams/exam-types';
 import type { SearchResponse } from '../../src/shared/search/search-types';
 import type { TodayView } from '../../src/shared/today/today-types';
 import { windowEnd } from '../../src/shared/today/today-types';
-import { READ_AHEAD_DAYS } from '../../src/main/services/today/today-cache';
+import { READ_AHEAD_DAYS, STAGE_DAYS } from '../../src/main/services/today/today-cache';
 import { examWarningsDue } from '../../src/main/services/exams/exam-today';
 import { dispatch, type Handlers } from '../../src/main/handler-registry';
 import { openTodayService, todayHandlers } from '../../src/main/services/today';
@@ -129,23 +129,29 @@ interface UnlockState extends TodayState {
 
 /**
  * Today as an unlock opens it: a new service over the same file, with one trainee written since
- * the last look (an action marked done or not done, then the app closed), `daysLater` after the
- * rows were brought up to date. Untimed; the case times the first look.
+ * the last look (an action marked done or not done, then the app closed). On a `newDay`, the rows
+ * were brought up to date yesterday, and the next days' rows `readAhead` then or not. Untimed;
+ * the case times the first look.
  */
-async function unlockedToday(state: UnlockState, daysLater: number): Promise<void> {
+async function unlockedToday(state: UnlockState, newDay?: { readAhead: boolean }): Promise<void> {
   const db = state.backend.store.db;
+  const readRows = state.backend.store.readRows;
   state.done = !state.done;
   await db
     .updateTable('meeting_actions')
     .set({ done_on: state.done ? ukToday() : null })
     .where('id', '=', state.actionId)
     .execute();
-  if (daysLater > 0)
-    await db
-      .updateTable('today_state')
-      .set({ day: shiftDate(ukToday(), -daysLater) })
-      .execute();
-  const today = await openTodayService(db, state.backend.store.readRows, () => new Date(), 'bench');
+  if (newDay) {
+    // Today's rows as if read yesterday, and nothing read ahead.
+    const yesterday = shiftDate(ukToday(), -1);
+    await db.deleteFrom('today_rows').where('dated', '=', 0).where('day', '>', ukToday()).execute();
+    await db.updateTable('today_rows').set({ day: yesterday }).where('dated', '=', 0).execute();
+    await db.updateTable('today_state').set({ day: yesterday, staged_until: yesterday }).execute();
+    if (newDay.readAhead)
+      await (await openTodayService(db, readRows, () => new Date(), 'bench', { stageAfterMs: null })).stage(yesterday);
+  }
+  const today = await openTodayService(db, readRows, () => new Date(), 'bench', { stageAfterMs: null });
   state.handlers = { ...state.backend.handlers, ...todayHandlers(today) };
 }
 
@@ -232,19 +238,31 @@ function sized(trainees: number): AnyBenchCase[] {
       warmup: 2,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
-      beforeEach: (state) => unlockedToday(state, 0),
+      beforeEach: (state) => unlockedToday(state),
       run: firstLook,
     }),
     defineCase<UnlockState>({
       name: `today:view, first look of a new day (${n})`,
       series: 'today:view, new day',
       trainees,
-      notes: `as above, the rows brought up to date yesterday (within the ${READ_AHEAD_DAYS}-day read-ahead): the day providers (ARCP, exams, retention) read whole and their rows replaced (as after a settings or reference-data write too); the others' urgency follows their date in SQL`,
+      notes: `as above, the rows brought up to date yesterday and the next ${STAGE_DAYS} days' read ahead a while after (the usual morning): yesterday's rows of the day providers go, the others' urgency follows their date in SQL`,
+      runs: 7,
+      warmup: 2,
+      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
+      setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
+      beforeEach: (state) => unlockedToday(state, { readAhead: true }),
+      run: firstLook,
+    }),
+    defineCase<UnlockState>({
+      name: `today:view, first look of a new day, nothing read ahead (${n})`,
+      series: 'today:view, new day, nothing read ahead',
+      trainees,
+      notes: `as above, but more than ${STAGE_DAYS} days on, or after a settings or reference-data write: the day providers (ARCP, exams, retention) read whole and their rows replaced`,
       runs: 5,
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
       setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
-      beforeEach: (state) => unlockedToday(state, 1),
+      beforeEach: (state) => unlockedToday(state, { readAhead: false }),
       run: firstLook,
     }),
     defineCase<DemoDatabase>({

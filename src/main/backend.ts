@@ -48,6 +48,11 @@ export interface BackendOptions {
   backupFolder?: string;
   /** Native dialogs for the backup folder and file under Electron. */
   backupDialogs?: BackupDialogs;
+  /**
+   * How long after a look Today reads the next days' rows ahead (default 20 s); null: never on
+   * its own (the tests, which call `today.stage` when they mean to).
+   */
+  todayReadAheadAfterMs?: number | null;
 }
 
 /** Everything behind the contract, shared by the Electron app and the browser host. */
@@ -57,6 +62,8 @@ export interface Backend {
   handlers: Handlers;
   /** Automatic backups: the Electron glue calls `runDailyBackupIfDue()` on a timer and at quit. */
   backups: BackupService;
+  /** Today's rows (rebuilt with the store after a restore): the daily notification reads them. */
+  readonly today: TodayService;
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
@@ -94,7 +101,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   async function replaceDatabase(prepared: string): Promise<{ preRestoreCopy: string }> {
     const swap = (async () => {
       let preRestoreCopy: string;
-      await today?.settled();
+      await today?.stop();
       try {
         preRestoreCopy = await keepPreRestoreCopy(store, options.key, now(), options.nativeBinding);
         await closeAndSwap(store, prepared);
@@ -131,6 +138,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     get store() {
       return store;
     },
+    get today() {
+      return today!;
+    },
     events,
     handlers,
     backups,
@@ -140,7 +150,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     close: async () => {
       // A look at Today may be bringing its rows up to date: let it finish on an open store.
-      await today?.settled();
+      await today?.stop();
       await store.close();
     },
   };
@@ -150,7 +160,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
    * triggers are in place before any handler can write.
    */
   async function buildHandlers({ db, readRows }: Store): Promise<Handlers> {
-    today = await openTodayService(db, readRows, now, options.version);
+    today = await openTodayService(db, readRows, now, options.version, {
+      stageAfterMs: options.todayReadAheadAfterMs,
+    });
     // The app layer: each feature's service, then the handler maps they answer, composed into one registry.
     const trainees = createTraineeService(db, readRows, now);
     const settings = createSettingsService(db, now);

@@ -33,7 +33,12 @@ describe('daily notifications', () => {
       meetingType: 'pastoral',
       actions: [{ description: 'Send the rota', owner: 'tpd', dueOn: '2026-11-22', done: false }],
     });
-    const service = createDailyNotificationService(backend.store.db, () => now);
+    const open = backend;
+    const service = createDailyNotificationService(
+      open.store.db,
+      () => now,
+      (day) => open.today.dueBy(day),
+    );
     const onClick = vi.fn();
 
     const stop = startDailyNotifications({ source: service, onClick, firstCheckMs: 0, intervalMs: 3_600_000 });

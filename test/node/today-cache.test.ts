@@ -132,12 +132,7 @@ describe("Today's rows kept in the file", () => {
   const askedEveryone = (spies: ReturnType<typeof wholeReads>) =>
     spies.filter((spy) => spy.mock.calls.some((args) => args[2] === undefined)).length;
 
-  async function expectFresh(dayBackend: TempBackend, when: string) {
-    const today = ukToday(now);
-    const view = await call(dayBackend, 'today:view', {});
-    expect(view.today, when).toBe(today);
-    expect(view, when).toEqual(groupTodayItems(await collectTodayItems(dayBackend.store.db, today), today));
-  }
+  const expectFresh = (dayBackend: TempBackend, when: string) => expectFreshOn(dayBackend, ukToday(now), when);
 
   it('load at unlock without reading the sources, take in writes made before closing, and serve the days that follow', async () => {
     const dir = dataDir();
@@ -217,4 +212,55 @@ describe('the SQL sources', () => {
       ).toEqual([]);
     }
   });
+});
+
+/** Today, and the rows due by today the daily notification reads, as a whole fresh read gives them. */
+async function expectFreshOn(dayBackend: TempBackend, today: string, when: string) {
+  const view = await call(dayBackend, 'today:view', {});
+  expect(view.today, when).toBe(today);
+  const fresh = await collectTodayItems(dayBackend.store.db, today);
+  expect(view, when).toEqual(groupTodayItems(fresh, today));
+  expect(await dayBackend.today.dueBy(today), `due by ${when}`).toEqual(fresh.filter((i) => i.dueDate <= today));
+}
+
+describe("Today's rows read ahead", () => {
+  it('serve the next days, follow a write to a trainee on the days read ahead, and go after a settings write', async () => {
+    let now = new Date('2026-03-02T09:00:00Z');
+    const session = await createTempBackend({ now: () => now });
+    const state = () => session.store.db.selectFrom('today_state').selectAll().executeTakeFirstOrThrow();
+    const moveTo = (day: number) => (now = new Date(Date.UTC(2026, 2, 2 + day, 9)));
+    const sqlKinds = new Set(EVERYDAY_SQL_SOURCES.map((source) => source.kind));
+    const dayKind = (kind: string) => !sqlKinds.has(kind);
+    try {
+      await call(session, 'demo:load', { size: 'standard' });
+      // A trainee with ARCP or exam rows (the day providers'), archived before reading ahead.
+      const withDayRows = (await collectTodayItems(session.store.db, ukToday(now))).find((i) => dayKind(i.kind))!;
+      await call(session, 'trainees:archive', { id: withDayRows.traineeId });
+      await expectFreshOn(session, ukToday(now), 'day 0');
+      await session.today.stage(ukToday(now));
+      expect((await state()).staged_until).toBe('2026-03-05');
+
+      moveTo(1);
+      await call(session, 'trainees:restore', { id: withDayRows.traineeId });
+      await expectFreshOn(session, ukToday(now), 'day 1, after restoring them');
+      // Read ahead, not read again: the days after still there.
+      expect((await state()).staged_until).toBe('2026-03-05');
+
+      moveTo(2);
+      const rows = await call(session, 'today:forTrainee', { traineeId: withDayRows.traineeId });
+      expect(
+        rows.some((row) => dayKind(row.kind)),
+        'their rows on a day read ahead before the restore',
+      ).toBe(true);
+      await expectFreshOn(session, ukToday(now), 'day 2');
+
+      await call(session, 'settings:update', { userName: 'Dr Sample Lead' });
+      await expectFreshOn(session, ukToday(now), 'day 2, after a settings write');
+      expect((await state()).staged_until).toBe('2026-03-04');
+      moveTo(3);
+      await expectFreshOn(session, ukToday(now), 'day 3');
+    } finally {
+      await session.close();
+    }
+  }, 120_000);
 });

@@ -20,7 +20,8 @@ export async function createTempBackend(
   options: Pick<BackendOptions, 'now' | 'backupFolder' | 'backupDialogs'> & { dataDir?: string; key?: Buffer } = {},
 ): Promise<TempBackend> {
   const { dataDir = tempDir(), key = randomBytes(32), ...rest } = options;
-  const backend = await createBackend({ dataDir, key, version: 'test', ...rest });
+  // Reading ahead on a timer would write at a moment no test chose; tests call today.stage instead.
+  const backend = await createBackend({ dataDir, key, version: 'test', todayReadAheadAfterMs: null, ...rest });
   // Tests close their backends too; closing twice must be harmless.
   const closeStore = backend.close;
   let closed: Promise<void> | undefined;

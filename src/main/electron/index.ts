@@ -100,6 +100,13 @@ async function openBackend(userData: string, key: Buffer): Promise<Backend> {
   });
 }
 
+const notifications = (opened: Backend) =>
+  createDailyNotificationService(
+    opened.store.db,
+    () => new Date(),
+    (day) => opened.today.dueBy(day),
+  );
+
 /** Everything that runs once the database is open: IPC, the menu, daily backups and notifications. */
 function runWith(opened: Backend): void {
   backend = opened;
@@ -114,8 +121,8 @@ function runWith(opened: Backend): void {
   startDailyNotifications({
     // Made at each look, on the store of the moment: a restore reopens the database on a new connection.
     source: {
-      next: () => createDailyNotificationService(opened.store.db, () => new Date()).next(),
-      markShown: (due) => createDailyNotificationService(opened.store.db, () => new Date()).markShown(due),
+      next: () => notifications(opened).next(),
+      markShown: (due) => notifications(opened).markShown(due),
     },
     onClick: () => {
       if (!mainWindow) return;

@@ -10,6 +10,8 @@ export interface TodayRowsTable {
   urgency: string;
   /** JSON: the TodayItem. */
   item: string;
+  /** yyyy-MM-dd a row not dated was read for; null for dated rows. */
+  day: string | null;
 }
 
 /** A trainee written since Today's rows were saved, or '*' for everyone. */
@@ -25,6 +27,8 @@ export interface TodayStateTable {
   day: string;
   /** yyyy-MM-dd the other rows were read up to (their window's end falls that many days later). */
   horizon: string;
+  /** yyyy-MM-dd: the rows not dated are read for every day from `day` to this one. */
+  staged_until: string;
 }
 
 export interface TodayTables {

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { formatLongDate, ukToday } from '../../../shared/dates';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
-import { collectTodayItems } from './today-service';
 
 export interface DailyNotification {
   title: string;
@@ -38,8 +37,16 @@ export function decideDailyNotification(
   };
 }
 
-/** The notification state lives in the database, so a restart does not repeat the day's message. */
-export function createDailyNotificationService(db: Kysely<DB>, now: () => Date) {
+/**
+ * The notification state lives in the database, so a restart does not repeat the day's message.
+ * `dueBy` gives every Today row due by a day (TodayService.dueBy: from Today's kept rows, not a
+ * read of every source).
+ */
+export function createDailyNotificationService(
+  db: Kysely<DB>,
+  now: () => Date,
+  dueBy: (today: string) => Promise<TodayItem[]>,
+) {
   return {
     async next(): Promise<DailyNotification | null> {
       const today = ukToday(now());
@@ -49,11 +56,11 @@ export function createDailyNotificationService(db: Kysely<DB>, now: () => Date) 
         .orderBy('notified_on', 'desc')
         .limit(5)
         .execute();
-      // Already told today: skip the providers, which are the costly part (they block main while they run).
+      // Already told today: nothing to read.
       if (last[0]?.notified_on === today) return null;
       const announced = new Set(last.flatMap((r) => JSON.parse(r.item_keys) as string[]));
       return decideDailyNotification(
-        await collectTodayItems(db, today),
+        await dueBy(today),
         { lastNotifiedOn: last[0]?.notified_on ?? null, announced },
         today,
       );

@@ -5,7 +5,7 @@ import type { DB } from '../../store/schema';
 import { readSchemaTables } from '../../store/schema-tables';
 import { EVERYDAY_SQL_SOURCES, sourceProvider, type AnyTodaySqlSource } from './everyday-providers';
 import { TODAY_DAY_PROVIDERS, type TodayProvider } from './today-providers';
-import { EVERYONE, readNotes, readState, rulesStamp, updateRows, type RowsUpdate } from './today-rows';
+import { EVERYONE, readNotes, readState, rulesStamp, updateRows, type RowsForDay } from './today-rows';
 
 /**
  * Tables no Today provider reads, so a write to them leaves Today as it was. Every other table is
@@ -83,23 +83,37 @@ const ALL_SOURCES: TodaySources = { sql: EVERYDAY_SQL_SOURCES, day: TODAY_DAY_PR
 
 export type TodayCache = Awaited<ReturnType<typeof openTodayCache>>;
 
+/** The days after today whose rows not dated are read ahead while the app is idle (a weekend's worth). */
+export const STAGE_DAYS = 3;
+/** How long after a look the reading ahead waits, so it never holds up what the user does next. */
+const STAGE_AFTER_MS = 20_000;
+
 /**
  * Keeps today_rows up to date (today-rows.ts). Before each look it re-reads only the trainees
- * written since the last one; on a new day, or after a write to settings or reference data, it
- * re-reads the day providers (the other rows' urgency follows their date in SQL); it reads
- * everything only past the read-ahead, after writes to thousands of trainees, or under new rules. So a look costs what it shows and what changed, not the
- * size of the register. Opened with the store, before any write, so that its triggers see every
- * write of the session.
+ * written since the last one. The day providers' rows for the next few days are read ahead a
+ * while after a look, so a new day usually finds them there; otherwise (or after a write to
+ * settings or reference data) it reads them for the day. The other rows' urgency follows their
+ * date in SQL. Everything is read only past the read-ahead, after writes to thousands of
+ * trainees, or under new rules. So a look costs what it shows and what changed, not the size of
+ * the register. Opened with the store, before any write, so that its triggers see every write.
  */
-export async function openTodayCache(db: Kysely<DB>, version: string, sources: TodaySources = ALL_SOURCES) {
+export async function openTodayCache(
+  db: Kysely<DB>,
+  version: string,
+  sources: TodaySources = ALL_SOURCES,
+  // null: never on its own (tests, which read ahead when they choose).
+  options: { stageAfterMs?: number | null } = {},
+) {
   // Without its tables (an older schema) Today is read whole at every look.
   const kept = await watchWrites(db);
   const sqlProviders = sources.sql.map(sourceProvider);
   const code = [...sources.sql.flatMap((source) => [source.query, source.toItem]), ...sources.day];
   const datedKinds = sources.sql.map((source) => source.kind);
   let stamp: string | null = null;
-  // One refresh at a time: two interleaved ones could put an older read over a newer one.
+  // One refresh or reading ahead at a time: interleaved, an older read could land over a newer one.
   let queue: Promise<void> = Promise.resolve();
+  let stageTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
 
   async function read(today: string, horizon: string, traineeIds?: readonly string[]): Promise<TodayItem[]> {
     const lists = await Promise.all([
@@ -107,6 +121,13 @@ export async function openTodayCache(db: Kysely<DB>, version: string, sources: T
       ...sources.day.map((provider) => provider(db, today, traineeIds)),
     ]);
     return lists.flat();
+  }
+
+  async function readDay(day: string, traineeIds?: readonly string[]): Promise<TodayItem[]> {
+    const lists = await Promise.all(sources.day.map((provider) => provider(db, day, traineeIds)));
+    const mine = traineeIds && new Set(traineeIds);
+    // A provider that ignored the list would hand back other trainees' rows: they are not news.
+    return lists.flat().filter((item) => !mine || mine.has(item.traineeId));
   }
 
   async function refreshNow(today: string): Promise<void> {
@@ -118,48 +139,92 @@ export async function openTodayCache(db: Kysely<DB>, version: string, sources: T
       const horizon = shiftDate(today, READ_AHEAD_DAYS);
       return updateRows(db, {
         ...update,
-        state: { day: today, horizon },
-        remove: { all: true, undated: false, traineeIds: [] },
-        add: await read(today, horizon),
+        state: { day: today, horizon, stagedUntil: today },
+        remove: { all: true },
+        add: [{ day: today, items: await read(today, horizon) }],
       });
     }
     const { written, everyone } = notes;
-    // A new day, or a write to reference data or settings: the day providers' rows afresh.
-    const dayRows = state.day !== today || everyone;
-    if (!dayRows && written.length === 0) return;
-    const add: TodayItem[] = [];
-    if (dayRows) {
-      // For everyone; the written trainees' rows follow, whole.
+    // The days whose rows not dated are there: today's, if read ahead, and those after it.
+    const stagedUntil = everyone || state.stagedUntil < today ? null : state.stagedUntil;
+    if (state.day === today && stagedUntil !== null && written.length === 0) return;
+    const add: RowsForDay[] = [];
+    if (stagedUntil === null) {
+      // Today's afresh for everyone (the written trainees' come whole below).
       const writtenIds = new Set(written);
-      const lists = await Promise.all(sources.day.map((provider) => provider(db, today)));
-      for (const item of lists.flat()) if (!writtenIds.has(item.traineeId)) add.push(item);
+      add.push({ day: today, items: (await readDay(today)).filter((item) => !writtenIds.has(item.traineeId)) });
     }
     if (written.length > 0) {
       const mine = new Set(written);
-      // A provider that ignored the list would hand back other trainees' rows: they are not news.
-      for (const item of await read(today, state.horizon, written)) if (mine.has(item.traineeId)) add.push(item);
+      const items = (await read(today, state.horizon, written)).filter((item) => mine.has(item.traineeId));
+      add.push({ day: today, items });
+      // And theirs for the days read ahead.
+      for (let day = shiftDate(today, 1); stagedUntil !== null && day <= stagedUntil; day = shiftDate(day, 1))
+        add.push({ day, items: await readDay(day, written) });
     }
-    const change: RowsUpdate = {
+    return updateRows(db, {
       ...update,
-      state: { day: today, horizon: state.horizon },
-      remove: { all: false, undated: dayRows, traineeIds: written },
+      state: { day: today, horizon: state.horizon, stagedUntil: stagedUntil ?? today },
+      remove: { undated: stagedUntil === null ? 'every' : 'past', traineeIds: written },
       add,
-    };
-    return updateRows(db, change);
+    });
+  }
+
+  /** Reads the day providers for the days after `today` not yet read ahead, one update each. */
+  async function stageNow(today: string): Promise<void> {
+    stamp ??= await rulesStamp(db, version, code);
+    for (;;) {
+      const state = await readState(db, stamp);
+      // Only on top of rows brought up to date today, with no write to everyone waiting.
+      if (!state || state.day !== today || (await readNotes(db)).everyone) return;
+      const day = shiftDate(state.stagedUntil, 1);
+      if (day > shiftDate(today, STAGE_DAYS)) return;
+      await updateRows(db, {
+        stamp,
+        datedKinds,
+        upTo: 0,
+        state: { ...state, stagedUntil: day },
+        remove: {},
+        add: [{ day, items: await readDay(day) }],
+      });
+    }
+  }
+
+  function enqueue(work: () => Promise<void>): Promise<void> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  function stageLater(today: string): void {
+    const after = options.stageAfterMs === undefined ? STAGE_AFTER_MS : options.stageAfterMs;
+    if (stopped || stageTimer !== null || after === null) return;
+    stageTimer = setTimeout(() => {
+      stageTimer = null;
+      // Reading ahead is only a head start: if it fails, the new day reads for itself.
+      if (!stopped) void enqueue(() => stageNow(today)).catch(() => undefined);
+    }, after);
+    stageTimer.unref?.();
   }
 
   return {
-    /** Brings the rows up to date for `today` (yyyy-MM-dd). */
+    /** Brings the rows up to date for `today` (yyyy-MM-dd), and reads ahead a while later. */
     async refresh(today: string): Promise<void> {
       if (!kept) return;
-      const run = queue.then(() => refreshNow(today));
-      queue = run.catch(() => undefined);
-      return run;
+      await enqueue(() => refreshNow(today));
+      stageLater(today);
     },
+    /** Reads ahead now (tests and benchmarks; the app waits for an idle moment). */
+    stage: (today: string): Promise<void> => (kept ? enqueue(() => stageNow(today)) : Promise.resolve()),
     /** Whether the rows are kept in the file (not in a store left at an older schema). */
     kept,
-    /** Resolves once the last refresh is done (closing waits for it). */
-    settled: (): Promise<void> => queue,
+    /** Stops reading ahead and resolves once the work under way is done (closing waits for it). */
+    stop(): Promise<void> {
+      stopped = true;
+      if (stageTimer !== null) clearTimeout(stageTimer);
+      stageTimer = null;
+      return queue;
+    },
     /** Every row, read afresh: what a store at an older schema shows. */
     readAll: (today: string) => read(today, today),
   };

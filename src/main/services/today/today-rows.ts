@@ -32,10 +32,12 @@ const TODAY_ROWS_FORMAT = 1;
 export const EVERYONE = '*';
 
 export interface TodayState {
-  /** The day the rows that are not dated were read for, and every urgency is for. */
+  /** The day the rows were last brought up to date for. */
   day: string;
   /** The day the dated rows were read up to (their window's end falls that much later). */
   horizon: string;
+  /** The rows not dated are there for every day from `day` to this one (read ahead while idle). */
+  stagedUntil: string;
 }
 
 /**
@@ -52,7 +54,9 @@ export async function rulesStamp(db: Kysely<DB>, version: string, code: readonly
 /** What the rows are for, or null when there are none by these rules (then read everything). */
 export async function readState(db: Kysely<DB>, stamp: string): Promise<TodayState | null> {
   const state = await db.selectFrom('today_state').selectAll().executeTakeFirst();
-  return state && state.stamp === stamp ? { day: state.day, horizon: state.horizon } : null;
+  return state && state.stamp === stamp
+    ? { day: state.day, horizon: state.horizon, stagedUntil: state.staged_until }
+    : null;
 }
 
 export interface Notes {
@@ -85,16 +89,24 @@ export async function forgetTodayState(db: Kysely<DB>): Promise<void> {
   await db.deleteFrom('today_state').execute();
 }
 
+/** Rows to add: the dated ones as they are, the others as read for `day`. */
+export interface RowsForDay {
+  day: string;
+  items: readonly TodayItem[];
+}
+
 export interface RowsUpdate {
   stamp: string;
   state: TodayState;
-  /** Which rows go: all of them, those not dated (a new day), and those of the listed trainees. */
-  remove: { all: boolean; undated: boolean; traineeIds: readonly string[] };
-  /** What replaces them. */
-  add: readonly TodayItem[];
+  /**
+   * Which rows go: all of them; the rows not dated of days before `state.day` (a new day) or of
+   * every day (a write to settings or reference data); and every row of the listed trainees.
+   */
+  remove: { all?: boolean; undated?: 'past' | 'every'; traineeIds?: readonly string[] };
+  add: readonly RowsForDay[];
   /** The kinds whose urgency follows their date (the SQL sources'). */
   datedKinds: readonly string[];
-  /** The notes this update answers. */
+  /** The notes this update answers (0: none, as when reading ahead). */
   upTo: number;
 }
 
@@ -103,41 +115,46 @@ export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<vo
   const { remove, state, stamp } = update;
   await db.transaction().execute(async (trx) => {
     if (remove.all) await trx.deleteFrom('today_rows').execute();
-    else {
-      if (remove.undated) await trx.deleteFrom('today_rows').where('dated', '=', 0).execute();
-      for (const ids of idSlices(remove.traineeIds))
-        await trx.deleteFrom('today_rows').where('trainee_id', 'in', ids).execute();
-    }
+    if (remove.undated === 'every') await trx.deleteFrom('today_rows').where('dated', '=', 0).execute();
+    if (remove.undated === 'past')
+      await trx.deleteFrom('today_rows').where('dated', '=', 0).where('day', '<', state.day).execute();
+    for (const ids of idSlices(remove.traineeIds ?? []))
+      await trx.deleteFrom('today_rows').where('trainee_id', 'in', ids).execute();
     // Every row in one statement, unpacked by SQLite from one JSON array of the items: a read of
     // everything adds twenty thousand, and as many bound inserts cost more than the read.
-    if (update.add.length > 0)
-      await sql`
-        INSERT INTO today_rows (trainee_id, kind, due_on, dated, urgency, item)
-        SELECT value ->> 'traineeId', value ->> 'kind', value ->> 'dueDate',
-          (value ->> 'kind') IN (SELECT value FROM json_each(${JSON.stringify(update.datedKinds)})),
-          value ->> 'urgency', value
-        FROM json_each(${JSON.stringify(update.add)})
-      `.execute(trx);
+    for (const { day, items } of update.add)
+      if (items.length > 0)
+        await sql`
+          INSERT INTO today_rows (trainee_id, kind, due_on, dated, urgency, item, day)
+          SELECT trainee_id, kind, due_on, dated, urgency, item, CASE WHEN dated THEN NULL ELSE ${day} END
+          FROM (
+            SELECT value ->> 'traineeId' AS trainee_id, value ->> 'kind' AS kind, value ->> 'dueDate' AS due_on,
+              (value ->> 'kind') IN (SELECT value FROM json_each(${JSON.stringify(update.datedKinds)})) AS dated,
+              value ->> 'urgency' AS urgency, value AS item
+            FROM json_each(${JSON.stringify(items)})
+          )
+        `.execute(trx);
     await sql`DELETE FROM today_dirty WHERE rowid <= ${update.upTo}`.execute(trx);
+    const row = { day: state.day, horizon: state.horizon, staged_until: state.stagedUntil };
     await trx
       .insertInto('today_state')
-      .values({ id: 1, stamp, ...state })
-      .onConflict((oc) => oc.column('id').doUpdateSet({ stamp, ...state }))
+      .values({ id: 1, stamp, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ stamp, ...row }))
       .execute();
   });
 }
 
 // The reads below go through store.readRows (plain arrays, statements prepared once).
 
-/** A dated row shows once its window opens; the others show while they are there. */
-const SHOWN = `(dated = 0 OR due_on <= :end)`;
-const SHOWN_R = `(r.dated = 0 OR r.due_on <= :end)`;
+/** A dated row shows once its window opens; the others on the day they were read for. */
+const SHOWN = `((dated = 1 AND due_on <= :end) OR (dated = 0 AND day = :today))`;
+const SHOWN_R = `((r.dated = 1 AND r.due_on <= :end) OR (r.dated = 0 AND r.day = :today))`;
 const URGENCY = `CASE WHEN dated = 0 THEN urgency WHEN due_on < :today THEN 'overdue' WHEN due_on <= :soon THEN 'due_soon' ELSE 'upcoming' END`;
 /** The rows of one urgency: by date for dated rows, as read for the others. */
 const OF_URGENCY: Record<TodayUrgency, string> = {
-  overdue: `((dated = 1 AND due_on < :today) OR (dated = 0 AND urgency = 'overdue'))`,
-  due_soon: `((dated = 1 AND due_on >= :today AND due_on <= :soon) OR (dated = 0 AND urgency = 'due_soon'))`,
-  upcoming: `((dated = 1 AND due_on > :soon AND due_on <= :end) OR (dated = 0 AND urgency = 'upcoming'))`,
+  overdue: `((dated = 1 AND due_on < :today) OR (dated = 0 AND day = :today AND urgency = 'overdue'))`,
+  due_soon: `((dated = 1 AND due_on >= :today AND due_on <= :soon) OR (dated = 0 AND day = :today AND urgency = 'due_soon'))`,
+  upcoming: `((dated = 1 AND due_on > :soon AND due_on <= :end) OR (dated = 0 AND day = :today AND urgency = 'upcoming'))`,
 };
 
 function dates(today: string) {
@@ -203,6 +220,15 @@ export async function rowsOfTrainee(readRows: ReadRows, today: string, traineeId
   const rows = await readRows<[string, number]>(
     `SELECT item, dated FROM today_rows WHERE trainee_id = :traineeId AND ${SHOWN}`,
     [{ ...dates(today), traineeId }],
+  );
+  return rows.map(([json, dated]) => itemOf(json, dated, today));
+}
+
+/** Every row that shows today and is due by then: what the daily notification counts. */
+export async function rowsDueBy(readRows: ReadRows, today: string): Promise<TodayItem[]> {
+  const rows = await readRows<[string, number]>(
+    `SELECT item, dated FROM today_rows WHERE due_on <= :today AND ${SHOWN}`,
+    [dates(today)],
   );
   return rows.map(([json, dated]) => itemOf(json, dated, today));
 }

@@ -4,7 +4,7 @@ import { type TodayGroup, type TodayItem, type TodayUrgency, type TodayView } fr
 import type { ReadRows } from '../../store/open-store';
 import type { DB } from '../../store/schema';
 import { openTodayCache, type TodaySources } from './today-cache';
-import { countRows, earliestOfEachKind, firstRows, rowsOfTrainee } from './today-rows';
+import { countRows, earliestOfEachKind, firstRows, rowsDueBy, rowsOfTrainee } from './today-rows';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
 /** Rows per urgency group sent to the start screen; the counts stay exact. */
@@ -91,9 +91,9 @@ export async function openTodayService(
   readRows: ReadRows,
   now: () => Date,
   version: string,
-  sources?: TodaySources,
+  options: { sources?: TodaySources; stageAfterMs?: number | null } = {},
 ) {
-  const cache = await openTodayCache(db, version, sources);
+  const cache = await openTodayCache(db, version, options.sources, { stageAfterMs: options.stageAfterMs });
   return {
     async view(kind: string | null = null): Promise<TodayView> {
       const today = ukToday(now());
@@ -109,7 +109,15 @@ export async function openTodayService(
       await cache.refresh(today);
       return (await rowsOfTrainee(readRows, today, traineeId)).sort(byDueDate);
     },
-    /** Resolves once the rows are up to date in the file. */
-    settled: () => cache.settled(),
+    /** Every row due by `today` (overdue or due that day), oldest first: the daily notification's. */
+    async dueBy(today: string): Promise<TodayItem[]> {
+      if (!cache.kept) return (await cache.readAll(today)).filter((i) => i.dueDate <= today).sort(byDueDate);
+      await cache.refresh(today);
+      return (await rowsDueBy(readRows, today)).sort(byDueDate);
+    },
+    /** Reads the next few days' rows ahead now (tests and benchmarks; the app waits for an idle moment). */
+    stage: (today: string) => cache.stage(today),
+    /** Stops reading ahead; resolves once the work under way is done. */
+    stop: () => cache.stop(),
   };
 }

@@ -5,10 +5,12 @@ import { sql, type Kysely } from 'kysely';
  * rows it shows instead of reading every source (services/today/today-rows.ts):
  * - today_rows: every trainee's Today rows, one row each, derived from their records; `dated` rows
  *   (the SQL sources') take their urgency from their date and show once their window opens, the
- *   others (ARCP, exams, retention) carry the urgency they were read with, on `today_state.day`;
+ *   others (ARCP, exams, retention) carry the urgency they were read with for their `day` (today,
+ *   or one of the next few, read ahead while the app is idle);
  * - today_dirty: trainees written since the rows were brought up to date ('*': everyone), noted by
  *   triggers in the same transaction as each write, so rows plus notes are always the truth;
- * - today_state: the day and read-ahead horizon the rows are for, and the rules that read them.
+ * - today_state: the day and read-ahead horizon the rows are for, the last day read ahead, and
+ *   the rules that read them.
  * No foreign keys: erasure deletes a trainee's rows itself. Frozen once released.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -20,19 +22,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dated', 'integer', (c) => c.notNull())
     .addColumn('urgency', 'text', (c) => c.notNull())
     .addColumn('item', 'text', (c) => c.notNull())
+    .addColumn('day', 'text')
     .execute();
   // Covers the counts and the walk in date order that finds each group's first rows.
   await db.schema
     .createIndex('today_rows_due')
     .on('today_rows')
-    .columns(['due_on', 'kind', 'dated', 'urgency'])
+    .columns(['due_on', 'kind', 'dated', 'urgency', 'day'])
     .execute();
   await db.schema.createIndex('today_rows_trainee').on('today_rows').column('trainee_id').execute();
   // The few rows a new day replaces, found without reading the rest.
   await db.schema
     .createIndex('today_rows_undated')
     .on('today_rows')
-    .column('dated')
+    .column('day')
     .where(sql.ref('dated'), '=', 0)
     .execute();
   await db.schema
@@ -45,6 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('stamp', 'text', (c) => c.notNull())
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('horizon', 'text', (c) => c.notNull())
+    .addColumn('staged_until', 'text', (c) => c.notNull())
     .execute();
 }
 

@@ -5,6 +5,7 @@
  * every provider gives: a write the cache missed would leave a stale or missing row here.
  */
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../src/main/backend';
@@ -30,9 +31,22 @@ async function cachedRows(): Promise<TodayItem[]> {
   return rows;
 }
 
+/** today_counts says exactly what a count of today_rows says. */
+async function expectCountsOfRows(of: TempBackend, when: string): Promise<void> {
+  const counts = await sql`
+    SELECT kind, due_on, dated, urgency, day, n FROM today_counts ORDER BY 1, 2, 3, 4, 5
+  `.execute(of.store.db);
+  const rows = await sql`
+    SELECT kind, due_on, dated, urgency, coalesce(day, '') AS day, count(*) AS n FROM today_rows
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  `.execute(of.store.db);
+  expect(counts.rows, `today_counts ${when}`).toEqual(rows.rows);
+}
+
 async function expectFreshToday(after: string): Promise<void> {
   const today = ukToday();
   const view = await call(backend, 'today:view', {});
+  await expectCountsOfRows(backend, `after ${after}`);
   const fresh = await collectTodayItems(backend.store.db, today);
   expect(view, `Today after ${after}`).toEqual(groupTodayItems(fresh, today));
   const cached = await cachedRows();
@@ -217,6 +231,7 @@ describe('the SQL sources', () => {
 /** Today, and the rows due by today the daily notification reads, as a whole fresh read gives them. */
 async function expectFreshOn(dayBackend: TempBackend, today: string, when: string) {
   const view = await call(dayBackend, 'today:view', {});
+  await expectCountsOfRows(dayBackend, when);
   expect(view.today, when).toBe(today);
   const fresh = await collectTodayItems(dayBackend.store.db, today);
   expect(view, when).toEqual(groupTodayItems(fresh, today));

@@ -31,7 +31,18 @@ export interface TodayStateTable {
   staged_until: string;
 }
 
+/** How many today_rows share a kind, date, urgency and day read for ('' for dated rows). */
+export interface TodayCountsTable {
+  kind: string;
+  due_on: string;
+  dated: number;
+  urgency: string;
+  day: string;
+  n: number;
+}
+
 export interface TodayTables {
+  today_counts: TodayCountsTable;
   today_rows: TodayRowsTable;
   today_dirty: TodayDirtyTable;
   today_state: TodayStateTable;

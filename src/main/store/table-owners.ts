@@ -80,7 +80,7 @@ export function tablesChangedBy(changes: readonly DataFeature[]): Set<string> {
  * note every write, and a look at Today, a read, saves rows and clears notes. Derived from the
  * other tables and never shown as such, so no channel declares them.
  */
-export const CACHE_TABLES = ['today_rows', 'today_dirty', 'today_state'] as const;
+export const CACHE_TABLES = ['today_rows', 'today_counts', 'today_dirty', 'today_state'] as const;
 
 /** Whether the store knows who owns `table`. */
 export function hasOwner(table: string): boolean {

@@ -279,9 +279,11 @@ export function createErasureService(db: Kysely<DB>, now: () => Date) {
           for (const record of RECORDS) await record.remove(trx, traineeId);
           await trx.deleteFrom('search_docs').where('trainee_id', '=', traineeId).execute();
           await trx.deleteFrom('trainees').where('id', '=', traineeId).execute();
-          // Today's rows about them, and its notes of them (the delete above made one): see today/today-rows.
+          // Today's rows about them (their name is in them) and its notes of them go now; without its
+          // state, the next look at Today rebuilds it whole, counts included (see today/today-rows).
           await trx.deleteFrom('today_rows').where('trainee_id', '=', traineeId).execute();
           await trx.deleteFrom('today_dirty').where('trainee_id', '=', traineeId).execute();
+          await trx.deleteFrom('today_state').execute();
           // A handover that brought only them is now the provenance of nothing.
           if (handovers.length > 0)
             await trx

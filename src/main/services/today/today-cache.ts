@@ -30,6 +30,7 @@ export const TABLES_TODAY_IGNORES: Record<string, string> = {
   support_catalogue: 'the list support is offered from; an offer copies its label',
   search_docs: 'the search index, kept by triggers',
   today_rows: "Today's own saved rows",
+  today_counts: "Today's own counts of its rows",
   today_dirty: "Today's own notes of written trainees",
   today_state: "Today's own bookkeeping",
 };

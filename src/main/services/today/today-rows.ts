@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { shiftDate } from '../../../shared/dates';
 import {
   DUE_SOON_DAYS,
@@ -113,13 +113,33 @@ export interface RowsUpdate {
 /** Replaces rows and removes the notes they answer, in one transaction. */
 export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<void> {
   const { remove, state, stamp } = update;
+  const dated = new Set(update.datedKinds);
   await db.transaction().execute(async (trx) => {
-    if (remove.all) await trx.deleteFrom('today_rows').execute();
-    if (remove.undated === 'every') await trx.deleteFrom('today_rows').where('dated', '=', 0).execute();
-    if (remove.undated === 'past')
+    // Each removal takes its rows out of today_counts too.
+    if (remove.all) {
+      await trx.deleteFrom('today_rows').execute();
+      await trx.deleteFrom('today_counts').execute();
+    }
+    if (remove.undated === 'every') {
+      await trx.deleteFrom('today_rows').where('dated', '=', 0).execute();
+      await trx.deleteFrom('today_counts').where('dated', '=', 0).execute();
+    }
+    if (remove.undated === 'past') {
       await trx.deleteFrom('today_rows').where('dated', '=', 0).where('day', '<', state.day).execute();
-    for (const ids of idSlices(remove.traineeIds ?? []))
+      await trx.deleteFrom('today_counts').where('dated', '=', 0).where('day', '<', state.day).execute();
+    }
+    for (const ids of idSlices(remove.traineeIds ?? [])) {
+      await sql`
+        UPDATE today_counts SET n = n - r.c
+        FROM (
+          SELECT kind, due_on, dated, urgency, coalesce(day, '') AS day, count(*) AS c FROM today_rows
+          WHERE trainee_id IN (${sql.join(ids)}) GROUP BY 1, 2, 3, 4, 5
+        ) AS r
+        WHERE today_counts.kind = r.kind AND today_counts.due_on = r.due_on AND today_counts.dated = r.dated
+          AND today_counts.urgency = r.urgency AND today_counts.day = r.day
+      `.execute(trx);
       await trx.deleteFrom('today_rows').where('trainee_id', 'in', ids).execute();
+    }
     // Every row in one statement, unpacked by SQLite from one JSON array of the items: a read of
     // everything adds twenty thousand, and as many bound inserts cost more than the read.
     for (const { day, items } of update.add)
@@ -134,6 +154,7 @@ export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<vo
             FROM json_each(${JSON.stringify(items)})
           )
         `.execute(trx);
+    await addCounts(trx, update.add, dated);
     await sql`DELETE FROM today_dirty WHERE rowid <= ${update.upTo}`.execute(trx);
     const row = { day: state.day, horizon: state.horizon, staged_until: state.stagedUntil };
     await trx
@@ -144,18 +165,43 @@ export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<vo
   });
 }
 
+/** Adds the new rows to today_counts, grouped here, and drops the counts that reached nothing. */
+async function addCounts(trx: Transaction<DB>, add: readonly RowsForDay[], dated: ReadonlySet<string>): Promise<void> {
+  const counts = new Map<
+    string,
+    [kind: string, dueOn: string, dated: number, urgency: string, day: string, n: number]
+  >();
+  for (const { day, items } of add)
+    for (const item of items) {
+      const isDated = dated.has(item.kind);
+      const key = [item.kind, item.dueDate, isDated, item.urgency, isDated ? '' : day].join('|');
+      const count = counts.get(key);
+      if (count) count[5] += 1;
+      else counts.set(key, [item.kind, item.dueDate, isDated ? 1 : 0, item.urgency, isDated ? '' : day, 1]);
+    }
+  if (counts.size > 0)
+    await sql`
+      INSERT INTO today_counts (kind, due_on, dated, urgency, day, n)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5
+      FROM json_each(${JSON.stringify([...counts.values()])}) WHERE true
+      ON CONFLICT (kind, due_on, dated, urgency, day) DO UPDATE SET n = n + excluded.n
+    `.execute(trx);
+  await trx.deleteFrom('today_counts').where('n', '<=', 0).execute();
+}
+
 // The reads below go through store.readRows (plain arrays, statements prepared once).
 
 /** A dated row shows once its window opens; the others on the day they were read for. */
 const SHOWN = `((dated = 1 AND due_on <= :end) OR (dated = 0 AND day = :today))`;
-const SHOWN_R = `((r.dated = 1 AND r.due_on <= :end) OR (r.dated = 0 AND r.day = :today))`;
 const URGENCY = `CASE WHEN dated = 0 THEN urgency WHEN due_on < :today THEN 'overdue' WHEN due_on <= :soon THEN 'due_soon' ELSE 'upcoming' END`;
-/** The rows of one urgency: by date for dated rows, as read for the others. */
-const OF_URGENCY: Record<TodayUrgency, string> = {
-  overdue: `((dated = 1 AND due_on < :today) OR (dated = 0 AND day = :today AND urgency = 'overdue'))`,
-  due_soon: `((dated = 1 AND due_on >= :today AND due_on <= :soon) OR (dated = 0 AND day = :today AND urgency = 'due_soon'))`,
-  upcoming: `((dated = 1 AND due_on > :soon AND due_on <= :end) OR (dated = 0 AND day = :today AND urgency = 'upcoming'))`,
+/** The dated rows of one urgency: a run of dates. */
+const DATED_OF: Record<TodayUrgency, string> = {
+  overdue: `dated = 1 AND due_on < :today`,
+  due_soon: `dated = 1 AND due_on >= :today AND due_on <= :soon`,
+  upcoming: `dated = 1 AND due_on > :soon AND due_on <= :end`,
 };
+/** The others of one urgency: as read for today. */
+const UNDATED_OF = `dated = 0 AND day = :today AND urgency = :urgency`;
 
 function dates(today: string) {
   return { today, soon: shiftDate(today, DUE_SOON_DAYS), end: windowEnd(today) };
@@ -168,19 +214,20 @@ function itemOf(json: string, dated: number, today: string, urgency?: TodayUrgen
   return item;
 }
 
-/** How many rows of each kind show today, by urgency. */
+/** How many rows of each kind show today, by urgency (from today_counts: one row a date, not a row a row). */
 export async function countRows(
   readRows: ReadRows,
   today: string,
 ): Promise<Array<[kind: string, urgency: TodayUrgency, count: number]>> {
-  return readRows(`SELECT kind, ${URGENCY} AS u, count(*) FROM today_rows WHERE ${SHOWN} GROUP BY kind, u`, [
+  return readRows(`SELECT kind, ${URGENCY} AS u, sum(n) FROM today_counts WHERE ${SHOWN} GROUP BY kind, u`, [
     dates(today),
   ]);
 }
 
 /**
  * The first `limit` rows of one urgency (of one kind, or all) by date, and any due the same day as
- * the last of them: the order within a day (trainee, title) is the caller's to settle.
+ * the last of them: the order within a day (trainee, title) is the caller's to settle. The last
+ * date needed comes from today_counts; then only rows up to it are read, by index.
  */
 export async function firstRows(
   readRows: ReadRows,
@@ -189,30 +236,52 @@ export async function firstRows(
   limit: number,
   kind: string | null,
 ): Promise<TodayItem[]> {
-  const where = `${OF_URGENCY[urgency]}${kind === null ? '' : ' AND kind = :kind'}`;
-  const params = { ...dates(today), ...(kind === null ? {} : { kind }) };
-  const [last] = await readRows<[string]>(
-    `SELECT due_on FROM today_rows WHERE ${where} ORDER BY due_on LIMIT 1 OFFSET :skip`,
-    [{ ...params, skip: limit - 1 }],
+  const ofKind = kind === null ? '' : ' AND kind = :kind';
+  const params = { ...dates(today), urgency, ...(kind === null ? {} : { kind }) };
+  const perDate = await readRows<[string, number]>(
+    `SELECT due_on, sum(n) FROM today_counts WHERE ((${DATED_OF[urgency]}) OR (${UNDATED_OF}))${ofKind}
+     GROUP BY due_on ORDER BY due_on`,
+    [params],
   );
-  const rows = last
-    ? await readRows<[string, number]>(`SELECT item, dated FROM today_rows WHERE ${where} AND due_on <= :last`, [
-        { ...params, last: last[0] },
-      ])
-    : await readRows<[string, number]>(`SELECT item, dated FROM today_rows WHERE ${where}`, [params]);
-  return rows.map(([json, dated]) => itemOf(json, dated, today, urgency));
+  let last: string | null = null;
+  let seen = 0;
+  for (const [dueOn, n] of perDate) {
+    last = dueOn;
+    seen += n;
+    if (seen >= limit) break;
+  }
+  if (last === null) return [];
+  const upTo = { ...params, last };
+  const dated = await readRows<[string]>(
+    `SELECT item FROM today_rows WHERE ${DATED_OF[urgency]} AND due_on <= :last${ofKind}`,
+    [upTo],
+  );
+  const undated = await readRows<[string]>(
+    `SELECT item FROM today_rows WHERE ${UNDATED_OF} AND due_on <= :last${ofKind}`,
+    [upTo],
+  );
+  return [
+    ...dated.map(([json]) => itemOf(json, 1, today, urgency)),
+    ...undated.map(([json]) => itemOf(json, 0, today)),
+  ];
 }
 
 /** Each kind's earliest rows (all due on its first date), to order the kinds by. */
 export async function earliestOfEachKind(readRows: ReadRows, today: string): Promise<TodayItem[]> {
-  const rows = await readRows<[string, number]>(
-    `SELECT r.item, r.dated FROM today_rows r
-     JOIN (SELECT kind, min(due_on) AS first FROM today_rows WHERE ${SHOWN} GROUP BY kind) f
-       ON f.kind = r.kind AND f.first = r.due_on
-     WHERE ${SHOWN_R}`,
-    [dates(today)],
+  const params = dates(today);
+  const firsts = await readRows<[string, string]>(
+    `SELECT kind, min(due_on) FROM today_counts WHERE ${SHOWN} GROUP BY kind`,
+    [params],
   );
-  return rows.map(([json, dated]) => itemOf(json, dated, today));
+  const items: TodayItem[] = [];
+  for (const [kind, first] of firsts) {
+    const rows = await readRows<[string, number]>(
+      `SELECT item, dated FROM today_rows WHERE kind = :kind AND due_on = :first AND ${SHOWN}`,
+      [{ ...params, kind, first }],
+    );
+    items.push(...rows.map(([json, dated]) => itemOf(json, dated, today)));
+  }
+  return items;
 }
 
 /** One trainee's rows that show today, in no particular order. */

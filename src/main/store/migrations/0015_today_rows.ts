@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
  *   (the SQL sources') take their urgency from their date and show once their window opens, the
  *   others (ARCP, exams, retention) carry the urgency they were read with for their `day` (today,
  *   or one of the next few, read ahead while the app is idle);
+ * - today_counts: how many of those rows fall on each date, by kind, urgency and day read for;
  * - today_dirty: trainees written since the rows were brought up to date ('*': everyone), noted by
  *   triggers in the same transaction as each write, so rows plus notes are always the truth;
  * - today_state: the day and read-ahead horizon the rows are for, the last day read ahead, and
@@ -38,6 +39,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('day')
     .where(sql.ref('dated'), '=', 0)
     .execute();
+  // How many rows of each kind fall on each date (and urgency, and day read for), kept with the
+  // rows: Today's counts and each group's cut-off come from a table that grows with dates, not rows.
+  await db.schema
+    .createTable('today_counts')
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('due_on', 'text', (c) => c.notNull())
+    .addColumn('dated', 'integer', (c) => c.notNull())
+    .addColumn('urgency', 'text', (c) => c.notNull())
+    .addColumn('day', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('today_counts_key', ['kind', 'due_on', 'dated', 'urgency', 'day'])
+    .execute();
   await db.schema
     .createTable('today_dirty')
     .addColumn('trainee_id', 'text', (c) => c.notNull())
@@ -55,5 +68,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('today_state').execute();
   await db.schema.dropTable('today_dirty').execute();
+  await db.schema.dropTable('today_counts').execute();
   await db.schema.dropTable('today_rows').execute();
 }

@@ -113,9 +113,15 @@ interface TodayState extends DemoDatabase {
   done: boolean;
 }
 
-/** The demo, with an open action to mark done and not done between looks at Today. */
+/**
+ * The demo, with an open action to mark done and not done between looks at Today, and the next
+ * days' rows read ahead, as the app has them a while after a look (so each look after a write
+ * also re-reads that trainee for those days).
+ */
 async function todayState(trainees: number): Promise<TodayState> {
   const demo = await demoDatabase(trainees);
+  await call(demo.backend, 'today:view', {});
+  await demo.backend.today.stage(ukToday());
   const action = demo.raw.prepare(`SELECT id FROM meeting_actions WHERE done_on IS NULL LIMIT 1`).get() as {
     id: string;
   };
@@ -136,23 +142,23 @@ interface UnlockState extends TodayState {
 async function unlockedToday(state: UnlockState, newDay?: { readAhead: boolean }): Promise<void> {
   const db = state.backend.store.db;
   const readRows = state.backend.store.readRows;
+  const open = (now: Date) => openTodayService(db, readRows, () => now, 'bench', { stageAfterMs: null });
+  if (newDay) {
+    // The last session was yesterday: its look brought the rows up to date for that day (reading
+    // everything, as the clock went back), then read the next days ahead, or not.
+    const yesterday = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    const before = await open(yesterday);
+    await before.view();
+    if (newDay.readAhead) await before.stage(ukToday(yesterday));
+  } else await (await open(new Date())).stage(ukToday());
+  // Then a write to one trainee, and the app closed before Today looked again.
   state.done = !state.done;
   await db
     .updateTable('meeting_actions')
     .set({ done_on: state.done ? ukToday() : null })
     .where('id', '=', state.actionId)
     .execute();
-  if (newDay) {
-    // Today's rows as if read yesterday, and nothing read ahead.
-    const yesterday = shiftDate(ukToday(), -1);
-    await db.deleteFrom('today_rows').where('dated', '=', 0).where('day', '>', ukToday()).execute();
-    await db.updateTable('today_rows').set({ day: yesterday }).where('dated', '=', 0).execute();
-    await db.updateTable('today_state').set({ day: yesterday, staged_until: yesterday }).execute();
-    if (newDay.readAhead)
-      await (await openTodayService(db, readRows, () => new Date(), 'bench', { stageAfterMs: null })).stage(yesterday);
-  }
-  const today = await openTodayService(db, readRows, () => new Date(), 'bench', { stageAfterMs: null });
-  state.handlers = { ...state.backend.handlers, ...todayHandlers(today) };
+  state.handlers = { ...state.backend.handlers, ...todayHandlers(await open(new Date())) };
 }
 
 async function firstLook(state: UnlockState): Promise<string> {

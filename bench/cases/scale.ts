@@ -263,7 +263,7 @@ function sized(trainees: number): AnyBenchCase[] {
       name: `today:view, first look of a new day, nothing read ahead (${n})`,
       series: 'today:view, new day, nothing read ahead',
       trainees,
-      notes: `as above, but more than ${STAGE_DAYS} days on, or after a settings or reference-data write: the day providers (ARCP, exams, retention) read whole and their rows replaced`,
+      notes: `as above, but more than ${STAGE_DAYS} days on, or after a write to the retention period or reference data: the day providers (ARCP, exams, retention) read whole and their rows replaced`,
       runs: 5,
       warmup: 1,
       floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },

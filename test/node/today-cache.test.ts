@@ -239,7 +239,7 @@ async function expectFreshOn(dayBackend: TempBackend, today: string, when: strin
 }
 
 describe("Today's rows read ahead", () => {
-  it('serve the next days, follow a write to a trainee on the days read ahead, and go after a settings write', async () => {
+  it('serve the next days, follow a write to a trainee on the days read ahead, and go after a retention change', async () => {
     let now = new Date('2026-03-02T09:00:00Z');
     const session = await createTempBackend({ now: () => now });
     const state = () => session.store.db.selectFrom('today_state').selectAll().executeTakeFirstOrThrow();
@@ -269,8 +269,31 @@ describe("Today's rows read ahead", () => {
       ).toBe(true);
       await expectFreshOn(session, ukToday(now), 'day 2');
 
+      // A setting Today does not read leaves what was read ahead; the retention period, which it
+      // reads (archived trainees past it), means reading the day providers again.
       await call(session, 'settings:update', { userName: 'Dr Sample Lead' });
-      await expectFreshOn(session, ukToday(now), 'day 2, after a settings write');
+      await expectFreshOn(session, ukToday(now), 'day 2, after a change of name');
+      expect((await state()).staged_until).toBe('2026-03-05');
+      // Someone archived a year ago, seen by Today before any retention period is set.
+      const longGone = await session.store.db
+        .selectFrom('trainees')
+        .select('id')
+        .where('archived_at', 'is', null)
+        .where('id', '!=', withDayRows.traineeId)
+        .executeTakeFirstOrThrow();
+      await session.store.db
+        .updateTable('trainees')
+        .set({ archived_at: '2025-03-01T09:00:00.000Z' })
+        .where('id', '=', longGone.id)
+        .execute();
+      await expectFreshOn(session, ukToday(now), 'day 2, after archiving someone a year ago');
+      await call(session, 'settings:update', { retentionPeriod: { years: 0, months: 1 } });
+      const afterRetention = await call(session, 'today:view', {});
+      expect(
+        afterRetention.kinds.map((k) => k.kind),
+        'archived trainees past a month',
+      ).toContain('trainee_retention');
+      await expectFreshOn(session, ukToday(now), 'day 2, after setting a retention period');
       expect((await state()).staged_until).toBe('2026-03-04');
       moveTo(3);
       await expectFreshOn(session, ukToday(now), 'day 3');

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { shiftDate } from '../../../shared/dates';
+import type { Settings } from '../../../shared/settings/settings-schema';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { readSchemaTables } from '../../store/schema-tables';
@@ -10,8 +11,8 @@ import { EVERYONE, readNotes, readState, rulesStamp, updateRows, type RowsForDay
 /**
  * Tables no Today provider reads, so a write to them leaves Today as it was. Every other table is
  * watched: a write to a table with a trainee_id notes that trainee (their rows are read again), a
- * write to any other table (settings, exam and ARCP reference data) notes everyone (the day
- * providers are read again). A new table is therefore watched until it is listed here, which is
+ * write to any other table (exam and ARCP reference data, the settings in SETTINGS_TODAY_READS)
+ * notes everyone (the day providers are read again). A new table is therefore watched until it is listed here, which is
  * slower but never stale.
  */
 export const TABLES_TODAY_IGNORES: Record<string, string> = {
@@ -34,6 +35,18 @@ export const TABLES_TODAY_IGNORES: Record<string, string> = {
   today_dirty: "Today's own notes of written trainees",
   today_state: "Today's own bookkeeping",
 };
+
+/**
+ * The settings Today reads (retention, for archived trainees past their period). A write to any
+ * other setting (the register's columns, the user's name) leaves Today as it was; a provider that
+ * comes to read another setting lists it here.
+ */
+export const SETTINGS_TODAY_READS: ReadonlyArray<keyof Settings> = ['retentionPeriod'];
+
+/** Only writes to those settings are noted. */
+function settingsTodayReads(row: 'NEW' | 'OLD'): string {
+  return `${row}.key IN (${SETTINGS_TODAY_READS.map((key) => `'${key}'`).join(', ')})`;
+}
 
 /** Past this many changed trainees (an import, a handover) one read of everything is quicker. */
 const REBUILD_ABOVE = 2_000;
@@ -64,10 +77,16 @@ async function watchWrites(db: Kysely<DB>): Promise<boolean> {
       UPDATE: column ? `${note('NEW')} ${note('OLD')}` : note('NEW'),
       DELETE: note('OLD'),
     };
+    const settings = table.name === 'settings';
+    const when = {
+      INSERT: settings ? `WHEN ${settingsTodayReads('NEW')}` : '',
+      UPDATE: settings ? `WHEN ${settingsTodayReads('NEW')} OR ${settingsTodayReads('OLD')}` : '',
+      DELETE: settings ? `WHEN ${settingsTodayReads('OLD')}` : '',
+    };
     for (const [event, body] of Object.entries(bodies))
       await sql
         .raw(
-          `CREATE TEMP TRIGGER IF NOT EXISTS "today_${table.name}_${event.toLowerCase()}" AFTER ${event} ON main."${table.name}" BEGIN ${body} END`,
+          `CREATE TEMP TRIGGER IF NOT EXISTS "today_${table.name}_${event.toLowerCase()}" AFTER ${event} ON main."${table.name}" ${when[event as keyof typeof when]} BEGIN ${body} END`,
         )
         .execute(db);
   }
@@ -93,7 +112,7 @@ const STAGE_AFTER_MS = 20_000;
  * Keeps today_rows up to date (today-rows.ts). Before each look it re-reads only the trainees
  * written since the last one. The day providers' rows for the next few days are read ahead a
  * while after a look, so a new day usually finds them there; otherwise (or after a write to
- * settings or reference data) it reads them for the day. The other rows' urgency follows their
+ * the retention period or reference data) it reads them for the day. The other rows' urgency follows their
  * date in SQL. Everything is read only past the read-ahead, after writes to thousands of
  * trainees, or under new rules. So a look costs what it shows and what changed, not the size of
  * the register. Opened with the store, before any write, so that its triggers see every write.

@@ -25,7 +25,7 @@ import { idSlices } from '../../store/in-chunks';
 const TODAY_ROWS_FORMAT = 1;
 
 /**
- * "Everyone": a write to a table without a trainee_id (settings, exam and ARCP reference data).
+ * "Everyone": a write to a table without a trainee_id (exam and ARCP reference data, the retention period).
  * Only the day providers read such tables (the SQL sources read only tables with a trainee_id,
  * which test/node/today-cache.test.ts holds them to), so it means reading those again for everyone.
  */
@@ -100,7 +100,7 @@ export interface RowsUpdate {
   state: TodayState;
   /**
    * Which rows go: all of them; the rows not dated of days before `state.day` (a new day) or of
-   * every day (a write to settings or reference data); and every row of the listed trainees.
+   * every day (a write to the retention period or reference data); and every row of the listed trainees.
    */
   remove: { all?: boolean; undated?: 'past' | 'every'; traineeIds?: readonly string[] };
   add: readonly RowsForDay[];

@@ -4,16 +4,16 @@ import type { Settings } from '../../../shared/settings/settings-schema';
 import type { TodayItem } from '../../../shared/today/today-types';
 import type { DB } from '../../store/schema';
 import { readSchemaTables } from '../../store/schema-tables';
-import { EVERYDAY_SQL_SOURCES, sourceProvider, type AnyTodaySqlSource } from './everyday-providers';
-import { TODAY_DAY_PROVIDERS, type TodayProvider } from './today-providers';
+import { EVERYDAY_SQL_SOURCES, sourceProvider } from './everyday-providers';
+import { TODAY_DAY_PROVIDERS } from './today-providers';
 import { EVERYONE, readNotes, readState, rulesStamp, updateRows, type RowsForDay } from './today-rows';
 
 /**
  * Tables no Today provider reads, so a write to them leaves Today as it was. Every other table is
  * watched: a write to a table with a trainee_id notes that trainee (their rows are read again), a
  * write to any other table (exam and ARCP reference data, the settings in SETTINGS_TODAY_READS)
- * notes everyone (the day providers are read again). A new table is therefore watched until it is listed here, which is
- * slower but never stale.
+ * notes everyone (the day providers are read again). A new table is therefore watched until it
+ * is listed here, which is slower but never stale.
  */
 export const TABLES_TODAY_IGNORES: Record<string, string> = {
   change_log: 'the audit trail every write appends to',
@@ -93,16 +93,6 @@ async function watchWrites(db: Kysely<DB>): Promise<boolean> {
   return true;
 }
 
-/** Where Today's rows come from: the SQL sources (kept for days) and the day providers (read each day). */
-export interface TodaySources {
-  sql: readonly AnyTodaySqlSource[];
-  day: readonly TodayProvider[];
-}
-
-const ALL_SOURCES: TodaySources = { sql: EVERYDAY_SQL_SOURCES, day: TODAY_DAY_PROVIDERS };
-
-export type TodayCache = Awaited<ReturnType<typeof openTodayCache>>;
-
 /** The days after today whose rows not dated are read ahead while the app is idle (a weekend's worth). */
 export const STAGE_DAYS = 3;
 /** How long after a look the reading ahead waits, so it never holds up what the user does next. */
@@ -111,50 +101,49 @@ const STAGE_AFTER_MS = 20_000;
 /**
  * Keeps today_rows up to date (today-rows.ts). Before each look it re-reads only the trainees
  * written since the last one. The day providers' rows for the next few days are read ahead a
- * while after a look, so a new day usually finds them there; otherwise (or after a write to
- * the retention period or reference data) it reads them for the day. The other rows' urgency follows their
- * date in SQL. Everything is read only past the read-ahead, after writes to thousands of
+ * while after a look, so a new day usually finds them there; otherwise (or after a write to the
+ * retention period or reference data) it reads them for the day. The other rows' urgency follows
+ * their date in SQL. Everything is read only past the read-ahead, after writes to thousands of
  * trainees, or under new rules. So a look costs what it shows and what changed, not the size of
  * the register. Opened with the store, before any write, so that its triggers see every write.
  */
 export async function openTodayCache(
   db: Kysely<DB>,
   version: string,
-  sources: TodaySources = ALL_SOURCES,
   // null: never on its own (tests, which read ahead when they choose).
   options: { stageAfterMs?: number | null } = {},
 ) {
   // Without its tables (an older schema) Today is read whole at every look.
   const kept = await watchWrites(db);
-  const sqlProviders = sources.sql.map(sourceProvider);
-  const code = [...sources.sql.flatMap((source) => [source.query, source.toItem]), ...sources.day];
-  const datedKinds = sources.sql.map((source) => source.kind);
+  const sqlProviders = EVERYDAY_SQL_SOURCES.map(sourceProvider);
+  const code = [...EVERYDAY_SQL_SOURCES.flatMap((source) => [source.query, source.toItem]), ...TODAY_DAY_PROVIDERS];
+  const dated: ReadonlySet<string> = new Set(EVERYDAY_SQL_SOURCES.map((source) => source.kind));
   let stamp: string | null = null;
   // One refresh or reading ahead at a time: interleaved, an older read could land over a newer one.
   let queue: Promise<void> = Promise.resolve();
   let stageTimer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
 
+  /** Every provider's rows (the SQL sources' up to `horizon`), or the listed trainees' only. */
   async function read(today: string, horizon: string, traineeIds?: readonly string[]): Promise<TodayItem[]> {
     const lists = await Promise.all([
       ...sqlProviders.map((provider) => provider(db, today, traineeIds, horizon)),
-      ...sources.day.map((provider) => provider(db, today, traineeIds)),
+      ...TODAY_DAY_PROVIDERS.map((provider) => provider(db, today, traineeIds)),
     ]);
-    return lists.flat();
+    return onlyOf(lists.flat(), traineeIds);
   }
 
+  /** The day providers' rows for `day`, or the listed trainees' only. */
   async function readDay(day: string, traineeIds?: readonly string[]): Promise<TodayItem[]> {
-    const lists = await Promise.all(sources.day.map((provider) => provider(db, day, traineeIds)));
-    const mine = traineeIds && new Set(traineeIds);
-    // A provider that ignored the list would hand back other trainees' rows: they are not news.
-    return lists.flat().filter((item) => !mine || mine.has(item.traineeId));
+    const lists = await Promise.all(TODAY_DAY_PROVIDERS.map((provider) => provider(db, day, traineeIds)));
+    return onlyOf(lists.flat(), traineeIds);
   }
 
   async function refreshNow(today: string): Promise<void> {
     stamp ??= await rulesStamp(db, version, code);
     const state = await readState(db, stamp);
     const notes = await readNotes(db);
-    const update = { stamp, datedKinds, upTo: notes.upTo } as const;
+    const update = { stamp, dated, upTo: notes.upTo } as const;
     if (!state || today > state.horizon || today < state.day || notes.written.length > REBUILD_ABOVE) {
       const horizon = shiftDate(today, READ_AHEAD_DAYS);
       return updateRows(db, {
@@ -175,9 +164,7 @@ export async function openTodayCache(
       add.push({ day: today, items: (await readDay(today)).filter((item) => !writtenIds.has(item.traineeId)) });
     }
     if (written.length > 0) {
-      const mine = new Set(written);
-      const items = (await read(today, state.horizon, written)).filter((item) => mine.has(item.traineeId));
-      add.push({ day: today, items });
+      add.push({ day: today, items: await read(today, state.horizon, written) });
       // And theirs for the days read ahead.
       for (let day = shiftDate(today, 1); stagedUntil !== null && day <= stagedUntil; day = shiftDate(day, 1))
         add.push({ day, items: await readDay(day, written) });
@@ -201,7 +188,7 @@ export async function openTodayCache(
       if (day > shiftDate(today, STAGE_DAYS)) return;
       await updateRows(db, {
         stamp,
-        datedKinds,
+        dated,
         upTo: 0,
         state: { ...state, stagedUntil: day },
         remove: {},
@@ -245,7 +232,12 @@ export async function openTodayCache(
       stageTimer = null;
       return queue;
     },
-    /** Every row, read afresh: what a store at an older schema shows. */
-    readAll: (today: string) => read(today, today),
   };
+}
+
+/** A provider that ignored the list would hand back other trainees' rows: they are not news. */
+function onlyOf(items: TodayItem[], traineeIds: readonly string[] | undefined): TodayItem[] {
+  if (!traineeIds) return items;
+  const mine = new Set(traineeIds);
+  return items.filter((item) => mine.has(item.traineeId));
 }

@@ -105,15 +105,14 @@ export interface RowsUpdate {
   remove: { all?: boolean; undated?: 'past' | 'every'; traineeIds?: readonly string[] };
   add: readonly RowsForDay[];
   /** The kinds whose urgency follows their date (the SQL sources'). */
-  datedKinds: readonly string[];
+  dated: ReadonlySet<string>;
   /** The notes this update answers (0: none, as when reading ahead). */
   upTo: number;
 }
 
 /** Replaces rows and removes the notes they answer, in one transaction. */
 export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<void> {
-  const { remove, state, stamp } = update;
-  const dated = new Set(update.datedKinds);
+  const { remove, state, stamp, dated } = update;
   await db.transaction().execute(async (trx) => {
     // Each removal takes its rows out of today_counts too.
     if (remove.all) {
@@ -140,20 +139,19 @@ export async function updateRows(db: Kysely<DB>, update: RowsUpdate): Promise<vo
       `.execute(trx);
       await trx.deleteFrom('today_rows').where('trainee_id', 'in', ids).execute();
     }
-    // Every row in one statement, unpacked by SQLite from one JSON array of the items: a read of
+    // The rows in a statement or two, unpacked by SQLite from one JSON array of the items: a read of
     // everything adds twenty thousand, and as many bound inserts cost more than the read.
     for (const { day, items } of update.add)
-      if (items.length > 0)
-        await sql`
-          INSERT INTO today_rows (trainee_id, kind, due_on, dated, urgency, item, day)
-          SELECT trainee_id, kind, due_on, dated, urgency, item, CASE WHEN dated THEN NULL ELSE ${day} END
-          FROM (
-            SELECT value ->> 'traineeId' AS trainee_id, value ->> 'kind' AS kind, value ->> 'dueDate' AS due_on,
-              (value ->> 'kind') IN (SELECT value FROM json_each(${JSON.stringify(update.datedKinds)})) AS dated,
-              value ->> 'urgency' AS urgency, value AS item
-            FROM json_each(${JSON.stringify(items)})
-          )
-        `.execute(trx);
+      for (const isDated of [true, false]) {
+        const these = items.filter((item) => dated.has(item.kind) === isDated);
+        if (these.length > 0)
+          await sql`
+            INSERT INTO today_rows (trainee_id, kind, due_on, dated, urgency, item, day)
+            SELECT value ->> 'traineeId', value ->> 'kind', value ->> 'dueDate', ${isDated ? 1 : 0},
+              value ->> 'urgency', value, ${isDated ? null : day}
+            FROM json_each(${JSON.stringify(these)})
+          `.execute(trx);
+      }
     await addCounts(trx, update.add, dated);
     await sql`DELETE FROM today_dirty WHERE rowid <= ${update.upTo}`.execute(trx);
     const row = { day: state.day, horizon: state.horizon, staged_until: state.stagedUntil };
@@ -266,22 +264,16 @@ export async function firstRows(
   ];
 }
 
-/** Each kind's earliest rows (all due on its first date), to order the kinds by. */
+/** Each kind's earliest rows (all due on its first date, found in today_counts), to order the kinds by. */
 export async function earliestOfEachKind(readRows: ReadRows, today: string): Promise<TodayItem[]> {
-  const params = dates(today);
-  const firsts = await readRows<[string, string]>(
-    `SELECT kind, min(due_on) FROM today_counts WHERE ${SHOWN} GROUP BY kind`,
-    [params],
+  const rows = await readRows<[string, number]>(
+    `SELECT r.item, r.dated FROM today_rows r
+     JOIN (SELECT kind, min(due_on) AS first FROM today_counts WHERE ${SHOWN} GROUP BY kind) f
+       ON f.kind = r.kind AND f.first = r.due_on
+     WHERE ((r.dated = 1 AND r.due_on <= :end) OR (r.dated = 0 AND r.day = :today))`,
+    [dates(today)],
   );
-  const items: TodayItem[] = [];
-  for (const [kind, first] of firsts) {
-    const rows = await readRows<[string, number]>(
-      `SELECT item, dated FROM today_rows WHERE kind = :kind AND due_on = :first AND ${SHOWN}`,
-      [{ ...params, kind, first }],
-    );
-    items.push(...rows.map(([json, dated]) => itemOf(json, dated, today)));
-  }
-  return items;
+  return rows.map(([json, dated]) => itemOf(json, dated, today));
 }
 
 /** One trainee's rows that show today, in no particular order. */

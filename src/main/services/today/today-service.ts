@@ -3,7 +3,7 @@ import { ukToday } from '../../../shared/dates';
 import { type TodayGroup, type TodayItem, type TodayUrgency, type TodayView } from '../../../shared/today/today-types';
 import type { ReadRows } from '../../store/open-store';
 import type { DB } from '../../store/schema';
-import { openTodayCache, type TodaySources } from './today-cache';
+import { openTodayCache } from './today-cache';
 import { countRows, earliestOfEachKind, firstRows, rowsDueBy, rowsOfTrainee } from './today-rows';
 import { TODAY_PROVIDERS, type TodayProvider } from './today-providers';
 
@@ -91,27 +91,28 @@ export async function openTodayService(
   readRows: ReadRows,
   now: () => Date,
   version: string,
-  options: { sources?: TodaySources; stageAfterMs?: number | null } = {},
+  options: { stageAfterMs?: number | null } = {},
 ) {
-  const cache = await openTodayCache(db, version, options.sources, { stageAfterMs: options.stageAfterMs });
+  const cache = await openTodayCache(db, version, options);
+  // A store at an older schema (only migration tests open one) keeps no rows: every look reads all.
+  const readAll = (today: string) => collectTodayItems(db, today);
   return {
     async view(kind: string | null = null): Promise<TodayView> {
       const today = ukToday(now());
-      if (!cache.kept)
-        return groupTodayItems((await cache.readAll(today)).sort(byDueDate), today, TODAY_GROUP_LIMIT, kind);
+      if (!cache.kept) return groupTodayItems(await readAll(today), today, TODAY_GROUP_LIMIT, kind);
       await cache.refresh(today);
       return viewOfRows(readRows, today, TODAY_GROUP_LIMIT, kind);
     },
     /** One trainee's rows (the Overview's "what needs doing"), oldest due first. */
     async forTrainee(traineeId: string): Promise<TodayItem[]> {
       const today = ukToday(now());
-      if (!cache.kept) return (await cache.readAll(today)).filter((i) => i.traineeId === traineeId).sort(byDueDate);
+      if (!cache.kept) return (await readAll(today)).filter((i) => i.traineeId === traineeId);
       await cache.refresh(today);
       return (await rowsOfTrainee(readRows, today, traineeId)).sort(byDueDate);
     },
     /** Every row due by `today` (overdue or due that day), oldest first: the daily notification's. */
     async dueBy(today: string): Promise<TodayItem[]> {
-      if (!cache.kept) return (await cache.readAll(today)).filter((i) => i.dueDate <= today).sort(byDueDate);
+      if (!cache.kept) return (await readAll(today)).filter((i) => i.dueDate <= today);
       await cache.refresh(today);
       return (await rowsDueBy(readRows, today)).sort(byDueDate);
     },

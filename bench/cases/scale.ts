@@ -168,6 +168,25 @@ async function firstLook(state: UnlockState): Promise<string> {
   return describeToday(result.data as TodayView);
 }
 
+/** A case timing the first look of a Today opened as an unlock opens it (unlockedToday). */
+function unlockCase(
+  trainees: number,
+  c: { name: string; series: string; notes: string; newDay?: { readAhead: boolean }; runs?: number; warmup?: number },
+): AnyBenchCase {
+  return defineCase<UnlockState>({
+    name: `today:view, ${c.name} (${count(trainees)})`,
+    series: `today:view, ${c.series}`,
+    trainees,
+    notes: c.notes,
+    runs: c.runs ?? 7,
+    warmup: c.warmup ?? 2,
+    floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
+    setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
+    beforeEach: (state) => unlockedToday(state, c.newDay),
+    run: firstLook,
+  });
+}
+
 function describeToday(view: TodayView): string {
   const totals = view.groups.map((g) => `${g.urgency} ${count(g.total)}`).join(', ');
   return `${totals}; ${formatBytes(Buffer.byteLength(JSON.stringify(view)))} sent`;
@@ -234,42 +253,25 @@ function sized(trainees: number): AnyBenchCase[] {
       beforeEach: ({ backend }) => forgetTodayState(backend.store.db),
       run: async ({ backend }) => describeToday(await call<TodayView>(backend, 'today:view', {})),
     }),
-    defineCase<UnlockState>({
-      name: `today:view, first look after unlocking (${n})`,
-      series: 'today:view, after unlocking',
-      trainees,
+    unlockCase(trainees, {
+      name: 'first look after unlocking',
+      series: 'after unlocking',
       notes:
         'the first look of a session on the day the rows were last brought up to date, one trainee written since: a new Today over the same file re-reads that trainee, then SQL counts today_rows and reads the rows shown',
-      runs: 7,
-      warmup: 2,
-      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
-      setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
-      beforeEach: (state) => unlockedToday(state),
-      run: firstLook,
     }),
-    defineCase<UnlockState>({
-      name: `today:view, first look of a new day (${n})`,
-      series: 'today:view, new day',
-      trainees,
+    unlockCase(trainees, {
+      name: 'first look of a new day',
+      series: 'new day',
       notes: `as above, the rows brought up to date yesterday and the next ${STAGE_DAYS} days' read ahead a while after (the usual morning): yesterday's rows of the day providers go, the others' urgency follows their date in SQL`,
-      runs: 7,
-      warmup: 2,
-      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
-      setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
-      beforeEach: (state) => unlockedToday(state, { readAhead: true }),
-      run: firstLook,
+      newDay: { readAhead: true },
     }),
-    defineCase<UnlockState>({
-      name: `today:view, first look of a new day, nothing read ahead (${n})`,
-      series: 'today:view, new day, nothing read ahead',
-      trainees,
+    unlockCase(trainees, {
+      name: 'first look of a new day, nothing read ahead',
+      series: 'new day, nothing read ahead',
       notes: `as above, but more than ${STAGE_DAYS} days on, or after a write to the retention period or reference data: the day providers (ARCP, exams, retention) read whole and their rows replaced`,
+      newDay: { readAhead: false },
       runs: 5,
       warmup: 1,
-      floor: { name: 'every due source row, uncapped, raw', run: ({ raw }) => readTodaySources(raw) },
-      setup: async () => ({ ...(await todayState(trainees)), handlers: null }),
-      beforeEach: (state) => unlockedToday(state, { readAhead: false }),
-      run: firstLook,
     }),
     defineCase<DemoDatabase>({
       name: `exams:monitor (${n})`,

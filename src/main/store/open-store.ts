@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, REBUILDS_TABLES } from './migrations';
+import { RowsBreakChecksError } from './table-checks';
 import type { DB } from './schema';
 import { verifiedVacuumCopy } from './verified-copy';
 
@@ -164,11 +165,20 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     db,
     provider: { getMigrations: async () => Object.fromEntries(MIGRATIONS) },
   });
+  // Foreign keys cannot be switched inside the migrations' transaction: off before it, on after.
+  const rebuilds = pending.some((name) => REBUILDS_TABLES.has(name));
+  if (rebuilds) sqlite.pragma('foreign_keys = OFF');
   const { error } = await migrator.migrateToLatest();
+  if (rebuilds) sqlite.pragma('foreign_keys = ON');
   if (error) {
     await db.destroy();
     const where = backups.length > 0 ? ` A copy of the database from before the update is at ${backups[0]}.` : '';
-    throw new StoreOpenError('migration_failed', `Updating the database to this version of the app failed.${where}`);
+    // Records that break a new rule are named, so someone can put them right with the older version.
+    const why = error instanceof RowsBreakChecksError ? ` ${error.message}` : '';
+    throw new StoreOpenError(
+      'migration_failed',
+      `Updating the database to this version of the app failed.${why}${where}`,
+    );
   }
   restrictToOwner(file);
 

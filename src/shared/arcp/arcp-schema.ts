@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
-import { optionalText, requiredText } from '../text';
+import { optionalText, requiredText, withoutControlCharacters } from '../text';
 import { idSchema } from '../schema-helpers';
 import { gradeSchema, wteSchema } from '../trainees';
 import { EVIDENCE_BASES, type EsrState, type EvidenceBasis } from './arcp-reference';
@@ -11,7 +11,7 @@ export const EDUCATOR_SUMMARY_MAX = 6000;
 /** Panels review tens of trainees; a cap keeps the panel page and batch quick and catches "all 10,000" by mistake. */
 export const PANEL_MAX_TRAINEES = 500;
 
-const codeSchema = z.string().trim().min(1).max(12);
+const codeSchema = withoutControlCharacters(z.string().trim().min(1).max(12), 'A code', 'one');
 
 /** One ARCP record's editable fields; the same schema checks the form and the channel input. */
 export const arcpRecordFieldsSchema = z

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/result';
 import { ukToday } from '../../../shared/dates';
 import type { DemoOutcome } from '../../../shared/demo';
 import type { DB } from '../../store/schema';
+import { problemsInStore, summariseProblems } from '../record-rules';
 import { seededRandom, type DemoContext, type DemoRow } from '../demo-kit';
 import { addArcpDemo } from '../arcp';
 import { addEvaluationDemo } from '../evaluation';
@@ -103,6 +104,10 @@ export function createDemoService(db: Kysely<DB>, now: () => Date) {
       await addArcpDemo(trx, random, traineeIds, ukToday(now()));
       await addExamDemo(trx, random, traineeIds, ukToday(now()));
       await addEvaluationDemo(trx, traineeIds, ukToday(now()));
+      // The demo builders write rows directly, so their rows pass the same gate as a handover's before they count.
+      const { problems, count } = await problemsInStore(trx, { today: ukToday(now()) });
+      if (count > 0)
+        throw new Error(`The demo builders wrote ${count} rows that break the rules: ${summariseProblems(problems)}`);
     });
     return { trainees: trainees.length };
   }

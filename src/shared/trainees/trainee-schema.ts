@@ -137,6 +137,11 @@ export interface Trainee extends TraineeFields {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /**
+   * What of the stored record the app could not read, in words (tags that are not a list, a status
+   * it does not know). Only on such a record, which the lists still show, named, so it can be put right.
+   */
+  unreadable?: string[];
 }
 
 /**
@@ -162,7 +167,7 @@ export const TRAINEE_ROW_FIELDS = [
   'archivedAt',
 ] as const satisfies readonly (keyof Trainee)[];
 
-export type TraineeRow = Pick<Trainee, (typeof TRAINEE_ROW_FIELDS)[number]>;
+export type TraineeRow = Pick<Trainee, (typeof TRAINEE_ROW_FIELDS)[number] | 'unreadable'>;
 
 /** The register's Name column: "Family, First", the preferred name first if there is one. */
 export function registerName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {

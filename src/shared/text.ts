@@ -21,7 +21,7 @@ export function controlCharacterIn(text: string, lines: TextLines = 'many'): str
 /** What a form says about a control character, naming its code point (it has no glyph to show). */
 export function controlCharacterMessage(label: string, character: string): string {
   const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `${label} contains a control character (U+${code}) that cannot be kept; remove it`;
+  return `${label} cannot hold a control character (U+${code}); remove it`;
 }
 
 /** Refuses control characters in a string schema, with a message naming the field and the character. */

@@ -37,6 +37,10 @@ export class StoreOpenError extends Error {
   constructor(
     readonly reason: StoreOpenFailure,
     message: string,
+    /** For a migration stopped by stored rows that break a new rule: which rows, named. */
+    readonly rowsBreakingRules?: string,
+    /** The copy made before the failed migration, if one was. */
+    readonly copy?: string,
   ) {
     super(message);
     this.name = 'StoreOpenError';
@@ -50,6 +54,11 @@ export interface OpenStoreOptions {
   /** Path to a `better_sqlite3.node` built for the running runtime (Electron in development). */
   nativeBinding?: string;
   now?: () => Date;
+  /**
+   * The database the copy made before migrating is named after (default: `file`). A restore migrates
+   * its decrypted temporary file before the swap, and keeps the copy under the real database's name.
+   */
+  copyNamedAfter?: string;
 }
 
 export const KEY_BYTES = 32;
@@ -140,7 +149,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const pending = known.slice(executed.length);
   if (existed && executed.length > 0 && pending.length > 0) {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const backup = `${file}.before-${pending[0]}-${stamp}.bak`;
+    const backup = `${options.copyNamedAfter ?? file}.before-${pending[0]}-${stamp}.bak`;
     // VACUUM INTO writes a consistent copy encrypted with the same key; it counts once fsynced and integrity-checked.
     try {
       await verifiedVacuumCopy(
@@ -178,6 +187,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     throw new StoreOpenError(
       'migration_failed',
       `Updating the database to this version of the app failed.${why}${where}`,
+      error instanceof RowsBreakChecksError ? error.rows : undefined,
+      backups[0],
     );
   }
   restrictToOwner(file);

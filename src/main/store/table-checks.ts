@@ -13,7 +13,11 @@ export type CheckConstraint = readonly [name: string, expression: string];
  * which record to look at; the copy made before migrating keeps the database as it was.
  */
 export class RowsBreakChecksError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The rows and the checks they break, without the sentence around them. */
+    readonly rows: string,
+  ) {
     super(message);
     this.name = 'RowsBreakChecksError';
   }
@@ -88,6 +92,7 @@ export async function addCheckConstraints(
   if (broken.length > 0)
     throw new RowsBreakChecksError(
       `Some records break rules the database now enforces, so the update stopped and changed nothing: ${broken.join('; ')}.`,
+      broken.join('; '),
     );
   for (const [table, constraints] of Object.entries(checks)) await rebuildWithChecks(db, table, constraints);
   const orphans = await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_check`.execute(db);

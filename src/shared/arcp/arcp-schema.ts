@@ -63,7 +63,7 @@ export type ArcpRecordFields = z.output<typeof arcpRecordFieldsSchema>;
 
 /** Counts seen in the e-portfolio, by checklist item key. Blank means "not recorded yet". */
 export const evidenceCountsSchema = z.record(
-  z.string().min(1).max(60),
+  withoutControlCharacters(z.string().min(1).max(60), 'An evidence item', 'one'),
   z.coerce
     .number({ error: 'Counts must be numbers' })
     .int({ error: 'Counts must be whole numbers' })

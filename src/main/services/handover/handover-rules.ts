@@ -91,6 +91,12 @@ export function handoverProblems(payload: HandoverPayload, context: RuleContext)
     const rows = payload.records[table];
     if (table === 'early_needs' || table === 'meeting_cadence') twice(table, rows, 'trainee_id');
     else if (table !== 'meeting_goals') twice(table, rows, 'id');
+    else
+      twice(
+        table,
+        rows.map((link) => ({ link: `${String(link.meeting_id)} ${String(link.goal_id)}` })),
+        'link',
+      );
     const targets = (POINTS_AT[table] ?? []).map(([column, target]) => [column, tableIds(target)] as const);
     rows.forEach((row, index) => {
       const name = `${recordLabel(table)} ${index + 1}`;

@@ -14,7 +14,13 @@ export function recordLabel(table: GatedTable): string {
 function shownValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return ` “${shortenForEcho(text, 40)}”`;
+  // A control character has no glyph: show it as its escape, so the message shows where it is.
+  const visible = shortenForEcho(text, 40).replace(
+    // eslint-disable-next-line no-control-regex -- making control characters visible is the point
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  return ` “${visible}”`;
 }
 
 /**

@@ -1,20 +1,19 @@
 import { z } from 'zod';
 
 /**
- * Characters no one types into a form: NUL, the other C0 controls, DEL and the C1 range. Free text
- * keeps tab and the line breaks (a note has paragraphs; Word pastes a vertical tab or form feed);
- * a one-line value (a name, a programme, a code) keeps none of them.
+ * Characters no one types into a form: NUL, the other C0 controls, DEL and the C1 range. Tab and
+ * the line breaks are kept in free text (a note has paragraphs; Word pastes a vertical tab or form
+ * feed); in a one-line value (a name, a programme, a post) they become single spaces, as a cell
+ * with Alt+Enter in it reads.
  */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/;
 
 export type TextLines = 'one' | 'many';
 
 /** The first control character `text` may not hold, or null. */
-export function controlCharacterIn(text: string, lines: TextLines = 'many'): string | null {
-  const found = (lines === 'one' ? CONTROL_IN_LINE : CONTROL_IN_TEXT).exec(text);
+export function controlCharacterIn(text: string): string | null {
+  const found = CONTROL_CHARACTER.exec(text);
   return found ? found[0] : null;
 }
 
@@ -25,44 +24,42 @@ export function controlCharacterMessage(label: string, character: string): strin
 }
 
 /** Refuses control characters in a string schema, with a message naming the field and the character. */
-export function withoutControlCharacters<T extends z.ZodType<string | null>>(
-  schema: T,
-  label: string,
-  lines: TextLines = 'many',
-): T {
+export function withoutControlCharacters<T extends z.ZodType<string | null>>(schema: T, label: string): T {
   return schema.superRefine((value, ctx) => {
     if (typeof value !== 'string') return;
-    const character = controlCharacterIn(value, lines);
+    const character = controlCharacterIn(value);
     if (character) ctx.addIssue({ code: 'custom', message: controlCharacterMessage(label, character) });
   }) as unknown as T;
 }
 
+/** One-line text as typed: trimmed, line breaks and runs of spaces made single spaces. */
+const oneLine = (v: unknown) => (typeof v === 'string' ? tidySpaces(v) : v);
+
 /** Free text that may be left blank: trimmed, and blank becomes null. */
 export function optionalText(max: number, label = 'This field', lines: TextLines = 'many') {
   return z.preprocess(
-    (v) => (v == null ? null : typeof v === 'string' ? v.trim() || null : v),
+    (v) => (v == null ? null : typeof v === 'string' ? (lines === 'one' ? tidySpaces(v) : v.trim()) || null : v),
     withoutControlCharacters(
       z
         .string()
         .max(max, { error: `${label} must be ${max} characters or fewer` })
         .nullable(),
       label,
-      lines,
     ),
   );
 }
 
 /** Required free text, trimmed, with a message that says what to enter. */
 export function requiredText(max: number, missing: string, label = 'This field', lines: TextLines = 'many') {
-  return withoutControlCharacters(
+  const text = withoutControlCharacters(
     z
       .string({ error: missing })
       .trim()
       .min(1, { error: missing })
       .max(max, { error: `${label} must be ${max} characters or fewer` }),
     label,
-    lines,
   );
+  return lines === 'one' ? z.preprocess(oneLine, text) : text;
 }
 
 /** Collapses runs of spaces inside a name ("  Addo " → "Addo"). */

@@ -34,7 +34,6 @@ function linesSchema(max: number, itemMax: number, label: string) {
             .min(1)
             .max(itemMax, { error: `Each line of ${label} must be ${itemMax} characters or fewer` }),
           `A line of ${label}`,
-          'one',
         ),
       )
       .max(max, { error: `Use at most ${max} lines for ${label}` }),
@@ -93,8 +92,8 @@ export const attemptFieldsSchema = z
     /** Component key → percentage text or grade; blanks are dropped. */
     components: z
       .record(
-        withoutControlCharacters(z.string().max(60), 'A part of the exam', 'one'),
-        withoutControlCharacters(z.string().trim().max(40), 'A part’s result', 'one'),
+        withoutControlCharacters(z.string().max(60), 'A part of the exam'),
+        withoutControlCharacters(z.string().trim().max(40), 'A part’s result'),
       )
       .default({})
       .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== ''))),
@@ -112,9 +111,9 @@ export type AttemptFieldsInput = z.input<typeof attemptFieldsSchema>;
 export type AttemptFields = z.output<typeof attemptFieldsSchema>;
 
 const feedbackAreaSchema = z.strictObject({
-  key: withoutControlCharacters(z.string().max(60), 'A feedback area', 'one'),
-  label: withoutControlCharacters(z.string().max(200), 'A feedback area', 'one'),
-  result: withoutControlCharacters(z.string().max(40), 'A feedback area’s result', 'one'),
+  key: withoutControlCharacters(z.string().max(60), 'A feedback area'),
+  label: withoutControlCharacters(z.string().max(200), 'A feedback area'),
+  result: withoutControlCharacters(z.string().max(40), 'A feedback area’s result'),
   weakest: z.boolean(),
   note: optionalText(2000, 'Feedback note'),
 });
@@ -190,7 +189,7 @@ export type ReadinessFieldsInput = z.input<typeof readinessFieldsSchema>;
 export type ReadinessFields = z.output<typeof readinessFieldsSchema>;
 
 const componentSchema = z.strictObject({
-  key: withoutControlCharacters(z.string().trim().min(1).max(60), 'A part’s key', 'one'),
+  key: withoutControlCharacters(z.string().trim().min(1).max(60), 'A part’s key'),
   label: requiredText(120, 'Name each part of the exam', 'Part name', 'one'),
 });
 
@@ -200,7 +199,7 @@ export const examDefinitionFieldsSchema = z.strictObject({
     .trim()
     .min(1, { error: 'Enter a short code, like AKT' })
     .max(20, { error: 'The code must be 20 characters or fewer' })
-    .refine((s) => controlCharacterIn(s, 'one') === null, { error: 'The code cannot hold control characters' })
+    .refine((s) => controlCharacterIn(s) === null, { error: 'The code cannot hold control characters' })
     .transform((s) => s.toUpperCase()),
   name: requiredText(120, 'Enter the exam’s name', 'Name'),
   hasScore: z.boolean(),
@@ -230,7 +229,7 @@ export const examDefinitionFieldsSchema = z.strictObject({
     .string()
     .trim()
     .max(20)
-    .refine((s) => controlCharacterIn(s, 'one') === null, { error: 'The group cannot hold control characters' })
+    .refine((s) => controlCharacterIn(s) === null, { error: 'The group cannot hold control characters' })
     .transform((s) => s.toUpperCase()),
   bookingWeeksBefore: optionalNumber('Booking weeks before the sitting', 0, 52),
 });

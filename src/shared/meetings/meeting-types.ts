@@ -71,7 +71,6 @@ const attendeesSchema = z.preprocess(
       withoutControlCharacters(
         z.string().trim().min(1).max(100, { error: 'Each attendee must be 100 characters or fewer' }),
         'An attendee',
-        'one',
       ),
     )
     .max(20, { error: 'List at most 20 attendees' }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
-import { optionalText, requiredText, tidySpaces, withoutControlCharacters } from '../text';
+import { optionalText, requiredText, withoutControlCharacters } from '../text';
 import { TRAINEE_STATUSES, TRAINING_GRADES, WTE_MAX, WTE_MIN, type TraineeStatus } from './reference';
 
 export const GMC_NUMBER_MESSAGE = 'GMC number must be exactly 7 digits';
@@ -42,12 +42,8 @@ export const gradeSchema = z.preprocess(
   z.enum(TRAINING_GRADES, { error: `Training grade must be one of ${TRAINING_GRADES.join(', ')}` }),
 );
 
-const nameSchema = (missing: string, label: string) =>
-  z.preprocess(
-    // Control characters are looked for before spaces are tidied: a tab or line break in a name is refused, not hidden.
-    (v) => (typeof v === 'string' ? v.trim() : v),
-    requiredText(100, missing, label, 'one').transform(tidySpaces),
-  );
+/** A name on one line: runs of spaces (and a line break from a spreadsheet cell) become one space; NUL and other controls are refused. */
+const nameSchema = (missing: string, label: string) => requiredText(100, missing, label, 'one');
 
 /** Tags as a list, or as typed in a form: "LTFT; mentor assigned". */
 export const tagsSchema = z.preprocess(
@@ -63,7 +59,6 @@ export const tagsSchema = z.preprocess(
       withoutControlCharacters(
         z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }),
         'A tag',
-        'one',
       ),
     )
     .max(20, { error: 'Use at most 20 tags' })

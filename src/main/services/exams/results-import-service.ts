@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
-import { parseUkDate } from '../../../shared/dates';
+import { formatUkDate, parseUkDate, ukToday } from '../../../shared/dates';
+import { shortenForEcho } from '../../../shared/text';
 import type { ExamDefinition, ExamResult } from '../../../shared/exams/exam-reference';
 import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } from '../../../shared/exams/exam-types';
 import { normaliseHeader } from '../../../shared/trainees/import-mapping';
@@ -13,7 +14,10 @@ import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
 
-export type ResultsImportRequest = CsvImportRequest;
+export interface ResultsImportRequest extends CsvImportRequest {
+  /** Lines of rows to check that the user ticked to record anyway. */
+  confirmedLines?: readonly number[];
+}
 
 const COLUMNS = {
   gmcNumber: { label: 'GMC Number', synonyms: ['gmc number', 'gmc', 'gmc no', 'gmc ref'] },
@@ -84,6 +88,8 @@ interface ResultsImportContext {
   traineeByGmc: Map<string, TraineeRef>;
   existingByKey: Map<string, AttemptRef>;
   firstLineByKey: Map<string, number>;
+  /** Today in the UK: no result is recorded for a sitting still to come. */
+  today: string;
 }
 
 function checkResultRow(record: CsvRecord, context: ResultsImportContext): CheckedRow {
@@ -120,7 +126,10 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   const dateText = cell('sittingDate');
   const sittingDate = parseUkDate(dateText);
   if (!dateText) reasons.push('Enter the sitting date');
-  else if (!sittingDate) reasons.push(`The sitting date is not a real date (“${dateText}”; use dd/mm/yyyy)`);
+  else if (!sittingDate)
+    reasons.push(`The sitting date is not a real date (“${shortenForEcho(dateText)}”; use dd/mm/yyyy)`);
+  else if (sittingDate > context.today)
+    reasons.push(`The sitting date ${formatUkDate(sittingDate)} is in the future: a result is recorded once sat`);
 
   const resultText = cell('result');
   const result = RESULT_WORDS[resultText.toLowerCase()];
@@ -246,6 +255,7 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
         traineeByGmc: new Map(trainees.map((t) => [t.gmc_number, t])),
         existingByKey: new Map(existing.map((e) => [`${e.trainee_id}|${e.exam_id}|${e.sitting_date}`, e])),
         firstLineByKey: new Map(),
+        today: ukToday(now()),
       };
     },
 
@@ -311,8 +321,23 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
           'invalid_input',
           `The file has no column for: ${preview.missingColumns.join(', ')}. Nothing was imported.`,
         );
-      await pipeline.write(request.jobId, rows);
-      return { ...importOutcome(preview.counts), flagged: preview.flagged };
+      // A result that looks impossible is recorded only when the user ticked it, having checked the letter.
+      const confirmed = new Set(request.confirmedLines ?? []);
+      const toCheck = rows.filter((r) => r.status !== 'error' && r.flags.length > 0);
+      const leftOut = toCheck.filter((r) => !confirmed.has(r.line));
+      await pipeline.write(
+        request.jobId,
+        rows.filter((r) => !leftOut.includes(r)),
+      );
+      const outcome = importOutcome(preview.counts);
+      const notCreated = leftOut.filter((r) => r.status === 'create').length;
+      return {
+        ...outcome,
+        created: outcome.created - notCreated,
+        updated: outcome.updated - (leftOut.length - notCreated),
+        flagged: toCheck.length - leftOut.length,
+        leftOut: leftOut.length,
+      };
     },
   };
 }

@@ -70,7 +70,12 @@ const PAGE = 2000;
 export async function problemsInStore(
   executor: Executor,
   context: RuleContext,
-  options: { tables?: readonly GatedTable[]; limit?: number } = {},
+  options: {
+    tables?: readonly GatedTable[];
+    limit?: number;
+    /** Check at most this many rows of each table (in key order, so spread across trainees); default all. */
+    rowsPerTable?: number;
+  } = {},
 ): Promise<{ problems: string[]; count: number }> {
   const loose = executor as unknown as Kysely<Record<string, StoredRow>>;
   const limit = options.limit ?? 50;
@@ -79,10 +84,14 @@ export async function problemsInStore(
   for (const table of options.tables ?? GATED_TABLES) {
     const label = recordLabel(table);
     const keys = KEY_COLUMNS[table];
-    for (let offset = 0; ; offset += PAGE) {
+    const most = options.rowsPerTable ?? Number.POSITIVE_INFINITY;
+    for (let offset = 0; offset < most; offset += PAGE) {
       let query = loose.selectFrom(table).selectAll();
       for (const key of keys) query = query.orderBy(key);
-      const rows = await query.limit(PAGE).offset(offset).execute();
+      const rows = await query
+        .limit(Math.min(PAGE, most - offset))
+        .offset(offset)
+        .execute();
       const found = problemsInRows(
         table,
         rows,
@@ -91,7 +100,7 @@ export async function problemsInStore(
       );
       count += found.length;
       if (problems.length < limit) problems.push(...found.slice(0, limit - problems.length));
-      if (rows.length < PAGE) break;
+      if (rows.length < Math.min(PAGE, most - offset)) break;
     }
   }
   return { problems, count };

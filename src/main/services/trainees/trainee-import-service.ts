@@ -14,6 +14,7 @@ import {
 import { TRAINEE_STATUSES } from '../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../shared/trainees/trainee-schema';
 import { tidySpaces } from '../../../shared/text';
+import { sameTraineeName, traineeChanges } from '../../../shared/trainees/trainee-changes';
 import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
@@ -22,6 +23,8 @@ import { csvImportPipeline, importOutcome, type CsvImportRequest, type CsvRecord
 
 export interface ImportRequest extends CsvImportRequest {
   mapping?: ImportMapping;
+  /** Lines of "Name differs" rows the user ticked; the others are left out of the commit. */
+  confirmedLines?: readonly number[];
 }
 
 interface CheckedRow extends ImportRowPreview {
@@ -133,12 +136,23 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       if (reasons.length === 0 && parsed.success) {
         status = !existing ? 'create' : sameFields(traineeFields(existing), parsed.data) ? 'unchanged' : 'update';
       }
+      // A GMC number match that names someone else may be a typo in either list: never renamed without asking.
+      const update = status === 'update' && parsed.success && existing ? parsed.data : null;
+      const nameDiffers =
+        update && existing && !sameTraineeName(existing, update)
+          ? {
+              before: `${existing.givenName} ${existing.familyName}`,
+              after: `${update.givenName} ${update.familyName}`,
+            }
+          : null;
       return {
         line: record.line,
         status,
         gmcNumber: gmcCell,
         name,
         reasons,
+        ...(update && existing ? { changes: traineeChanges(traineeFields(existing), update) } : {}),
+        ...(nameDiffers ? { nameDiffers } : {}),
         ...(status !== 'error' && parsed.success ? { fields: parsed.data } : {}),
         ...(existing ? { existing } : {}),
       };
@@ -184,8 +198,9 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       headers,
       mapping: context.mapping,
       unmappedRequired: context.unmappedRequired,
-      rows: rows.map(({ line, status, gmcNumber, name, reasons }) => ({ line, status, gmcNumber, name, reasons })),
+      rows: rows.map(({ fields: _fields, existing: _existing, ...row }) => row),
       counts,
+      nameDiffers: rows.filter((r) => r.nameDiffers).length,
     };
     return { preview, rows };
   }
@@ -202,8 +217,14 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
         const missing = preview.unmappedRequired.map((f) => LABELS[f]).join(', ');
         throw new AppError('invalid_input', `Choose a column for: ${missing}.`);
       }
-      await pipeline.write(request.jobId, rows);
-      return importOutcome(preview.counts);
+      const confirmed = new Set(request.confirmedLines ?? []);
+      const leftOut = rows.filter((r) => r.nameDiffers && !confirmed.has(r.line));
+      await pipeline.write(
+        request.jobId,
+        rows.filter((r) => !leftOut.includes(r)),
+      );
+      const outcome = importOutcome(preview.counts);
+      return { ...outcome, updated: outcome.updated - leftOut.length, leftOut: leftOut.length };
     },
   };
 }

@@ -78,3 +78,15 @@ export function shortenForEcho(text: string, max = 80): string {
     .join('');
   return `${kept}… (${text.length.toLocaleString('en-GB')} characters)`;
 }
+
+/**
+ * A value from a file as a message shows it: shortened (`shortenForEcho`), and any control character
+ * written as its escape ("\\u0000"), since it has no glyph to show where it is.
+ */
+export function echoText(text: string, max = 80): string {
+  return shortenForEcho(text, max).replace(
+    // eslint-disable-next-line no-control-regex -- making control characters visible is the point
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}

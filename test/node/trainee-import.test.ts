@@ -322,6 +322,60 @@ describe('reading the bytes', () => {
     expect((await byGmc('7000003'))!.familyName).toBe('O’Brien');
   });
 
+  it('reads UTF-8 with a few bytes that are not UTF-8 as UTF-8, naming the rows that hold them', async () => {
+    const good = Buffer.from([HEADER, row('Zoë', 'Brontë', '7000001'), row('Ada', 'Okafor', '7000002')].join('\n'));
+    // A stray Windows-1252 byte (0xE9, “é”) in Ada's post, as a hand-edited file may have.
+    const at = good.indexOf('Riverside Surgery', good.indexOf('Okafor'));
+    const bytes = Buffer.concat([good.subarray(0, at), Buffer.from([0xe9]), good.subarray(at), Buffer.from('\n')]);
+
+    const p = await preview(bytes);
+    expect(p.encoding).toBe('utf-8');
+    expect(p.rows[0]).toMatchObject({ line: 2, status: 'create', name: 'Zoë Brontë' });
+    expect(p.rows[1]).toMatchObject({ line: 3, status: 'error' });
+    expect(p.rows[1]!.reasons).toEqual([
+      'This row holds bytes that are not UTF-8 text (shown as “\uFFFD”) in “Current Post”: correct them in the spreadsheet and save it again as CSV UTF-8',
+    ]);
+    await commit(bytes);
+    expect((await byGmc('7000001'))!.familyName).toBe('Brontë');
+    expect(await byGmc('7000002')).toBeUndefined();
+  });
+
+  it('refuses NUL and other control characters in names, showing where they are', async () => {
+    const p = await preview(
+      [HEADER, row('Zo\u0000e', 'Smith', '7000001'), row('Ada', 'Oka\u0007for', '7000002')].join('\n'),
+    );
+    expect(p.rows.map((r) => r.status)).toEqual(['error', 'error']);
+    expect(p.rows[0]!.reasons).toEqual([
+      'First name cannot hold a control character (U+0000); remove it (“Zo\\u0000e”)',
+    ]);
+    expect(p.rows[1]!.reasons).toEqual([
+      'Surname cannot hold a control character (U+0007); remove it (“Oka\\u0007for”)',
+    ]);
+    expect(await commit([HEADER, row('Zo\u0000e', 'Smith', '7000001')].join('\n'))).toMatchObject({ created: 0 });
+    expect(await list()).toEqual([]);
+  });
+
+  it('echoes a huge cell shortened, never whole, and refuses a heading that is not one', async () => {
+    const huge = 'x'.repeat(10_000_000);
+    const p = await preview([HEADER, row('Ada', 'Okafor', 'y'.repeat(1_000_000), { post: huge })].join('\n'));
+    expect(p.rows[0]!.status).toBe('error');
+    expect(JSON.stringify(p).length).toBeLessThan(5_000);
+    expect(p.rows[0]!.reasons.join('; ')).toContain('(10,000,000 characters)');
+
+    const heading = await backend.dispatch(
+      'traineeImport:preview',
+      request(`${'H'.repeat(5_000)},Surname\nAda,Okafor\n`),
+    );
+    expect(heading).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('Column 1 of the header row is 5,000 characters long'),
+      },
+    });
+    expect(JSON.stringify(heading).length).toBeLessThan(1_000);
+  });
+
   it('reads UTF-8 without a BOM', async () => {
     const p = await preview([HEADER, row('Zoë', 'Brontë', '7000001')].join('\n'));
     expect(p.encoding).toBe('utf-8');

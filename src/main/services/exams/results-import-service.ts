@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
 import { formatUkDate, parseUkDate, ukToday } from '../../../shared/dates';
-import { shortenForEcho } from '../../../shared/text';
+import { echoText } from '../../../shared/text';
 import type { ExamDefinition, ExamResult } from '../../../shared/exams/exam-reference';
 import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } from '../../../shared/exams/exam-types';
 import { normaliseHeader } from '../../../shared/trainees/import-mapping';
@@ -101,7 +101,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   const number = (text: string, label: string, reasons: string[]): number | null => {
     if (text === '') return null;
     if (!/^\d+$/.test(text)) {
-      reasons.push(`${label} must be a whole number (“${text}”)`);
+      reasons.push(`${label} must be a whole number (“${echoText(text)}”)`);
       return null;
     }
     return Number(text);
@@ -112,7 +112,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   const gmc = cell('gmcNumber').replace(/\s+/g, '');
   const trainee = traineeByGmc.get(gmc);
   if (!gmc) reasons.push('Enter the GMC number');
-  else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${gmc}”)`);
+  else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${echoText(gmc)}”)`);
   else if (!trainee) reasons.push(`No trainee in the register has GMC number ${gmc}; import or add the trainee first`);
 
   const examText = cell('exam');
@@ -120,21 +120,21 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   if (!examText) reasons.push('Enter the exam');
   else if (!exam)
     reasons.push(
-      `“${examText}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
+      `“${echoText(examText)}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
     );
 
   const dateText = cell('sittingDate');
   const sittingDate = parseUkDate(dateText);
   if (!dateText) reasons.push('Enter the sitting date');
-  else if (!sittingDate)
-    reasons.push(`The sitting date is not a real date (“${shortenForEcho(dateText)}”; use dd/mm/yyyy)`);
+  else if (!sittingDate) reasons.push(`The sitting date is not a real date (“${echoText(dateText)}”; use dd/mm/yyyy)`);
   else if (sittingDate > context.today)
     reasons.push(`The sitting date ${formatUkDate(sittingDate)} is in the future: a result is recorded once sat`);
 
   const resultText = cell('result');
   const result = RESULT_WORDS[resultText.toLowerCase()];
   if (!resultText) reasons.push('Enter the result');
-  else if (!result) reasons.push(`Result must be Pass, Fail, Withdrawn, Void or Awaiting result (“${resultText}”)`);
+  else if (!result)
+    reasons.push(`Result must be Pass, Fail, Withdrawn, Void or Awaiting result (“${echoText(resultText)}”)`);
 
   let score: number | null = null;
   let passMark: number | null = null;
@@ -156,7 +156,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
     reasons.push(
       ...Object.values(componentErrors).map(
         (m) =>
-          `${m} (“${Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? ''}”)`,
+          `${m} (“${echoText(Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? '')}”)`,
       ),
     );
     components = normaliseComponents(exam, components);
@@ -203,11 +203,12 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   return {
     line: record.line,
     status,
-    gmcNumber: gmc,
+    // What the preview sends back of the file is shortened: a 10 MB cell never comes back whole.
+    gmcNumber: echoText(gmc, 20),
     traineeName: trainee ? `${trainee.given_name} ${trainee.family_name}` : '',
-    exam: exam?.code ?? examText,
-    sittingDate: sittingDate ?? dateText,
-    result: resultText,
+    exam: exam?.code ?? echoText(examText, 40),
+    sittingDate: sittingDate ?? echoText(dateText, 40),
+    result: echoText(resultText, 40),
     reasons,
     flags,
     ...(write ? { write } : {}),

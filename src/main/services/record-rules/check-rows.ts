@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { shortenForEcho } from '../../../shared/text';
+import { echoText, shortenForEcho } from '../../../shared/text';
 import type { Executor } from '../../store/open-store';
 import { GATED_TABLES, rowIssues, TABLE_RULES, type GatedTable, type RuleContext, type StoredRow } from './table-rules';
 
@@ -13,14 +13,7 @@ export function recordLabel(table: GatedTable): string {
 
 function shownValue(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  // A control character has no glyph: show it as its escape, so the message shows where it is.
-  const visible = shortenForEcho(text, 40).replace(
-    // eslint-disable-next-line no-control-regex -- making control characters visible is the point
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
-  return ` “${visible}”`;
+  return ` “${echoText(typeof value === 'string' ? value : JSON.stringify(value), 40)}”`;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/trainees/import-mapping';
 import { TRAINEE_STATUSES } from '../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../shared/trainees/trainee-schema';
-import { tidySpaces } from '../../../shared/text';
+import { echoText, tidySpaces } from '../../../shared/text';
 import { sameTraineeName, traineeChanges } from '../../../shared/trainees/trainee-changes';
 import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
@@ -77,7 +77,7 @@ function describeIssue(path: PropertyKey[], message: string, record: CsvRecord, 
   const field = String(path[0] ?? '') as ImportField;
   const header = mapping[field];
   const value = header ? record.values[header] : undefined;
-  return value ? `${message} (“${value}”)` : message;
+  return value ? `${message} (“${echoText(value)}”)` : message;
 }
 
 export type TraineeImportService = ReturnType<typeof createTraineeImportService>;
@@ -116,11 +116,13 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       const gmcCell = mapping.gmcNumber ? (record.values[mapping.gmcNumber] ?? '').replace(/\s+/g, '') : '';
       const existing = existingByGmc.get(gmcCell);
       const parsed = traineeFieldsSchema.safeParse(rawInput(record, mapping, existing));
-      const name = parsed.success
-        ? `${parsed.data.givenName} ${parsed.data.familyName}`
-        : tidySpaces(
-            `${record.values[mapping.givenName ?? ''] ?? ''} ${record.values[mapping.familyName ?? ''] ?? record.values[mapping.fullName ?? ''] ?? ''}`,
-          );
+      const name = echoText(
+        parsed.success
+          ? `${parsed.data.givenName} ${parsed.data.familyName}`
+          : tidySpaces(
+              `${record.values[mapping.givenName ?? ''] ?? ''} ${record.values[mapping.familyName ?? ''] ?? record.values[mapping.fullName ?? ''] ?? ''}`,
+            ),
+      );
       const reasons: string[] = [];
       if (record.problem) reasons.push(`This row ${record.problem}`);
       if (!parsed.success) {
@@ -129,7 +131,7 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       }
       const firstLine = firstLineByGmc.get(gmcCell);
       if (gmcCell && firstLine !== undefined)
-        reasons.push(`GMC number ${gmcCell} is also on line ${firstLine} of this file`);
+        reasons.push(`GMC number ${echoText(gmcCell)} is also on line ${firstLine} of this file`);
       else if (gmcCell && parsed.success) firstLineByGmc.set(gmcCell, record.line);
 
       let status: ImportRowStatus = 'error';
@@ -148,7 +150,8 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       return {
         line: record.line,
         status,
-        gmcNumber: gmcCell,
+        // What the preview sends back of the file is shortened: a 10 MB cell never comes back whole.
+        gmcNumber: echoText(gmcCell, 20),
         name,
         reasons,
         ...(update && existing ? { changes: traineeChanges(traineeFields(existing), update) } : {}),

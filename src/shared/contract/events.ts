@@ -23,7 +23,7 @@ export const MENU_COMMANDS = [
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** The app locked (idle, the system locked or slept, "Lock now") or unlocked. */
+/** The app locked (idle, the system locked or slept, "Lock now") or unlocked, or its idle period changed. */
 export interface LockChangedEvent {
   locked: boolean;
 }

@@ -212,6 +212,8 @@ export function createLockService(options: LockServiceOptions) {
     setIdleMinutes(minutes: LockAfterMinutes | null): LockStatus {
       save({ ...state, lockAfterMinutes: minutes });
       schedule();
+      // Every window reads the new period (it decides how often a window reports input).
+      events.emit('lock-changed', { locked });
       return status();
     },
 

@@ -120,6 +120,11 @@ function Shell() {
             aria-keyshortcuts="Control+Shift+P"
             title="Hide private notes, other trainees’ names and Today while you share your screen (Ctrl+Shift+P)"
           >
+            {presenting ? (
+              <span className="presenting-dot" aria-hidden="true">
+                ●
+              </span>
+            ) : null}
             Presenting
           </button>
           <SearchDialog />
@@ -200,6 +205,7 @@ function FirstStartGate() {
     return (
       <PinSetupStep
         heading="Welcome to TPD Companion"
+        done="Your recovery key is noted and checked."
         intro="The app locks after a time without input and when this computer locks or sleeps. A PIN of 6 to 12 digits unlocks it quickly; without one, the lock screen asks for your recovery key."
         onDone={() => setPinStep(false)}
       />

@@ -38,11 +38,11 @@ export function HiddenWhilePresentingPage() {
     <div className="page">
       <section className="card stack hidden-while-presenting" aria-labelledby="hidden-heading">
         <h1 id="hidden-heading">{HIDDEN_WHILE_PRESENTING}</h1>
-        <p>
-          This page shows other trainees, so it is hidden while you share your screen. Open the trainee you are
-          presenting from your own screen, or stop presenting to see it.
-        </p>
+        <p>This page shows other trainees, so it stays hidden while you share your screen.</p>
         <div className="button-row">
+          <button type="button" className="button button-primary" onClick={() => window.history.back()}>
+            Go back
+          </button>
           <button type="button" className="button" onClick={() => setPresenting(false)}>
             Stop presenting
           </button>

@@ -162,6 +162,7 @@ export function LockGate({ children }: { children: ReactNode }) {
     return (
       <PinSetupStep
         heading="Unlocked"
+        done="Unlocked with your recovery key."
         intro="Next time, a PIN of 6 to 12 digits unlocks the app without your recovery key. Your recovery key still opens it if you forget the PIN."
         onDone={() => setOfferingPin(false)}
       />

@@ -123,7 +123,7 @@ export function PinForm({
     <form className="stack" noValidate onSubmit={submit} aria-label={submitLabel}>
       <FormError message={errors.form} />
       {pinSet ? <CurrentSecretFields value={current} onChange={setCurrent} error={errors.current ?? null} /> : null}
-      <div className="form-grid">
+      <div className="pin-fields">
         <Field label={pinSet ? 'New PIN' : 'PIN'} hint="6 to 12 digits" error={errors.pin}>
           <input {...PIN_INPUT} value={pin} onChange={(e) => setPin(e.target.value)} />
         </Field>
@@ -145,11 +145,25 @@ export function PinForm({
  * The optional PIN step: after the recovery key is checked at first start, and after the lock screen
  * was opened with the recovery key while no PIN is set.
  */
-export function PinSetupStep({ heading, intro, onDone }: { heading: string; intro: string; onDone(): void }) {
+export function PinSetupStep({
+  heading,
+  done,
+  intro,
+  onDone,
+}: {
+  heading: string;
+  /** What was just done, said first ("Your recovery key is noted and checked."). */
+  done: string;
+  intro: string;
+  onDone(): void;
+}) {
   return (
     <main id="main" className="first-start">
       <div className="first-start-body stack">
         <h1>{heading}</h1>
+        <div className="alert alert-success" role="status">
+          {done}
+        </div>
         <section className="card stack" aria-labelledby="pin-step-heading">
           <h2 id="pin-step-heading">An app PIN (optional)</h2>
           <p>{intro}</p>

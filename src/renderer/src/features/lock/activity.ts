@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ApiError, useApi } from '../../api';
 import { lockKeys, useLockStatus } from './queries';
 
@@ -16,12 +16,15 @@ export function useActivityReports(): void {
   const api = useApi();
   const queryClient = useQueryClient();
   const idleLockMs = useLockStatus().data?.idleLockMs ?? null;
+  const gap = useRef(MAX_REPORT_GAP_MS);
   useEffect(() => {
-    const gap = idleLockMs === null ? MAX_REPORT_GAP_MS : Math.min(MAX_REPORT_GAP_MS, Math.max(250, idleLockMs / 4));
+    gap.current = idleLockMs === null ? MAX_REPORT_GAP_MS : Math.min(MAX_REPORT_GAP_MS, Math.max(250, idleLockMs / 4));
+  }, [idleLockMs]);
+  useEffect(() => {
     let last = -Infinity;
     const report = () => {
       const at = performance.now();
-      if (at - last < gap) return;
+      if (at - last < gap.current) return;
       last = at;
       api.lock.activity().catch((error: unknown) => {
         // Locked meanwhile (and the event missed): the lock status says so.
@@ -34,5 +37,5 @@ export function useActivityReports(): void {
     return () => {
       for (const name of INPUT_EVENTS) window.removeEventListener(name, report, { capture: true });
     };
-  }, [api, queryClient, idleLockMs]);
+  }, [api, queryClient]);
 }

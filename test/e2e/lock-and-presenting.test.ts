@@ -107,7 +107,7 @@ describe('the lock and Presenting in Chromium through the browser host', () => {
           ask('trainees:list', {}),
           ask('trainees:get', { id: traineeId }),
           ask('meetings:list', { traineeId }),
-          ask('search:query', { query: 'a' }),
+          ask('search:query', { text: 'a' }),
           ask('today:view', {}),
           ask('settings:get', {}),
         ]);

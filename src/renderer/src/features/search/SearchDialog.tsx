@@ -5,7 +5,7 @@ import { ApiError } from '../../api';
 import { useCommandListener } from '../../lib/command-events';
 import { Dialog } from '../../components/Dialog';
 import { usePresenting } from '../../lib/presenting';
-import { useSearch } from './queries';
+import { SEARCH_PAGE, SEARCH_PAGE_PRESENTING, useSearch } from './queries';
 
 const ENTITY_LABELS: Record<SearchResult['entity'], string> = {
   trainee: 'Trainee',
@@ -39,7 +39,7 @@ export function SearchDialog() {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 150);
-  const results = useSearch(query, open);
+  const results = useSearch(query, open, presenting ? SEARCH_PAGE_PRESENTING : SEARCH_PAGE);
   const listRef = useRef<HTMLUListElement>(null);
   useCommandListener(
     'find',

@@ -53,7 +53,7 @@ function NavLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-/** While presenting, a toolbar toggle's pressed state, a banner that says so, and the way to stop. */
+/** While presenting: a banner that says so, with the way to stop. */
 function PresentingBanner() {
   const { presenting, setPresenting } = usePresenting();
   if (!presenting) return null;

@@ -33,6 +33,7 @@ import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
 import { closeAndSwap, keepPreRestoreCopy } from './services/backups/restore';
 import { runCryptoSelfTest } from './services/backups/self-test';
+import { teamHandlers } from './services/team';
 
 export const DATABASE_FILE_NAME = 'tpd-companion.db';
 
@@ -196,6 +197,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...exportLogHandlers(createExportLogService(db, now)),
       ...subjectAccessHandlers(createSubjectAccessService(db, now)),
       ...erasureHandlers(createErasureService(db, now)),
+      ...teamHandlers(),
     };
   }
 }

@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'cancelled'
   | 'internal'
   /** The keychain copy of the database key is lost: only `recovery:unlock` answers until it is typed. */
-  | 'locked';
+  | 'locked'
+  /** Team mode: the session ended (signed out, idle or too old) or was never there: sign in again. */
+  | 'signed_out';
 
 export interface AppErrorPayload {
   code: ErrorCode;

@@ -602,6 +602,10 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     takeTheirs: [],
   }),
   'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
+  'team:status': () => ({}),
+  'team:connect': () => ({ server: 'https://tpd.example.test' }),
+  'team:sign-out': () => ({}),
+  'team:leave': () => ({}),
 };
 
 /**
@@ -642,6 +646,12 @@ export async function runSample(backend: Backend, ids: SampleIds, name: ChannelN
     ids.backupFile = (result.data as { made: { file: string } }).made.file;
   return result;
 }
+
+/**
+ * Channels the personal backend refuses (`forbidden`): the desktop glue and the team server answer
+ * them, and neither writes the personal database.
+ */
+export const REFUSED_WHERE_PERSONAL: readonly ChannelName[] = ['team:connect', 'team:sign-out', 'team:leave'];
 
 /** Channels that swap in a whole other database (TEMP triggers and caches go with the old connection). */
 export const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore', 'backups:restore-upload'];

@@ -21,6 +21,7 @@ import { handoverChannels } from '../handover';
 import { exportLogChannels } from '../export-log';
 import { subjectAccessChannels } from '../subject-access';
 import { erasureChannels } from '../erasure';
+import { teamChannels } from '../team';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -50,6 +51,7 @@ export const contract = {
   ...exportLogChannels,
   ...subjectAccessChannels,
   ...erasureChannels,
+  ...teamChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -27,8 +27,8 @@ export function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        req.pause();
         reject(new Error('too_large'));
-        req.destroy();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -43,10 +43,14 @@ export async function readJsonInput(
   headers: Record<string, string> = {},
 ): Promise<{ input: unknown } | null> {
   try {
+    // A declared length over the limit is refused before a byte of it is read.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new Error('too_large');
     const body = await readBody(req);
     return { input: body === '' ? undefined : JSON.parse(body) };
   } catch (error) {
     const tooLarge = (error as Error).message === 'too_large';
+    // The rest of an oversized body is not read: the connection closes once the answer is out.
+    if (tooLarge) res.once('finish', () => req.socket.destroy());
     sendJson(
       res,
       tooLarge ? 413 : 400,
@@ -57,7 +61,7 @@ export async function readJsonInput(
           message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.',
         },
       },
-      headers,
+      tooLarge ? { ...headers, connection: 'close' } : headers,
     );
     return null;
   }

@@ -68,7 +68,12 @@ export function createIdentityProvider(
         settings.clientId,
         { redirect_uris: [options.redirectUri], response_types: ['code'] },
         clientAuthentication(settings),
-        options.allowHttpIssuer ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        {
+          // openid-client trusts an ID token from the token endpoint on the strength of TLS alone unless
+          // told otherwise (OIDC Core 3.1.3.7 allows it); this server checks its signature against the
+          // provider's published keys as well, so a token altered anywhere on its way is refused.
+          execute: [oidc.enableNonRepudiationChecks, ...(options.allowHttpIssuer ? [oidc.allowInsecureRequests] : [])],
+        },
       )
       .catch((error: unknown) => {
         discovered = null;

@@ -20,7 +20,10 @@ beforeAll(async () => {
 }, 60_000);
 
 const status = async (response: Response) => ({ status: response.status, body: (await response.json()) as unknown });
-const signedOut = { status: 401, body: { ok: false, error: { code: 'signed_out', message: 'Signed out — sign in again.' } } };
+const signedOut = {
+  status: 401,
+  body: { ok: false, error: { code: 'signed_out', message: 'Signed out — sign in again.' } },
+};
 
 async function signedInTpd() {
   const browser = new ScriptedBrowser();
@@ -192,7 +195,13 @@ describe('the desktop app’s sign-in (loopback redirect, PKCE)', () => {
 
   async function desktopCode(): Promise<URL> {
     const browser = new ScriptedBrowser();
-    const callback = await signInUpToCallback(browser, rig.url, devUser(rig, 'educational_supervisor').email, 'dev-supervisor', desktopStart());
+    const callback = await signInUpToCallback(
+      browser,
+      rig.url,
+      devUser(rig, 'educational_supervisor').email,
+      'dev-supervisor',
+      desktopStart(),
+    );
     const back = await browser.request(callback);
     expect(back.status).toBe(302);
     return new URL(back.headers.get('location')!);
@@ -221,21 +230,24 @@ describe('the desktop app’s sign-in (loopback redirect, PKCE)', () => {
     // The wrong verifier used the code up: even the right one now fails.
     expect((await redeem({ code, codeVerifier: verifier, redirectUri })).status).toBe(400);
     const other = (await desktopCode()).searchParams.get('code')!;
-    expect((await redeem({ code: other, codeVerifier: verifier, redirectUri: 'http://127.0.0.1:50000/callback' })).status).toBe(400);
+    expect(
+      (await redeem({ code: other, codeVerifier: verifier, redirectUri: 'http://127.0.0.1:50000/callback' })).status,
+    ).toBe(400);
     const third = (await desktopCode()).searchParams.get('code')!;
     expect((await redeem({ code: third, codeVerifier: verifier, redirectUri })).status).toBe(200);
     expect((await redeem({ code: third, codeVerifier: verifier, redirectUri })).status).toBe(400);
   });
 
   it('refuses a start that names anything but a loopback redirect with an S256 challenge', async () => {
-    for (const params of [
+    const starts: Record<string, string>[] = [
       { redirect_uri: 'https://attacker.example/callback' },
       { redirect_uri: 'http://localhost:49152/callback' },
       { redirect_uri: 'http://127.0.0.1:80/callback' },
       { code_challenge_method: 'plain' },
       { code_challenge: 'short' },
       { state: '' },
-    ]) {
+    ];
+    for (const params of starts) {
       const response = await fetch(new URL(desktopStart(params), rig.url), { redirect: 'manual' });
       expect(response.status, JSON.stringify(params)).toBe(400);
     }

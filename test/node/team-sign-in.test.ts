@@ -53,7 +53,9 @@ const parts = (jwt: string) => {
 };
 function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: JsonWebKey): string {
   const input = `${b64(header)}.${b64(payload)}`;
-  const signature = createSign('RSA-SHA256').update(input).sign(createPrivateKey({ key, format: 'jwk' }));
+  const signature = createSign('RSA-SHA256')
+    .update(input)
+    .sign(createPrivateKey({ key, format: 'jwk' }));
   return `${input}.${signature.toString('base64url')}`;
 }
 /** The provider's own token with some claims changed, signed again with the provider's real key. */
@@ -155,7 +157,7 @@ describe('signing in', () => {
     tamper = (jwt) => {
       const { header, payload, signature } = parts(jwt);
       const flipped = Buffer.from(signature, 'base64url');
-      flipped[10] ^= 0xff;
+      flipped[10] = flipped[10]! ^ 0xff;
       return `${b64(header)}.${b64(payload)}.${flipped.toString('base64url')}`;
     };
     expectRefused(await attemptSignIn(devUser(rig, 'tpd')));
@@ -271,7 +273,9 @@ describe('signing in', () => {
       select issuer, subject, display_name from team_users where email = 'newcomer@dev.tpd-companion.test'`.execute(
       rig.server.db,
     );
-    expect(rows).toEqual([{ issuer: rig.provider.issuer, subject: expect.stringMatching(/^dev-/), display_name: 'Dr Ellis Newcombe' }]);
+    expect(rows).toEqual([
+      { issuer: rig.provider.issuer, subject: expect.stringMatching(/^dev-/), display_name: 'Dr Ellis Newcombe' },
+    ]);
     // Adding the same person again changes nothing.
     expect(await users.addAdmin('newcomer@dev.tpd-companion.test', rig.provider.issuer)).toEqual({
       created: false,

@@ -43,7 +43,10 @@ export class ScriptedBrowser {
   }
 
   /** GETs `url` and follows redirects until a page answers or `stopAt` matches the next address (returned unvisited). */
-  async follow(url: string | URL, stopAt: (next: URL) => boolean = () => false): Promise<{ url: URL; response: Response | null }> {
+  async follow(
+    url: string | URL,
+    stopAt: (next: URL) => boolean = () => false,
+  ): Promise<{ url: URL; response: Response | null }> {
     let next = new URL(url);
     for (let hop = 0; hop < 20; hop++) {
       if (stopAt(next)) return { url: next, response: null };
@@ -76,6 +79,7 @@ export async function signInUpToCallback(
   const location = posted.headers.get('location');
   if (!location) throw new Error(`The login form answered ${posted.status}: ${await posted.text()}`);
   const back = await browser.follow(new URL(location, login.url), isCallback);
-  if (back.response) throw new Error(`Expected a redirect to the server's callback, got ${back.url} (${back.response.status})`);
+  if (back.response)
+    throw new Error(`Expected a redirect to the server's callback, got ${back.url} (${back.response.status})`);
   return back.url;
 }

@@ -34,7 +34,10 @@ export interface TeamTestRig {
 /** A minimal renderer folder: the node tests check the server's pages, not the built app. */
 export function tinyRenderer(): string {
   const dir = tempDir('tpd-team-renderer-');
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>TPD Companion</title></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><title>TPD Companion</title></head><body></body></html>',
+  );
   fs.writeFileSync(path.join(dir, 'app.js'), 'console.log("app")');
   return dir;
 }

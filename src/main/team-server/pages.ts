@@ -91,8 +91,5 @@ export function continuePage(): string {
 }
 
 export function desktopDonePage(): string {
-  return page(
-    'Signed in',
-    `<h1>Signed in</h1><p>You can close this tab and go back to TPD Companion.</p>`,
-  );
+  return page('Signed in', `<h1>Signed in</h1><p>You can close this tab and go back to TPD Companion.</p>`);
 }

@@ -33,8 +33,18 @@ export const teamConfigSchema = z.strictObject({
   oidc: oidcSchema,
   sessions: z
     .strictObject({
-      idleMinutes: z.number().int().min(1).max(24 * 60).default(30),
-      absoluteHours: z.number().int().min(1).max(7 * 24).default(12),
+      idleMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(30),
+      absoluteHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24)
+        .default(12),
     })
     .default({ idleMinutes: 30, absoluteHours: 12 }),
   /**
@@ -76,7 +86,9 @@ export function resolveTeamConfig(
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => {
       const where = i.path.join('.') || '(top level)';
-      return i.code === 'unrecognized_keys' ? `${where}: unknown key(s) ${i.keys.join(', ')}` : `${where}: ${i.message}`;
+      return i.code === 'unrecognized_keys'
+        ? `${where}: unknown key(s) ${i.keys.join(', ')}`
+        : `${where}: ${i.message}`;
     });
     throw new TeamConfigError(`The team server's configuration has problems:\n  ${issues.join('\n  ')}`);
   }
@@ -95,16 +107,23 @@ export function resolveTeamConfig(
   let tls: TeamServerConfig['tls'] = null;
   if (config.tls) {
     try {
-      tls = { cert: fs.readFileSync(resolvePath(config.tls.certFile)), key: fs.readFileSync(resolvePath(config.tls.keyFile)) };
+      tls = {
+        cert: fs.readFileSync(resolvePath(config.tls.certFile)),
+        key: fs.readFileSync(resolvePath(config.tls.keyFile)),
+      };
     } catch (error) {
       throw new TeamConfigError(`The TLS certificate or key could not be read: ${(error as Error).message}`);
     }
   }
   if (!tls) {
     if (!options.dev)
-      throw new TeamConfigError('tls.certFile and tls.keyFile are required: the team server speaks only HTTPS (plain HTTP only with --dev).');
+      throw new TeamConfigError(
+        'tls.certFile and tls.keyFile are required: the team server speaks only HTTPS (plain HTTP only with --dev).',
+      );
     if (!LOOPBACK.has(config.listen.host) || !LOOPBACK.has(publicUrl.hostname) || publicUrl.protocol !== 'http:')
-      throw new TeamConfigError('Without TLS the server listens only on 127.0.0.1, at an http://127.0.0.1 address (--dev).');
+      throw new TeamConfigError(
+        'Without TLS the server listens only on 127.0.0.1, at an http://127.0.0.1 address (--dev).',
+      );
   } else if (publicUrl.protocol !== 'https:') {
     throw new TeamConfigError('publicUrl must be an https:// address when TLS is configured.');
   }

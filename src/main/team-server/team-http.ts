@@ -173,12 +173,9 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
     const clearSignIn = clearCookie(signInCookie, 'Lax');
     const transaction = await signIns.take(parseCookies(req.headers.cookie).get(signInCookie) ?? '');
     if (!transaction)
-      return html(
-        res,
-        400,
-        signInFailedPage('This sign-in has expired or was already used. Start again.'),
-        { 'set-cookie': clearSignIn },
-      );
+      return html(res, 400, signInFailedPage('This sign-in has expired or was already used. Start again.'), {
+        'set-cookie': clearSignIn,
+      });
     const providerError = url.searchParams.get('error');
     if (providerError) {
       const description = url.searchParams.get('error_description') ?? providerError;
@@ -193,9 +190,14 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
       who = await identity.finish(callbackUrl, transaction);
     } catch (error) {
       console.warn('[team-server] sign-in refused:', (error as { code?: string }).code ?? '', (error as Error).message);
-      return html(res, 400, signInFailedPage('The answer from the sign-in service could not be checked. Start again.'), {
-        'set-cookie': clearSignIn,
-      });
+      return html(
+        res,
+        400,
+        signInFailedPage('The answer from the sign-in service could not be checked. Start again.'),
+        {
+          'set-cookie': clearSignIn,
+        },
+      );
     }
     const outcome = await users.signIn(who);
     if (!outcome.ok)
@@ -220,8 +222,18 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
     const port = Number(DESKTOP_REDIRECT.exec(redirectUri)?.[1] ?? 0);
     const state = url.searchParams.get('state') ?? '';
     const challenge = url.searchParams.get('code_challenge') ?? '';
-    if (port < 1024 || port > 65535 || !STATE.test(state) || !BASE64URL_43.test(challenge) || url.searchParams.get('code_challenge_method') !== 'S256')
-      return html(res, 400, signInFailedPage('This link did not come from the TPD Companion app. Start again from the app.'));
+    if (
+      port < 1024 ||
+      port > 65535 ||
+      !STATE.test(state) ||
+      !BASE64URL_43.test(challenge) ||
+      url.searchParams.get('code_challenge_method') !== 'S256'
+    )
+      return html(
+        res,
+        400,
+        signInFailedPage('This link did not come from the TPD Companion app. Start again from the app.'),
+      );
     await startSignIn(res, { redirectUri, state, codeChallenge: challenge });
   }
 
@@ -287,7 +299,11 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
     const who = await authenticate(req);
     if (!who) return sendJson(res, 401, SIGNED_OUT);
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
@@ -345,7 +361,8 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
     if (req.headers.host !== config.publicUrl.host)
       return sendJson(res, 421, { error: `This server answers only as ${config.publicUrl.host}.` });
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== publicOrigin) return sendJson(res, 403, { error: 'Foreign origin refused.' });
+    if (origin !== undefined && origin !== publicOrigin)
+      return sendJson(res, 403, { error: 'Foreign origin refused.' });
     const url = new URL(req.url ?? '/', publicOrigin);
     const get = req.method === 'GET' || req.method === 'HEAD';
 

@@ -28,7 +28,9 @@ export interface TeamServerProcess extends RunningTeamServer {
 /** Team migrations not yet run on this database (`npm run server -- --migrate` runs them). */
 export async function pendingTeamMigrations(db: Kysely<TeamDB>): Promise<string[]> {
   const known = TEAM_MIGRATIONS.map(([name]) => name);
-  const table = await sql<{ exists: boolean }>`select to_regclass(${TEAM_MIGRATION_TABLE}) is not null as exists`.execute(db);
+  const table = await sql<{
+    exists: boolean;
+  }>`select to_regclass(${TEAM_MIGRATION_TABLE}) is not null as exists`.execute(db);
   if (!table.rows[0]?.exists) return known;
   const done = await sql<{ name: string }>`select name from ${sql.table(TEAM_MIGRATION_TABLE)}`.execute(db);
   const executed = new Set(done.rows.map((r) => r.name));

@@ -143,7 +143,10 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
       ctx.redirect(await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission: false }));
     };
     if (details.prompt.name === 'consent' && details.session?.accountId) {
-      const grant = new provider.Grant({ accountId: details.session.accountId, clientId: String(details.params.client_id) });
+      const grant = new provider.Grant({
+        accountId: details.session.accountId,
+        clientId: String(details.params.client_id),
+      });
       grant.addOIDCScope(String(details.params.scope));
       return finish({ consent: { grantId: await grant.save() } });
     }

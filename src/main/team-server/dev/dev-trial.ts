@@ -70,7 +70,9 @@ export interface DevTrialOptions {
 }
 
 /** The development provider, and a configuration for a server on 127.0.0.1 that signs in with it. */
-export async function startDevTrial(options: DevTrialOptions): Promise<{ provider: DevProvider; config: TeamServerConfig }> {
+export async function startDevTrial(
+  options: DevTrialOptions,
+): Promise<{ provider: DevProvider; config: TeamServerConfig }> {
   const port = options.port || (await freePort());
   const publicUrl = `http://127.0.0.1:${port}`;
   const clientSecret = options.publicClient ? null : randomBytes(24).toString('base64url');

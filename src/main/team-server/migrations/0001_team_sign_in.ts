@@ -47,9 +47,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('team_role_programmes')
-    .addColumn('assignment_id', 'text', (c) =>
-      c.notNull().references('team_role_assignments.id').onDelete('cascade'),
-    )
+    .addColumn('assignment_id', 'text', (c) => c.notNull().references('team_role_assignments.id').onDelete('cascade'))
     .addColumn('programme', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('team_role_programmes_pk', ['assignment_id', 'programme'])
     .execute();

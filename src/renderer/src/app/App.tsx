@@ -1,11 +1,21 @@
 import { QueryClientProvider, useIsFetching, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { ApiError, ClientContext, useApi, type Client } from '../api';
+import { ApiError, ClientContext, isTeamServerPage, useApi, useClient, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { BackupOverdueBanner, FirstStartPage, UnlockPage, useBackupStatus } from '../features/backups';
 import { SearchDialog } from '../features/search';
+import { ConnectTeamServer, SignedOutPage, TeamAccount, useTeamStatus } from '../features/team';
 import { TodayPage } from '../features/today';
 import { prefetchRegisterFirstScreen } from '../features/trainees';
 import { useAppCommands } from './commands';
@@ -51,7 +61,7 @@ function NavLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-function Shell() {
+function Shell({ account }: { account?: ReactNode }) {
   const [, navigate] = useLocation();
   useAppCommands(navigate);
   // The register is where most visits go next: fetch its chunk and its first screen's rows once the
@@ -90,6 +100,7 @@ function Shell() {
           <NavLink href="/settings">Settings</NavLink>
         </nav>
         <SearchDialog />
+        {account}
       </header>
       <main id="main" tabIndex={-1} className="main">
         <Suspense fallback={<p role="status">Loading…</p>}>
@@ -146,7 +157,48 @@ function FirstStartGate() {
       <p role="status">Loading…</p>
     );
   }
-  return firstStart ? <FirstStartPage onDone={() => setFirstStart(false)} /> : <Shell />;
+  return firstStart ? (
+    <FirstStartPage onDone={() => setFirstStart(false)} alternative={<FirstStartTeamChoice />} />
+  ) : (
+    <Shell />
+  );
+}
+
+/** At first start in the desktop app: work on a team server's records instead. */
+function FirstStartTeamChoice() {
+  const team = useTeamStatus();
+  if (team.data?.mode !== 'personal' || !team.data.canConnect) return null;
+  return (
+    <section className="card" aria-labelledby="first-start-team-heading">
+      <h2 id="first-start-team-heading">Working with a team server?</h2>
+      <p>If your scheme runs a TPD Companion team server, connect to it instead of keeping records on this computer.</p>
+      <ConnectTeamServer />
+    </section>
+  );
+}
+
+/**
+ * Personal or team mode. In team mode the app is the server's (no recovery key or first start of
+ * its own); once the session ends, nothing of it stays on screen: only "Signed out — sign in again".
+ * A browser that arrives with no session at all goes to the server's sign-in page.
+ */
+function ModeGate() {
+  const client = useClient();
+  const signedOut = useSyncExternalStore(client.session.subscribe, client.session.signedOut);
+  const status = useTeamStatus();
+  const wasSignedIn = useRef(false);
+  if (status.data?.mode === 'team' && status.data.signedIn) wasSignedIn.current = true;
+  const firstVisit = signedOut && !wasSignedIn.current && isTeamServerPage(document);
+  useEffect(() => {
+    if (firstVisit) window.location.replace('/auth/sign-in');
+  }, [firstVisit]);
+  if (firstVisit) return <p role="status">Opening the sign-in page…</p>;
+  if (signedOut) return <SignedOutPage status={status.data} />;
+  if (status.isPending) return <p role="status">Loading…</p>;
+  const data = status.data;
+  if (data?.mode === 'team')
+    return data.signedIn ? <Shell account={<TeamAccount status={data} />} /> : <SignedOutPage status={data} />;
+  return <FirstStartGate />;
 }
 
 /**
@@ -159,7 +211,7 @@ export function App({ client, queryClient }: { client: Client; queryClient: Quer
       <QueryClientProvider client={queryClient}>
         <ToastProvider>
           <Router hook={useHashLocation}>
-            <FirstStartGate />
+            <ModeGate />
           </Router>
         </ToastProvider>
       </QueryClientProvider>

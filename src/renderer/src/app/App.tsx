@@ -186,9 +186,9 @@ function ModeGate() {
   const client = useClient();
   const signedOut = useSyncExternalStore(client.session.subscribe, client.session.signedOut);
   const status = useTeamStatus();
-  const wasSignedIn = useRef(false);
-  if (status.data?.mode === 'team' && status.data.signedIn) wasSignedIn.current = true;
-  const firstVisit = signedOut && !wasSignedIn.current && isTeamServerPage(document);
+  const [wasSignedIn, setWasSignedIn] = useState(false);
+  if (!wasSignedIn && status.data?.mode === 'team' && status.data.signedIn) setWasSignedIn(true);
+  const firstVisit = signedOut && !wasSignedIn && isTeamServerPage(document);
   useEffect(() => {
     if (firstVisit) window.location.replace('/auth/sign-in');
   }, [firstVisit]);

@@ -66,12 +66,19 @@ export function newSigningKey(): JsonWebKey {
   return { ...privateKey.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' };
 }
 
-function loginPage(uid: string, message: string | null): string {
+/** The provider's pages: nothing from outside this computer (its defaults load a web font). */
+function providerPage(title: string, body: string): string {
   return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Development sign-in</title>
+<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>${PAGE_STYLESHEET} label { display: block; margin: 0.8rem 0 0.2rem; } input { font: inherit; padding: 0.4rem; width: 100%; }
-button { margin-top: 1rem; font: inherit; padding: 0.6rem 1.2rem; }</style></head>
-<body><main>
+button { margin-top: 1rem; margin-right: 0.5rem; font: inherit; padding: 0.6rem 1.2rem; }</style></head>
+<body><main>${body}</main></body></html>`;
+}
+
+function loginPage(uid: string, message: string | null): string {
+  return providerPage(
+    'Development sign-in',
+    `
 <h1>Development sign-in</h1>
 <p class="quiet">A test provider on this computer. The people are synthetic: see src/main/team-server/dev/dev-users.json.</p>
 ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
@@ -79,8 +86,8 @@ ${message ? `<p role="alert">${escapeHtml(message)}</p>` : ''}
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required>
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>
-</main></body></html>`;
+</form>`,
+  );
 }
 
 async function formBody(ctx: KoaContext): Promise<URLSearchParams> {
@@ -122,7 +129,26 @@ export async function startDevProvider(options: DevProviderOptions): Promise<Dev
     pkce: { required: () => true },
     // Short lives, stated so the provider does not warn about its defaults.
     ttl: { AuthorizationCode: 60, IdToken: 600, AccessToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx: KoaContext, form: string) => {
+          ctx.body = providerPage(
+            'Sign out',
+            `<h1>Sign out of the development provider?</h1>${form}
+<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" form="op.logoutForm">No, stay signed in</button>`,
+          );
+        },
+        postLogoutSuccessSource: async (ctx: KoaContext) => {
+          ctx.body = providerPage(
+            'Signed out',
+            '<h1>Signed out</h1><p>You are signed out of the development provider.</p>',
+          );
+        },
+      },
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx: unknown, subject: string) => {
       const user = bySubject.get(subject);

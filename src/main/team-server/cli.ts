@@ -15,12 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDevUsers } from './dev/dev-provider';
-import { seedDevUsers, startDevTrial } from './dev/dev-trial';
 import { resolveTeamConfig, TeamConfigError, type TeamServerConfig } from './team-config';
-import { migrateTeamDatabase, openTeamDatabase } from './team-db';
+import { migrateTeamDatabase, openTeamDatabase, pendingTeamMigrations } from './team-db';
 import { defaultRendererDir } from './team-http';
-import { openInterimRecords, pendingTeamMigrations, runTeamServer } from './team-server';
 import { createTeamUsers } from './team-users';
 
 const DEV_DATABASE_URL = 'postgres://tpd_dev:tpd_dev@127.0.0.1:5432/tpd_dev';
@@ -91,6 +88,8 @@ async function main(): Promise<void> {
     return;
   }
   requireRenderer(values.renderer);
+  // The records (every service, PDF and Word writers) load only when serving: --migrate and --add-admin stay quick.
+  const { runTeamServer } = await import('./team-server');
   const server = await runTeamServer({ config, rendererDir: values.renderer, version });
   console.log(`TPD Companion team server listening on ${server.url}, answering as ${config.publicUrl.origin}`);
   stopOnSignal(server.close);
@@ -114,6 +113,9 @@ function stopOnSignal(close: () => Promise<void>): void {
 
 async function runDevTrial(values: { pg?: string | undefined; port: string; records: string; renderer: string }) {
   requireRenderer(values.renderer);
+  const { readDevUsers } = await import('./dev/dev-provider');
+  const { seedDevUsers, startDevTrial } = await import('./dev/dev-trial');
+  const { openInterimRecords, runTeamServer } = await import('./team-server');
   const databaseUrl = values.pg ?? process.env.TPD_DATABASE_URL ?? DEV_DATABASE_URL;
   try {
     await withDatabase(databaseUrl, migrateTeamDatabase);

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { TEAM_MIGRATIONS, TEAM_MIGRATION_LOCK_TABLE, TEAM_MIGRATION_TABLE } from './migrations';
 import type { TeamDB } from './team-schema';
@@ -51,4 +51,16 @@ export async function migrateTeamDatabase(db: Kysely<TeamDB>): Promise<string[]>
     );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Team migrations not yet run on this database (`npm run server -- --migrate` runs them). */
+export async function pendingTeamMigrations(db: Kysely<TeamDB>): Promise<string[]> {
+  const known = TEAM_MIGRATIONS.map(([name]) => name);
+  const table = await sql<{
+    exists: boolean;
+  }>`select to_regclass(${TEAM_MIGRATION_TABLE}) is not null as exists`.execute(db);
+  if (!table.rows[0]?.exists) return known;
+  const done = await sql<{ name: string }>`select name from ${sql.table(TEAM_MIGRATION_TABLE)}`.execute(db);
+  const executed = new Set(done.rows.map((r) => r.name));
+  return known.filter((name) => !executed.has(name));
 }

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { createBackend, type Backend } from '../backend';
 import { loadOrCreateKey } from '../browser-host/host-key';
 import { createIdentityProvider, type IdentityProvider } from './identity-provider';
-import { TEAM_MIGRATIONS, TEAM_MIGRATION_TABLE } from './migrations';
 import type { TeamServerConfig } from './team-config';
-import { openTeamDatabase } from './team-db';
+import { openTeamDatabase, pendingTeamMigrations } from './team-db';
 import { startTeamServer, type RunningTeamServer } from './team-http';
 import type { TeamDB } from './team-schema';
 
@@ -23,18 +22,6 @@ export interface TeamServerOptions {
 
 export interface TeamServerProcess extends RunningTeamServer {
   db: Kysely<TeamDB>;
-}
-
-/** Team migrations not yet run on this database (`npm run server -- --migrate` runs them). */
-export async function pendingTeamMigrations(db: Kysely<TeamDB>): Promise<string[]> {
-  const known = TEAM_MIGRATIONS.map(([name]) => name);
-  const table = await sql<{
-    exists: boolean;
-  }>`select to_regclass(${TEAM_MIGRATION_TABLE}) is not null as exists`.execute(db);
-  if (!table.rows[0]?.exists) return known;
-  const done = await sql<{ name: string }>`select name from ${sql.table(TEAM_MIGRATION_TABLE)}`.execute(db);
-  const executed = new Set(done.rows.map((r) => r.name));
-  return known.filter((name) => !executed.has(name));
 }
 
 /** Until the PostgreSQL store lands: the records in an encrypted SQLite file on the server (one process). */

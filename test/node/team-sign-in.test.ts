@@ -294,3 +294,34 @@ describe('signing in', () => {
     expect(await response.text()).toContain('The user cancelled');
   });
 });
+
+describe('as a public client (no secret: PKCE alone)', () => {
+  let publicRig: TeamTestRig;
+  beforeAll(async () => {
+    publicRig = await startTeamRig({ publicClient: true });
+  }, 60_000);
+
+  it('signs in, and the provider refuses the code without the verifier', async () => {
+    expect(publicRig.config.oidc).toMatchObject({ clientAuth: 'none', clientSecret: null });
+    const browser = new ScriptedBrowser();
+    const csrf = await signIn(publicRig, browser, devUser(publicRig, 'da_lead'));
+    expect(await (await callAsPage(browser, publicRig.url, 'team:status', csrf)).json()).toMatchObject({
+      ok: true,
+      data: { user: { displayName: 'Dr Priya Lockhart' }, roles: [{ role: 'da_lead', scope: 'region' }] },
+    });
+    const other = new ScriptedBrowser();
+    const user = devUser(publicRig, 'da_lead');
+    const code = (await signInUpToCallback(other, publicRig.url, user.email, user.password)).searchParams.get('code')!;
+    const token = await fetch(new URL('/token', publicRig.provider.issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        client_id: DEV_CLIENT_ID,
+        redirect_uri: `${publicRig.url}/auth/callback`,
+      }).toString(),
+    });
+    expect(token.status).toBe(400);
+  });
+});

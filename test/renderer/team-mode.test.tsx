@@ -89,4 +89,39 @@ describe('team mode in the app', () => {
     expect(await screen.findByRole('heading', { name: 'Unlock TPD Companion' })).toBeInTheDocument();
     expect(fake.calls.map((c) => c.channel)).toContain('team:status');
   });
+
+  it('offers “Connect to a team server…” at the desktop’s first start, and connects with the address typed', async () => {
+    const connected: unknown[] = [];
+    const fake = fakeTransport({
+      'team:status': () => ({ mode: 'personal', canConnect: true }),
+      'app:info': () => ({ version: 'test', databaseFile: '/tmp/x.db', traineeCount: 0 }),
+      'backups:status': () => ({
+        folder: '/tmp',
+        folderIsDefault: true,
+        lastSuccessAt: null,
+        lastSuccessFile: null,
+        lastFailure: null,
+        overdue: true,
+        passphraseSet: false,
+        recoveryKeyCreatedAt: null,
+        backups: [],
+      }),
+      'recovery:create-key': () => ({
+        words: Array.from({ length: 12 }, (_, i) => `word${i}`),
+        createdAt: '2026-12-07',
+      }),
+      'team:connect': (input) => {
+        connected.push(input);
+        throw new AppError('cancelled', 'Sign-in was not finished in the browser in time. Try again.');
+      },
+    });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(<App client={connectClient(fake.transport, queryClient)} queryClient={queryClient} />);
+    const section = await screen.findByRole('heading', { name: 'Working with a team server?' });
+    expect(section).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Team server address'), 'https://tpd.example.nhs.uk');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect to a team server…' }));
+    expect(await screen.findByText('Sign-in was not finished in the browser in time. Try again.')).toBeInTheDocument();
+    expect(connected).toEqual([{ server: 'https://tpd.example.nhs.uk' }]);
+  });
 });

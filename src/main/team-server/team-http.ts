@@ -105,7 +105,12 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
     for (const res of streams) res.write(frame);
   });
 
-  function html(res: http.ServerResponse, status: number, body: string, headers: Record<string, string> = {}) {
+  function html(
+    res: http.ServerResponse,
+    status: number,
+    body: string,
+    headers: Record<string, string | string[]> = {},
+  ) {
     res.writeHead(status, {
       ...headers,
       'content-type': 'text/html; charset=utf-8',
@@ -213,7 +218,7 @@ export async function startTeamServer(deps: TeamServerDeps): Promise<RunningTeam
     }
     const sessionId = await sessions.create(outcome.userId, 'browser');
     html(res, 200, continuePage(), {
-      'set-cookie': [clearSignIn, cookie(sessionCookie, sessionId, 'Strict', sessionMaxAge)] as unknown as string,
+      'set-cookie': [clearSignIn, cookie(sessionCookie, sessionId, 'Strict', sessionMaxAge)],
     });
   }
 

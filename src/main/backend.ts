@@ -34,6 +34,7 @@ import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
 import { closeAndSwap, keepPreRestoreCopy } from './services/backups/restore';
 import { runCryptoSelfTest } from './services/backups/self-test';
+import { teamHandlers } from './services/team';
 
 export const DATABASE_FILE_NAME = 'tpd-companion.db';
 
@@ -213,6 +214,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       ...exportLogHandlers(createExportLogService(db, now)),
       ...subjectAccessHandlers(createSubjectAccessService(db, now)),
       ...erasureHandlers(createErasureService(db, now)),
+      ...teamHandlers(),
       ...lockHandlers(lock),
     };
   }

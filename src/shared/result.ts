@@ -11,7 +11,9 @@ export type ErrorCode =
    * The keychain copy of the database key is lost (only `recovery:unlock` answers until it is typed), or
    * the app is locked (only the lock's own channels answer until it is unlocked).
    */
-  | 'locked';
+  | 'locked'
+  /** Team mode: the session ended (signed out, idle or too old) or was never there: sign in again. */
+  | 'signed_out';
 
 export interface AppErrorPayload {
   code: ErrorCode;

@@ -9,8 +9,27 @@ import { closeBeforeRemoval, tempDir } from '../support/temp-dirs';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
 // TPD_OUT_DIR lets parallel work build into its own folder (electron-vite build --outDir DIR).
-const RENDERER_DIR = path.resolve(process.env.TPD_OUT_DIR ?? path.resolve(__dirname, '../../out'), 'renderer');
+export const RENDERER_DIR = path.resolve(process.env.TPD_OUT_DIR ?? path.resolve(__dirname, '../../out'), 'renderer');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium as the e2e tests run it: headless, UK locale, nothing phoning home. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Date inputs follow the browser's UI language, which on Linux comes from LANG.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-GB',
+    ],
+  });
+}
 
 export interface AppUnderTest {
   backend: TempBackend;
@@ -53,21 +72,7 @@ export async function startApp(
   if (options.demo) await backend.dispatch('demo:load', { size: 'standard' });
   if (!options.firstStart) await backend.dispatch('recovery:create-key', {});
   const host = (started.host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR }));
-  const browser = (started.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Date inputs follow the browser's UI language, which on Linux comes from LANG.
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-GB',
-    ],
-  }));
+  const browser = (started.browser = await launchChromium());
   const context = await browser.newContext({
     viewport: { width: 1366, height: 860 },
     locale: 'en-GB',

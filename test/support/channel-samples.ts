@@ -604,6 +604,10 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     takeTheirs: [],
   }),
   'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
+  'team:status': () => ({}),
+  'team:connect': () => ({ server: 'https://tpd.example.test' }),
+  'team:sign-out': () => ({}),
+  'team:leave': () => ({}),
   // In this order (the contract's): a PIN is set, the app locks, and the PIN and the recovery key open it.
   'lock:status': () => ({}),
   'lock:activity': () => ({}),
@@ -656,6 +660,12 @@ export async function runSample(backend: Backend, ids: SampleIds, name: ChannelN
   if (result.ok && name === 'lock:now') await backend.dispatch('lock:unlock-pin', { pin: SAMPLE_PIN });
   return result;
 }
+
+/**
+ * Channels the personal backend refuses (`forbidden`): the desktop glue and the team server answer
+ * them, and neither writes the personal database.
+ */
+export const REFUSED_WHERE_PERSONAL: readonly ChannelName[] = ['team:connect', 'team:sign-out', 'team:leave'];
 
 /** Channels that swap in a whole other database (TEMP triggers and caches go with the old connection). */
 export const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore', 'backups:restore-upload'];

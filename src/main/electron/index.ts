@@ -8,6 +8,7 @@ import { canUnlockWithRecoveryKey, DatabaseKeyError, loadDatabaseKey, unlockWith
 import { lockedBackend } from './locked-start';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
+import { teamModeBackend } from './team-mode';
 import { createDailyNotificationService } from '../services/today/daily-notification';
 import { backupBeforeQuit, startDailyBackups } from '../services/backups/backup-schedule';
 import { DEFAULT_BACKUP_FOLDER_NAME } from '../../shared/backups/backup-contract';
@@ -120,7 +121,14 @@ function lockApp(opened: Backend, reason: 'manual' | 'system'): void {
 /** Everything that runs once the database is open: IPC, the menu, the lock, daily backups and notifications. */
 function runWith(opened: Backend): void {
   backend = opened;
-  registerIpc(opened, () => mainWindow);
+  // Personal records unless the person connected to a team server (Settings, or at first start).
+  const windowBackend = teamModeBackend(opened, {
+    userDataDir: app.getPath('userData'),
+    keychain: safeStorage,
+    openExternal: (url) => shell.openExternal(url),
+    allowPlainTextBackend: process.argv.includes('--allow-plaintext-key'),
+  });
+  registerIpc(windowBackend, () => mainWindow);
   Menu.setApplicationMenu(
     buildMenu(
       (command) => opened.events.emit('menu-command', command),

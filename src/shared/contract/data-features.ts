@@ -43,6 +43,8 @@ export const VIEW_SOURCES = {
   search: ['trainees', 'meetings', 'plp'],
   /** "What works" figures: the threshold is a setting. */
   insights: ['trainees', 'settings', 'meetings', 'needs', 'support', 'exams', 'arcp', 'evaluation'],
+  /** Personal or team mode and who is signed in: changed only by signing in or out, which reloads the app. */
+  team: [],
   /** Everything held about one trainee, for a subject access request. */
   subjectAccess: [
     'trainees',

@@ -22,6 +22,7 @@ import { exportLogChannels } from '../export-log';
 import { subjectAccessChannels } from '../subject-access';
 import { erasureChannels } from '../erasure';
 import { lockChannels } from '../lock';
+import { teamChannels } from '../team';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -51,6 +52,7 @@ export const contract = {
   ...exportLogChannels,
   ...subjectAccessChannels,
   ...erasureChannels,
+  ...teamChannels,
   // Last: the channel samples run in this order, and the lock's lock and unlock again.
   ...lockChannels,
 };

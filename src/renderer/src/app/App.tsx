@@ -1,12 +1,22 @@
 import { QueryClientProvider, useIsFetching, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { ApiError, ClientContext, useApi, type Client } from '../api';
+import { ApiError, ClientContext, isTeamServerPage, useApi, useClient, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { BackupOverdueBanner, FirstStartPage, UnlockPage, useBackupStatus } from '../features/backups';
 import { LockGate, PinSetupStep, ScrollKeptMain, useActivityReports } from '../features/lock';
 import { SearchDialog } from '../features/search';
+import { ConnectTeamServer, SignedOutPage, TeamAccount, useTeamStatus } from '../features/team';
 import { TodayPage } from '../features/today';
 import { prefetchRegisterFirstScreen } from '../features/trainees';
 import { HiddenWhilePresentingPage, PresentingProvider, usePresenting } from '../lib/presenting';
@@ -69,7 +79,7 @@ function PresentingBanner() {
   );
 }
 
-function Shell() {
+function Shell({ account }: { account?: ReactNode }) {
   const [, navigate] = useLocation();
   const { presenting, toggle } = usePresenting();
   useAppCommands(navigate, { togglePresenting: toggle });
@@ -128,6 +138,7 @@ function Shell() {
             Presenting
           </button>
           <SearchDialog />
+          {account}
         </div>
       </header>
       <PresentingBanner />
@@ -195,6 +206,7 @@ function FirstStartGate() {
   if (firstStart)
     return (
       <FirstStartPage
+        alternative={<FirstStartTeamChoice />}
         onDone={() => {
           setPinStep(true);
           setFirstStart(false);
@@ -213,6 +225,43 @@ function FirstStartGate() {
   return <Shell />;
 }
 
+/** At first start in the desktop app: work on a team server's records instead. */
+function FirstStartTeamChoice() {
+  const team = useTeamStatus();
+  if (team.data?.mode !== 'personal' || !team.data.canConnect) return null;
+  return (
+    <section className="card" aria-labelledby="first-start-team-heading">
+      <h2 id="first-start-team-heading">Working with a team server?</h2>
+      <p>If your scheme runs a TPD Companion team server, connect to it instead of keeping records on this computer.</p>
+      <ConnectTeamServer />
+    </section>
+  );
+}
+
+/**
+ * Personal or team mode. In team mode the app is the server's (no recovery key or first start of
+ * its own); once the session ends, nothing of it stays on screen: only "Signed out — sign in again".
+ * A browser that arrives with no session at all goes to the server's sign-in page.
+ */
+function ModeGate() {
+  const client = useClient();
+  const signedOut = useSyncExternalStore(client.session.subscribe, client.session.signedOut);
+  const status = useTeamStatus();
+  const [wasSignedIn, setWasSignedIn] = useState(false);
+  if (!wasSignedIn && status.data?.mode === 'team' && status.data.signedIn) setWasSignedIn(true);
+  const firstVisit = signedOut && !wasSignedIn && isTeamServerPage(document);
+  useEffect(() => {
+    if (firstVisit) window.location.replace('/auth/sign-in');
+  }, [firstVisit]);
+  if (firstVisit) return <p role="status">Opening the sign-in page…</p>;
+  if (signedOut) return <SignedOutPage status={status.data} />;
+  if (status.isPending) return <p role="status">Loading…</p>;
+  const data = status.data;
+  if (data?.mode === 'team')
+    return data.signedIn ? <Shell account={<TeamAccount status={data} />} /> : <SignedOutPage status={data} />;
+  return <FirstStartGate />;
+}
+
 /**
  * The app root. `client` must be connected to `queryClient` (see `connectClient`), so that every
  * write refreshes the queries it made stale.
@@ -226,7 +275,7 @@ export function App({ client, queryClient }: { client: Client; queryClient: Quer
           <LockGate>
             <ToastProvider>
               <Router hook={useHashLocation}>
-                <FirstStartGate />
+                <ModeGate />
               </Router>
             </ToastProvider>
           </LockGate>

@@ -5,6 +5,7 @@ import { LockSettings } from '../features/lock';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, RetentionSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
+import { TeamServerSettings } from '../features/team';
 
 /** The Settings page: each feature contributes its own section; the app decides the order. */
 export function SettingsPage() {
@@ -13,6 +14,7 @@ export function SettingsPage() {
   return (
     <div className="page">
       <h1>Settings</h1>
+      <TeamServerSettings />
       <ProfileSettings />
       <MeetingTemplatesSettings />
       <SupportCatalogueSettings />

@@ -7,8 +7,13 @@ export type ErrorCode =
   | 'forbidden'
   | 'cancelled'
   | 'internal'
-  /** The keychain copy of the database key is lost: only `recovery:unlock` answers until it is typed. */
-  | 'locked';
+  /**
+   * The keychain copy of the database key is lost (only `recovery:unlock` answers until it is typed), or
+   * the app is locked (only the lock's own channels answer until it is unlocked).
+   */
+  | 'locked'
+  /** Team mode: the session ended (signed out, idle or too old) or was never there: sign in again. */
+  | 'signed_out';
 
 export interface AppErrorPayload {
   code: ErrorCode;

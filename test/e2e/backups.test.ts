@@ -75,7 +75,23 @@ describe('keys, backups and restore in Chromium through the browser host', () =>
     await page.getByRole('button', { name: 'Show the words again' }).click();
     const words = await noteAndConfirmRecoveryKey(page, 'first start');
     expect(words).toEqual(shown);
+    // Then the optional app PIN: typed twice the same, at least 6 digits.
+    const pinStep = page.getByRole('region', { name: 'An app PIN (optional)' });
+    await pinStep.waitFor();
+    await pinStep.getByLabel('PIN', { exact: true }).fill('2580');
+    await pinStep.getByLabel('PIN again').fill('2580');
+    await pinStep.getByRole('button', { name: 'Set PIN' }).click();
+    await pinStep.getByText('A PIN has at least 6 digits').waitFor();
+    await first.screenshot('backups-05-first-start-pin');
+    await expectNoAxeViolations(page, 'first start: the optional PIN', { themes: 'both' });
+    await pinStep.getByLabel('PIN', { exact: true }).fill('258046');
+    await pinStep.getByLabel('PIN again').fill('258046');
+    await pinStep.getByRole('button', { name: 'Set PIN' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await expect(first.backend.dispatch('lock:status', {})).resolves.toMatchObject({
+      ok: true,
+      data: { pinSet: true },
+    });
     await expectNoAxeViolations(page, 'Today');
 
     // What the restore must bring back: the trainee count and one 1:1's summary and private note.
@@ -144,6 +160,7 @@ describe('keys, backups and restore in Chromium through the browser host', () =>
 
     // This computer's own recovery key, then the restored data.
     await noteAndConfirmRecoveryKey(next, 'first start after restoring');
+    await next.getByRole('button', { name: 'Not now' }).click();
     await next.getByRole('heading', { name: 'Today' }).waitFor();
     await next.getByRole('link', { name: 'Trainees' }).click();
     await expect(traineeCount(next)).resolves.toBe(count);

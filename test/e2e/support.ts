@@ -9,8 +9,27 @@ import { closeBeforeRemoval, tempDir } from '../support/temp-dirs';
 
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../test-results/screenshots');
 // TPD_OUT_DIR lets parallel work build into its own folder (electron-vite build --outDir DIR).
-const RENDERER_DIR = path.resolve(process.env.TPD_OUT_DIR ?? path.resolve(__dirname, '../../out'), 'renderer');
+export const RENDERER_DIR = path.resolve(process.env.TPD_OUT_DIR ?? path.resolve(__dirname, '../../out'), 'renderer');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium as the e2e tests run it: headless, UK locale, nothing phoning home. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // Date inputs follow the browser's UI language, which on Linux comes from LANG.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-GB',
+    ],
+  });
+}
 
 export interface AppUnderTest {
   backend: TempBackend;
@@ -26,9 +45,19 @@ export interface AppUnderTest {
  * The real app: built renderer, browser host, encrypted temp database (backups in a temp folder), Debian's Chromium.
  * The first-start recovery-key step is done through the API unless `firstStart` asks to meet it in the page.
  */
-export async function startApp(options: { demo?: boolean; firstStart?: boolean } = {}): Promise<AppUnderTest> {
+export async function startApp(
+  options: {
+    demo?: boolean;
+    firstStart?: boolean;
+    /** How long a minute of the lock's idle period lasts: a test that waits for the lock shortens it. */
+    lockMinuteMs?: number;
+  } = {},
+): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
-  const backend = await createTempBackend({ backupFolder: tempDir('tpd-e2e-backups-') });
+  const backend = await createTempBackend({
+    backupFolder: tempDir('tpd-e2e-backups-'),
+    ...(options.lockMinuteMs ? { lockMinuteMs: options.lockMinuteMs } : {}),
+  });
   const started: { host?: BrowserHost; browser?: Browser } = {};
   // Stops Chromium (which removes its temp profile), the host and the database, in that order, once. Registered
   // before they start, so that a test that fails, or a start that fails half way, leaves nothing running.
@@ -43,21 +72,7 @@ export async function startApp(options: { demo?: boolean; firstStart?: boolean }
   if (options.demo) await backend.dispatch('demo:load', { size: 'standard' });
   if (!options.firstStart) await backend.dispatch('recovery:create-key', {});
   const host = (started.host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR }));
-  const browser = (started.browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Date inputs follow the browser's UI language, which on Linux comes from LANG.
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-GB',
-    ],
-  }));
+  const browser = (started.browser = await launchChromium());
   const context = await browser.newContext({
     viewport: { width: 1366, height: 860 },
     locale: 'en-GB',

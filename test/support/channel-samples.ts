@@ -285,6 +285,8 @@ export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Prom
 /** The backup's bytes; the strict-input test's placeholder ids name no file, and validation fails before any read. */
 const backupBase64 = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file).toString('base64') : 'AAAA');
 const SHEET_WORDS = 'river stone maple cloud orange piano tiger lemon window garden silver rocket'.split(' ');
+/** The PIN the lock samples set, type and remove. */
+const SAMPLE_PIN = '246813';
 
 const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -602,6 +604,19 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     takeTheirs: [],
   }),
   'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
+  'team:status': () => ({}),
+  'team:connect': () => ({ server: 'https://tpd.example.test' }),
+  'team:sign-out': () => ({}),
+  'team:leave': () => ({}),
+  // In this order (the contract's): a PIN is set, the app locks, and the PIN and the recovery key open it.
+  'lock:status': () => ({}),
+  'lock:activity': () => ({}),
+  'lock:set-idle': () => ({ minutes: 30 }),
+  'lock:set-pin': () => ({ pin: SAMPLE_PIN, current: null }),
+  'lock:now': () => ({}),
+  'lock:unlock-pin': () => ({ pin: SAMPLE_PIN }),
+  'lock:unlock-recovery': (ids) => ({ words: ids.recoveryWords }),
+  'lock:remove-pin': () => ({ current: { kind: 'pin', pin: SAMPLE_PIN } }),
 };
 
 /**
@@ -640,8 +655,17 @@ export async function runSample(backend: Backend, ids: SampleIds, name: ChannelN
   if (result.ok && name === 'backups:run-now') ids.backupFile = (result.data as { file: string }).file;
   if (result.ok && name === 'backups:run-now-download')
     ids.backupFile = (result.data as { made: { file: string } }).made.file;
+  // A locked app answers nothing else: open it again for the samples that follow (test/node/lock.test.ts
+  // covers what a locked app answers).
+  if (result.ok && name === 'lock:now') await backend.dispatch('lock:unlock-pin', { pin: SAMPLE_PIN });
   return result;
 }
+
+/**
+ * Channels the personal backend refuses (`forbidden`): the desktop glue and the team server answer
+ * them, and neither writes the personal database.
+ */
+export const REFUSED_WHERE_PERSONAL: readonly ChannelName[] = ['team:connect', 'team:sign-out', 'team:leave'];
 
 /** Channels that swap in a whole other database (TEMP triggers and caches go with the old connection). */
 export const REPLACES_DATABASE: readonly ChannelName[] = ['backups:restore', 'backups:restore-upload'];

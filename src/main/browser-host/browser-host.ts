@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend';
+import { channelOf, readJsonInput, sendJson } from '../http-json';
 import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveInside } from '../static-files';
 
 /**
@@ -25,33 +26,10 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
-
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -91,27 +69,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         return;
       }
       if (req.method !== 'POST') return sendJson(res, 405, { error: 'Use POST.' });
-      let input: unknown;
-      try {
-        const body = await readBody(req);
-        input = body === '' ? undefined : JSON.parse(body);
-      } catch (error) {
-        const tooLarge = (error as Error).message === 'too_large';
-        return sendJson(res, tooLarge ? 413 : 400, {
-          ok: false,
-          error: {
-            code: 'invalid_input',
-            message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.',
-          },
-        });
-      }
-      let channel = url.pathname.slice('/api/'.length);
-      try {
-        channel = decodeURIComponent(channel);
-      } catch {
-        // A malformed escape names no channel; dispatch answers unknown_channel rather than the host crashing.
-      }
-      return sendJson(res, 200, await backend.dispatch(channel, input));
+      const body = await readJsonInput(req, res);
+      if (!body) return;
+      return sendJson(res, 200, await backend.dispatch(channelOf(url.pathname), body.input));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'Method not allowed.' });

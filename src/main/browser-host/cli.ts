@@ -2,30 +2,15 @@
  * `npm run host -- [--data DIR] [--demo | --demo=large] [--port N] [--exports DIR]`
  * Runs the whole app in a browser, against a real encrypted database, without Electron.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
-import { StoreOpenError, KEY_BYTES } from '../store/open-store';
+import { StoreOpenError } from '../store/open-store';
+import { loadOrCreateKey } from './host-key';
 import { DEMO_SIZES } from '../services/demo/demo-service';
 import { defaultRendererDir, startBrowserHost } from './browser-host';
-
-const HOST_KEY_FILE = 'browser-host.key';
-
-/** The host keeps its key in a file beside the database: fine for development data, never for real data. */
-function loadOrCreateKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, HOST_KEY_FILE);
-  if (fs.existsSync(file)) {
-    const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-    if (key.length !== KEY_BYTES) throw new Error(`${file} does not hold a ${KEY_BYTES}-byte key.`);
-    return key;
-  }
-  const key = randomBytes(KEY_BYTES);
-  fs.writeFileSync(file, key.toString('hex'), { mode: 0o600 });
-  return key;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -65,8 +50,8 @@ async function main(): Promise<void> {
   });
 
   if (demo) {
-    const info = await backend.dispatch('app:info', {});
-    const count = info.ok ? (info.data as { traineeCount: number }).traineeCount : 0;
+    // Straight to the handler: a data folder left locked still tells the host how many trainees it has.
+    const count = (await backend.handlers['app:info']({})).traineeCount;
     if (count === 0) {
       const started = Date.now();
       const loaded = await backend.dispatch('demo:load', { size: demo });

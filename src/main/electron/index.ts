@@ -8,11 +8,13 @@ import { canUnlockWithRecoveryKey, DatabaseKeyError, loadDatabaseKey, unlockWith
 import { lockedBackend } from './locked-start';
 import { nativeFolderChooser } from './folder-dialog';
 import { registerIpc } from './ipc';
+import { teamModeBackend } from './team-mode';
 import { createDailyNotificationService } from '../services/today/daily-notification';
 import { backupBeforeQuit, startDailyBackups } from '../services/backups/backup-schedule';
 import { DEFAULT_BACKUP_FOLDER_NAME } from '../../shared/backups/backup-contract';
 import { startDailyNotifications } from './daily-notifications';
 import { buildMenu } from './menu';
+import { lockWithSystem } from './system-lock';
 import { electronNativeBinding } from './native-binding';
 import { APP_ORIGIN } from './trusted-sender';
 import { readWindowState, writeWindowState } from './window-state';
@@ -107,16 +109,34 @@ const notifications = (opened: Backend) =>
     (day) => opened.today.dueBy(day),
   );
 
-/** Everything that runs once the database is open: IPC, the menu, daily backups and notifications. */
+/** Locks the app; the menu's "Lock Now" before first start is done has nothing to unlock with, so it does nothing. */
+function lockApp(opened: Backend, reason: 'manual' | 'system'): void {
+  try {
+    opened.lock.lock(reason);
+  } catch (error) {
+    console.error('[lock] not locked:', (error as Error).message);
+  }
+}
+
+/** Everything that runs once the database is open: IPC, the menu, the lock, daily backups and notifications. */
 function runWith(opened: Backend): void {
   backend = opened;
-  registerIpc(opened, () => mainWindow);
+  // Personal records unless the person connected to a team server (Settings, or at first start).
+  const windowBackend = teamModeBackend(opened, {
+    userDataDir: app.getPath('userData'),
+    keychain: safeStorage,
+    openExternal: (url) => shell.openExternal(url),
+    allowPlainTextBackend: process.argv.includes('--allow-plaintext-key'),
+  });
+  registerIpc(windowBackend, () => mainWindow);
   Menu.setApplicationMenu(
     buildMenu(
       (command) => opened.events.emit('menu-command', command),
       () => mainWindow,
+      () => void lockApp(opened, 'manual'),
     ),
   );
+  lockWithSystem(() => lockApp(opened, 'system'));
   startDailyBackups(opened.backups);
   startDailyNotifications({
     // Made at each look, on the store of the moment: a restore reopens the database on a new connection.

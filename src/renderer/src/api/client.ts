@@ -22,8 +22,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Team mode: whether the session has ended (any call answered `signed_out`), for useSyncExternalStore. */
+export interface SessionState {
+  signedOut(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
 export interface Client {
   api: Api;
+  session: SessionState;
   on<K extends AppEventName>(event: K, listener: (payload: AppEvents[K]) => void): () => void;
 }
 
@@ -39,15 +46,30 @@ export interface ClientOptions {
 /** Builds `api.feature.verb(input)` for every channel in the contract over the given transport. */
 export function createClient(transport: Transport, options: ClientOptions = {}): Client {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+  let signedOut = false;
+  const listeners = new Set<() => void>();
+  const session: SessionState = {
+    signedOut: () => signedOut,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
   for (const name of CHANNEL_NAMES) {
     const [feature, verb] = splitChannel(name);
     const changed = namespacesToRefresh(contract[name].changes);
     (api[feature] ??= {})[verb] = async (input?: unknown) => {
       const result = await transport.call(name, input);
-      if (!result.ok) throw new ApiError(result.error);
+      if (!result.ok) {
+        if (result.error.code === 'signed_out' && !signedOut) {
+          signedOut = true;
+          for (const listener of listeners) listener();
+        }
+        throw new ApiError(result.error);
+      }
       if (changed.length > 0) await options.onChanged?.(changed);
       return result.data;
     };
   }
-  return { api: api as unknown as Api, on: (event, listener) => transport.on(event, listener) };
+  return { api: api as unknown as Api, session, on: (event, listener) => transport.on(event, listener) };
 }

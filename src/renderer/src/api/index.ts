@@ -1,17 +1,29 @@
 import { createContext, useContext } from 'react';
 import type { Client } from './client';
-import { httpTransport, preloadTransport, takeHostToken, type Transport } from './transport';
+import {
+  httpTransport,
+  isTeamServerPage,
+  preloadTransport,
+  takeHostToken,
+  teamTransport,
+  type Transport,
+} from './transport';
 
 export { ApiError } from './client';
 export type { Client } from './client';
 export { keyIn, type QueryKey } from './query-keys';
 
-/** Picks the transport once at start-up: the preload bridge under Electron, HTTP in the browser host. */
+/**
+ * Picks the transport once at start-up: the preload bridge under Electron, the session cookie on a
+ * team server, HTTP with the per-run token in the browser host.
+ */
 export function defaultTransport(): Transport {
-  return window.tpd
-    ? preloadTransport(window.tpd)
-    : httpTransport(takeHostToken(window.location, window.sessionStorage));
+  if (window.tpd) return preloadTransport(window.tpd);
+  if (isTeamServerPage(document)) return teamTransport();
+  return httpTransport(takeHostToken(window.location, window.sessionStorage));
 }
+
+export { isTeamServerPage } from './transport';
 
 export const ClientContext = createContext<Client | null>(null);
 

@@ -49,7 +49,7 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch.bin
   const listeners = new Map<string, Set<(payload: never) => void>>();
   const ensureSource = () => {
     if (source || typeof EventSource === 'undefined') return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = new EventSource(token ? `/api/events?token=${encodeURIComponent(token)}` : '/api/events');
   };
   return {
     async call(channel, input) {
@@ -90,5 +90,59 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch.bin
       set.add(listener as (payload: never) => void);
       return () => set.delete(listener as (payload: never) => void);
     },
+  };
+}
+
+/** True when a team server served this page (it marks the page; the browser host and Electron never do). */
+export function isTeamServerPage(doc: Document): boolean {
+  return doc.querySelector('meta[name="tpd-team-server"]') !== null;
+}
+
+const SIGNED_OUT = { ok: false, error: { code: 'signed_out', message: 'Signed out — sign in again.' } } as const;
+
+/**
+ * In a browser on a team server: the session is an HttpOnly cookie the page never sees; each call
+ * carries the session's CSRF token (from `/auth/session`, which only this origin can read) in a
+ * header. A 401 means the session ended: every call then answers `signed_out`.
+ */
+export function teamTransport(fetchImpl: typeof fetch = fetch.bind(globalThis)): Transport {
+  let csrf: Promise<string | null> | null = null;
+  const csrfToken = () =>
+    (csrf ??= fetchImpl('/auth/session', { headers: { accept: 'application/json' } })
+      .then(async (response) => (response.ok ? ((await response.json()) as { csrfToken: string }).csrfToken : null))
+      .catch(() => {
+        csrf = null;
+        return null;
+      }));
+  const events = httpTransport('', fetchImpl);
+  return {
+    async call(channel, input) {
+      const token = await csrfToken();
+      if (token === null) {
+        csrf = null;
+        return SIGNED_OUT;
+      }
+      try {
+        const response = await fetchImpl(`/api/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tpd-csrf': token },
+          body: JSON.stringify(input ?? {}),
+        });
+        if (response.status === 401) {
+          csrf = null;
+          return SIGNED_OUT;
+        }
+        return (await response.json()) as Result<unknown>;
+      } catch {
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'The team server is not answering. Check your connection and try again.',
+          },
+        };
+      }
+    },
+    on: (event, listener) => events.on(event, listener),
   };
 }

@@ -1,9 +1,11 @@
 import { BackupSettings } from '../features/backups';
 import { ExportLogSettings } from '../features/export-log';
 import { InsightsSettings } from '../features/insights';
+import { LockSettings } from '../features/lock';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, RetentionSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
+import { TeamServerSettings } from '../features/team';
 
 /** The Settings page: each feature contributes its own section; the app decides the order. */
 export function SettingsPage() {
@@ -12,10 +14,12 @@ export function SettingsPage() {
   return (
     <div className="page">
       <h1>Settings</h1>
+      <TeamServerSettings />
       <ProfileSettings />
       <MeetingTemplatesSettings />
       <SupportCatalogueSettings />
       <BackupSettings />
+      <LockSettings />
       <InsightsSettings />
       <ExportLogSettings />
       <RetentionSettings />

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { keyIn, useApi } from '../../api';
 import { FormError } from '../../components/FormError';
 import { RecoveryKeySetup } from './RecoveryKeySetup';
@@ -9,7 +9,7 @@ import { RestoreDialog, restoredSummary } from './RestoreDialog';
  * Shown before the app while this database has no recovery key: makes one, shows it once and has three
  * words typed back. On an empty data folder it also offers to restore a backup (the new-computer path).
  */
-export function FirstStartPage({ onDone }: { onDone(): void }) {
+export function FirstStartPage({ onDone, alternative }: { onDone(): void; alternative?: ReactNode }) {
   const api = useApi();
   const info = useQuery({ queryKey: keyIn('app', 'info'), queryFn: () => api.app.info() });
   const createKey = useMutation({ mutationFn: () => api.recovery['create-key']() });
@@ -55,6 +55,7 @@ export function FirstStartPage({ onDone }: { onDone(): void }) {
             </div>
           </section>
         ) : null}
+        {emptyDataFolder ? alternative : null}
       </div>
       <RestoreDialog
         open={restoring}

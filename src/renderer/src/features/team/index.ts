@@ -1,0 +1,5 @@
+export { ConnectTeamServer } from './ConnectTeamServer';
+export { SignedOutPage } from './SignedOutPage';
+export { TeamAccount } from './TeamAccount';
+export { TeamServerSettings } from './TeamServerSettings';
+export { useTeamStatus } from './queries';

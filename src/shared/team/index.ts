@@ -1,0 +1,2 @@
+export * from './team-contract';
+export * from './team-roles';

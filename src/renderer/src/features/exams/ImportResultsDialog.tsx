@@ -91,8 +91,9 @@ function RowsToCheck({
     <section aria-labelledby="results-to-check">
       <h3 id="results-to-check">To check ({rows.length})</h3>
       <p>
-        These results contradict their own figures (a Fail at or over its pass mark, a Pass under it). Check each
-        against the college’s letter; they are left out unless you tick “Record it anyway”.
+        These results contradict their own figures (a Fail at or over its pass mark, a Pass under it or with every
+        domain failed, a score over the paper’s items). Check each against the college’s letter; they are left out
+        unless you tick “Record it anyway”.
       </p>
       <div className="table-scroll table-scroll-short" tabIndex={0} role="group" aria-labelledby="results-to-check">
         <table className="data-table" aria-labelledby="results-to-check">

@@ -230,7 +230,10 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await form.getByText('Tick “Record it anyway” to save this result as it is, or correct the figures.').waitFor();
     await form.getByRole('checkbox', { name: 'Record it anyway' }).check();
     await form.getByRole('button', { name: 'Add result' }).click();
-    await form.getByText(/is in the future: record a result once the exam has been sat/).first().waitFor();
+    await form
+      .getByText(/is in the future: record a result once the exam has been sat/)
+      .first()
+      .waitFor();
     await form.getByLabel(/^Sitting date/).fill('03/04/2024');
     await form.getByRole('button', { name: 'Add result' }).click();
     await form.waitFor({ state: 'detached' });

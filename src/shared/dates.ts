@@ -1,4 +1,4 @@
-import { isValid, parse, format, parseISO, differenceInCalendarDays } from 'date-fns';
+import { format, parseISO, differenceInCalendarDays } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { z } from 'zod';
 
@@ -11,8 +11,14 @@ const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 /** True only for a date that exists on the calendar (no 31 February). */
 export function isRealIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  const d = parse(value, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) && format(d, 'yyyy-MM-dd') === value;
+  // Plain arithmetic: every form, import row and handover row checks its dates here, thousands at a time.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { withoutControlCharacters } from './text';
 
 /** The building blocks every channel input and form is made of, in one place. */
 export { dateSchema, optionalDateSchema } from './dates';
 export { optionalText, requiredText } from './text';
 
 /** A row id (UUID or a seeded id such as `seed-3`). */
-export const idSchema = z.string().min(1).max(64);
+export const idSchema = withoutControlCharacters(z.string().min(1).max(64), 'An id');
 /** Names a long-running call so its progress events can be followed (and cancelled). */
 export const jobIdSchema = z.string().min(1).max(64);
 /** The input of a channel that takes nothing. */

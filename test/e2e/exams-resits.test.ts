@@ -40,14 +40,21 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     await expect(rejected.getByRole('row', { name: /^17 / }).textContent()).resolves.toContain(
       'No trainee in the register has GMC number 7581654',
     );
-    const worthChecking = await dialog.getByRole('table', { name: /Accepted but worth checking/ }).textContent();
+    const toCheck = dialog.getByRole('table', { name: /To check/ });
+    const worthChecking = await toCheck.textContent();
     expect(worthChecking).toContain('every domain graded Fail');
     // The October 2025 AKT had 160 items: a score of 169 from that sitting is worth checking against the letter.
     expect(worthChecking).toContain('Score of 169 is more than the 160 items in the paper');
+    await dialog.getByText('2 to check').waitFor();
     await app.screenshot('exams-01-results-import-preview');
     await expectNoAxeViolations(page, 'the exam results import preview', { scope: '[role=dialog]', themes: 'both' });
+    // Results to check are recorded only when ticked, after reading the letter.
+    await dialog.getByRole('button', { name: 'Import 23 results' }).waitFor();
+    for (const box of await toCheck.getByRole('checkbox', { name: /^Record line \d+ anyway/ }).all()) await box.check();
     await dialog.getByRole('button', { name: 'Import 25 results' }).click();
-    await dialog.getByText('25 results imported: 25 new, 0 updated. 2 rows rejected; 2 flagged to check.').waitFor();
+    await dialog
+      .getByText('25 results imported: 25 new, 0 updated. 2 rows rejected; 2 recorded after checking.')
+      .waitFor();
     await expectNoAxeViolations(page, 'the exam results import summary', { scope: '[role=dialog]' });
     await dialog.getByRole('button', { name: 'Close' }).first().click();
 
@@ -201,6 +208,45 @@ describe('exams and the re-sit monitor in Chromium through the browser host', ()
     expect(csv.split('\r\n')[0]).toContain('Trainee,Exam,Warnings,Attempts used / left');
     expect(csv).toContain('Tariq Smith');
     expect(csv).toContain('Ready to sit');
+  });
+
+  it('asks before recording an impossible result, refuses a sitting to come, and shows its warning whole', async () => {
+    const { page } = app;
+    const trainees = await app.backend.dispatch('trainees:list', {});
+    if (!trainees.ok) throw new Error('no register');
+    const tariq = (trainees.data as Array<{ id: string; gmcNumber: string }>).find((t) => t.gmcNumber === '7455482')!;
+    await page.goto(`${app.host.url.split('#')[0]}#/trainees/${tariq.id}/exams`);
+    await page.getByRole('button', { name: 'Add exam result' }).click();
+    const form = page.getByRole('dialog', { name: 'Add exam result' });
+    await form.getByRole('combobox', { name: /^Exam/ }).selectOption({ label: 'AKT – Applied Knowledge Test' });
+    await form.getByLabel(/^Sitting date/).fill(format(addDays(new Date(), 30), 'dd/MM/yyyy'));
+    await form.getByRole('combobox', { name: /^Result/ }).selectOption('fail');
+    await form.getByLabel('Score', { exact: true }).fill('150');
+    await form.getByLabel(/^Pass mark/).fill('137');
+    await form.getByText('Fail recorded with a score of 150, at or over the pass mark of 137.').waitFor();
+    await app.screenshot('exams-13-record-it-anyway');
+    await expectNoAxeViolations(page, 'the attempt form asking to record it anyway', { scope: '[role=dialog]' });
+    await form.getByRole('button', { name: 'Add result' }).click();
+    await form.getByText('Tick “Record it anyway” to save this result as it is, or correct the figures.').waitFor();
+    await form.getByRole('checkbox', { name: 'Record it anyway' }).check();
+    await form.getByRole('button', { name: 'Add result' }).click();
+    await form
+      .getByText(/is in the future: record a result once the exam has been sat/)
+      .first()
+      .waitFor();
+    await form.getByLabel(/^Sitting date/).fill('03/04/2024');
+    await form.getByRole('button', { name: 'Add result' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    // The warning on the Exams tab is read whole: nothing of it is cut off.
+    const badge = page.getByText('Check: Fail recorded with a score of 150, at or over the pass mark of 137');
+    await badge.waitFor();
+    const clipped = await badge.evaluate((el) => {
+      const cell = el.closest('td')!;
+      return el.scrollWidth > el.clientWidth + 1 || cell.scrollWidth > cell.clientWidth + 1;
+    });
+    expect(clipped).toBe(false);
+    await app.screenshot('exams-14-warning-badge-whole');
   });
 
   it('names each bad row of a malformed results file and imports nothing from it', async () => {

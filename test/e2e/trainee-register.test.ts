@@ -117,6 +117,37 @@ describe('trainee register in Chromium through the browser host', () => {
     await again.getByLabel('CSV file').setInputFiles(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv'));
     await again.getByRole('button', { name: 'Nothing to import' }).waitFor();
     await expect(again.getByRole('button', { name: 'Nothing to import' }).isDisabled()).resolves.toBe(true);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+
+    // A list whose row has Ana Nair's GMC number under another name: shown, and left out unless ticked.
+    const renaming = [
+      'Forename,Surname,GMC Number,Programme,Training Grade,Programme Start Date,Expected CCT Date,WTE,Educational Supervisor,Current Post,Email',
+      'Fay,Green,6499029,GP - Northtown VTS,ST3,7/08/2024,02/02/2027,1,Dr Marcus Reid,"Obstetrics & Gynaecology, Northtown General",ana.nair0@nhs.example',
+      'Omar,Farouk,6475721,GP - Riverside VTS,ST3,6/08/2024,23/02/2028,0.6,Dr Anjali Desai,Eastfield Health Centre,omar.farouk1@nhs.example',
+    ].join('\n');
+    await page.goto(`${app.host.url.split('#')[0]}#/trainees/import`);
+    const check = page.getByRole('dialog', { name: 'Import trainees from CSV' });
+    await check
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'scheme-update.csv', mimeType: 'text/csv', buffer: Buffer.from(renaming) });
+    const differs = check.getByRole('table', { name: /Name differs/ });
+    await differs.getByText('Ana Nair').waitFor();
+    await differs.getByText('2 changes').click();
+    await differs.getByText('Surname: Nair → Green').waitFor();
+    const tick = check.getByRole('checkbox', { name: 'Import line 2: rename Ana Nair to Fay Green' });
+    expect(await tick.isChecked()).toBe(false);
+    await check
+      .getByRole('table', { name: /Rows to import/ })
+      .getByText('1 change')
+      .click();
+    await check.getByText('Whole-time equivalent: 80% → 60%').waitFor();
+    await app.screenshot('07b-import-name-differs');
+    await expectNoAxeViolations(page, 'the import preview with a name that differs', { scope: '[role=dialog]' });
+    await check.getByRole('button', { name: 'Import 1 trainee' }).click();
+    await check.getByText(/1 row left out \(name differs\)/).waitFor();
+    await check.getByRole('button', { name: 'Close' }).first().click();
+    await page.getByLabel('Filter Name').fill('Nair, Ana');
+    await table.getByRole('link', { name: 'Nair, Ana' }).waitFor();
   });
   it('finds people in the demo register as their names are typed, in any order, without accents or apostrophes', async () => {
     const { page, backend } = app;

@@ -17,7 +17,7 @@ vi.mock('../../src/main/store/migrations', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/main/store/migrations')>();
   registry.real = [...actual.MIGRATIONS];
   registry.list.push(...actual.MIGRATIONS);
-  return { MIGRATIONS: registry.list };
+  return { ...actual, MIGRATIONS: registry.list };
 });
 
 const backends: TempBackend[] = [];
@@ -69,10 +69,22 @@ describe('the AKT paper of each sitting', () => {
     });
     expect(older).toMatchObject({ itemCount: 200, scoreText: '130/200' });
 
-    // 109 would pass a 160-item paper with a pass mark of 105, but not this sitting's 111.
+    // 109 would pass a 160-item paper with a pass mark of 105, but not this sitting's 111: held until confirmed.
+    const fields = {
+      examId: akt.id,
+      sittingDate: '28/01/2026',
+      result: 'pass',
+      score: '109',
+      passMark: '111',
+    } as const;
+    const held = await backend.dispatch('exams:saveAttempt', { traineeId: trainee.id, fields });
+    expect(held).toMatchObject({
+      ok: false,
+      error: { fields: { 'fields.recordAnyway': expect.stringContaining('under the pass mark of 111') } },
+    });
     const under = await call(backend, 'exams:saveAttempt', {
       traineeId: trainee.id,
-      fields: { examId: akt.id, sittingDate: '28/01/2026', result: 'pass', score: '109', passMark: '111' },
+      fields: { ...fields, recordAnyway: true },
     });
     expect(under.flags).toEqual(['Pass recorded with a score of 109, under the pass mark of 111']);
   });

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../src/main/backend';
 import { BACKUP_MESSAGES } from '../../src/shared/backups/backup-contract';
 import { call, createTempBackend, tempDir } from '../support/temp-backend';
+import { databaseDigest } from '../support/database-dump';
 import { backupsIn, sha256 } from './helpers';
 
 const registry = vi.hoisted(() => ({
@@ -21,7 +22,7 @@ vi.mock('../../src/main/store/migrations', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/main/store/migrations')>();
   registry.real = [...actual.MIGRATIONS];
   registry.list.push(...actual.MIGRATIONS);
-  return { MIGRATIONS: registry.list };
+  return { ...actual, MIGRATIONS: registry.list };
 });
 
 const addNotesTable: Migration = {
@@ -97,6 +98,44 @@ describe('backups from other versions', () => {
     expect(backupsIn(newer.dataDir).some((f) => f.includes('.before-9001_extra_notes-'))).toBe(true);
     expect(backupsIn(newer.dataDir).some((f) => f.includes('.before-restore-'))).toBe(true);
   });
+
+  it('refuses, before the swap, a backup from before the record checks that holds a row breaking one', async () => {
+    // The version before 0016, with a row a crafted handover could leave: nothing then refused it.
+    const at = registry.real.findIndex(([name]) => name === '0016_record_checks');
+    registry.list.splice(0, registry.list.length, ...registry.real.slice(0, at));
+    const older = await backend();
+    await call(older, 'backups:set-folder', { folder: folder() });
+    const { words } = await call(older, 'recovery:create-key');
+    await call(older, 'demo:load', { size: 'standard' });
+    const broken = await older.store.db.selectFrom('trainees').select('id').executeTakeFirstOrThrow();
+    await sql`UPDATE trainees SET status = 'bogus' WHERE id = ${broken.id}`.execute(older.store.db);
+    const made = await call(older, 'backups:run-now');
+
+    registry.list.splice(0, registry.list.length, ...registry.real);
+    const newer = await backend();
+    await call(newer, 'trainees:create', {
+      givenName: 'Kept',
+      familyName: 'Here',
+      gmcNumber: '7000001',
+      programme: 'GP',
+      grade: 'ST1',
+      programmeStartDate: '07/08/2024',
+      wte: '1',
+    });
+    const before = await databaseDigest(newer.store.db);
+    const files = fs.readdirSync(newer.dataDir).sort();
+    const result = await newer.dispatch('backups:restore', {
+      file: made.file,
+      secret: { kind: 'recovery-key' as const, words: words.join(' ') },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const message = !result.ok ? result.error.message : '';
+    expect(message.startsWith(BACKUP_MESSAGES.breaksRules)).toBe(true);
+    expect(message).toContain(`1 row of trainees (${broken.id}) break trainees_status_known`);
+    expect(await databaseDigest(newer.store.db)).toBe(before);
+    expect(fs.readdirSync(newer.dataDir).sort()).toEqual(files);
+    expect((await call(newer, 'trainees:list', {})).map((t) => t.familyName)).toEqual(['Here']);
+  }, 60_000);
 
   it('refuses a backup whose database a newer version has updated, changing nothing', async () => {
     registry.list.push(['9001_extra_notes', addNotesTable]);

@@ -148,7 +148,7 @@ describe('erasing an archived trainee', () => {
     });
     const attempt = await call(backend, 'exams:saveAttempt', {
       traineeId,
-      fields: { examId: akt.id, sittingDate: '2031-01-15', result: 'awaiting' },
+      fields: { examId: akt.id, sittingDate: today, result: 'awaiting' },
     });
     await call(backend, 'exams:deleteAttempt', { id: (attempt as { id: string }).id });
     await call(backend, 'drafts:save', {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -25,19 +26,31 @@ function file(content: string, fileName = 'results.csv') {
   return { jobId: 'job-1', fileName, contentBase64: Buffer.from(content, 'utf8').toString('base64') };
 }
 
+/**
+ * The sample results as of this file's clock (6 January 2025): its three sittings from 2025 moved to
+ * December 2024, since a result is never recorded for a sitting still to come.
+ */
+function sampleResults(): string {
+  const text = fs.readFileSync(path.join(FIXTURES_DIR, 'exam-results.csv'), 'utf8');
+  const moved = text
+    .replace('6055047,SCA,08/07/2025,', '6055047,SCA,08/12/2024,')
+    .replace('7447373,SCA,08/10/2025,', '7447373,SCA,10/12/2024,')
+    .replace('7200151,AKT,17/10/2025,', '7200151,AKT,17/12/2024,');
+  if (moved.includes('/2025,')) throw new Error('The sample has another sitting after the clock');
+  return Buffer.from(moved, 'utf8').toString('base64');
+}
+
 async function importSamples() {
   await call(backend, 'traineeImport:commit', {
     jobId: 't',
     fileName: 'trainees.csv',
     contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'trainees-scheme-export.csv')),
   });
-  const sample = {
-    jobId: 'r',
-    fileName: 'exam-results.csv',
-    contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'exam-results.csv')),
-  };
+  const sample = { jobId: 'r', fileName: 'exam-results.csv', contentBase64: sampleResults() };
   const preview = await call(backend, 'examImport:preview', sample);
-  const outcome = await call(backend, 'examImport:commit', sample);
+  // The sample's rows to check are ticked, as a person would after reading the letters.
+  const confirmedLines = preview.rows.filter((r) => r.status !== 'error' && r.flags.length > 0).map((r) => r.line);
+  const outcome = await call(backend, 'examImport:commit', { ...sample, confirmedLines });
   const trainees = await call(backend, 'trainees:list', {});
   const byGmc = (gmc: string) => trainees.find((t) => t.gmcNumber === gmc)!;
   return { preview, outcome, byGmc };
@@ -55,7 +68,7 @@ describe('exam results import', () => {
   it('imports the sample results matched by GMC number, naming the rows whose trainee is not in the register', async () => {
     const { preview, outcome, byGmc } = await importSamples();
     expect(preview.missingColumns).toEqual([]);
-    expect(outcome).toMatchObject({ created: 25, rejected: 2 });
+    expect(outcome).toMatchObject({ created: 25, rejected: 2, flagged: preview.flagged, leftOut: 0 });
     const rejected = preview.rows.filter((r) => r.status === 'error');
     expect(rejected.map((r) => r.line)).toEqual([17, 26]);
     expect(rejected[0]!.reasons[0]).toContain('No trainee in the register has GMC number 7581654');
@@ -73,7 +86,7 @@ describe('exam results import', () => {
     const again = await call(backend, 'examImport:preview', {
       jobId: 'r2',
       fileName: 'x.csv',
-      contentBase64: fileAsBase64(path.join(FIXTURES_DIR, 'exam-results.csv')),
+      contentBase64: sampleResults(),
     });
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 25 });
   });
@@ -88,6 +101,86 @@ describe('exam results import', () => {
     expect(preview.counts.create).toBe(1);
     expect(preview.flagged).toBe(1);
     expect(preview.rows[0]!.flags).toEqual(['Pass recorded with a score of 130, under the pass mark of 139']);
+  });
+
+  it('holds impossible results for a decision and refuses a sitting still to come', async () => {
+    await call(backend, 'trainees:create', traineeInput({ gmcNumber: '7000001' }));
+    // The clock is 6 January 2025.
+    const csv = file(
+      [
+        'GMC Number,Exam,Sitting Date,Result,Score,Pass Mark',
+        '7000001,AKT,03/04/2024,Fail,150,137',
+        '7000001,AKT,03/03/2025,Fail,120,137',
+        '7000001,AKT,08/01/2024,Fail,120,139',
+      ].join('\n'),
+    );
+    const preview = await call(backend, 'examImport:preview', csv);
+    expect(preview.flagged).toBe(1);
+    expect(preview.rows[0]).toMatchObject({
+      line: 2,
+      status: 'create',
+      flags: ['Fail recorded with a score of 150, at or over the pass mark of 137'],
+    });
+    expect(preview.rows[1]).toMatchObject({ line: 3, status: 'error' });
+    expect(preview.rows[1]!.reasons).toEqual([
+      'The sitting date 03/03/2025 is in the future: a result is recorded once sat',
+    ]);
+    expect(preview.rows[2]).toMatchObject({ line: 4, status: 'create', flags: [] });
+
+    // Not ticked: only the ordinary row is recorded.
+    expect(await call(backend, 'examImport:commit', csv)).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      flagged: 0,
+      leftOut: 1,
+    });
+    expect(await attemptCount()).toBe(1);
+    // Ticked: recorded as the letter says, and still flagged on the trainee's exams.
+    const again = await call(backend, 'examImport:commit', { ...csv, confirmedLines: [2] });
+    expect(again).toMatchObject({ created: 1, unchanged: 1, flagged: 1, leftOut: 0 });
+    expect(await attemptCount()).toBe(2);
+  });
+
+  it('the attempt form asks before recording an impossible result, and refuses a sitting still to come', async () => {
+    const trainee = await call(backend, 'trainees:create', traineeInput({ gmcNumber: '7000001' }));
+    const akt = (await call(backend, 'exams:setup', {})).definitions.find((d) => d.code === 'AKT')!;
+    const fields = {
+      examId: akt.id,
+      sittingDate: '03/04/2024',
+      result: 'fail',
+      score: '150',
+      passMark: '137',
+    } as const;
+    const held = await backend.dispatch('exams:saveAttempt', { traineeId: trainee.id, fields });
+    expect(held).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        fields: {
+          'fields.recordAnyway': expect.stringMatching(
+            /^Fail recorded with a score of 150, at or over the pass mark of 137\. Check the result letter/,
+          ),
+        },
+      },
+    });
+    expect(await attemptCount()).toBe(0);
+    const saved = await call(backend, 'exams:saveAttempt', {
+      traineeId: trainee.id,
+      fields: { ...fields, recordAnyway: true },
+    });
+    expect(saved.flags).toEqual(['Fail recorded with a score of 150, at or over the pass mark of 137']);
+
+    const future = await backend.dispatch('exams:saveAttempt', {
+      traineeId: trainee.id,
+      fields: { examId: akt.id, sittingDate: '03/03/2025', result: 'fail', score: '120', passMark: '137' },
+    });
+    expect(future).toMatchObject({
+      ok: false,
+      error: { fields: { sittingDate: expect.stringContaining('03/03/2025 is in the future') } },
+    });
+    expect(await attemptCount()).toBe(1);
   });
 
   it('changes nothing for a malformed file and names each bad row', async () => {

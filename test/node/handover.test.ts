@@ -12,6 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_MESSAGES } from '../../src/shared/backups/backup-contract';
 import { HANDOVER_MESSAGES, type HandoverMade } from '../../src/shared/handover';
 import { writeHandoverEnvelope } from '../../src/main/services/handover/handover-file';
+import { collectPayload } from '../../src/main/services/handover/handover-service';
+import { newTransferPhrase } from '../../src/main/services/handover/transfer-phrase';
+import { databaseDigest } from '../support/database-dump';
 import { readSchemaTables, tablesAboutTrainees } from '../../src/main/store/schema-tables';
 import { RECORD_TABLE_NAMES } from '../../src/main/services/handover/handover-payload';
 import type { Backend } from '../../src/main/backend';
@@ -411,6 +414,59 @@ describe('refusing a bad handover', () => {
     });
     expect(error.fields?.file).toBe(BACKUP_MESSAGES.handoverNotBackup);
   }, 60_000);
+
+  it('a file opened by its phrase whose trainee row breaks the forms’ rules: refused, named, nothing written', async () => {
+    // Made as a sender's app would, then changed before sealing: the phrase opens it and it authenticates.
+    const payload = await collectPayload(
+      sender.store.db,
+      { traineeIds: [traineeId], fromName: 'Dr Crafty', includePrivateNotes: false },
+      { version: 'test', madeAt: new Date().toISOString() },
+    );
+    payload.trainees[0] = { ...payload.trainees[0], tags: 'not-json', status: 'bogus', gmc_number: 'abc' };
+    const phrase = newTransferPhrase();
+    const file = path.join(folder, 'crafted.tpdhandover');
+    await writeHandoverEnvelope(file, payload, phrase, payload.madeAt);
+
+    const register = await call(receiver, 'trainees:list', { includeArchived: true });
+    const digest = await databaseDigest(receiver.store.db);
+    await expectRefused(asUpload(fs.readFileSync(file), phrase.join(' ')), 'file', HANDOVER_MESSAGES.breaksRules);
+    const error = await refusal(receiver, 'handover:check-upload', asUpload(fs.readFileSync(file), phrase.join(' ')));
+    expect(error.message).toContain('Trainee 1: status “bogus” is not one of in_programme, out_of_programme');
+    expect(error.message).toContain('Trainee 1: tags “not-json” is not valid JSON');
+    expect(error.message).toContain('Trainee 1: gmc_number “abc”: GMC number must be exactly 7 digits');
+
+    expect(await databaseDigest(receiver.store.db)).toBe(digest);
+    expect(await call(receiver, 'trainees:list', { includeArchived: true })).toEqual(register);
+    const [someone] = register;
+    expect((await call(receiver, 'trainees:get', { id: someone!.id })).id).toBe(someone!.id);
+  }, 30_000);
+
+  it('a file whose rows are of the wrong types, or point at rows it does not hold, names them', async () => {
+    const payload = await collectPayload(
+      sender.store.db,
+      { traineeIds: [traineeId], fromName: 'Dr Crafty', includePrivateNotes: false },
+      { version: 'test', madeAt: new Date().toISOString() },
+    );
+    const wrongTypes = structuredClone(payload) as unknown as { trainees: Array<Record<string, unknown>> };
+    wrongTypes.trainees[0]!.wte = 'full time';
+    const orphan = structuredClone(payload);
+    orphan.records.meeting_actions[0] = { ...orphan.records.meeting_actions[0]!, meeting_id: 'no-such-meeting' };
+    const phrase = newTransferPhrase();
+    for (const [name, content, expected] of [
+      ['wrong-types', wrongTypes, 'Trainee 1: wte: '],
+      ['orphan', orphan, 'Action 1: meeting_id points at nothing in this file'],
+    ] as const) {
+      const file = path.join(folder, `${name}.tpdhandover`);
+      await writeHandoverEnvelope(file, content, phrase, payload.madeAt);
+      const digest = await databaseDigest(receiver.store.db);
+      const error = await refusal(receiver, 'handover:import-upload', {
+        ...asUpload(fs.readFileSync(file), phrase.join(' ')),
+        takeTheirs: [],
+      });
+      expect(error.fields?.file).toContain(expected);
+      expect(await databaseDigest(receiver.store.db)).toBe(digest);
+    }
+  }, 30_000);
 
   it('a file that is not ours at all', async () => {
     await expectRefused(

@@ -21,7 +21,7 @@ vi.mock('../../src/main/store/migrations', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/main/store/migrations')>();
   registry.real = [...actual.MIGRATIONS];
   registry.list.push(...actual.MIGRATIONS);
-  return { MIGRATIONS: registry.list };
+  return { ...actual, MIGRATIONS: registry.list };
 });
 
 const addNotesTable: Migration = {

@@ -123,7 +123,7 @@ describe('the sample scheme export', () => {
 
   it('commits the 55 good rows, normalised, and records each as imported', async () => {
     const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
-    expect(outcome).toEqual({ created: 55, updated: 0, unchanged: 0, rejected: 5 });
+    expect(outcome).toEqual({ created: 55, updated: 0, unchanged: 0, rejected: 5, leftOut: 0 });
 
     const trainees = await list();
     expect(trainees).toHaveLength(55);
@@ -159,7 +159,7 @@ describe('the sample scheme export', () => {
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 55, error: 5 });
 
     const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
-    expect(outcome).toEqual({ created: 0, updated: 0, unchanged: 55, rejected: 5 });
+    expect(outcome).toEqual({ created: 0, updated: 0, unchanged: 55, rejected: 5, leftOut: 0 });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -184,7 +184,7 @@ describe('the sample scheme export', () => {
       name: 'Omar Farouk',
     });
 
-    expect(await commit(changed)).toEqual({ created: 0, updated: 1, unchanged: 54, rejected: 5 });
+    expect(await commit(changed)).toEqual({ created: 0, updated: 1, unchanged: 54, rejected: 5, leftOut: 0 });
     const after = await snapshot();
     expect(after.trainees).toHaveLength(55);
     const updated = after.trainees.find((t) => t.gmc_number === '6475721')!;
@@ -209,7 +209,7 @@ describe('the sample scheme export', () => {
     const ana = (await byGmc('6499029'))!;
     await call(backend, 'trainees:archive', { id: ana.id });
     const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
-    expect(outcome).toEqual({ created: 0, updated: 0, unchanged: 55, rejected: 5 });
+    expect(outcome).toEqual({ created: 0, updated: 0, unchanged: 55, rejected: 5, leftOut: 0 });
     expect(await list()).toHaveLength(55);
     expect((await byGmc('6499029'))!.archivedAt).not.toBeNull();
   });
@@ -223,9 +223,80 @@ describe('the sample scheme export', () => {
       traineeInput({ gmcNumber: '6499029', givenName: 'Ana', familyName: 'Nair', currentPost: 'Typed by hand' }),
     );
     const outcome = await call(backend, 'traineeImport:commit', sampleRequest());
-    expect(outcome).toEqual({ created: 54, updated: 1, unchanged: 0, rejected: 5 });
+    expect(outcome).toEqual({ created: 54, updated: 1, unchanged: 0, rejected: 5, leftOut: 0 });
     expect(await list()).toHaveLength(55);
     expect(await byGmc('6499029')).toMatchObject({ currentPost: 'Obstetrics & Gynaecology, Northtown General' });
+  });
+});
+
+describe('a row that matches a trainee by GMC number but names someone else', () => {
+  async function hannah() {
+    return call(
+      backend,
+      'trainees:create',
+      traineeInput({
+        givenName: 'Hannah',
+        familyName: 'Farouk',
+        gmcNumber: '6135835',
+        currentPost: 'Eastfield Health Centre',
+      }),
+    );
+  }
+
+  it('is marked Name differs with every change before → after, and left out unless ticked', async () => {
+    const before = await hannah();
+    const file = `${HEADER}\n${row('Fay', 'Green', '6135835', { post: 'Riverside Surgery' })}\n`;
+
+    const p = await preview(file);
+    expect(p.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
+    expect(p.nameDiffers).toBe(1);
+    const [renaming] = p.rows;
+    expect(renaming).toMatchObject({
+      line: 2,
+      status: 'update',
+      gmcNumber: '6135835',
+      nameDiffers: { before: 'Hannah Farouk', after: 'Fay Green' },
+    });
+    expect(renaming!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'givenName', label: 'First name', before: 'Hannah', after: 'Fay' },
+        { field: 'familyName', label: 'Surname', before: 'Farouk', after: 'Green' },
+        { field: 'currentPost', label: 'Current post', before: 'Eastfield Health Centre', after: 'Riverside Surgery' },
+        { field: 'programme', label: 'Programme', before: 'GP - Northtown VTS', after: 'GP - Riverside VTS' },
+      ]),
+    );
+
+    // Not ticked: Hannah stays Hannah, with nothing else about her changed either.
+    const stored = await snapshot();
+    expect(await commit(file)).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 0, leftOut: 1 });
+    expect(await snapshot()).toEqual(stored);
+    expect(await call(backend, 'trainees:get', { id: before.id })).toMatchObject({
+      givenName: 'Hannah',
+      familyName: 'Farouk',
+      currentPost: 'Eastfield Health Centre',
+    });
+
+    // Ticked: the row is imported as it reads.
+    const outcome = await call(backend, 'traineeImport:commit', { ...request(file), confirmedLines: [2] });
+    expect(outcome).toEqual({ created: 0, updated: 1, unchanged: 0, rejected: 0, leftOut: 0 });
+    expect(await call(backend, 'trainees:get', { id: before.id })).toMatchObject({
+      givenName: 'Fay',
+      familyName: 'Green',
+      currentPost: 'Riverside Surgery',
+    });
+  });
+
+  it('is not marked for a name that differs only in case, accents or spacing, and shows what will change', async () => {
+    await hannah();
+    const file = `${HEADER}\n${row('HANNAH', 'Faroük ', '613 5835')}\n`;
+    const p = await preview(file);
+    expect(p.nameDiffers).toBe(0);
+    expect(p.rows[0]).toMatchObject({ status: 'update' });
+    expect(p.rows[0]!.nameDiffers).toBeUndefined();
+    expect(p.rows[0]!.changes!.map((c) => c.label)).toEqual(
+      expect.arrayContaining(['First name', 'Surname', 'Programme', 'Current post']),
+    );
+    expect(await commit(file)).toMatchObject({ updated: 1, leftOut: 0 });
   });
 });
 
@@ -249,6 +320,60 @@ describe('reading the bytes', () => {
     await commit(cp1252);
     expect((await byGmc('7000001'))!.familyName).toBe('Brontë');
     expect((await byGmc('7000003'))!.familyName).toBe('O’Brien');
+  });
+
+  it('reads UTF-8 with a few bytes that are not UTF-8 as UTF-8, naming the rows that hold them', async () => {
+    const good = Buffer.from([HEADER, row('Zoë', 'Brontë', '7000001'), row('Ada', 'Okafor', '7000002')].join('\n'));
+    // A stray Windows-1252 byte (0xE9, “é”) in Ada's post, as a hand-edited file may have.
+    const at = good.indexOf('Riverside Surgery', good.indexOf('Okafor'));
+    const bytes = Buffer.concat([good.subarray(0, at), Buffer.from([0xe9]), good.subarray(at), Buffer.from('\n')]);
+
+    const p = await preview(bytes);
+    expect(p.encoding).toBe('utf-8');
+    expect(p.rows[0]).toMatchObject({ line: 2, status: 'create', name: 'Zoë Brontë' });
+    expect(p.rows[1]).toMatchObject({ line: 3, status: 'error' });
+    expect(p.rows[1]!.reasons).toEqual([
+      'This row holds bytes that are not UTF-8 text (shown as “\uFFFD”) in “Current Post”: correct them in the spreadsheet and save it again as CSV UTF-8',
+    ]);
+    await commit(bytes);
+    expect((await byGmc('7000001'))!.familyName).toBe('Brontë');
+    expect(await byGmc('7000002')).toBeUndefined();
+  });
+
+  it('refuses NUL and other control characters in names, showing where they are', async () => {
+    const p = await preview(
+      [HEADER, row('Zo\u0000e', 'Smith', '7000001'), row('Ada', 'Oka\u0007for', '7000002')].join('\n'),
+    );
+    expect(p.rows.map((r) => r.status)).toEqual(['error', 'error']);
+    expect(p.rows[0]!.reasons).toEqual([
+      'First name cannot hold a control character (U+0000); remove it (“Zo\\u0000e”)',
+    ]);
+    expect(p.rows[1]!.reasons).toEqual([
+      'Surname cannot hold a control character (U+0007); remove it (“Oka\\u0007for”)',
+    ]);
+    expect(await commit([HEADER, row('Zo\u0000e', 'Smith', '7000001')].join('\n'))).toMatchObject({ created: 0 });
+    expect(await list()).toEqual([]);
+  });
+
+  it('echoes a huge cell shortened, never whole, and refuses a heading that is not one', async () => {
+    const huge = 'x'.repeat(10_000_000);
+    const p = await preview([HEADER, row('Ada', 'Okafor', 'y'.repeat(1_000_000), { post: huge })].join('\n'));
+    expect(p.rows[0]!.status).toBe('error');
+    expect(JSON.stringify(p).length).toBeLessThan(5_000);
+    expect(p.rows[0]!.reasons.join('; ')).toContain('(10,000,000 characters)');
+
+    const heading = await backend.dispatch(
+      'traineeImport:preview',
+      request(`${'H'.repeat(5_000)},Surname\nAda,Okafor\n`),
+    );
+    expect(heading).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('Column 1 of the header row is 5,000 characters long'),
+      },
+    });
+    expect(JSON.stringify(heading).length).toBeLessThan(1_000);
   });
 
   it('reads UTF-8 without a BOM', async () => {
@@ -501,7 +626,7 @@ describe('refusing files and mappings', () => {
   it('accepts a file with only a header, creating nobody', async () => {
     const p = await preview(HEADER);
     expect(p.rows).toEqual([]);
-    expect(await commit(HEADER)).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await commit(HEADER)).toEqual({ created: 0, updated: 0, unchanged: 0, rejected: 0, leftOut: 0 });
   });
 
   it('refuses an oversized upload before decoding it', async () => {

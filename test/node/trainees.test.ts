@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 
 import {
   compareRegisterNames,
@@ -321,5 +322,46 @@ describe('listing', () => {
     });
     expect(listed).toEqual(shown);
     expect(Object.keys(listed!).sort()).toEqual([...TRAINEE_ROW_FIELDS].sort());
+  });
+});
+
+describe('a stored record the app cannot read', () => {
+  /** A row written past the database's own checks, as a crafted handover could before migration 0016. */
+  async function breakRecord(id: string) {
+    await sql`PRAGMA ignore_check_constraints = ON`.execute(backend.store.db);
+    await sql`UPDATE trainees SET tags = 'not-json', status = 'bogus' WHERE id = ${id}`.execute(backend.store.db);
+    await sql`PRAGMA ignore_check_constraints = OFF`.execute(backend.store.db);
+  }
+
+  it('is listed beside the rest and named, opens, and is refused archiving until edited, never internal', async () => {
+    const good = await create({ familyName: 'Addo', gmcNumber: '7000001' });
+    const broken = await create({ familyName: 'Farouk', givenName: 'Hannah', gmcNumber: '7000002' });
+    await breakRecord(broken.id);
+
+    const rows = await list();
+    expect(rows.map((r) => r.familyName)).toEqual(['Addo', 'Farouk']);
+    expect(rows.find((r) => r.id === good.id)!.unreadable).toBeUndefined();
+    expect(rows.find((r) => r.id === broken.id)).toMatchObject({
+      tags: [],
+      unreadable: ['tags are not a list', 'status “bogus” is not one the app knows'],
+    });
+    const [first] = await call(backend, 'trainees:list-first', { includeArchived: false, count: 10 });
+    expect(first!.familyName).toBe('Addo');
+
+    const opened = await call(backend, 'trainees:get', { id: broken.id });
+    expect(opened.unreadable).toEqual(['tags are not a list', 'status “bogus” is not one the app knows']);
+
+    const archived = await backend.dispatch('trainees:archive', { id: broken.id });
+    expect(archived).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('Hannah Farouk’s record holds') },
+    });
+
+    // Editing puts it right; then it archives like any other.
+    const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, unreadable: _r, ...fields } = opened;
+    await call(backend, 'trainees:update', { id: broken.id, fields: { ...fields, status: 'in_programme' } });
+    expect((await call(backend, 'trainees:get', { id: broken.id })).unreadable).toBeUndefined();
+    await call(backend, 'trainees:archive', { id: broken.id });
+    expect((await list()).map((r) => r.familyName)).toEqual(['Addo']);
   });
 });

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../src/shared/contract';
 import { DATA_FEATURES, FILE_BACKED_FEATURES } from '../../src/shared/contract/data-features';
+import { problemsInStore } from '../../src/main/services/record-rules';
 import { CACHE_TABLES, hasOwner, TABLE_OWNERS, tablesChangedBy } from '../../src/main/store/table-owners';
 import type { DB } from '../../src/main/store/schema';
 import {
@@ -122,6 +123,12 @@ describe('write declarations', () => {
       expectDeclared(name, await run(name));
     });
   }
+
+  it('every row the demo and the channels wrote passes the gate every record comes in by', async () => {
+    // The handover and restore gates refuse rows that break these rules, so the app itself must never write one.
+    const { problems } = await problemsInStore(backend.store.db, { today: ids.today });
+    expect(problems).toEqual([]);
+  });
 
   for (const name of REPLACES_DATABASE) {
     it(`${name} replaces the whole database, so it declares every data feature`, async () => {

@@ -24,6 +24,7 @@ const preview: ImportPreview = {
     },
   ],
   counts: { create: 1, update: 0, unchanged: 0, error: 1 },
+  nameDiffers: 0,
 };
 
 function chooseFile() {
@@ -56,7 +57,7 @@ describe('ImportTraineesDialog', () => {
   it('re-checks the file with the chosen column, and commits with that mapping', async () => {
     const user = userEvent.setup();
     const previewCall = vi.fn(() => preview);
-    const commit = vi.fn(() => ({ created: 1, updated: 0, unchanged: 0, rejected: 1 }));
+    const commit = vi.fn(() => ({ created: 1, updated: 0, unchanged: 0, rejected: 1, leftOut: 0 }));
     renderWithApp(<ImportTraineesDialog open onClose={vi.fn()} />, {
       'traineeImport:preview': previewCall,
       'traineeImport:commit': commit,
@@ -73,6 +74,60 @@ describe('ImportTraineesDialog', () => {
     await user.click(await screen.findByRole('button', { name: 'Import 1 trainee' }));
     expect(await screen.findByText(/1 trainee imported: 1 new, 0 updated\. 1 row rejected\./)).toBeInTheDocument();
     expect(commit).toHaveBeenCalledTimes(1);
+  });
+
+  it('marks a row whose name differs, shows what would change, and imports it only when ticked', async () => {
+    const user = userEvent.setup();
+    const renaming: ImportPreview = {
+      ...preview,
+      rows: [
+        {
+          line: 2,
+          status: 'update',
+          gmcNumber: '6135835',
+          name: 'Fay Green',
+          reasons: [],
+          nameDiffers: { before: 'Hannah Farouk', after: 'Fay Green' },
+          changes: [
+            { field: 'givenName', label: 'First name', before: 'Hannah', after: 'Fay' },
+            { field: 'familyName', label: 'Surname', before: 'Farouk', after: 'Green' },
+          ],
+        },
+        {
+          line: 3,
+          status: 'update',
+          gmcNumber: '6475721',
+          name: 'Omar Farouk',
+          reasons: [],
+          changes: [{ field: 'wte', label: 'Whole-time equivalent', before: '80%', after: '60%' }],
+        },
+      ],
+      counts: { create: 0, update: 2, unchanged: 0, error: 0 },
+      nameDiffers: 1,
+    };
+    const commit = vi.fn(() => ({ created: 0, updated: 2, unchanged: 0, rejected: 0, leftOut: 0 }));
+    renderWithApp(<ImportTraineesDialog open onClose={vi.fn()} />, {
+      'traineeImport:preview': () => renaming,
+      'traineeImport:commit': commit,
+      'app:info': () => ({ version: 't', databaseFile: 'x', traineeCount: 2 }),
+    });
+    chooseFile();
+    const differs = await screen.findByRole('table', { name: /Name differs/ });
+    expect(within(differs).getByText('Hannah Farouk')).toBeInTheDocument();
+    expect(within(differs).getByText('Name differs')).toBeInTheDocument();
+    await user.click(within(differs).getByText('2 changes'));
+    expect(within(differs).getByText(/Surname:/)).toHaveTextContent('Surname: Farouk → Green');
+
+    // The other update shows its change too, and only it is counted until the renaming row is ticked.
+    const toImport = screen.getByRole('table', { name: /Rows to import/ });
+    await user.click(within(toImport).getByText('1 change'));
+    expect(within(toImport).getByText(/Whole-time equivalent:/)).toHaveTextContent('Whole-time equivalent: 80% → 60%');
+    const tick = screen.getByRole('checkbox', { name: 'Import line 2: rename Hannah Farouk to Fay Green' });
+    expect(tick).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Import 1 trainee' })).toBeEnabled();
+    await user.click(tick);
+    await user.click(screen.getByRole('button', { name: 'Import 2 trainees' }));
+    expect(commit).toHaveBeenCalledWith(expect.objectContaining({ confirmedLines: [2] }));
   });
 
   it('shows the file-level error main gives for malformed CSV', async () => {

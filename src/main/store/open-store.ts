@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, REBUILDS_TABLES } from './migrations';
+import { RowsBreakChecksError } from './table-checks';
 import type { DB } from './schema';
 import { verifiedVacuumCopy } from './verified-copy';
 
@@ -36,6 +37,10 @@ export class StoreOpenError extends Error {
   constructor(
     readonly reason: StoreOpenFailure,
     message: string,
+    /** For a migration stopped by stored rows that break a new rule: which rows, named. */
+    readonly rowsBreakingRules?: string,
+    /** The copy made before the failed migration, if one was. */
+    readonly copy?: string,
   ) {
     super(message);
     this.name = 'StoreOpenError';
@@ -49,6 +54,11 @@ export interface OpenStoreOptions {
   /** Path to a `better_sqlite3.node` built for the running runtime (Electron in development). */
   nativeBinding?: string;
   now?: () => Date;
+  /**
+   * The database the copy made before migrating is named after (default: `file`). A restore migrates
+   * its decrypted temporary file before the swap, and keeps the copy under the real database's name.
+   */
+  copyNamedAfter?: string;
 }
 
 export const KEY_BYTES = 32;
@@ -139,7 +149,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const pending = known.slice(executed.length);
   if (existed && executed.length > 0 && pending.length > 0) {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const backup = `${file}.before-${pending[0]}-${stamp}.bak`;
+    const backup = `${options.copyNamedAfter ?? file}.before-${pending[0]}-${stamp}.bak`;
     // VACUUM INTO writes a consistent copy encrypted with the same key; it counts once fsynced and integrity-checked.
     try {
       await verifiedVacuumCopy(
@@ -164,11 +174,22 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     db,
     provider: { getMigrations: async () => Object.fromEntries(MIGRATIONS) },
   });
+  // Foreign keys cannot be switched inside the migrations' transaction: off before it, on after.
+  const rebuilds = pending.some((name) => REBUILDS_TABLES.has(name));
+  if (rebuilds) sqlite.pragma('foreign_keys = OFF');
   const { error } = await migrator.migrateToLatest();
+  if (rebuilds) sqlite.pragma('foreign_keys = ON');
   if (error) {
     await db.destroy();
     const where = backups.length > 0 ? ` A copy of the database from before the update is at ${backups[0]}.` : '';
-    throw new StoreOpenError('migration_failed', `Updating the database to this version of the app failed.${where}`);
+    // Records that break a new rule are named, so someone can put them right with the older version.
+    const why = error instanceof RowsBreakChecksError ? ` ${error.message}` : '';
+    throw new StoreOpenError(
+      'migration_failed',
+      `Updating the database to this version of the app failed.${why}${where}`,
+      error instanceof RowsBreakChecksError ? error.rows : undefined,
+      backups[0],
+    );
   }
   restrictToOwner(file);
 

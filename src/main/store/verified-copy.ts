@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { sql, type Kysely } from 'kysely';
 
 export interface KeyedFileOptions {
   key: Buffer;
@@ -85,4 +86,12 @@ export async function verifiedVacuumCopy(
     fs.rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** Rows whose foreign key points at no row (SQLite checks keys on write, not on a file it is given), named. */
+export async function orphanedRows<T>(db: Kysely<T>, limit = 5): Promise<string[]> {
+  const { rows } = await sql<{ table: string; rowid: number; parent: string }>`
+    SELECT "table", rowid, parent FROM pragma_foreign_key_check LIMIT ${limit}
+  `.execute(db);
+  return rows.map((r) => `row ${r.rowid} of ${r.table} points at no row of ${r.parent}`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
-import { optionalText, requiredText } from '../text';
+import { optionalText, requiredText, withoutControlCharacters } from '../text';
 import { idSchema } from '../schema-helpers';
 import { gradeSchema, wteSchema } from '../trainees';
 import { EVIDENCE_BASES, type EsrState, type EvidenceBasis } from './arcp-reference';
@@ -11,7 +11,7 @@ export const EDUCATOR_SUMMARY_MAX = 6000;
 /** Panels review tens of trainees; a cap keeps the panel page and batch quick and catches "all 10,000" by mistake. */
 export const PANEL_MAX_TRAINEES = 500;
 
-const codeSchema = z.string().trim().min(1).max(12);
+const codeSchema = withoutControlCharacters(z.string().trim().min(1).max(12), 'A code');
 
 /** One ARCP record's editable fields; the same schema checks the form and the channel input. */
 export const arcpRecordFieldsSchema = z
@@ -63,7 +63,7 @@ export type ArcpRecordFields = z.output<typeof arcpRecordFieldsSchema>;
 
 /** Counts seen in the e-portfolio, by checklist item key. Blank means "not recorded yet". */
 export const evidenceCountsSchema = z.record(
-  z.string().min(1).max(60),
+  withoutControlCharacters(z.string().min(1).max(60), 'An evidence item'),
   z.coerce
     .number({ error: 'Counts must be numbers' })
     .int({ error: 'Counts must be whole numbers' })

@@ -34,6 +34,10 @@ export const BACKUP_MESSAGES = {
   newerVersion:
     'This backup was made by a newer version of TPD Companion. Install the latest version to restore it; nothing was changed.',
   noRecoveryKey: 'No recovery key has been made for this database yet.',
+  notUpdatable:
+    'This backup could not be brought up to this version of TPD Companion, so it was not restored; nothing was changed.',
+  breaksRules:
+    'This backup holds records that break the rules the app’s forms apply, so it was not restored; nothing was changed:',
 } as const;
 
 export interface RecordCounts {

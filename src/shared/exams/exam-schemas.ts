@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
-import { optionalText, requiredText } from '../text';
+import { controlCharacterIn, optionalText, requiredText, withoutControlCharacters } from '../text';
 import { TRAINING_GRADES } from '../trainees';
-import { CONTRIBUTING_FACTORS, EXAM_RESULTS, READINESS_DECISIONS } from './exam-reference';
+import {
+  CONTRIBUTING_FACTORS,
+  DOMAIN_GRADES,
+  EXAM_RESULTS,
+  FAILING_GRADES,
+  READINESS_DECISIONS,
+} from './exam-reference';
 
 /**
  * The schemas behind the exam forms. Each accepts what a form holds (lines of text, checkbox
@@ -21,11 +27,14 @@ function linesSchema(max: number, itemMax: number, label: string) {
         : v,
     z
       .array(
-        z
-          .string()
-          .trim()
-          .min(1)
-          .max(itemMax, { error: `Each line of ${label} must be ${itemMax} characters or fewer` }),
+        withoutControlCharacters(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .max(itemMax, { error: `Each line of ${label} must be ${itemMax} characters or fewer` }),
+          `A line of ${label}`,
+        ),
       )
       .max(max, { error: `Use at most ${max} lines for ${label}` }),
   );
@@ -45,28 +54,66 @@ function optionalNumber(label: string, min: number, max: number) {
   );
 }
 
-export const attemptFieldsSchema = z.strictObject({
-  examId: z.string({ error: 'Choose the exam' }).min(1, { error: 'Choose the exam' }),
-  sittingDate: dateSchema('sitting date'),
-  result: EXAM_RESULTS.schema('Choose the result'),
-  score: optionalNumber('Score', 0, 1000),
-  passMark: optionalNumber('Pass mark', 0, 1000),
-  /** Blank means the paper's usual size (the AKT: 200 items, 160 from October 2025). */
-  itemCount: optionalNumber('Number of items', 1, 1000),
-  /** Component key → percentage text or grade; blanks are dropped. */
-  components: z
-    .record(z.string().max(60), z.string().trim().max(40))
-    .default({})
-    .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== ''))),
-  feedback: optionalText(4000, 'Feedback'),
-});
+/**
+ * A result that contradicts its own figures: a Fail at or over the pass mark, a Pass under it, or a
+ * Pass with every graded domain failed. Usually a typing slip; now and then the college's letter
+ * really says so (a pass mark adjusted after the sitting), so the form records it only when told to.
+ */
+export function unlikelyResult(attempt: {
+  result: string;
+  score: number | null;
+  passMark: number | null;
+  /** Graded domains only (SCA): a percentage exam's parts never read as failing grades. */
+  gradedDomains?: readonly string[];
+}): string | null {
+  const { result, score, passMark, gradedDomains = [] } = attempt;
+  if (score !== null && passMark !== null) {
+    if (result === 'pass' && score < passMark)
+      return `Pass recorded with a score of ${score}, under the pass mark of ${passMark}`;
+    if (result === 'fail' && score >= passMark)
+      return `Fail recorded with a score of ${score}, at or over the pass mark of ${passMark}`;
+  }
+  if (result === 'pass' && gradedDomains.length > 0 && gradedDomains.every((g) => FAILING_GRADES.includes(g)))
+    return 'Pass recorded with every domain graded Fail or Clear Fail';
+  return null;
+}
+
+export const RECORD_ANYWAY_HINT = 'Check the result letter. Tick “Record it anyway” if it really says this.';
+
+export const attemptFieldsSchema = z
+  .strictObject({
+    examId: z.string({ error: 'Choose the exam' }).min(1, { error: 'Choose the exam' }),
+    sittingDate: dateSchema('sitting date'),
+    result: EXAM_RESULTS.schema('Choose the result'),
+    score: optionalNumber('Score', 0, 1000),
+    passMark: optionalNumber('Pass mark', 0, 1000),
+    /** Blank means the paper's usual size (the AKT: 200 items, 160 from October 2025). */
+    itemCount: optionalNumber('Number of items', 1, 1000),
+    /** Component key → percentage text or grade; blanks are dropped. */
+    components: z
+      .record(
+        withoutControlCharacters(z.string().max(60), 'A part of the exam'),
+        withoutControlCharacters(z.string().trim().max(40), 'A part’s result'),
+      )
+      .default({})
+      .transform((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== ''))),
+    feedback: optionalText(4000, 'Feedback'),
+    /** The person has seen that the result contradicts its figures and records it as the letter says. */
+    recordAnyway: z.boolean().default(false),
+  })
+  .superRefine((a, ctx) => {
+    const gradedDomains = Object.values(a.components).filter((v) => (DOMAIN_GRADES as readonly string[]).includes(v));
+    const unlikely = unlikelyResult({ ...a, gradedDomains });
+    if (unlikely && !a.recordAnyway)
+      ctx.addIssue({ code: 'custom', path: ['recordAnyway'], message: `${unlikely}. ${RECORD_ANYWAY_HINT}` });
+  });
 export type AttemptFieldsInput = z.input<typeof attemptFieldsSchema>;
 export type AttemptFields = z.output<typeof attemptFieldsSchema>;
 
 const feedbackAreaSchema = z.strictObject({
-  key: z.string().max(60),
-  label: z.string().max(200),
-  result: z.string().max(40),
+  key: withoutControlCharacters(z.string().max(60), 'A feedback area'),
+  label: withoutControlCharacters(z.string().max(200), 'A feedback area'),
+  result: withoutControlCharacters(z.string().max(40), 'A feedback area’s result'),
   weakest: z.boolean(),
   note: optionalText(2000, 'Feedback note'),
 });
@@ -142,8 +189,8 @@ export type ReadinessFieldsInput = z.input<typeof readinessFieldsSchema>;
 export type ReadinessFields = z.output<typeof readinessFieldsSchema>;
 
 const componentSchema = z.strictObject({
-  key: z.string().trim().min(1).max(60),
-  label: requiredText(120, 'Name each part of the exam', 'Part name'),
+  key: withoutControlCharacters(z.string().trim().min(1).max(60), 'A part’s key'),
+  label: requiredText(120, 'Name each part of the exam', 'Part name', 'one'),
 });
 
 export const examDefinitionFieldsSchema = z.strictObject({
@@ -152,6 +199,7 @@ export const examDefinitionFieldsSchema = z.strictObject({
     .trim()
     .min(1, { error: 'Enter a short code, like AKT' })
     .max(20, { error: 'The code must be 20 characters or fewer' })
+    .refine((s) => controlCharacterIn(s) === null, { error: 'The code cannot hold control characters' })
     .transform((s) => s.toUpperCase()),
   name: requiredText(120, 'Enter the exam’s name', 'Name'),
   hasScore: z.boolean(),
@@ -181,6 +229,7 @@ export const examDefinitionFieldsSchema = z.strictObject({
     .string()
     .trim()
     .max(20)
+    .refine((s) => controlCharacterIn(s) === null, { error: 'The group cannot hold control characters' })
     .transform((s) => s.toUpperCase()),
   bookingWeeksBefore: optionalNumber('Booking weeks before the sitting', 0, 52),
 });

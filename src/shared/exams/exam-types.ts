@@ -220,7 +220,10 @@ export interface ResultsImportRow {
   sittingDate: string;
   result: string;
   reasons: string[];
-  /** Accepted but worth a look (a pass under its pass mark). */
+  /**
+   * Why the result looks impossible (a Fail at or over its pass mark, a Pass under it, a score over
+   * the paper's items): the row is "to check", recorded only when ticked (`confirmedLines`).
+   */
   flags: string[];
 }
 
@@ -232,6 +235,7 @@ export interface ResultsImportPreview {
   missingColumns: string[];
   rows: ResultsImportRow[];
   counts: Record<ResultsImportRow['status'], number>;
+  /** Rows to check (with flags), counted in create or update; recorded only when ticked. */
   flagged: number;
 }
 
@@ -240,5 +244,8 @@ export interface ResultsImportOutcome {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows to check that were ticked and recorded anyway. */
   flagged: number;
+  /** Rows to check that were not ticked, so not recorded. */
+  leftOut: number;
 }

@@ -28,6 +28,8 @@ const resultsFileSchema = z.strictObject({
   jobId: jobIdSchema,
   fileName: z.string().max(260),
   contentBase64: importContentSchema,
+  /** Lines of rows "to check" that the user ticked to record anyway; the others are left out. */
+  confirmedLines: z.array(z.number().int().min(1)).max(100_000).optional(),
 });
 
 /** Paste-ready text of a shared record (post-fail conversation or readiness discussion). */

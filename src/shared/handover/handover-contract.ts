@@ -26,6 +26,8 @@ export const HANDOVER_MESSAGES = {
     'This is a TPD Companion backup, not a handover file. Restore backups from Settings › Backups; nothing was imported.',
   newerVersion:
     'This handover file was made by a newer version of TPD Companion. Install the latest version to import it; nothing was imported.',
+  breaksRules:
+    'This handover file holds records that break the rules the app’s forms apply, so nothing was imported. Ask the sender to correct them and send it again:',
   tooLarge: `A handover file holds at most ${MAX_HANDOVER_TRAINEES} trainees: hand them over in smaller groups.`,
 } as const;
 

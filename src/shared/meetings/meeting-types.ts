@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from '../schema-helpers';
 import { dateSchema, isRealIsoDate, optionalDateSchema, parseUkDate } from '../dates';
-import { optionalText } from '../text';
+import { optionalText, withoutControlCharacters } from '../text';
 
 export const MEETING_TYPES = [
   { value: 'induction', label: 'Induction / “hello” meeting' },
@@ -50,10 +50,10 @@ export const MAX_ACTIONS = 30;
 export function noteText(max: number, label: string) {
   return z.preprocess(
     (v) => (v == null ? '' : v),
-    z
-      .string()
-      .max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` })
-      .transform((s) => (s.trim() ? s.replace(/\s+$/, '') : '')),
+    withoutControlCharacters(
+      z.string().max(max, { error: `${label} must be ${max.toLocaleString('en-GB')} characters or fewer` }),
+      label,
+    ).transform((s) => (s.trim() ? s.replace(/\s+$/, '') : '')),
   );
 }
 
@@ -67,7 +67,12 @@ const attendeesSchema = z.preprocess(
           .filter(Boolean)
       : v,
   z
-    .array(z.string().trim().min(1).max(100, { error: 'Each attendee must be 100 characters or fewer' }))
+    .array(
+      withoutControlCharacters(
+        z.string().trim().min(1).max(100, { error: 'Each attendee must be 100 characters or fewer' }),
+        'An attendee',
+      ),
+    )
     .max(20, { error: 'List at most 20 attendees' }),
 );
 
@@ -107,11 +112,14 @@ const actionDueSchema = z.preprocess(
 
 export const meetingActionSchema = z.strictObject({
   id: z.string().max(64).nullable().optional(),
-  description: z
-    .string({ error: 'Describe the action' })
-    .trim()
-    .min(1, { error: 'Describe the action' })
-    .max(500, { error: 'An action must be 500 characters or fewer' }),
+  description: withoutControlCharacters(
+    z
+      .string({ error: 'Describe the action' })
+      .trim()
+      .min(1, { error: 'Describe the action' })
+      .max(500, { error: 'An action must be 500 characters or fewer' }),
+    'The action',
+  ),
   owner: z.enum(ACTION_OWNER_VALUES, { error: 'Choose who owns the action' }),
   dueOn: actionDueSchema,
   done: z.boolean().default(false),

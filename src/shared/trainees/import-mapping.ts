@@ -1,3 +1,5 @@
+import type { TraineeFieldChange } from './trainee-changes';
+
 /**
  * Columns a scheme's spreadsheet may have, and the register field each one feeds. Header
  * matching ignores case, spaces and punctuation, so "GMC No." and "gmc_number" both match.
@@ -114,6 +116,13 @@ export interface ImportRowPreview {
   gmcNumber: string;
   name: string;
   reasons: string[];
+  /** For a row that matches a trainee by GMC number: each field it would change, before → after. */
+  changes?: TraineeFieldChange[];
+  /**
+   * The row matches a trainee by GMC number but names someone else (beyond case, accents and
+   * spacing): left out of the import unless the user ticks it (`confirmedLines`).
+   */
+  nameDiffers?: { before: string; after: string };
 }
 
 export interface ImportPreview {
@@ -125,6 +134,8 @@ export interface ImportPreview {
   unmappedRequired: ImportField[];
   rows: ImportRowPreview[];
   counts: Record<ImportRowStatus, number>;
+  /** Update rows whose name differs from the register's: counted in `update`, imported only when ticked. */
+  nameDiffers: number;
 }
 
 export interface ImportOutcome {
@@ -132,4 +143,6 @@ export interface ImportOutcome {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows whose name differs that were not ticked, so left as the register has them. */
+  leftOut: number;
 }

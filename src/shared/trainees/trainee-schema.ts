@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, isRealIsoDate, optionalDateSchema } from '../dates';
-import { optionalText, requiredText, tidySpaces } from '../text';
+import { optionalText, requiredText, withoutControlCharacters } from '../text';
 import { TRAINEE_STATUSES, TRAINING_GRADES, WTE_MAX, WTE_MIN, type TraineeStatus } from './reference';
 
 export const GMC_NUMBER_MESSAGE = 'GMC number must be exactly 7 digits';
@@ -42,8 +42,8 @@ export const gradeSchema = z.preprocess(
   z.enum(TRAINING_GRADES, { error: `Training grade must be one of ${TRAINING_GRADES.join(', ')}` }),
 );
 
-const nameSchema = (missing: string, label: string) =>
-  z.preprocess((v) => (typeof v === 'string' ? tidySpaces(v) : v), requiredText(100, missing, label));
+/** A name on one line: runs of spaces (and a line break from a spreadsheet cell) become one space; NUL and other controls are refused. */
+const nameSchema = (missing: string, label: string) => requiredText(100, missing, label, 'one');
 
 /** Tags as a list, or as typed in a form: "LTFT; mentor assigned". */
 export const tagsSchema = z.preprocess(
@@ -55,7 +55,12 @@ export const tagsSchema = z.preprocess(
           .filter(Boolean)
       : v,
   z
-    .array(z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }))
+    .array(
+      withoutControlCharacters(
+        z.string().trim().min(1).max(40, { error: 'Each tag must be 40 characters or fewer' }),
+        'A tag',
+      ),
+    )
     .max(20, { error: 'Use at most 20 tags' })
     .transform((tags) => [...new Set(tags)]),
 );
@@ -65,14 +70,14 @@ export const traineeFieldsSchema = z
   .strictObject({
     givenName: nameSchema('Enter the trainee’s first name', 'First name'),
     familyName: nameSchema('Enter the trainee’s surname', 'Surname'),
-    preferredName: optionalText(100, 'Preferred name'),
-    pronouns: optionalText(40, 'Pronouns'),
+    preferredName: optionalText(100, 'Preferred name', 'one'),
+    pronouns: optionalText(40, 'Pronouns', 'one'),
     gmcNumber: gmcNumberSchema,
     email: z.preprocess(
       (v) => (typeof v === 'string' ? v.trim() || null : v),
       z.email({ error: 'Enter a valid email address, like name@nhs.net' }).max(200).nullable().optional().default(null),
     ),
-    programme: requiredText(200, 'Enter the programme or scheme', 'Programme'),
+    programme: requiredText(200, 'Enter the programme or scheme', 'Programme', 'one'),
     grade: gradeSchema,
     programmeStartDate: dateSchema('programme start date'),
     expectedCctDate: optionalDateSchema('expected CCT date'),
@@ -80,8 +85,8 @@ export const traineeFieldsSchema = z
     status: TRAINEE_STATUSES.schema('Choose a status').default('in_programme'),
     /** With status Left, the day they left without a CCT; with Completed, the CCT date. */
     leftTrainingOn: optionalDateSchema('date they left training'),
-    educationalSupervisor: optionalText(200, 'Educational supervisor'),
-    currentPost: optionalText(300, 'Current post'),
+    educationalSupervisor: optionalText(200, 'Educational supervisor', 'one'),
+    currentPost: optionalText(300, 'Current post', 'one'),
     tags: tagsSchema.default([]),
   })
   .superRefine((t, ctx) => {
@@ -127,6 +132,11 @@ export interface Trainee extends TraineeFields {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /**
+   * What of the stored record the app could not read, in words (tags that are not a list, a status
+   * it does not know). Only on such a record, which the lists still show, named, so it can be put right.
+   */
+  unreadable?: string[];
 }
 
 /**
@@ -152,7 +162,7 @@ export const TRAINEE_ROW_FIELDS = [
   'archivedAt',
 ] as const satisfies readonly (keyof Trainee)[];
 
-export type TraineeRow = Pick<Trainee, (typeof TRAINEE_ROW_FIELDS)[number]>;
+export type TraineeRow = Pick<Trainee, (typeof TRAINEE_ROW_FIELDS)[number] | 'unreadable'>;
 
 /** The register's Name column: "Family, First", the preferred name first if there is one. */
 export function registerName(t: Pick<Trainee, 'givenName' | 'familyName' | 'preferredName'>): string {

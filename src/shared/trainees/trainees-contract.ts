@@ -11,6 +11,8 @@ const importFileSchema = z.strictObject({
   contentBase64: importContentSchema,
   /** Column headings chosen by hand: a declared record of field → heading, not stray keys. */
   mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200).nullable()).optional(),
+  /** Lines of rows marked "Name differs" that the user ticked to import: the others are left out. */
+  confirmedLines: z.array(z.number().int().min(1)).max(100_000).optional(),
 });
 
 export const traineeChannels = {

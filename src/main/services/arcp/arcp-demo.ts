@@ -166,6 +166,9 @@ export async function addArcpDemo(
         // ESR items follow the ESR dates below rather than a typed count.
         delete upcomingCounts.esr_interim;
         delete upcomingCounts.esr_full;
+        const interimEsr = esr < 0.85 ? interim : null;
+        const fullEsr =
+          esr < 0.55 && opens <= today ? shiftDate(opens, random.int(0, daysBetween(opens, today))) : null;
         rows.push({
           id: randomUUID(),
           trainee_id: t.id,
@@ -177,9 +180,9 @@ export async function addArcpDemo(
           grade: t.grade,
           wte: t.wte,
           posts: t.grade === 'ST3' ? 1 : 2,
-          esr_interim_date: esr < 0.85 ? interim : null,
-          esr_full_date:
-            esr < 0.55 && opens <= today ? shiftDate(opens, random.int(0, daysBetween(opens, today))) : null,
+          esr_interim_date: interimEsr,
+          // The full ESR never comes before the interim one, as the ARCP form insists.
+          esr_full_date: fullEsr && interimEsr && fullEsr < interimEsr ? interimEsr : fullEsr,
           outcome: null,
           reason_codes: '[]',
           reason_detail: null,

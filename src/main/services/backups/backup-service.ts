@@ -19,7 +19,9 @@ import { ukToday } from '../../../shared/dates';
 import { AppError } from '../../../shared/result';
 import { MIGRATIONS } from '../../store/migrations';
 import type { DB } from '../../store/schema';
-import { integrityProblem, openKeyedFile, verifiedVacuumCopy } from '../../store/verified-copy';
+import { openStore, StoreOpenError, type Store } from '../../store/open-store';
+import { integrityProblem, openKeyedFile, orphanedRows, verifiedVacuumCopy } from '../../store/verified-copy';
+import { NAMED_PROBLEMS, problemsInStore } from '../record-rules';
 import { recordExport } from '../export-log';
 import { commitTempFile, TEMP_SUFFIX, writeFileAtomic } from './atomic-file';
 import {
@@ -388,11 +390,55 @@ export function createBackupService(options: BackupServiceOptions) {
       const prepared = await decryptBackupBeside(databaseFile, file, secretFromInput(secret), {
         localSlots: readKeySlotFile(keySlotFile).slots,
         rekeyTo: key,
+        now,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       });
       return { prepared: prepared.file, preview: previewOf(prepared.opened) };
     },
   };
+}
+
+/**
+ * The decrypted database, before it can replace anything: brought up to this version's schema (an
+ * older backup's migrations run here, so one that fails stops the restore, not the next start) and
+ * every record checked by the rules the forms apply. Rows are judged by their shape, not by the
+ * calendar: a backup's rows were made on their own day.
+ */
+async function checkRestoredRecords(
+  file: string,
+  key: Buffer,
+  databaseFile: string,
+  now: (() => Date) | undefined,
+  nativeBinding: { nativeBinding?: string },
+) {
+  const refuse = (problems: string) => {
+    const message = `${BACKUP_MESSAGES.breaksRules} ${problems}.`;
+    return new AppError('invalid_input', message, { file: message });
+  };
+  let store: Store;
+  try {
+    store = await openStore({ file, key, copyNamedAfter: databaseFile, ...(now ? { now } : {}), ...nativeBinding });
+  } catch (error) {
+    if (!(error instanceof StoreOpenError)) throw error;
+    // The copy before migrating is kept only for a backup that is restored.
+    if (error.copy) fs.rmSync(error.copy, { force: true });
+    if (error.rowsBreakingRules) throw refuse(error.rowsBreakingRules);
+    throw new AppError('invalid_input', BACKUP_MESSAGES.notUpdatable, { file: BACKUP_MESSAGES.notUpdatable });
+  }
+  let refused = true;
+  try {
+    const orphans = await orphanedRows(store.db);
+    if (orphans.length > 0) throw refuse(orphans.join('; '));
+    const { problems, count } = await problemsInStore(store.db, { today: null }, { limit: NAMED_PROBLEMS });
+    if (count > 0) {
+      const more = count > problems.length ? `; and ${(count - problems.length).toLocaleString('en-GB')} more` : '';
+      throw refuse(`${problems.join('; ')}${more}`);
+    }
+    refused = false;
+  } finally {
+    await store.close();
+    if (refused) for (const copy of store.backups) fs.rmSync(copy, { force: true });
+  }
 }
 
 /**
@@ -403,7 +449,7 @@ export async function decryptBackupBeside(
   databaseFile: string,
   backupFile: string,
   secret: Secret,
-  options: { localSlots?: KeySlot[]; rekeyTo?: Buffer; nativeBinding?: string } = {},
+  options: { localSlots?: KeySlot[]; rekeyTo?: Buffer; nativeBinding?: string; now?: () => Date } = {},
 ): Promise<{ file: string; opened: OpenedBackup }> {
   const opened = await openBackupFile(backupFile, secret, options.localSlots ?? []);
   const folder = path.dirname(databaseFile);
@@ -437,7 +483,16 @@ export async function decryptBackupBeside(
       }
       finalKey = options.rekeyTo;
     }
-    if (integrityProblem(temp, { key: finalKey, ...nativeBinding })) throw damagedError();
+    // A file whose only fault is rows that break a CHECK is whole, not damaged: the rules' check names them.
+    const problem = integrityProblem(temp, { key: finalKey, ...nativeBinding });
+    const onlyChecks = problem?.split('; ').every((line) => line.startsWith('CHECK constraint failed in ')) ?? false;
+    if (problem && !onlyChecks) throw damagedError();
+    await checkRestoredRecords(temp, finalKey, databaseFile, options.now, nativeBinding);
+    if (problem) {
+      // Every row passed the forms' rules, yet one breaks a database CHECK: name what the database says.
+      const message = `${BACKUP_MESSAGES.breaksRules} ${problem}.`;
+      throw new AppError('invalid_input', message, { file: message });
+    }
     const tempFd = fs.openSync(temp, 'r+');
     fs.fsyncSync(tempFd);
     fs.closeSync(tempFd);

@@ -76,8 +76,8 @@ export function csvImportPipeline<Request extends CsvImportRequest, Context, Row
 
   return {
     async check(request: Request): Promise<CheckedCsv<Context, Row>> {
-      const { text, encoding } = decodeCsvBytes(Buffer.from(request.contentBase64, 'base64'));
-      const table = readCsv(text);
+      const { text, encoding, damaged } = decodeCsvBytes(Buffer.from(request.contentBase64, 'base64'));
+      const table = readCsv(text, { damaged: damaged ?? false });
       const context = await importer.prepare(table, request);
       const rows: Row[] = [];
       await inSteps(request.jobId, 'Checking rows', table.records, (record) => {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/result';
+import { shortenForEcho } from '../../../shared/text';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
@@ -19,12 +20,62 @@ function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
- * Reads a spreadsheet export's bytes as text. UTF-8 with or without a BOM, UTF-16 with a BOM,
- * and otherwise Windows-1252, which is what Excel's "CSV (Comma delimited)" writes on UK PCs.
+ * How many well-formed multi-byte UTF-8 sequences the bytes hold, and how many bytes belong to none.
+ * Windows-1252 text almost never forms a valid sequence ("Zoë" is 5A 6F EB: EB must be followed by
+ * two continuation bytes), so valid sequences are the mark of a UTF-8 file, damaged or not.
  */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+function utf8Tally(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    // The second byte's narrower ranges rule out overlong forms, surrogates and code points past U+10FFFF.
+    const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const high = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) {
+      const c = bytes[i + k]!;
+      ok = k === 1 ? c >= low && c <= high : c >= 0x80 && c <= 0xbf;
+    }
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+export interface DecodedCsv {
+  text: string;
+  encoding: CsvEncoding;
+  /** UTF-8 with a few bytes that are not: each shows as U+FFFD, and the rows holding one are named. */
+  damaged?: boolean;
+}
+
+/** What a byte that is not UTF-8 becomes in a file read as UTF-8 anyway. */
+export const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/**
+ * Reads a spreadsheet export's bytes as text. UTF-8 with or without a BOM, UTF-16 with a BOM,
+ * UTF-8 with a few damaged bytes (more valid UTF-8 than bytes that are not: one bad byte must not
+ * turn "Zoë Brontë" into "ZoÃ« BrontÃ«"), and otherwise Windows-1252, which is what Excel's
+ * "CSV (Comma delimited)" writes on UK PCs.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): DecodedCsv {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+    const body = bytes.subarray(3);
+    const text = new TextDecoder('utf-8').decode(body);
+    return text.includes(REPLACEMENT_CHARACTER) && utf8Tally(body).invalid > 0
+      ? { text, encoding: 'utf-8', damaged: true }
+      : { text, encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -32,6 +83,9 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    const { valid, invalid } = utf8Tally(bytes);
+    if (valid > 0 && invalid <= valid)
+      return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', damaged: true };
     return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
@@ -56,8 +110,14 @@ function countNewlines(cells: string[]): number {
   return n;
 }
 
-/** Parses CSV text with a header row. Blank lines are skipped but still counted for line numbers. */
-export function readCsv(text: string): CsvTable {
+/** The longest column heading a file may have: headings are matched and sent back, never a whole cell's worth. */
+export const MAX_HEADER_LENGTH = 200;
+
+/**
+ * Parses CSV text with a header row. Blank lines are skipped but still counted for line numbers.
+ * With `damaged` (UTF-8 with bytes that are not), a row holding one is named as a problem.
+ */
+export function readCsv(text: string, options: { damaged?: boolean } = {}): CsvTable {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
@@ -72,6 +132,12 @@ export function readCsv(text: string): CsvTable {
     throw new AppError('invalid_input', 'The file is empty: there is no header row to read.');
   }
   const headers = headerRow.map((h) => h.trim());
+  const tooLong = headers.findIndex((h) => h.length > MAX_HEADER_LENGTH);
+  if (tooLong >= 0)
+    throw new AppError(
+      'invalid_input',
+      `Column ${tooLong + 1} of the header row is ${headers[tooLong]!.length.toLocaleString('en-GB')} characters long (“${shortenForEcho(headers[tooLong]!, 40)}”); a heading has at most ${MAX_HEADER_LENGTH}. Is the first row the headings?`,
+    );
   const duplicate = headers.find((h, i) => h !== '' && headers.indexOf(h) !== i);
   if (duplicate)
     throw new AppError(
@@ -90,15 +156,15 @@ export function readCsv(text: string): CsvTable {
       if (h !== '') values[h] = (row[i] ?? '').trim();
     });
     const extra = row.slice(headers.length).some((cell) => cell.trim() !== '');
-    records.push(
-      extra
-        ? {
-            line: start,
-            values,
-            problem: `has ${row.length} values but the header has ${headers.length} columns (is there an unquoted comma?)`,
-          }
-        : { line: start, values },
-    );
+    const unreadable = options.damaged
+      ? headers.filter((h, i) => h !== '' && (row[i] ?? '').includes(REPLACEMENT_CHARACTER))
+      : [];
+    const problem = extra
+      ? `has ${row.length} values but the header has ${headers.length} columns (is there an unquoted comma?)`
+      : unreadable.length > 0
+        ? `holds bytes that are not UTF-8 text (shown as “${REPLACEMENT_CHARACTER}”) in ${unreadable.map((h) => `“${shortenForEcho(h, 40)}”`).join(', ')}: correct them in the spreadsheet and save it again as CSV UTF-8`
+        : null;
+    records.push(problem ? { line: start, values, problem } : { line: start, values });
   }
   return { headers: headers.filter((h) => h !== ''), records };
 }

@@ -151,6 +151,28 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     components: Record<string, string>,
     score: number | null,
     passMark: number | null,
+  ): Insertable<ExamAttemptsTable> => {
+    const items = score === null ? null : defaultItemCount(exam.code, sitting);
+    // Scores are drawn out of 200; a shorter paper (the AKT's 160 items from October 2025) gets them scaled
+    // to its size, keeping a fail under the pass mark and a pass at or over it, as the form insists.
+    let scaled = { score, passMark };
+    if (items !== null && items !== 200 && score !== null && passMark !== null) {
+      const mark = Math.round((passMark * items) / 200);
+      const raw = Math.round((score * items) / 200);
+      scaled = { passMark: mark, score: result === 'pass' ? Math.max(raw, mark) : Math.min(raw, mark - 1) };
+    }
+    return attemptColumns(traineeId, exam, sitting, result, components, scaled.score, scaled.passMark, items);
+  };
+
+  const attemptColumns = (
+    traineeId: string,
+    exam: ExamDefinition,
+    sitting: string,
+    result: 'pass' | 'fail' | 'awaiting',
+    components: Record<string, string>,
+    score: number | null,
+    passMark: number | null,
+    items: number | null,
   ): Insertable<ExamAttemptsTable> => ({
     id: randomUUID(),
     trainee_id: traineeId,
@@ -159,7 +181,7 @@ export async function addExamDemo(trx: Executor, _shared: Random, traineeIds: st
     result,
     score,
     pass_mark: passMark,
-    item_count: score === null ? null : defaultItemCount(exam.code, sitting),
+    item_count: items,
     components: JSON.stringify(components),
     feedback: result === 'fail' ? 'Feedback statements received from the college.' : null,
     source: 'demo',

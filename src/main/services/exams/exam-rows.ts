@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { scoreText } from '../../../shared/exams/akt-papers';
+import { unlikelyResult } from '../../../shared/exams/exam-schemas';
 import {
   bookingDeadline,
   countAttempts,
@@ -10,7 +11,6 @@ import {
 } from '../../../shared/exams/attempt-limits';
 import {
   DEFAULT_EXAM_RULES,
-  FAILING_GRADES,
   type AttemptLimitRule,
   type ComponentKind,
   type ExamDefinition,
@@ -91,15 +91,9 @@ export function attemptFlags(
   const flags: string[] = [];
   if (row.score !== null && row.item_count != null && row.score > row.item_count)
     flags.push(`Score of ${row.score} is more than the ${row.item_count} items in the paper`);
-  if (row.score !== null && row.pass_mark !== null) {
-    if (row.result === 'pass' && row.score < row.pass_mark)
-      flags.push(`Pass recorded with a score of ${row.score}, under the pass mark of ${row.pass_mark}`);
-    if (row.result === 'fail' && row.score >= row.pass_mark)
-      flags.push(`Fail recorded with a score of ${row.score}, at or over the pass mark of ${row.pass_mark}`);
-  }
-  if (row.result === 'pass' && gradedDomains.length > 0 && gradedDomains.every((g) => FAILING_GRADES.includes(g))) {
-    flags.push('Pass recorded with every domain graded Fail or Clear Fail');
-  }
+  // The same test the attempt form applies before it asks for "Record it anyway".
+  const unlikely = unlikelyResult({ result: row.result, score: row.score, passMark: row.pass_mark, gradedDomains });
+  if (unlikely) flags.push(unlikely);
   return flags;
 }
 

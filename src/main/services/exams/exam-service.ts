@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/result';
-import { ukToday } from '../../../shared/dates';
+import { formatUkDate, ukToday } from '../../../shared/dates';
 import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { tierForFail } from '../../../shared/exams/attempt-limits';
 import { DOMAIN_GRADES, type ExamDefinition, type ExamRules } from '../../../shared/exams/exam-reference';
@@ -164,6 +164,10 @@ export function createExamService(db: Kysely<DB>, now: () => Date) {
 
     async saveAttempt(traineeId: string, id: string | undefined, fields: AttemptFields): Promise<ExamAttempt> {
       await requireTrainee(db, traineeId);
+      if (fields.sittingDate > ukToday(now())) {
+        const message = `The sitting date ${formatUkDate(fields.sittingDate)} is in the future: record a result once the exam has been sat (a planned sitting goes in a readiness discussion)`;
+        throw new AppError('invalid_input', message, { sittingDate: message });
+      }
       const def = await definition(db, fields.examId);
       const errors = checkComponents(def, fields.components);
       if (Object.keys(errors).length > 0) throw new AppError('invalid_input', Object.values(errors)[0]!, errors);

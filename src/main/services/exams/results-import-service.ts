@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../../shared/result';
-import { parseUkDate } from '../../../shared/dates';
+import { formatUkDate, parseUkDate, ukToday } from '../../../shared/dates';
+import { echoText } from '../../../shared/text';
 import type { ExamDefinition, ExamResult } from '../../../shared/exams/exam-reference';
 import type { ResultsImportOutcome, ResultsImportPreview, ResultsImportRow } from '../../../shared/exams/exam-types';
 import { normaliseHeader } from '../../../shared/trainees/import-mapping';
@@ -13,7 +14,10 @@ import { defaultItemCount } from '../../../shared/exams/akt-papers';
 import { attemptFlags, loadDefinitions } from './exam-rows';
 import { checkComponents, normaliseComponents } from './exam-service';
 
-export type ResultsImportRequest = CsvImportRequest;
+export interface ResultsImportRequest extends CsvImportRequest {
+  /** Lines of rows to check that the user ticked to record anyway. */
+  confirmedLines?: readonly number[];
+}
 
 const COLUMNS = {
   gmcNumber: { label: 'GMC Number', synonyms: ['gmc number', 'gmc', 'gmc no', 'gmc ref'] },
@@ -84,6 +88,8 @@ interface ResultsImportContext {
   traineeByGmc: Map<string, TraineeRef>;
   existingByKey: Map<string, AttemptRef>;
   firstLineByKey: Map<string, number>;
+  /** Today in the UK: no result is recorded for a sitting still to come. */
+  today: string;
 }
 
 function checkResultRow(record: CsvRecord, context: ResultsImportContext): CheckedRow {
@@ -95,7 +101,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   const number = (text: string, label: string, reasons: string[]): number | null => {
     if (text === '') return null;
     if (!/^\d+$/.test(text)) {
-      reasons.push(`${label} must be a whole number (“${text}”)`);
+      reasons.push(`${label} must be a whole number (“${echoText(text)}”)`);
       return null;
     }
     return Number(text);
@@ -106,7 +112,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   const gmc = cell('gmcNumber').replace(/\s+/g, '');
   const trainee = traineeByGmc.get(gmc);
   if (!gmc) reasons.push('Enter the GMC number');
-  else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${gmc}”)`);
+  else if (!/^\d{7}$/.test(gmc)) reasons.push(`GMC number must be exactly 7 digits (“${echoText(gmc)}”)`);
   else if (!trainee) reasons.push(`No trainee in the register has GMC number ${gmc}; import or add the trainee first`);
 
   const examText = cell('exam');
@@ -114,18 +120,21 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   if (!examText) reasons.push('Enter the exam');
   else if (!exam)
     reasons.push(
-      `“${examText}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
+      `“${echoText(examText)}” is not a known exam (known: ${definitions.map((d) => d.code).join(', ')}); add it under exam rules first`,
     );
 
   const dateText = cell('sittingDate');
   const sittingDate = parseUkDate(dateText);
   if (!dateText) reasons.push('Enter the sitting date');
-  else if (!sittingDate) reasons.push(`The sitting date is not a real date (“${dateText}”; use dd/mm/yyyy)`);
+  else if (!sittingDate) reasons.push(`The sitting date is not a real date (“${echoText(dateText)}”; use dd/mm/yyyy)`);
+  else if (sittingDate > context.today)
+    reasons.push(`The sitting date ${formatUkDate(sittingDate)} is in the future: a result is recorded once sat`);
 
   const resultText = cell('result');
   const result = RESULT_WORDS[resultText.toLowerCase()];
   if (!resultText) reasons.push('Enter the result');
-  else if (!result) reasons.push(`Result must be Pass, Fail, Withdrawn, Void or Awaiting result (“${resultText}”)`);
+  else if (!result)
+    reasons.push(`Result must be Pass, Fail, Withdrawn, Void or Awaiting result (“${echoText(resultText)}”)`);
 
   let score: number | null = null;
   let passMark: number | null = null;
@@ -147,7 +156,7 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
     reasons.push(
       ...Object.values(componentErrors).map(
         (m) =>
-          `${m} (“${Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? ''}”)`,
+          `${m} (“${echoText(Object.entries(components).find(([k]) => componentErrors[`components.${k}`] === m)?.[1] ?? '')}”)`,
       ),
     );
     components = normaliseComponents(exam, components);
@@ -194,11 +203,12 @@ function checkResultRow(record: CsvRecord, context: ResultsImportContext): Check
   return {
     line: record.line,
     status,
-    gmcNumber: gmc,
+    // What the preview sends back of the file is shortened: a 10 MB cell never comes back whole.
+    gmcNumber: echoText(gmc, 20),
     traineeName: trainee ? `${trainee.given_name} ${trainee.family_name}` : '',
-    exam: exam?.code ?? examText,
-    sittingDate: sittingDate ?? dateText,
-    result: resultText,
+    exam: exam?.code ?? echoText(examText, 40),
+    sittingDate: sittingDate ?? echoText(dateText, 40),
+    result: echoText(resultText, 40),
     reasons,
     flags,
     ...(write ? { write } : {}),
@@ -246,6 +256,7 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
         traineeByGmc: new Map(trainees.map((t) => [t.gmc_number, t])),
         existingByKey: new Map(existing.map((e) => [`${e.trainee_id}|${e.exam_id}|${e.sitting_date}`, e])),
         firstLineByKey: new Map(),
+        today: ukToday(now()),
       };
     },
 
@@ -311,8 +322,23 @@ export function createResultsImportService(db: Kysely<DB>, events: EventBus, now
           'invalid_input',
           `The file has no column for: ${preview.missingColumns.join(', ')}. Nothing was imported.`,
         );
-      await pipeline.write(request.jobId, rows);
-      return { ...importOutcome(preview.counts), flagged: preview.flagged };
+      // A result that looks impossible is recorded only when the user ticked it, having checked the letter.
+      const confirmed = new Set(request.confirmedLines ?? []);
+      const toCheck = rows.filter((r) => r.status !== 'error' && r.flags.length > 0);
+      const leftOut = toCheck.filter((r) => !confirmed.has(r.line));
+      await pipeline.write(
+        request.jobId,
+        rows.filter((r) => !leftOut.includes(r)),
+      );
+      const outcome = importOutcome(preview.counts);
+      const notCreated = leftOut.filter((r) => r.status === 'create').length;
+      return {
+        ...outcome,
+        created: outcome.created - notCreated,
+        updated: outcome.updated - (leftOut.length - notCreated),
+        flagged: toCheck.length - leftOut.length,
+        leftOut: leftOut.length,
+      };
     },
   };
 }

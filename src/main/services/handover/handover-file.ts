@@ -18,6 +18,7 @@ import {
   payloadVersionSchema,
   type HandoverPayload,
 } from './handover-payload';
+import { payloadShapeProblems, rulesError } from './handover-rules';
 import { parseTransferPhrase, phraseBytes } from './transfer-phrase';
 
 /** The envelope's largest frame; the whole payload is frame 0. */
@@ -88,7 +89,11 @@ export async function openHandoverFile(file: string, typedPhrase: string): Promi
     if (!version.success) throw damaged();
     if (version.data.payloadVersion > HANDOVER_PAYLOAD_VERSION) throw newer();
     const payload = handoverPayloadSchema.safeParse(raw);
-    if (!payload.success) throw damaged();
+    if (!payload.success) {
+      // It opened with the phrase, so it is what someone wrote: name the rows that are not what a sender writes.
+      const problems = payloadShapeProblems(payload.error);
+      throw problems ? rulesError(problems) : damaged();
+    }
     return payload.data as HandoverPayload;
   } catch (error) {
     if (!(error instanceof EnvelopeError)) throw error;

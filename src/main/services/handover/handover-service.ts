@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { formatUkDate } from '../../../shared/dates';
+import { formatUkDate, ukToday } from '../../../shared/dates';
+import { AppError } from '../../../shared/result';
 import type { ExportedFile } from '../../../shared/exports';
 import { withUploadedFile } from '../backups';
 import { recordExport } from '../export-log';
@@ -24,7 +25,9 @@ import {
 import { TRAINEE_STATUSES } from '../../../shared/trainees';
 import type { Executor } from '../../store/open-store';
 import type { DB } from '../../store/schema';
+import { problemsInRows, summariseProblems } from '../record-rules';
 import { requireTrainee } from '../trainees/trainees-read';
+import { handoverProblems, rulesError } from './handover-rules';
 import { openHandoverFile, writeHandoverFile } from './handover-file';
 import {
   HANDOVER_PAYLOAD_VERSION,
@@ -362,8 +365,16 @@ export function createHandoverService(db: Kysely<DB>, now: () => Date, options: 
   const withUpload = <T>(contentBase64: string, use: (file: string) => Promise<T>) =>
     withUploadedFile(options.dataDir, contentBase64, use);
 
-  async function preview(file: string, phrase: string): Promise<HandoverPreview> {
+  /** The file, opened and checked row by row against the forms' rules: nothing past here sees a row that breaks them. */
+  async function openChecked(file: string, phrase: string): Promise<HandoverPayload> {
     const payload = await openHandoverFile(file, phrase);
+    const problems = handoverProblems(payload, { today: ukToday(now()) });
+    if (problems.length > 0) throw rulesError(problems);
+    return payload;
+  }
+
+  async function preview(file: string, phrase: string): Promise<HandoverPreview> {
+    const payload = await openChecked(file, phrase);
     const plan = await planImport(db, payload);
     return {
       fromName: payload.fromName,
@@ -379,7 +390,7 @@ export function createHandoverService(db: Kysely<DB>, now: () => Date, options: 
     phrase: string,
     takeTheirs: ReadonlyArray<{ traineeId: string; field: TraineeMergeField }>,
   ): Promise<HandoverImported> {
-    const payload = await openHandoverFile(file, phrase);
+    const payload = await openChecked(file, phrase);
     const at = now().toISOString();
     return db.transaction().execute(async (trx) => {
       const plan = await planImport(trx, payload);
@@ -403,12 +414,30 @@ export function createHandoverService(db: Kysely<DB>, now: () => Date, options: 
           .execute();
       }
       const incoming = new Map(payload.trainees.map((t) => [String(t.id), t]));
+      // Every field taken for one trainee lands at once, and the result must pass the rules as a whole:
+      // each side passes alone, but a mix may not (their start date after the leaving date kept here).
+      const takenByTrainee = new Map<string, Row>();
       for (const choice of takeTheirs) {
-        const localId = plan.localIds.get(choice.traineeId);
         const row = incoming.get(choice.traineeId);
-        const matched = plan.trainees.find((t) => t.traineeId === choice.traineeId)?.match;
-        if (!localId || !row || !matched) continue;
-        const taken = Object.fromEntries(columnsOf(choice.field).map((column) => [column, row[column]]));
+        if (!row || !plan.localIds.has(choice.traineeId)) continue;
+        const taken = takenByTrainee.get(choice.traineeId) ?? {};
+        for (const column of columnsOf(choice.field)) taken[column] = row[column];
+        takenByTrainee.set(choice.traineeId, taken);
+      }
+      for (const [traineeId, taken] of takenByTrainee) {
+        const previewed = plan.trainees.find((t) => t.traineeId === traineeId);
+        if (!previewed?.match) continue;
+        const localId = previewed.match.traineeId;
+        const local = (await loose(trx)
+          .selectFrom('trainees')
+          .selectAll()
+          .where('id', '=', localId)
+          .executeTakeFirstOrThrow()) as Row;
+        const mixed = problemsInRows('trainees', [{ ...local, ...taken }], { today: null }, () => previewed.name);
+        if (mixed.length > 0) {
+          const message = `The details chosen from the file do not fit with the ones kept here, so nothing was imported: ${summariseProblems(mixed)}.`;
+          throw new AppError('invalid_input', message, { takeTheirs: message });
+        }
         await loose(trx)
           .updateTable('trainees')
           .set({ ...taken, updated_at: at })

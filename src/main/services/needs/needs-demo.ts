@@ -14,7 +14,7 @@ export function addNeedsDemo(
   const identified = rows.identified_needs;
   if (trainee.grade === 'ST1' && random.chance(0.6)) {
     const started = trainee.programme_start_date;
-    needs.push({
+    const intake: DemoRow = {
       trainee_id: traineeId,
       completed_on: shiftDate(started, random.int(3, 20)),
       previous_experience: random.pick([
@@ -45,7 +45,10 @@ export function addNeedsDemo(
       retain_until: trainee.expected_cct_date ?? shiftDate(started, 1096),
       created_at: at,
       updated_at: at,
-    });
+    };
+    // Screening offered (or declined) at the intake meeting, as the form asks for its date.
+    if (intake.neurodiversity_screening !== 'not_discussed') intake.neurodiversity_screening_on = intake.completed_on;
+    needs.push(intake);
     identified.push({
       id: randomUUID(),
       trainee_id: traineeId,

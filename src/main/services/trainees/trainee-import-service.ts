@@ -13,7 +13,8 @@ import {
 } from '../../../shared/trainees/import-mapping';
 import { TRAINEE_STATUSES } from '../../../shared/trainees/reference';
 import { traineeFieldsSchema, type Trainee, type TraineeFields } from '../../../shared/trainees/trainee-schema';
-import { tidySpaces } from '../../../shared/text';
+import { echoText, tidySpaces } from '../../../shared/text';
+import { sameTraineeName, traineeChanges } from '../../../shared/trainees/trainee-changes';
 import type { EventBus } from '../../event-bus';
 import type { DB } from '../../store/schema';
 import { recordChange } from '../change-log';
@@ -22,6 +23,8 @@ import { csvImportPipeline, importOutcome, type CsvImportRequest, type CsvRecord
 
 export interface ImportRequest extends CsvImportRequest {
   mapping?: ImportMapping;
+  /** Lines of "Name differs" rows the user ticked; the others are left out of the commit. */
+  confirmedLines?: readonly number[];
 }
 
 interface CheckedRow extends ImportRowPreview {
@@ -74,7 +77,7 @@ function describeIssue(path: PropertyKey[], message: string, record: CsvRecord, 
   const field = String(path[0] ?? '') as ImportField;
   const header = mapping[field];
   const value = header ? record.values[header] : undefined;
-  return value ? `${message} (“${value}”)` : message;
+  return value ? `${message} (“${echoText(value)}”)` : message;
 }
 
 export type TraineeImportService = ReturnType<typeof createTraineeImportService>;
@@ -113,11 +116,13 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       const gmcCell = mapping.gmcNumber ? (record.values[mapping.gmcNumber] ?? '').replace(/\s+/g, '') : '';
       const existing = existingByGmc.get(gmcCell);
       const parsed = traineeFieldsSchema.safeParse(rawInput(record, mapping, existing));
-      const name = parsed.success
-        ? `${parsed.data.givenName} ${parsed.data.familyName}`
-        : tidySpaces(
-            `${record.values[mapping.givenName ?? ''] ?? ''} ${record.values[mapping.familyName ?? ''] ?? record.values[mapping.fullName ?? ''] ?? ''}`,
-          );
+      const name = echoText(
+        parsed.success
+          ? `${parsed.data.givenName} ${parsed.data.familyName}`
+          : tidySpaces(
+              `${record.values[mapping.givenName ?? ''] ?? ''} ${record.values[mapping.familyName ?? ''] ?? record.values[mapping.fullName ?? ''] ?? ''}`,
+            ),
+      );
       const reasons: string[] = [];
       if (record.problem) reasons.push(`This row ${record.problem}`);
       if (!parsed.success) {
@@ -126,19 +131,31 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       }
       const firstLine = firstLineByGmc.get(gmcCell);
       if (gmcCell && firstLine !== undefined)
-        reasons.push(`GMC number ${gmcCell} is also on line ${firstLine} of this file`);
+        reasons.push(`GMC number ${echoText(gmcCell)} is also on line ${firstLine} of this file`);
       else if (gmcCell && parsed.success) firstLineByGmc.set(gmcCell, record.line);
 
       let status: ImportRowStatus = 'error';
       if (reasons.length === 0 && parsed.success) {
         status = !existing ? 'create' : sameFields(traineeFields(existing), parsed.data) ? 'unchanged' : 'update';
       }
+      // A GMC number match that names someone else may be a typo in either list: never renamed without asking.
+      const update = status === 'update' && parsed.success && existing ? parsed.data : null;
+      const nameDiffers =
+        update && existing && !sameTraineeName(existing, update)
+          ? {
+              before: `${existing.givenName} ${existing.familyName}`,
+              after: `${update.givenName} ${update.familyName}`,
+            }
+          : null;
       return {
         line: record.line,
         status,
-        gmcNumber: gmcCell,
+        // What the preview sends back of the file is shortened: a 10 MB cell never comes back whole.
+        gmcNumber: echoText(gmcCell, 20),
         name,
         reasons,
+        ...(update && existing ? { changes: traineeChanges(traineeFields(existing), update) } : {}),
+        ...(nameDiffers ? { nameDiffers } : {}),
         ...(status !== 'error' && parsed.success ? { fields: parsed.data } : {}),
         ...(existing ? { existing } : {}),
       };
@@ -184,8 +201,9 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
       headers,
       mapping: context.mapping,
       unmappedRequired: context.unmappedRequired,
-      rows: rows.map(({ line, status, gmcNumber, name, reasons }) => ({ line, status, gmcNumber, name, reasons })),
+      rows: rows.map(({ fields: _fields, existing: _existing, ...row }) => row),
       counts,
+      nameDiffers: rows.filter((r) => r.nameDiffers).length,
     };
     return { preview, rows };
   }
@@ -202,8 +220,14 @@ export function createTraineeImportService(db: Kysely<DB>, events: EventBus, now
         const missing = preview.unmappedRequired.map((f) => LABELS[f]).join(', ');
         throw new AppError('invalid_input', `Choose a column for: ${missing}.`);
       }
-      await pipeline.write(request.jobId, rows);
-      return importOutcome(preview.counts);
+      const confirmed = new Set(request.confirmedLines ?? []);
+      const leftOut = rows.filter((r) => r.nameDiffers && !confirmed.has(r.line));
+      await pipeline.write(
+        request.jobId,
+        rows.filter((r) => !leftOut.includes(r)),
+      );
+      const outcome = importOutcome(preview.counts);
+      return { ...outcome, updated: outcome.updated - leftOut.length, leftOut: leftOut.length };
     },
   };
 }

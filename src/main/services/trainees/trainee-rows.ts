@@ -1,9 +1,37 @@
 import type { Selectable } from 'kysely';
 import type { Trainee, TraineeFields, TraineeRow } from '../../../shared/trainees/trainee-schema';
-import type { TraineeStatus } from '../../../shared/trainees/reference';
+import { TRAINEE_STATUSES, TRAINING_GRADES, type TraineeStatus } from '../../../shared/trainees/reference';
+import { shortenForEcho } from '../../../shared/text';
 import type { TraineesTable } from '../../store/schema';
 
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(TRAINEE_STATUSES.values);
+const KNOWN_GRADES: ReadonlySet<string> = new Set(TRAINING_GRADES);
+
+/** Tags as stored: a JSON list of text, or null when the column holds something else. */
+function readTags(tags: string): string[] | null {
+  try {
+    const parsed: unknown = JSON.parse(tags);
+    return Array.isArray(parsed) && parsed.every((t) => typeof t === 'string') ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What of a stored trainee the app cannot read, in words, or null. The database's CHECKs keep such
+ * rows out; this is for one that came in before them: the list shows it, named, beside the rest.
+ */
+function unreadableColumns(status: string, grade: string, tags: string[] | null): string[] | null {
+  const found: string[] = [];
+  if (tags === null) found.push('tags are not a list');
+  if (!KNOWN_STATUSES.has(status)) found.push(`status “${shortenForEcho(status, 40)}” is not one the app knows`);
+  if (!KNOWN_GRADES.has(grade)) found.push(`grade “${shortenForEcho(grade, 40)}” is not one the app knows`);
+  return found.length > 0 ? found : null;
+}
+
 export function rowToTrainee(row: Selectable<TraineesTable>): Trainee {
+  const tags = readTags(row.tags);
+  const unreadable = unreadableColumns(row.status, row.grade, tags);
   return {
     id: row.id,
     givenName: row.given_name,
@@ -21,10 +49,11 @@ export function rowToTrainee(row: Selectable<TraineesTable>): Trainee {
     leftTrainingOn: row.left_training_on,
     educationalSupervisor: row.educational_supervisor,
     currentPost: row.current_post,
-    tags: JSON.parse(row.tags) as string[],
+    tags: tags ?? [],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    ...(unreadable ? { unreadable } : {}),
   };
 }
 
@@ -92,8 +121,9 @@ export function traineeRowFromValues(values: TraineeRowValues): TraineeRow {
     tags,
     archivedAt,
   ] = values;
-  // One object literal per row: the same shape every time, which JSON.stringify serialises fastest.
-  return {
+  // Most trainees have no tags; skipping the parse for them is a tenth of the list's time.
+  const tagList = tags === '[]' ? [] : readTags(tags);
+  const row: TraineeRow = {
     id,
     givenName,
     familyName,
@@ -108,10 +138,13 @@ export function traineeRowFromValues(values: TraineeRowValues): TraineeRow {
     status: status as TraineeStatus,
     educationalSupervisor,
     currentPost,
-    // Most trainees have no tags; skipping the parse for them is a tenth of the list's time.
-    tags: tags === '[]' ? [] : (JSON.parse(tags) as string[]),
+    tags: tagList ?? [],
     archivedAt,
   };
+  // Only a row the app cannot read gets the extra field; every other row keeps the one shape.
+  if (tagList === null || !KNOWN_STATUSES.has(status) || !KNOWN_GRADES.has(grade))
+    row.unreadable = unreadableColumns(status, grade, tagList) ?? undefined;
+  return row;
 }
 
 /** The columns a person can edit, ready for insert or update. */

@@ -51,6 +51,11 @@ export function createTraineeService(db: Kysely<DB>, readRows: ReadRows, now: ()
   async function setArchived(id: string, archived: boolean): Promise<Trainee> {
     return db.transaction().execute(async (trx) => {
       const before = await find(trx, id);
+      if (before.unreadable) {
+        // The database refuses to keep the row as it is, so any change must put it right first.
+        const message = `${displayName(before)}’s record holds what the app cannot keep (${before.unreadable.join('; ')}). Edit the trainee and save to put it right first.`;
+        throw new AppError('invalid_input', message, { id: message });
+      }
       const at = now().toISOString();
       await trx
         .updateTable('trainees')

@@ -14,6 +14,7 @@ import * as m0012 from './0012_extensions';
 import * as m0013 from './0013_evaluation_characteristics';
 import * as m0014 from './0014_trainee_indexes';
 import * as m0015 from './0015_today_rows';
+import * as m0016 from './0016_record_checks';
 
 /**
  * Every migration the app knows, in order. A static list, because a folder scan stops
@@ -35,4 +36,12 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: Migrat
   ['0013_evaluation_characteristics', m0013],
   ['0014_trainee_indexes', m0014],
   ['0015_today_rows', m0015],
+  ['0016_record_checks', m0016],
 ];
+
+/**
+ * Migrations that rebuild tables (SQLite's procedure for a change ALTER TABLE cannot make): the
+ * store runs them with foreign keys off, as that procedure's first step says, and they check the
+ * keys themselves before they commit.
+ */
+export const REBUILDS_TABLES: ReadonlySet<string> = new Set(['0016_record_checks']);

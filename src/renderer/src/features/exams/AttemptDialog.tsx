@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import { formatUkDate } from '../../../../shared/dates';
 import { DOMAIN_GRADES, EXAM_RESULTS } from '../../../../shared/exams/exam-reference';
-import { attemptFieldsSchema } from '../../../../shared/exams/exam-schemas';
+import { attemptFieldsSchema, RECORD_ANYWAY_HINT, unlikelyResult } from '../../../../shared/exams/exam-schemas';
 import type { ExamAttempt } from '../../../../shared/exams/exam-types';
 import { ApiError, useApi } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -23,7 +23,11 @@ interface FormValues {
   itemCount: string;
   components: Record<string, string>;
   feedback: string;
+  recordAnyway: boolean;
 }
+
+/** A number as typed in a box, or null while it is blank or not yet a number. */
+const typedNumber = (text: string | undefined) => (text && /^\s*\d+\s*$/.test(text) ? Number(text) : null);
 
 export function AttemptDialog({
   traineeId,
@@ -55,16 +59,32 @@ export function AttemptDialog({
       itemCount: attempt?.itemCount?.toString() ?? '',
       components: Object.fromEntries((attempt?.components ?? []).map((c) => [c.key, c.value])),
       feedback: attempt?.feedback ?? '',
+      // An attempt already recorded as the letter says keeps that decision when it is edited.
+      recordAnyway: Boolean(attempt && attempt.flags.length > 0),
     },
   });
   const examId = useWatch({ control, name: 'examId' });
   const exam = definitions.find((d) => d.id === examId);
-
-  const submit = submitWith(async (fields) => {
-    await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
-    notify(attempt ? 'Exam result updated' : 'Exam result added');
-    onClose();
+  const [result, score, passMark, components] = useWatch({
+    control,
+    name: ['result', 'score', 'passMark', 'components'],
   });
+  // The schema's own test, as the person types: the question comes before they press Save.
+  const unlikely = unlikelyResult({
+    result,
+    score: exam?.hasScore ? typedNumber(score) : null,
+    passMark: exam?.hasScore ? typedNumber(passMark) : null,
+    gradedDomains: exam?.componentKind === 'grade' ? Object.values(components ?? {}).filter(Boolean) : [],
+  });
+
+  const submit = submitWith(
+    async (fields) => {
+      await api.exams.saveAttempt({ traineeId, ...(attempt ? { id: attempt.id } : {}), fields });
+      notify(attempt ? 'Exam result updated' : 'Exam result added');
+      onClose();
+    },
+    { fieldPrefix: 'fields.' },
+  );
   const remove = async () => {
     if (!attempt) return;
     setFormError(null);
@@ -139,6 +159,27 @@ export function AttemptDialog({
               ))
             : null}
         </div>
+        {unlikely || errors.recordAnyway ? (
+          <div className="alert alert-warning record-anyway" role="status">
+            <p>
+              <strong>{unlikely ?? 'This result contradicts its figures'}.</strong> {RECORD_ANYWAY_HINT}
+            </p>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                {...register('recordAnyway')}
+                aria-invalid={errors.recordAnyway ? true : undefined}
+                aria-describedby={errors.recordAnyway ? 'record-anyway-error' : undefined}
+              />{' '}
+              Record it anyway
+            </label>
+            {errors.recordAnyway ? (
+              <p id="record-anyway-error" className="field-error" role="alert">
+                Tick “Record it anyway” to save this result as it is, or correct the figures.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         <Field
           label="Feedback received"
           hint="What the college’s feedback says, in its words"

@@ -203,14 +203,15 @@ export function ExamsTab({ trainee }: { trainee: Trainee }) {
                         <HandedOverNote traineeId={a.traineeId} recordId={a.id} />
                       </td>
                       <td>{formatLongDate(a.sittingDate)}</td>
-                      <td>
+                      {/* Wraps, so a warning badge is read whole rather than cut to "Fail…". */}
+                      <td className="cell-wrap">
                         {a.result === 'fail' ? (
                           <strong>{EXAM_RESULTS.label(a.result)}</strong>
                         ) : (
                           EXAM_RESULTS.label(a.result)
                         )}
                         {a.flags.map((f) => (
-                          <span key={f} className="badge badge-warning" title={f}>
+                          <span key={f} className="badge badge-warning">
                             Check: {f}
                           </span>
                         ))}

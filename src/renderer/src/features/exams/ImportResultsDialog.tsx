@@ -29,7 +29,7 @@ function RowsTable({
   id: string;
   title: string;
   rows: ResultsImportRow[];
-  reasons: 'reasons' | 'flags' | 'status';
+  reasons: 'reasons' | 'status';
 }) {
   if (rows.length === 0) return null;
   return (
@@ -48,7 +48,7 @@ function RowsTable({
               <th scope="col">Exam</th>
               <th scope="col">Sitting</th>
               <th scope="col">Result</th>
-              <th scope="col">{reasons === 'reasons' ? 'Reason' : reasons === 'flags' ? 'Check' : 'Action'}</th>
+              <th scope="col">{reasons === 'reasons' ? 'Reason' : 'Action'}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,11 +61,7 @@ function RowsTable({
                 <td>{/^\d{4}-/.test(r.sittingDate) ? formatUkDate(r.sittingDate) : r.sittingDate || '—'}</td>
                 <td>{r.result || '—'}</td>
                 <td className="cell-wrap">
-                  {reasons === 'reasons'
-                    ? r.reasons.join('; ')
-                    : reasons === 'flags'
-                      ? r.flags.join('; ')
-                      : IMPORT_STATUS_LABEL[r.status]}
+                  {reasons === 'reasons' ? r.reasons.join('; ') : IMPORT_STATUS_LABEL[r.status]}
                 </td>
               </tr>
             ))}
@@ -77,6 +73,67 @@ function RowsTable({
   );
 }
 
+/**
+ * Results that contradict their own figures: each is recorded only when ticked, as the attempt form
+ * asks "Record it anyway" before saving one.
+ */
+function RowsToCheck({
+  rows,
+  confirmed,
+  onToggle,
+}: {
+  rows: readonly ResultsImportRow[];
+  confirmed: ReadonlySet<number>;
+  onToggle(line: number, on: boolean): void;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="results-to-check">
+      <h3 id="results-to-check">To check ({rows.length})</h3>
+      <p>
+        These results contradict their own figures (a Fail at or over its pass mark, a Pass under it or with every
+        domain failed, a score over the paper’s items). Check each against the college’s letter; they are left out
+        unless you tick “Record it anyway”.
+      </p>
+      <div className="table-scroll table-scroll-short" tabIndex={0} role="group" aria-labelledby="results-to-check">
+        <table className="data-table" aria-labelledby="results-to-check">
+          <thead>
+            <tr>
+              <th scope="col">Record it anyway</th>
+              <th scope="col">Line</th>
+              <th scope="col">Trainee</th>
+              <th scope="col">Exam</th>
+              <th scope="col">Sitting</th>
+              <th scope="col">Result</th>
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.line}>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={confirmed.has(r.line)}
+                    onChange={(e) => onToggle(r.line, e.target.checked)}
+                    aria-label={`Record line ${r.line} anyway: ${r.flags.join('; ')}`}
+                  />
+                </td>
+                <td>{r.line}</td>
+                <td>{r.traineeName || '—'}</td>
+                <td>{r.exam}</td>
+                <td>{formatUkDate(r.sittingDate)}</td>
+                <td>{r.result}</td>
+                <td className="cell-wrap">{r.flags.join('; ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 /** Exam results from a CSV: choose, check every row, then save all valid rows at once. */
 export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   const { api, on } = useClient();
@@ -84,6 +141,14 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { jobId, progress } = useImportProgress(on);
+  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(() => new Set());
+  const toggle = (line: number, on: boolean) =>
+    setConfirmed((current) => {
+      const next = new Set(current);
+      if (on) next.add(line);
+      else next.delete(line);
+      return next;
+    });
 
   const chooseFile = async (chosen: File | undefined) => {
     if (!chosen) return;
@@ -105,7 +170,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
     setError(null);
     setStep({ name: 'working', label: 'Saving results' });
     try {
-      const outcome = await api.examImport.commit({ jobId, ...file });
+      const outcome = await api.examImport.commit({ jobId, ...file, confirmedLines: [...confirmed] });
       setStep({ name: 'done', preview, outcome });
     } catch (e) {
       setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No results were saved.`);
@@ -134,7 +199,7 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
         <div className="stack">
           <ImportCounts counts={step.preview.counts}>
             <div className={step.preview.flagged ? 'summary-card summary-card-warning' : 'summary-card'}>
-              <span className="summary-number">{step.preview.flagged}</span> flagged to check
+              <span className="summary-number">{step.preview.flagged}</span> to check
             </div>
           </ImportCounts>
           <p className="muted">
@@ -151,21 +216,23 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
             rows={step.preview.rows.filter((r) => r.status === 'error')}
             reasons="reasons"
           />
-          <RowsTable
-            id="results-flagged"
-            title="Accepted but worth checking"
+          <RowsToCheck
             rows={step.preview.rows.filter((r) => r.status !== 'error' && r.flags.length > 0)}
-            reasons="flags"
+            confirmed={confirmed}
+            onToggle={toggle}
           />
           <RowsTable
             id="results-valid"
             title="Results to import"
-            rows={step.preview.rows.filter((r) => r.status !== 'error')}
+            rows={step.preview.rows.filter((r) => r.status !== 'error' && r.flags.length === 0)}
             reasons="status"
           />
           <div className="button-row">
             {(() => {
-              const n = step.preview.counts.create + step.preview.counts.update;
+              const held = step.preview.rows.filter(
+                (r) => r.status !== 'error' && r.flags.length > 0 && !confirmed.has(r.line),
+              ).length;
+              const n = step.preview.counts.create + step.preview.counts.update - held;
               return (
                 <button
                   type="button"
@@ -189,7 +256,8 @@ export function ImportResultsDialog({ onClose }: { onClose(): void }) {
             <strong>
               {plural(step.outcome.created + step.outcome.updated, 'result')} imported: {step.outcome.created} new,{' '}
               {step.outcome.updated} updated. {plural(step.outcome.rejected, 'row')} rejected
-              {step.outcome.flagged ? `; ${step.outcome.flagged} flagged to check` : ''}.
+              {step.outcome.flagged ? `; ${step.outcome.flagged} recorded after checking` : ''}
+              {step.outcome.leftOut ? `; ${step.outcome.leftOut} left out to check` : ''}.
             </strong>
           </div>
           <RowsTable

@@ -5,7 +5,9 @@ import {
   type ImportMapping,
   type ImportOutcome,
   type ImportPreview,
+  type ImportRowPreview,
 } from '../../../../shared/trainees/import-mapping';
+import type { TraineeFieldChange } from '../../../../shared/trainees/trainee-changes';
 import { ApiError, useClient } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { Select, plainOptions } from '../../components/Select';
@@ -82,12 +84,12 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
     }
   };
 
-  const commit = async (preview: ImportPreview) => {
+  const commit = async (preview: ImportPreview, confirmedLines: number[]) => {
     if (!file) return;
     setError(null);
     setStep({ name: 'working', label: 'Saving trainees' });
     try {
-      const outcome = await api.traineeImport.commit({ jobId, ...file, mapping: preview.mapping });
+      const outcome = await api.traineeImport.commit({ jobId, ...file, mapping: preview.mapping, confirmedLines });
       setStep({ name: 'done', preview, outcome });
     } catch (e) {
       setError(`${e instanceof ApiError ? e.message : 'The import failed.'} No trainees were saved.`);
@@ -119,7 +121,7 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
         <ImportPreviewView
           preview={step.preview}
           onRemap={(mapping) => void runPreview(file, mapping)}
-          onCommit={() => void commit(step.preview)}
+          onCommit={(confirmedLines) => void commit(step.preview, confirmedLines)}
           onCancel={close}
         />
       ) : null}
@@ -132,6 +134,7 @@ export function ImportTraineesDialog({ open, onClose }: { open: boolean; onClose
               {step.outcome.updated} updated
               {step.outcome.unchanged ? `, ${step.outcome.unchanged} already up to date` : ''}.{' '}
               {plural(step.outcome.rejected, 'row')} rejected.
+              {step.outcome.leftOut ? ` ${plural(step.outcome.leftOut, 'row')} left out (name differs).` : ''}
             </strong>
           </div>
           <RejectedRows preview={step.preview} />
@@ -183,6 +186,86 @@ function RejectedRows({ preview }: { preview: ImportPreview }) {
   );
 }
 
+/** What an update row would change: "3 changes", opened to read each field before → after. */
+function ChangeList({ changes }: { changes: readonly TraineeFieldChange[] }) {
+  return (
+    <details className="change-list">
+      <summary>{plural(changes.length, 'change')}</summary>
+      <ul>
+        {changes.map((c) => (
+          <li key={c.field}>
+            {c.label}: <span className="change-before">{c.before}</span> →{' '}
+            <span className="change-after">{c.after}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/**
+ * Rows that match a trainee by GMC number but name someone else: a mistyped number in either list
+ * would otherwise put one person's records under another's name. Each is left out unless ticked.
+ */
+function NameDiffersRows({
+  rows,
+  confirmed,
+  onToggle,
+}: {
+  rows: readonly ImportRowPreview[];
+  confirmed: ReadonlySet<number>;
+  onToggle(line: number, on: boolean): void;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="name-differs-heading">
+      <h3 id="name-differs-heading">Name differs ({rows.length})</h3>
+      <p>
+        These rows have the GMC number of a trainee in your register but a different name. Check the number in the file:
+        importing one renames the trainee, and their 1:1s, notes and exams go with the new name. They are left out
+        unless you tick them.
+      </p>
+      <div className="table-scroll table-scroll-short" tabIndex={0} role="group" aria-labelledby="name-differs-heading">
+        <table className="data-table" aria-labelledby="name-differs-heading">
+          <thead>
+            <tr>
+              <th scope="col">Import</th>
+              <th scope="col">Line</th>
+              <th scope="col">In your register</th>
+              <th scope="col">In the file</th>
+              <th scope="col">GMC number</th>
+              <th scope="col">What would change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.line}>
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={confirmed.has(r.line)}
+                    onChange={(e) => onToggle(r.line, e.target.checked)}
+                    aria-label={`Import line ${r.line}: rename ${r.nameDiffers!.before} to ${r.nameDiffers!.after}`}
+                  />
+                </td>
+                <td>{r.line}</td>
+                <td>{r.nameDiffers!.before}</td>
+                <td>
+                  {r.nameDiffers!.after} <span className="badge badge-warning">Name differs</span>
+                </td>
+                <td>{r.gmcNumber}</td>
+                <td className="cell-wrap">
+                  <ChangeList changes={r.changes ?? []} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 function ImportPreviewView({
   preview,
   onRemap,
@@ -191,16 +274,31 @@ function ImportPreviewView({
 }: {
   preview: ImportPreview;
   onRemap(m: ImportMapping): void;
-  onCommit(): void;
+  onCommit(confirmedLines: number[]): void;
   onCancel(): void;
 }) {
   const { counts } = preview;
-  const toWrite = counts.create + counts.update;
-  const valid = preview.rows.filter((r) => r.status !== 'error');
+  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(() => new Set());
+  const nameDiffers = preview.rows.filter((r) => r.nameDiffers);
+  const toWrite = counts.create + counts.update - nameDiffers.filter((r) => !confirmed.has(r.line)).length;
+  const valid = preview.rows.filter((r) => r.status !== 'error' && !r.nameDiffers);
+  const toggle = (line: number, on: boolean) =>
+    setConfirmed((current) => {
+      const next = new Set(current);
+      if (on) next.add(line);
+      else next.delete(line);
+      return next;
+    });
   const setColumn = (field: ImportField, header: string) => onRemap({ ...preview.mapping, [field]: header || null });
   return (
     <div className="stack">
-      <ImportCounts counts={counts} />
+      <ImportCounts counts={counts}>
+        {preview.nameDiffers ? (
+          <div className="summary-card summary-card-warning">
+            <span className="summary-number">{preview.nameDiffers}</span> name differs
+          </div>
+        ) : null}
+      </ImportCounts>
       <p className="muted">
         {preview.fileName} · {preview.rows.length} rows · read as {preview.encoding}
       </p>
@@ -232,6 +330,8 @@ function ImportPreviewView({
         </div>
       </details>
 
+      <NameDiffersRows rows={nameDiffers} confirmed={confirmed} onToggle={toggle} />
+
       <RejectedRows preview={preview} />
 
       {valid.length > 0 ? (
@@ -245,6 +345,7 @@ function ImportPreviewView({
                   <th scope="col">Name</th>
                   <th scope="col">GMC number</th>
                   <th scope="col">Result</th>
+                  <th scope="col">What would change</th>
                 </tr>
               </thead>
               <tbody>
@@ -254,6 +355,7 @@ function ImportPreviewView({
                     <td>{r.name}</td>
                     <td>{r.gmcNumber}</td>
                     <td>{IMPORT_STATUS_LABEL[r.status]}</td>
+                    <td className="cell-wrap">{r.changes?.length ? <ChangeList changes={r.changes} /> : null}</td>
                   </tr>
                 ))}
               </tbody>
@@ -272,7 +374,7 @@ function ImportPreviewView({
           type="button"
           className="button button-primary"
           disabled={toWrite === 0 || preview.unmappedRequired.length > 0}
-          onClick={onCommit}
+          onClick={() => onCommit([...confirmed])}
         >
           {toWrite === 0 ? 'Nothing to import' : `Import ${plural(toWrite, 'trainee')}`}
         </button>

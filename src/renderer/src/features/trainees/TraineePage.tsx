@@ -125,6 +125,11 @@ export function TraineePage({
           ))}
         </div>
       </div>
+      {t.unreadable ? (
+        <div className="alert alert-error" role="alert">
+          Part of this record could not be read: {t.unreadable.join('; ')}. Choose Edit details, correct it and save.
+        </div>
+      ) : null}
       {t.archivedAt ? (
         <div className="alert" role="status">
           Archived on {formatLongDate(t.archivedAt)}. Archived trainees are hidden from lists; restore to work with this

@@ -1,8 +1,8 @@
 import type { ColumnFiltersState, SortingState, VisibilityState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState } from 'react';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { ukToday } from '../../../../shared/dates';
-import type { TraineeFields } from '../../../../shared/trainees/trainee-schema';
+import { registerName, type TraineeFields, type TraineeRow } from '../../../../shared/trainees/trainee-schema';
 import { useApi } from '../../api';
 import { useCommandListener } from '../../lib/command-events';
 import { Dialog } from '../../components/Dialog';
@@ -122,6 +122,8 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
         </div>
       ) : null}
 
+      <UnreadableRecords rows={data} />
+
       {isEmpty ? (
         <EmptyState title="No trainees yet" actions={<RegisterStartActions />}>
           <p>
@@ -186,6 +188,27 @@ export function TraineesPage({ dialog }: { dialog?: 'new' | 'import' }) {
           notify(importedSummary(outcome));
         }}
       />
+    </div>
+  );
+}
+
+/** Records the app could not read in full, named with what is wrong, so each can be opened and put right. */
+function UnreadableRecords({ rows }: { rows: readonly TraineeRow[] }) {
+  const unreadable = useMemo(() => rows.filter((r) => r.unreadable), [rows]);
+  if (unreadable.length === 0) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>
+        {unreadable.length === 1 ? 'One record' : `${unreadable.length} records`} could not be read in full. Open{' '}
+        {unreadable.length === 1 ? 'it' : 'each'}, edit and save to put it right:
+      </p>
+      <ul>
+        {unreadable.slice(0, 20).map((r) => (
+          <li key={r.id}>
+            <Link href={`/trainees/${r.id}`}>{registerName(r)}</Link> ({r.gmcNumber}): {r.unreadable!.join('; ')}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
+import { toCsv, type CsvCell } from '../../../shared/csv';
 import { AppError } from '../../../shared/result';
 import { formatUkDate } from '../../../shared/dates';
 import { ESR_STATE_LABEL, esrState } from '../../../shared/arcp/arcp-reference';
@@ -113,7 +113,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
       const job = { cancelled: false };
       running.set(request.jobId, job);
       const outcome: BatchOutcome = { folder, indexFile: null, written: [], failed: [], cancelled: false };
-      const index: string[][] = [];
+      const index: CsvCell[][] = [];
       const total = members.length;
       try {
         for (const [i, { record, trainee }] of members.entries()) {
@@ -135,7 +135,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
               record.grade,
               `${Math.round(record.wte * 100)}%`,
               ESR_STATE_LABEL[esrState(record)],
-              String(gaps.length),
+              gaps.length,
               data.checklist ? describeGaps(gaps) : 'No evidence template',
               fileName,
               '',
@@ -172,7 +172,10 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
             'Not generated: cancelled',
           ]);
         }
-        const csv = `\uFEFF${Papa.unparse({ fields: ['Trainee', 'GMC number', 'Grade', 'WTE', 'ESR', 'Evidence gaps', 'Gaps', 'Pack file', 'Problem'], data: index }, { newline: '\r\n' })}\r\n`;
+        const csv = toCsv(
+          ['Trainee', 'GMC number', 'Grade', 'WTE', 'ESR', 'Evidence gaps', 'Gaps', 'Pack file', 'Problem'],
+          index,
+        );
         outcome.indexFile = writeNewFile(
           folder,
           safeFileName('index', panel.name, formatUkDate(panel.panelDate)),

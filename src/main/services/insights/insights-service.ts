@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
+import { toCsv } from '../../../shared/csv';
 import { ukToday } from '../../../shared/dates';
 import { MIME, type ExportedFile } from '../../../shared/exports/report-document';
 import { buildFigures } from '../../../shared/insights/figures';
@@ -229,9 +229,9 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
       } as const;
       const record: InsightsReturn = { ...body, returnId: randomUUID(), contentHash: returnContentHash(body) };
       const baseName = `what-works-return-${input.kind}-${record.madeInQuarter.toLowerCase()}`;
-      const csv = Papa.unparse({
-        fields: [...RETURN_CSV_COLUMNS],
-        data: rows.map((r) => [
+      const csv = toCsv(
+        RETURN_CSV_COLUMNS,
+        rows.map((r) => [
           record.marking,
           record.schemaVersion,
           record.returnId,
@@ -244,7 +244,7 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
           r.count ?? '',
           r.suppression,
         ]),
-      });
+      );
       // Figures only, no trainee: the entry says which return left, and that it was two files.
       const description = `“What works” ${input.kind === 'publication' ? 'publication' : 'DA lead'} return (JSON and CSV)`;
       await recordExport(db, { kind: 'insights_return', traineeIds: [], description }, now());

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ChannelName } from '../../src/shared/contract';
 import type { Backend } from '../../src/main/backend';
 import { ukToday } from '../../src/shared/dates';
@@ -540,6 +540,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'insights:figures': () => ({}),
   'insights:exportReturn': () => ({ kind: 'da-lead' }),
   'insights:summaryPdf': () => ({ exam: 'AKT' }),
+  'insights:signingIdentity': () => ({}),
   'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
   'evaluation:get': (ids) => ({ traineeId: ids.traineeId }),
   'evaluation:record': (ids) => ({
@@ -632,6 +633,9 @@ export async function prepareSamples(backend: Backend, folder: string): Promise<
 
 /** Runs a channel with its sample, and keeps the ids later samples need current. */
 export async function runSample(backend: Backend, ids: SampleIds, name: ChannelName) {
+  // An installation's first return makes the key that signs it: the sample is that first return.
+  if (name === 'insights:exportReturn')
+    await sql`DELETE FROM settings WHERE key = 'installation.returnSigningKey'`.execute(backend.store.db);
   const result = await backend.dispatch(name, CHANNEL_SAMPLES[name](ids));
   // A new recovery key replaces the old one: later samples type the current key.
   if (result.ok && name === 'recovery:create-key')

@@ -34,6 +34,8 @@ export const BACKUP_MESSAGES = {
   newerVersion:
     'This backup was made by a newer version of TPD Companion. Install the latest version to restore it; nothing was changed.',
   noRecoveryKey: 'No recovery key has been made for this database yet.',
+  tooCostly:
+    'This file asks for far more work to open than a TPD Companion backup ever does, so it was not made by TPD Companion or has been altered. It was not opened; nothing was changed.',
 } as const;
 
 export interface RecordCounts {

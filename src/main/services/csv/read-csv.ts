@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
+import { PROTOTYPE_KEYS } from '../../../shared/prototype-keys';
 import { AppError } from '../../../shared/result';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../shared/schema-helpers';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
@@ -56,9 +58,24 @@ function countNewlines(cells: string[]): number {
   return n;
 }
 
-/** Parses CSV text with a header row. Blank lines are skipped but still counted for line numbers. */
+/**
+ * Parses CSV text with a header row. Blank lines are skipped but still counted for line numbers.
+ * A file with more than MAX_IMPORT_ROWS rows (blank ones too) or MAX_IMPORT_COLUMNS columns is refused
+ * before any record is made, so the file does not decide how much work and memory the check takes.
+ */
 export function readCsv(text: string): CsvTable {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  // The header and the most records allowed; Papa says when it stopped before the end (line ends at the
+  // very end are dropped first, or it would count the empty line after them as one more).
+  const parsed = Papa.parse<string[]>(text.replace(/[\r\n]+$/, ''), {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t'],
+    preview: MAX_IMPORT_ROWS + 1,
+  });
+  if (parsed.meta.truncated)
+    throw new AppError(
+      'invalid_input',
+      `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows; import it in parts of at most that many.`,
+    );
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
     throw new AppError(
@@ -71,7 +88,18 @@ export function readCsv(text: string): CsvTable {
   if (!headerRow || headerRow.every((h) => h.trim() === '')) {
     throw new AppError('invalid_input', 'The file is empty: there is no header row to read.');
   }
+  if (headerRow.length > MAX_IMPORT_COLUMNS)
+    throw new AppError(
+      'invalid_input',
+      `The header row has ${headerRow.length.toLocaleString('en-GB')} columns; an import takes at most ${MAX_IMPORT_COLUMNS}. Check the file is the right one, or remove the columns you do not need.`,
+    );
   const headers = headerRow.map((h) => h.trim());
+  const reserved = headers.find((h) => PROTOTYPE_KEYS.has(h));
+  if (reserved)
+    throw new AppError(
+      'invalid_input',
+      `The header row has a column called “${reserved}”, a name that cannot be used; rename it and try again.`,
+    );
   const duplicate = headers.find((h, i) => h !== '' && headers.indexOf(h) !== i);
   if (duplicate)
     throw new AppError(

@@ -94,6 +94,7 @@ export async function openHandoverFile(file: string, typedPhrase: string): Promi
     if (!(error instanceof EnvelopeError)) throw error;
     if (error.reason === 'newer_version') throw newer();
     if (error.reason === 'not_envelope') throw fileError('invalid_input', HANDOVER_MESSAGES.notAHandover);
+    if (error.reason === 'too_costly') throw fileError('invalid_input', HANDOVER_MESSAGES.tooCostly);
     throw damaged();
   }
 }

@@ -172,6 +172,7 @@ export function createSubjectAccessService(db: Kysely<DB>, now: () => Date) {
         ],
       };
       const report: ReportDocument = {
+        kind: 'subject-access',
         title: `Everything held about ${name}`,
         subtitle: 'Subject access: every record TPD Companion holds about this trainee',
         cover: [

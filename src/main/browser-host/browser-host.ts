@@ -26,6 +26,10 @@ export interface BrowserHost {
 }
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** What is read and thrown away after refusing a body, so the client sees the 413 rather than a reset. */
+const MAX_DISCARDED_BYTES = 4 * MAX_BODY_BYTES;
+
+class BodyTooLarge extends Error {}
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -38,19 +42,44 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/**
+ * The request body as text, or BodyTooLarge as soon as it is known to exceed the limit: from its
+ * Content-Length before reading anything, or while reading one sent without. What is held is never
+ * more than the limit.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too_large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      chunks.length = 0;
+      req.off('data', onData);
+      reject(new BodyTooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+  });
+}
+
+/**
+ * Answers 413 at once and reads the rest of the body to throw it away (up to MAX_DISCARDED_BYTES; a
+ * client that sends more is cut off). Closing the connection with the body unread would make the
+ * kernel send a reset, which the client sees instead of the answer.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > MAX_DISCARDED_BYTES) req.destroy();
+  });
+  req.resume();
+  sendJson(res, 413, {
+    ok: false,
+    error: { code: 'invalid_input', message: 'The request is too large.' },
   });
 }
 
@@ -96,13 +125,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         const body = await readBody(req);
         input = body === '' ? undefined : JSON.parse(body);
       } catch (error) {
-        const tooLarge = (error as Error).message === 'too_large';
-        return sendJson(res, tooLarge ? 413 : 400, {
+        if (error instanceof BodyTooLarge) return refuseTooLarge(req, res);
+        return sendJson(res, 400, {
           ok: false,
-          error: {
-            code: 'invalid_input',
-            message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.',
-          },
+          error: { code: 'invalid_input', message: 'The request was not valid JSON.' },
         });
       }
       let channel = url.pathname.slice('/api/'.length);

@@ -33,6 +33,7 @@ import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
 import { closeAndSwap, keepPreRestoreCopy } from './services/backups/restore';
 import { runCryptoSelfTest } from './services/backups/self-test';
+import { lockDataFolder } from './data-folder-lock';
 
 export const DATABASE_FILE_NAME = 'tpd-companion.db';
 
@@ -53,6 +54,8 @@ export interface BackendOptions {
    * its own (the tests, which call `today.stage` when they mean to).
    */
   todayReadAheadAfterMs?: number | null;
+  /** Who holds the data folder, as a second process trying to open it is told ("desktop app", "browser host"). */
+  holder?: string;
 }
 
 /** Everything behind the contract, shared by the Electron app and the browser host. */
@@ -69,6 +72,17 @@ export interface Backend {
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  // One process per data folder, before anything in it is read or written.
+  const unlockFolder = lockDataFolder(options.dataDir, options.holder ?? 'TPD Companion');
+  try {
+    return await openBackend(options, unlockFolder);
+  } catch (error) {
+    unlockFolder();
+    throw error;
+  }
+}
+
+async function openBackend(options: BackendOptions, unlockFolder: () => void): Promise<Backend> {
   // Known-answer tests of the crypto primitives, before anything is written.
   await runCryptoSelfTest();
   const now = options.now ?? (() => new Date());
@@ -152,6 +166,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       // A look at Today may be bringing its rows up to date: let it finish on an open store.
       await today?.stop();
       await store.close();
+      unlockFolder();
     },
   };
 

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     throw new Error(`--exports ${exportsDir} is not a folder.`);
   const backend = await createBackend({
     dataDir,
+    holder: 'browser host',
     key: loadOrCreateKey(dataDir),
     version: process.env.npm_package_version ?? 'dev',
     // Development data backs up inside its own folder, never into the user's Documents.

@@ -91,6 +91,7 @@ async function openBackend(userData: string, key: Buffer): Promise<Backend> {
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
   return createBackend({
     dataDir: userData,
+    holder: 'desktop app',
     key,
     version: app.getVersion(),
     exportFolders: { choose: nativeFolderChooser(() => mainWindow) },

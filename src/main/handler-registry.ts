@@ -9,6 +9,7 @@ import {
   type ParsedInputOf,
 } from '../shared/contract';
 import { AppError, type AppErrorPayload, type Result } from '../shared/result';
+import { logError } from './log-safe';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -63,8 +64,9 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toPayload() };
     if (error instanceof z.ZodError) return { ok: false, error: invalidInput(error) };
-    // The stack stays in this process's log; the caller learns only that something went wrong.
-    console.error(`[${channel}] failed:`, error);
+    // The error's kind and where it was thrown go to this process's log (never what was stored); the
+    // caller learns only that something went wrong.
+    logError(`[${channel}] failed:`, error);
     return {
       ok: false,
       error: {

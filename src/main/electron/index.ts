@@ -16,6 +16,7 @@ import { buildMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { APP_ORIGIN } from './trusted-sender';
 import { readWindowState, writeWindowState } from './window-state';
+import { logError } from '../log-safe';
 
 // UK date inputs and number formats whatever the OS language.
 app.commandLine.appendSwitch('lang', 'en-GB');
@@ -203,7 +204,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  app.whenReady().then(start, (error: unknown) => console.error(error));
+  app.whenReady().then(start, (error: unknown) => logError('[start] failed:', error));
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

@@ -13,6 +13,7 @@ import { yieldToEventLoop, type EventBus } from '../../event-bus';
 import { renderReportPdf } from '../../exports/report-pdf';
 import { safeFileName } from '../../exports/exported-file';
 import type { ArcpService } from './arcp-service';
+import { logError } from '../../log-safe';
 
 /**
  * How the user picks where packs go. Under Electron `choose` opens a native folder dialog and
@@ -142,7 +143,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
             ]);
           } catch (error) {
             const message = error instanceof AppError ? error.message : 'The pack could not be generated.';
-            if (!(error instanceof AppError)) console.error('[arcp:batch] pack failed:', error);
+            if (!(error instanceof AppError)) logError('[arcp:batch] pack failed:', error);
             outcome.failed.push({ traineeName: name, message });
             index.push([
               name,

@@ -224,4 +224,30 @@ describe('Settings → Backups', () => {
     ).toEqual(WORDS);
     expect(createKey).toHaveBeenCalledTimes(1);
   });
+
+  it('in the browser host, takes a typed folder and shows main’s reason for refusing one', async () => {
+    const user = userEvent.setup();
+    const setFolder = vi.fn((input: { folder: string | null }) => {
+      if (input.folder === 'backups')
+        throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', {
+          folder: 'Give the full path of the folder',
+        });
+      return { ...status, folder: input.folder ?? status.folder, folderIsDefault: input.folder === null };
+    });
+    renderWithApp(<BackupSettings />, { 'backups:status': () => status, 'backups:set-folder': setFolder });
+    const field = await screen.findByLabelText('Backup folder (full path)');
+    expect(screen.queryByRole('button', { name: 'Change folder…' })).toBeNull();
+    await user.type(field, 'backups');
+    await user.click(screen.getByRole('button', { name: 'Save folder' }));
+    expect(await screen.findByText('Give the full path of the folder')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(field);
+    await user.type(field, '/home/tpd/backups');
+    await user.click(screen.getByRole('button', { name: 'Save folder' }));
+    expect(await screen.findByText('Backups go to /home/tpd/backups')).toBeTruthy();
+    expect(setFolder.mock.calls.map(([input]) => input)).toEqual([
+      { folder: 'backups' },
+      { folder: '/home/tpd/backups' },
+    ]);
+  });
 });

@@ -567,7 +567,8 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'backups:status': () => ({}),
   'backups:run-now': () => ({}),
   'backups:run-now-download': () => ({}),
-  'backups:set-folder': (ids) => ({ folder: ids.folder }),
+  // Under Electron a folder must come from the dialog (choose-folder); the default needs none.
+  'backups:set-folder': () => ({ folder: null }),
   'backups:choose-folder': () => ({}),
   'backups:choose-file': () => ({}),
   'backups:set-passphrase': () => ({ passphrase: 'sample passphrase for backups' }),

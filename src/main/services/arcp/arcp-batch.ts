@@ -14,16 +14,9 @@ import { renderReportPdf } from '../../exports/report-pdf';
 import { safeFileName } from '../../exports/exported-file';
 import type { ArcpService } from './arcp-service';
 import { logError } from '../../log-safe';
+import { createFolderGate, type FolderAccess } from '../folder-access';
 
-/**
- * How the user picks where packs go. Under Electron `choose` opens a native folder dialog and
- * only folders chosen there (or the default) are written to; without it (the browser host, tests)
- * a typed folder is accepted.
- */
-export interface FolderAccess {
-  choose?: () => Promise<string | null>;
-  defaultFolder?: string | null;
-}
+export type { FolderAccess };
 
 export interface BatchOptions {
   /** Renders one pack; replaceable so a test can make one trainee fail. */
@@ -60,25 +53,8 @@ function makeNewFolder(parent: string, base: string): string {
 export type ArcpBatch = ReturnType<typeof createArcpBatch>;
 
 export function createArcpBatch(service: ArcpService, events: EventBus, folders: FolderAccess = {}) {
-  const chosen = new Set<string>(folders.defaultFolder ? [path.resolve(folders.defaultFolder)] : []);
+  const gate = createFolderGate(folders, 'Choose folder…');
   const running = new Map<string, { cancelled: boolean }>();
-
-  function checkFolder(folder: string): string {
-    const resolved = path.resolve(folder);
-    if (folders.choose && !chosen.has(resolved)) {
-      throw new AppError('forbidden', 'Choose the folder with “Choose folder…” first.', {
-        folder: 'Choose the folder with “Choose folder…”',
-      });
-    }
-    if (!path.isAbsolute(folder))
-      throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', {
-        folder: 'Give the full path of the folder',
-      });
-    if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
-      throw new AppError('invalid_input', 'That folder does not exist.', { folder: 'That folder does not exist' });
-    }
-    return resolved;
-  }
 
   return {
     target(): ExportTarget {
@@ -86,10 +62,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
     },
 
     async chooseFolder(): Promise<{ folder: string | null }> {
-      if (!folders.choose) return { folder: null };
-      const folder = await folders.choose();
-      if (folder) chosen.add(path.resolve(folder));
-      return { folder };
+      return { folder: await gate.choose() };
     },
 
     cancel(jobId: string): { cancelled: boolean } {
@@ -106,7 +79,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
       request: { panelId: string; folder: string; jobId: string },
       options: BatchOptions = {},
     ): Promise<BatchOutcome> {
-      const parent = checkFolder(request.folder);
+      const parent = gate.check(request.folder);
       const render = options.render ?? renderReportPdf;
       const { panel, members } = await service.panelMembers(request.panelId);
       if (members.length === 0) throw new AppError('invalid_input', 'This panel has no trainees.');

@@ -47,6 +47,7 @@ import {
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { backupFileName, backupNameTime, backupsToPrune } from './rotation';
 import { runCryptoSelfTest } from './self-test';
+import { createFolderGate } from '../folder-access';
 
 export const BACKUP_STATE_FILE = 'backup-state.json';
 const NO_DIALOG = 'This version of the app has no file dialog; type the path instead.';
@@ -110,6 +111,10 @@ export function createBackupService(options: BackupServiceOptions) {
   const keySlotFile = path.join(dataDir, KEY_SLOT_FILE);
   const stateFile = path.join(dataDir, BACKUP_STATE_FILE);
   const defaultFolder = options.defaultFolder ?? defaultBackupFolder();
+  const folderGate = createFolderGate(
+    { ...(options.dialogs?.chooseFolder ? { choose: options.dialogs.chooseFolder } : {}), defaultFolder },
+    'Change folder…',
+  );
   let running: Promise<BackupMade> | null = null;
 
   function readState(): BackupState {
@@ -323,8 +328,8 @@ export function createBackupService(options: BackupServiceOptions) {
 
     /** `null` when the user cancels the dialog (nothing changes). */
     async chooseFolder(): Promise<BackupStatus | null> {
-      if (!options.dialogs?.chooseFolder) throw new AppError('forbidden', NO_DIALOG);
-      const folder = await options.dialogs.chooseFolder();
+      if (!folderGate.canBrowse) throw new AppError('forbidden', NO_DIALOG);
+      const folder = await folderGate.choose();
       return folder === null ? null : this.setFolder(folder);
     },
 
@@ -333,12 +338,12 @@ export function createBackupService(options: BackupServiceOptions) {
       return { file: await options.dialogs.chooseBackupFile() };
     },
 
+    /**
+     * `null` goes back to the default. A folder passes the same check as the ARCP batch folder: under
+     * Electron only one picked in the folder dialog, in the browser host a full path to a folder that exists.
+     */
     setFolder(folder: string | null): BackupStatus {
-      if (folder !== null && !path.isAbsolute(folder)) {
-        const message = 'Choose a folder on this computer (a full path).';
-        throw new AppError('invalid_input', message, { folder: message });
-      }
-      writeState({ ...readState(), folder: folder === null ? null : path.resolve(folder) });
+      writeState({ ...readState(), folder: folder === null ? null : folderGate.check(folder) });
       return status();
     },
 

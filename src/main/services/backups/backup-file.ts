@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { BACKUP_MESSAGES, type BackupSecret, type RecordCounts } from '../../../shared/backups/backup-contract';
 import { HANDOVER_CONTENT } from '../../../shared/handover';
+import { findPrototypeKey } from '../../../shared/prototype-keys';
 import { AppError } from '../../../shared/result';
 import { MIGRATIONS } from '../../store/migrations';
 import { EnvelopeError, parseEnvelope, readEnvelopeBody, type ParsedEnvelope } from './envelope';
@@ -140,7 +141,7 @@ export async function openBackupFile(
     const { contentKey, databaseKey } = await unlock(parsed, secret, localSlots);
     const raw = readEnvelopeBody(parsed, contentKey, onContent);
     const metadata = backupMetadataSchema.safeParse(raw);
-    if (!metadata.success) throw damagedError();
+    if (!metadata.success || findPrototypeKey(raw) !== null) throw damagedError();
     if (!migrationsKnown(metadata.data.migrations)) throw fileError('conflict', BACKUP_MESSAGES.newerVersion);
     return { parsed, contentKey, databaseKey, metadata: metadata.data };
   } catch (error) {

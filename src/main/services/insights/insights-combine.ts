@@ -13,7 +13,7 @@ import {
 } from '../../../shared/insights/insights-return';
 import type { CountRow, IndicatorMeta } from '../../../shared/insights/insights-types';
 import { AppError } from '../../../shared/result';
-import { hasPrototypeKey } from '../../../shared/prototype-keys';
+import { findPrototypeKey } from '../../../shared/prototype-keys';
 import { returnContentHash } from './return-hash';
 import { verifyReturnSignature } from './return-signing';
 
@@ -50,8 +50,11 @@ function readOne(fileName: string, text: string): ReadReturn {
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== RETURN_FORMAT)
     refuse(`“${fileName}” is not a “What works” return.`);
-  if (hasPrototypeKey(data))
-    refuse(`“${fileName}” is a return but part of it is missing or damaged, so it cannot be used.`);
+  const prototypeKey = findPrototypeKey(data);
+  if (prototypeKey !== null)
+    refuse(
+      `“${fileName}” has a field called “${prototypeKey.split('.').at(-1)}”, which no return has, so it was not made by TPD Companion or has been changed.`,
+    );
   const { schemaVersion: major, schemaMinor: minor } = data as { schemaVersion?: unknown; schemaMinor?: unknown };
   const version = versionText(major, minor);
   const newer =

@@ -577,6 +577,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'backups:restore': (ids) => ({ file: ids.backupFile, secret: { kind: 'recovery-key', words: ids.recoveryWords } }),
   'recovery:create-key': () => ({}),
   'recovery:check-key': (ids) => ({ words: ids.recoveryWords }),
+  'recovery:confirm-key': (ids) => ({ words: ids.recoveryWords }),
   'recovery:unlock': (ids) => ({ words: ids.recoveryWords }),
   // The sheet prints whatever words it is given; these need not be this database's key.
   'recovery:sheet': () => ({ words: SHEET_WORDS }),

@@ -65,6 +65,8 @@ export interface BackupStatus {
   passphraseSet: boolean;
   /** When the current recovery key was made; null until the first-start flow makes one. */
   recoveryKeyCreatedAt: string | null;
+  /** Whether its words were typed back since it was made; until then first start resumes at that step. */
+  recoveryKeyConfirmed: boolean;
   /** The backups in the folder, newest first. */
   backups: BackupFileInfo[];
 }
@@ -172,6 +174,10 @@ export const backupChannels = {
     .returns<RestoreOutcome>(),
   /** Makes a new recovery key (the first, or a replacement: the old one then stops unlocking this database). */
   'recovery:create-key': channel(empty).changes('backups').returns<NewRecoveryKey>(),
+  /** The new key's words, once typed back: first start is then over (kept in the key-slot file). */
+  'recovery:confirm-key': channel(z.strictObject({ words: z.string().max(400) }))
+    .changes('backups')
+    .returns<BackupStatus>(),
   /** Whether typed words are this database's current recovery key ("check your printed copy"); changes nothing. */
   'recovery:check-key': channel(z.strictObject({ words: z.string().max(400) })).returns<{ matches: true }>(),
   /**

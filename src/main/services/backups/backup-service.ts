@@ -168,6 +168,7 @@ export function createBackupService(options: BackupServiceOptions) {
       overdue,
       passphraseSet: slots.slots.some((s) => s.secret === 'passphrase' && s.wraps === 'database-key'),
       recoveryKeyCreatedAt: slots.recoveryKeyCreatedAt,
+      recoveryKeyConfirmed: slots.recoveryKeyCreatedAt !== null && slots.recoveryKeyConfirmedAt !== null,
       backups: listBackups(folderOf(state)),
     };
   }
@@ -311,7 +312,9 @@ export function createBackupService(options: BackupServiceOptions) {
     writeKeySlotFile(keySlotFile, {
       ...current,
       slots: withDatabaseKeySlot(current, kind, slot),
-      ...(kind === 'recovery-key' ? { recoveryKeyCreatedAt: slot ? at : null } : { passphraseSetAt: slot ? at : null }),
+      ...(kind === 'recovery-key'
+        ? { recoveryKeyCreatedAt: slot ? at : null, recoveryKeyConfirmedAt: null }
+        : { passphraseSetAt: slot ? at : null }),
     });
   }
 
@@ -357,6 +360,16 @@ export function createBackupService(options: BackupServiceOptions) {
       const recovery = generateRecoveryKey();
       await writeKeySlots('recovery-key', recovery.entropy);
       return { words: recovery.words.split(' '), createdAt: readKeySlotFile(keySlotFile).recoveryKeyCreatedAt! };
+    },
+
+    /**
+     * The user typed the new key's words back: from now on first start is over. Main checks the words
+     * open this database (the renderer checked three of them against the words it was shown).
+     */
+    async confirmRecoveryKey(words: string): Promise<BackupStatus> {
+      await this.checkRecoveryKey(words);
+      writeKeySlotFile(keySlotFile, { ...readKeySlotFile(keySlotFile), recoveryKeyConfirmedAt: now().toISOString() });
+      return status();
     },
 
     async checkRecoveryKey(words: string): Promise<{ matches: true }> {

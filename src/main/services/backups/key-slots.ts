@@ -176,6 +176,11 @@ const keySlotFileSchema = z.object({
   format: z.literal('tpd-companion-key-slots'),
   version: z.literal(1),
   recoveryKeyCreatedAt: z.string().nullable(),
+  /**
+   * When the user typed the current recovery key's words back. Null from the moment a key is made until
+   * then; absent in files from before this was kept, whose keys count as confirmed.
+   */
+  recoveryKeyConfirmedAt: z.string().nullable().optional(),
   passphraseSetAt: z.string().nullable(),
   slots: z.array(keySlotSchema).max(MAX_KEY_SLOTS),
 });

@@ -28,6 +28,7 @@ import { createEvaluationService, evaluationHandlers } from './services/evaluati
 import { createHandoverService, handoverHandlers } from './services/handover';
 import { createExportLogService, exportLogHandlers } from './services/export-log';
 import { createSubjectAccessService, subjectAccessHandlers } from './services/subject-access';
+import { createLockService, lockHandlers, type LockService } from './services/lock';
 import { openStore, type Store } from './store/open-store';
 import { backupHandlers } from './services/backups/backup-handlers';
 import { createBackupService, type BackupDialogs, type BackupService } from './services/backups/backup-service';
@@ -56,6 +57,8 @@ export interface BackendOptions {
   todayReadAheadAfterMs?: number | null;
   /** Who holds the data folder, as a second process trying to open it is told ("desktop app", "browser host"). */
   holder?: string;
+  /** How long a minute of the lock's idle period lasts (default 60,000 ms): e2e tests shorten it. */
+  lockMinuteMs?: number;
 }
 
 /** Everything behind the contract, shared by the Electron app and the browser host. */
@@ -67,6 +70,8 @@ export interface Backend {
   backups: BackupService;
   /** Today's rows (rebuilt with the store after a restore): the daily notification reads them. */
   readonly today: TodayService;
+  /** The app lock: the Electron glue locks it when the system locks or sleeps, and from the menu. */
+  lock: LockService;
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>;
   close(): Promise<void>;
 }
@@ -101,6 +106,14 @@ async function openBackend(options: BackendOptions, unlockFolder: () => void): P
     ...nativeBinding,
     ...(options.backupFolder ? { defaultFolder: options.backupFolder } : {}),
     ...(options.backupDialogs ? { dialogs: options.backupDialogs } : {}),
+  });
+  // The lock outlives a restore (it is about this computer, not the database), so it is made once here.
+  const lock = createLockService({
+    dataDir: options.dataDir,
+    events,
+    now,
+    recoveryKey: { exists: () => backups.hasRecoveryKey(), check: (words) => backups.checkRecoveryKey(words) },
+    ...(options.lockMinuteMs ? { minuteMs: options.lockMinuteMs } : {}),
   });
   const handlers = {} as Handlers;
   let today: TodayService | null = null;
@@ -158,11 +171,15 @@ async function openBackend(options: BackendOptions, unlockFolder: () => void): P
     events,
     handlers,
     backups,
+    lock,
     dispatch: async (channel, input) => {
+      // Before anything else, input included: a locked app tells a caller nothing but that it is locked.
+      if (lock.refuses(channel)) return { ok: false, error: lock.refusal() };
       if (swapping) await swapping.catch(() => undefined);
       return dispatch(handlers, channel, input);
     },
     close: async () => {
+      lock.stop();
       // A look at Today may be bringing its rows up to date: let it finish on an open store.
       await today?.stop();
       await store.close();
@@ -211,6 +228,7 @@ async function openBackend(options: BackendOptions, unlockFolder: () => void): P
       ...exportLogHandlers(createExportLogService(db, now)),
       ...subjectAccessHandlers(createSubjectAccessService(db, now)),
       ...erasureHandlers(createErasureService(db, now)),
+      ...lockHandlers(lock),
     };
   }
 }

@@ -7,7 +7,10 @@ export type ErrorCode =
   | 'forbidden'
   | 'cancelled'
   | 'internal'
-  /** The keychain copy of the database key is lost: only `recovery:unlock` answers until it is typed. */
+  /**
+   * The keychain copy of the database key is lost (only `recovery:unlock` answers until it is typed), or
+   * the app is locked (only the lock's own channels answer until it is unlocked).
+   */
   | 'locked';
 
 export interface AppErrorPayload {

@@ -75,7 +75,23 @@ describe('keys, backups and restore in Chromium through the browser host', () =>
     await page.getByRole('button', { name: 'Show the words again' }).click();
     const words = await noteAndConfirmRecoveryKey(page, 'first start');
     expect(words).toEqual(shown);
+    // Then the optional app PIN: typed twice the same, at least 6 digits.
+    const pinStep = page.getByRole('region', { name: 'An app PIN (optional)' });
+    await pinStep.waitFor();
+    await pinStep.getByLabel('PIN', { exact: true }).fill('2580');
+    await pinStep.getByLabel('PIN again').fill('2580');
+    await pinStep.getByRole('button', { name: 'Set PIN' }).click();
+    await pinStep.getByText('A PIN has at least 6 digits').waitFor();
+    await first.screenshot('backups-05-first-start-pin');
+    await expectNoAxeViolations(page, 'first start: the optional PIN', { themes: 'both' });
+    await pinStep.getByLabel('PIN', { exact: true }).fill('258046');
+    await pinStep.getByLabel('PIN again').fill('258046');
+    await pinStep.getByRole('button', { name: 'Set PIN' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await expect(first.backend.dispatch('lock:status', {})).resolves.toMatchObject({
+      ok: true,
+      data: { pinSet: true },
+    });
     await expectNoAxeViolations(page, 'Today');
 
     // What the restore must bring back: the trainee count and one 1:1's summary and private note.
@@ -144,6 +160,7 @@ describe('keys, backups and restore in Chromium through the browser host', () =>
 
     // This computer's own recovery key, then the restored data.
     await noteAndConfirmRecoveryKey(next, 'first start after restoring');
+    await next.getByRole('button', { name: 'Not now' }).click();
     await next.getByRole('heading', { name: 'Today' }).waitFor();
     await next.getByRole('link', { name: 'Trainees' }).click();
     await expect(traineeCount(next)).resolves.toBe(count);
@@ -177,10 +194,11 @@ describe('keys, backups and restore in Chromium through the browser host', () =>
     await page.getByText(/closed before the words of your recovery key were checked/).waitFor();
     await page.getByRole('heading', { name: 'New computer?' }).waitFor();
     await page.getByRole('button', { name: 'Restore from a backup' }).waitFor();
-    await app.screenshot('backups-05-first-start-resumed');
+    await app.screenshot('backups-06-first-start-resumed');
     await expectNoAxeViolations(page, 'first start, resumed after a reload');
     const again = await noteAndConfirmRecoveryKey(page, 'first start, resumed');
     expect(again).not.toEqual(before);
+    await page.getByRole('button', { name: 'Not now' }).click();
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     // Only the key shown last opens the database; the one shown before the reload does not.
     expect((await backend.dispatch('recovery:check-key', { words: again.join(' ') })).ok).toBe(true);

@@ -26,9 +26,19 @@ export interface AppUnderTest {
  * The real app: built renderer, browser host, encrypted temp database (backups in a temp folder), Debian's Chromium.
  * The first-start recovery-key step is done through the API unless `firstStart` asks to meet it in the page.
  */
-export async function startApp(options: { demo?: boolean; firstStart?: boolean } = {}): Promise<AppUnderTest> {
+export async function startApp(
+  options: {
+    demo?: boolean;
+    firstStart?: boolean;
+    /** How long a minute of the lock's idle period lasts: a test that waits for the lock shortens it. */
+    lockMinuteMs?: number;
+  } = {},
+): Promise<AppUnderTest> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
-  const backend = await createTempBackend({ backupFolder: tempDir('tpd-e2e-backups-') });
+  const backend = await createTempBackend({
+    backupFolder: tempDir('tpd-e2e-backups-'),
+    ...(options.lockMinuteMs ? { lockMinuteMs: options.lockMinuteMs } : {}),
+  });
   const started: { host?: BrowserHost; browser?: Browser } = {};
   // Stops Chromium (which removes its temp profile), the host and the database, in that order, once. Registered
   // before they start, so that a test that fails, or a start that fails half way, leaves nothing running.

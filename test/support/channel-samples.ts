@@ -285,6 +285,8 @@ export async function prepareErasureSample(db: Kysely<DB>, ids: SampleIds): Prom
 /** The backup's bytes; the strict-input test's placeholder ids name no file, and validation fails before any read. */
 const backupBase64 = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file).toString('base64') : 'AAAA');
 const SHEET_WORDS = 'river stone maple cloud orange piano tiger lemon window garden silver rocket'.split(' ');
+/** The PIN the lock samples set, type and remove. */
+const SAMPLE_PIN = '246813';
 
 const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -605,6 +607,15 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
     takeTheirs: [],
   }),
   'handover:origins': (ids) => ({ traineeId: ids.traineeId }),
+  // In this order (the contract's): a PIN is set, the app locks, and the PIN and the recovery key open it.
+  'lock:status': () => ({}),
+  'lock:activity': () => ({}),
+  'lock:set-idle': () => ({ minutes: 30 }),
+  'lock:set-pin': () => ({ pin: SAMPLE_PIN, current: null }),
+  'lock:now': () => ({}),
+  'lock:unlock-pin': () => ({ pin: SAMPLE_PIN }),
+  'lock:unlock-recovery': (ids) => ({ words: ids.recoveryWords }),
+  'lock:remove-pin': () => ({ current: { kind: 'pin', pin: SAMPLE_PIN } }),
 };
 
 /**
@@ -646,6 +657,9 @@ export async function runSample(backend: Backend, ids: SampleIds, name: ChannelN
   if (result.ok && name === 'backups:run-now') ids.backupFile = (result.data as { file: string }).file;
   if (result.ok && name === 'backups:run-now-download')
     ids.backupFile = (result.data as { made: { file: string } }).made.file;
+  // A locked app answers nothing else: open it again for the samples that follow (test/node/lock.test.ts
+  // covers what a locked app answers).
+  if (result.ok && name === 'lock:now') await backend.dispatch('lock:unlock-pin', { pin: SAMPLE_PIN });
   return result;
 }
 

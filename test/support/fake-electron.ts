@@ -2,6 +2,8 @@
  * A stand-in for the `electron` module in node tests: records handlers and calls, never starts
  * Chromium. Only the parts the glue code touches are here.
  */
+import { EventEmitter } from 'node:events';
+
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
 export const handled = new Map<string, Handler>();
@@ -70,4 +72,7 @@ export class Notification {
   }
 }
 
-export default { ipcMain, protocol, contextBridge, ipcRenderer, Notification };
+/** The system's power and screen-lock events; a test emits 'lock-screen' or 'suspend' as the system would. */
+export const powerMonitor = new EventEmitter();
+
+export default { ipcMain, protocol, contextBridge, ipcRenderer, Notification, powerMonitor };

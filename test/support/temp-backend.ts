@@ -17,7 +17,10 @@ export interface TempBackend extends Backend {
 
 /** A real backend over a fresh encrypted database in a temp folder; closed, if the test has not, before the folder goes. */
 export async function createTempBackend(
-  options: Pick<BackendOptions, 'now' | 'backupFolder' | 'backupDialogs'> & { dataDir?: string; key?: Buffer } = {},
+  options: Pick<BackendOptions, 'now' | 'backupFolder' | 'backupDialogs' | 'lockMinuteMs'> & {
+    dataDir?: string;
+    key?: Buffer;
+  } = {},
 ): Promise<TempBackend> {
   const { dataDir = tempDir(), key = randomBytes(32), ...rest } = options;
   // Reading ahead on a timer would write at a moment no test chose; tests call today.stage instead.

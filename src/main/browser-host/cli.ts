@@ -71,8 +71,8 @@ async function main(): Promise<void> {
   });
 
   if (demo) {
-    const info = await backend.dispatch('app:info', {});
-    const count = info.ok ? (info.data as { traineeCount: number }).traineeCount : 0;
+    // Straight to the handler: a data folder left locked still tells the host how many trainees it has.
+    const count = (await backend.handlers['app:info']({})).traineeCount;
     if (count === 0) {
       const started = Date.now();
       const loaded = await backend.dispatch('demo:load', { size: demo });

@@ -13,6 +13,7 @@ import { backupBeforeQuit, startDailyBackups } from '../services/backups/backup-
 import { DEFAULT_BACKUP_FOLDER_NAME } from '../../shared/backups/backup-contract';
 import { startDailyNotifications } from './daily-notifications';
 import { buildMenu } from './menu';
+import { lockWithSystem } from './system-lock';
 import { electronNativeBinding } from './native-binding';
 import { APP_ORIGIN } from './trusted-sender';
 import { readWindowState, writeWindowState } from './window-state';
@@ -109,7 +110,16 @@ const notifications = (opened: Backend) =>
     (day) => opened.today.dueBy(day),
   );
 
-/** Everything that runs once the database is open: IPC, the menu, daily backups and notifications. */
+/** Locks the app; the menu's "Lock Now" before first start is done has nothing to unlock with, so it does nothing. */
+function lockApp(opened: Backend, reason: 'manual' | 'system'): void {
+  try {
+    opened.lock.lock(reason);
+  } catch (error) {
+    console.error('[lock] not locked:', (error as Error).message);
+  }
+}
+
+/** Everything that runs once the database is open: IPC, the menu, the lock, daily backups and notifications. */
 function runWith(opened: Backend): void {
   backend = opened;
   registerIpc(opened, () => mainWindow);
@@ -117,8 +127,10 @@ function runWith(opened: Backend): void {
     buildMenu(
       (command) => opened.events.emit('menu-command', command),
       () => mainWindow,
+      () => void lockApp(opened, 'manual'),
     ),
   );
+  lockWithSystem(() => lockApp(opened, 'system'));
   startDailyBackups(opened.backups);
   startDailyNotifications({
     // Made at each look, on the store of the moment: a restore reopens the database on a new connection.

@@ -1,8 +1,15 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 
-/** The application menu; each app command is forwarded to the renderer, which owns the UI. */
-export function buildMenu(send: (command: MenuCommand) => void, getWindow: () => BrowserWindow | null): Menu {
+/**
+ * The application menu; each app command is forwarded to the renderer, which owns the UI, except
+ * "Lock Now", which main does itself, so that it works whatever state the window is in.
+ */
+export function buildMenu(
+  send: (command: MenuCommand) => void,
+  getWindow: () => BrowserWindow | null,
+  lockNow: () => void,
+): Menu {
   const isMac = process.platform === 'darwin';
   const command = (label: string, accelerator: string, cmd: MenuCommand): MenuItemConstructorOptions => ({
     label,
@@ -34,6 +41,9 @@ export function buildMenu(send: (command: MenuCommand) => void, getWindow: () =>
         command('ARCP Panels', 'CmdOrCtrl+4', 'go-arcp'),
         command('What Works', 'CmdOrCtrl+5', 'go-insights'),
         command('Find…', 'CmdOrCtrl+K', 'find'),
+        { type: 'separator' },
+        command('Presenting', 'CmdOrCtrl+Shift+P', 'toggle-presenting'),
+        { label: 'Lock Now', accelerator: 'CmdOrCtrl+L', click: () => lockNow() },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -20,15 +20,17 @@ export const DATA_FEATURES = [
   'evaluation',
   'handover',
   'exportLog',
+  /** The app lock: its PIN, wrong tries and idle period (a file beside the database). */
+  'lock',
 ] as const;
 export type DataFeature = (typeof DATA_FEATURES)[number];
 
 /**
  * Data features that keep their state in files beside the database rather than in its tables
- * (the backup folder, last backup and key slots describe this computer, so a restore must not
- * roll them back).
+ * (the backup folder, last backup and key slots, the lock's PIN and wrong tries describe this
+ * computer, so a restore must not roll them back).
  */
-export const FILE_BACKED_FEATURES: readonly DataFeature[] = ['backups'];
+export const FILE_BACKED_FEATURES: readonly DataFeature[] = ['backups', 'lock'];
 
 /**
  * Read-only views built from other features' data. They own no table; after a write they are

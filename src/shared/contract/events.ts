@@ -18,12 +18,20 @@ export const MENU_COMMANDS = [
   'go-arcp',
   'go-resits',
   'go-insights',
+  'lock-now',
+  'toggle-presenting',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The app locked (idle, the system locked or slept, "Lock now") or unlocked, or its idle period changed. */
+export interface LockChangedEvent {
+  locked: boolean;
+}
 
 export interface AppEvents {
   progress: ProgressEvent;
   'menu-command': MenuCommand;
+  'lock-changed': LockChangedEvent;
 }
 export type AppEventName = keyof AppEvents;
-export const APP_EVENT_NAMES: AppEventName[] = ['progress', 'menu-command'];
+export const APP_EVENT_NAMES: AppEventName[] = ['progress', 'menu-command', 'lock-changed'];

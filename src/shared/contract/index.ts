@@ -21,6 +21,7 @@ import { handoverChannels } from '../handover';
 import { exportLogChannels } from '../export-log';
 import { subjectAccessChannels } from '../subject-access';
 import { erasureChannels } from '../erasure';
+import { lockChannels } from '../lock';
 
 /**
  * Every channel between renderer and main, declared once. Names are `feature:verb`; each
@@ -50,6 +51,8 @@ export const contract = {
   ...exportLogChannels,
   ...subjectAccessChannels,
   ...erasureChannels,
+  // Last: the channel samples run in this order, and the lock's lock and unlock again.
+  ...lockChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -385,6 +385,11 @@ export function createBackupService(options: BackupServiceOptions) {
       return { matches: true };
     },
 
+    /** Whether a recovery key has been made, so that it can unlock the app lock. */
+    hasRecoveryKey(): boolean {
+      return readKeySlotFile(keySlotFile).slots.some((s) => s.secret === 'recovery-key');
+    },
+
     async inspect(file: string, secret: BackupSecret): Promise<BackupPreview> {
       await runCryptoSelfTest();
       const opened = await openBackupFile(file, secretFromInput(secret), readKeySlotFile(keySlotFile).slots);

@@ -1,13 +1,15 @@
 import { QueryClientProvider, useIsFetching, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { ApiError, ClientContext, useApi, type Client } from '../api';
 import { ToastProvider } from '../components/Toasts';
 import { BackupOverdueBanner, FirstStartPage, UnlockPage, useBackupStatus } from '../features/backups';
+import { LockGate, PinSetupStep, ScrollKeptMain, useActivityReports } from '../features/lock';
 import { SearchDialog } from '../features/search';
 import { TodayPage } from '../features/today';
 import { prefetchRegisterFirstScreen } from '../features/trainees';
+import { HiddenWhilePresentingPage, PresentingProvider, usePresenting } from '../lib/presenting';
 import { useAppCommands } from './commands';
 
 /**
@@ -51,9 +53,29 @@ function NavLink({ href, children }: { href: string; children: string }) {
   );
 }
 
+/** While presenting: a banner that says so, with the way to stop. */
+function PresentingBanner() {
+  const { presenting, setPresenting } = usePresenting();
+  if (!presenting) return null;
+  return (
+    <div className="presenting-banner" role="status">
+      <span>
+        <strong>Presenting.</strong> Private notes, other trainees’ names and Today are hidden.
+      </span>
+      <button type="button" className="button button-small" onClick={() => setPresenting(false)}>
+        Stop presenting
+      </button>
+    </div>
+  );
+}
+
 function Shell() {
   const [, navigate] = useLocation();
-  useAppCommands(navigate);
+  const { presenting, toggle } = usePresenting();
+  useAppCommands(navigate, { togglePresenting: toggle });
+  useActivityReports();
+  // Pages that list other trainees give way to a placeholder while presenting; a trainee's own page stays.
+  const listing = (page: ReactNode) => (presenting ? <HiddenWhilePresentingPage /> : page);
   // The register is where most visits go next: fetch its chunk and its first screen's rows once the
   // first screen's own calls are answered (before then they would compete with them for the host
   // and the main thread). Once: after that a visit fetches what it lacks itself.
@@ -89,42 +111,64 @@ function Shell() {
           <NavLink href="/what-works">What works</NavLink>
           <NavLink href="/settings">Settings</NavLink>
         </nav>
-        <SearchDialog />
+        <div className="top-bar-tools">
+          <button
+            type="button"
+            className="button presenting-toggle"
+            aria-pressed={presenting}
+            onClick={toggle}
+            aria-keyshortcuts="Control+Shift+P"
+            title="Hide private notes, other trainees’ names and Today while you share your screen (Ctrl+Shift+P)"
+          >
+            {presenting ? (
+              <span className="presenting-dot" aria-hidden="true">
+                ●
+              </span>
+            ) : null}
+            Presenting
+          </button>
+          <SearchDialog />
+        </div>
       </header>
-      <main id="main" tabIndex={-1} className="main">
+      <PresentingBanner />
+      <ScrollKeptMain id="main" tabIndex={-1} className="main">
         <Suspense fallback={<p role="status">Loading…</p>}>
           <Switch>
             <Route path="/">
-              {() => (
-                <>
-                  <BackupOverdueBanner />
-                  <TodayPage />
-                </>
-              )}
+              {() =>
+                listing(
+                  <>
+                    <BackupOverdueBanner />
+                    <TodayPage />
+                  </>,
+                )
+              }
             </Route>
-            <Route path="/trainees">{() => <TraineesPage />}</Route>
-            <Route path="/trainees/new">{() => <TraineesPage dialog="new" />}</Route>
-            <Route path="/trainees/import">{() => <TraineesPage dialog="import" />}</Route>
+            <Route path="/trainees">{() => listing(<TraineesPage />)}</Route>
+            <Route path="/trainees/new">{() => listing(<TraineesPage dialog="new" />)}</Route>
+            <Route path="/trainees/import">{() => listing(<TraineesPage dialog="import" />)}</Route>
             <Route path="/trainees/:id/edit">{(params) => <TraineeRoute id={params.id} editing />}</Route>
             <Route path="/trainees/:id">{(params) => <TraineeRoute id={params.id} />}</Route>
             <Route path="/trainees/:id/:tab">{(params) => <TraineeRoute id={params.id} tab={params.tab} />}</Route>
             <Route path="/trainees/:id/:tab/:item">
               {(params) => <TraineeRoute id={params.id} tab={params.tab} />}
             </Route>
-            <Route path="/meetings/new">{() => <NewMeetingPage />}</Route>
-            <Route path="/resits">{() => <ResitMonitorPage />}</Route>
-            <Route path="/resits/import">{() => <ResitMonitorPage dialog="import" />}</Route>
-            <Route path="/arcp">{() => <ArcpPage />}</Route>
-            <Route path="/arcp/:panelId">{(params) => <ArcpPage panelId={params.panelId} />}</Route>
+            <Route path="/meetings/new">{() => listing(<NewMeetingPage />)}</Route>
+            <Route path="/resits">{() => listing(<ResitMonitorPage />)}</Route>
+            <Route path="/resits/import">{() => listing(<ResitMonitorPage dialog="import" />)}</Route>
+            <Route path="/arcp">{() => listing(<ArcpPage />)}</Route>
+            <Route path="/arcp/:panelId">{(params) => listing(<ArcpPage panelId={params.panelId} />)}</Route>
+            {/* Cohort figures with small numbers suppressed: no one is named. */}
             <Route path="/what-works">{() => <InsightsPage />}</Route>
-            <Route path="/settings" component={SettingsPage} />
+            {/* The export log names trainees. */}
+            <Route path="/settings">{() => listing(<SettingsPage />)}</Route>
             <Route>
               <h1>Page not found</h1>
               <Link href="/">Go to Today</Link>
             </Route>
           </Switch>
         </Suspense>
-      </main>
+      </ScrollKeptMain>
     </div>
   );
 }
@@ -137,6 +181,8 @@ function Shell() {
 function FirstStartGate() {
   const status = useBackupStatus();
   const [firstStart, setFirstStart] = useState<'new' | 'resumed' | false | null>(null);
+  // Once the recovery key is checked: the optional app PIN, then the app.
+  const [pinStep, setPinStep] = useState(false);
   if (firstStart === null && status.data)
     setFirstStart(
       status.data.recoveryKeyCreatedAt === null ? 'new' : status.data.recoveryKeyConfirmed ? false : 'resumed',
@@ -150,11 +196,26 @@ function FirstStartGate() {
       <p role="status">Loading…</p>
     );
   }
-  return firstStart ? (
-    <FirstStartPage resumed={firstStart === 'resumed'} onDone={() => setFirstStart(false)} />
-  ) : (
-    <Shell />
-  );
+  if (firstStart)
+    return (
+      <FirstStartPage
+        resumed={firstStart === 'resumed'}
+        onDone={() => {
+          setPinStep(true);
+          setFirstStart(false);
+        }}
+      />
+    );
+  if (pinStep)
+    return (
+      <PinSetupStep
+        heading="Welcome to TPD Companion"
+        done="Your recovery key is noted and checked."
+        intro="The app locks after a time without input and when this computer locks or sleeps. A PIN of 6 to 12 digits unlocks it quickly; without one, the lock screen asks for your recovery key."
+        onDone={() => setPinStep(false)}
+      />
+    );
+  return <Shell />;
 }
 
 /**
@@ -165,11 +226,16 @@ export function App({ client, queryClient }: { client: Client; queryClient: Quer
   return (
     <ClientContext.Provider value={client}>
       <QueryClientProvider client={queryClient}>
-        <ToastProvider>
-          <Router hook={useHashLocation}>
-            <FirstStartGate />
-          </Router>
-        </ToastProvider>
+        {/* Presenting outlives a lock; the lock removes everything below it, toasts and dialogs included. */}
+        <PresentingProvider>
+          <LockGate>
+            <ToastProvider>
+              <Router hook={useHashLocation}>
+                <FirstStartGate />
+              </Router>
+            </ToastProvider>
+          </LockGate>
+        </PresentingProvider>
       </QueryClientProvider>
     </ClientContext.Provider>
   );

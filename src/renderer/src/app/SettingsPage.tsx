@@ -1,6 +1,7 @@
 import { BackupSettings } from '../features/backups';
 import { ExportLogSettings } from '../features/export-log';
 import { InsightsSettings } from '../features/insights';
+import { LockSettings } from '../features/lock';
 import { MeetingTemplatesSettings } from '../features/meetings';
 import { DataSettings, ProfileSettings, RetentionSettings, useSettings } from '../features/settings';
 import { SupportCatalogueSettings } from '../features/support';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       <MeetingTemplatesSettings />
       <SupportCatalogueSettings />
       <BackupSettings />
+      <LockSettings />
       <InsightsSettings />
       <ExportLogSettings />
       <RetentionSettings />

@@ -17,6 +17,8 @@ export const SHORTCUTS: Array<{ command: MenuCommand; key: string; shift?: boole
   { command: 'go-arcp', key: '4', label: 'Ctrl+4' },
   { command: 'go-insights', key: '5', label: 'Ctrl+5' },
   { command: 'go-settings', key: ',', label: 'Ctrl+,' },
+  { command: 'lock-now', key: 'L', label: 'Ctrl+L' },
+  { command: 'toggle-presenting', key: 'P', shift: true, label: 'Ctrl+Shift+P' },
 ];
 
 export function commandForKey(
@@ -29,12 +31,23 @@ export function commandForKey(
   return match?.command ?? null;
 }
 
-/** Routes menu commands and shortcuts: navigation here, everything else to the page that owns it. */
-export function useAppCommands(navigate: (to: string) => void): void {
+/**
+ * Routes menu commands and shortcuts: navigation and the app-wide ones (lock, presenting) here,
+ * everything else to the page that owns it.
+ */
+export function useAppCommands(
+  navigate: (to: string) => void,
+  { togglePresenting }: { togglePresenting(): void },
+): void {
   const client = useClient();
   useEffect(() => {
     const run = (command: MenuCommand) => {
       switch (command) {
+        case 'lock-now':
+          // Main locks and says so; the lock screen follows the event. Nothing to add if it cannot lock yet.
+          return void client.api.lock.now().catch(() => undefined);
+        case 'toggle-presenting':
+          return togglePresenting();
         case 'go-today':
           return navigate('/');
         case 'go-trainees':
@@ -69,5 +82,5 @@ export function useAppCommands(navigate: (to: string) => void): void {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [client, navigate]);
+  }, [client, navigate, togglePresenting]);
 }

@@ -22,6 +22,7 @@ import { useAutosaveDraft } from '../drafts';
 import { DATE_INPUT } from '../../components/date-input';
 import { applyServerError } from '../../lib/server-errors';
 import { PrivateNoteField } from '../../components/PrivateNote';
+import { HiddenNote, usePresenting } from '../../lib/presenting';
 
 export interface MeetingFormValues {
   traineeId: string;
@@ -95,6 +96,7 @@ export function MeetingForm({
   onCancel,
 }: MeetingFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
+  const { presenting } = usePresenting();
   // The draft this form opened with; later autosaves refresh the draft query but were not "restored".
   const [restoredAt] = useState(restoredFrom);
   const {
@@ -192,12 +194,21 @@ export function MeetingForm({
       </div>
 
       <div className="form-grid">
-        <Field label="Wellbeing check" hint="Optional" error={e('wellbeing')}>
-          <Select {...register('wellbeing')} placeholder="Not asked" options={WELLBEING_LEVELS} />
-        </Field>
-        <Field label="Wellbeing note" hint="Private, like the notes" error={e('wellbeingNote')}>
-          <input {...register('wellbeingNote')} autoComplete="off" />
-        </Field>
+        {presenting ? (
+          <div className="private-note">
+            <span className="private-note-label">Wellbeing check and note</span>
+            <HiddenNote what="Wellbeing check" />
+          </div>
+        ) : (
+          <>
+            <Field label="Wellbeing check" hint="Optional" error={e('wellbeing')}>
+              <Select {...register('wellbeing')} placeholder="Not asked" options={WELLBEING_LEVELS} />
+            </Field>
+            <Field label="Wellbeing note" hint="Private, like the notes" error={e('wellbeingNote')}>
+              <input {...register('wellbeingNote')} autoComplete="off" />
+            </Field>
+          </>
+        )}
         <Field
           label="Next 1:1 due"
           hint={`dd/mm/yyyy; blank means in ${cadenceWeeks} weeks (this trainee’s cadence)`}

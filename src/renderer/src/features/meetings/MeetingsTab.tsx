@@ -18,6 +18,7 @@ import { HandedOverNote } from '../handover';
 import { EmptyState } from '../../components/EmptyState';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
+import { usePresenting } from '../../lib/presenting';
 import { useLogExport } from '../export-log';
 import { MeetingEditor } from './MeetingEditor';
 import { useDeleteMeeting } from './mutations';
@@ -135,6 +136,7 @@ function MeetingDetail({
   onDelete(): void;
 }) {
   const api = useApi();
+  const { presenting } = usePresenting();
   const logExport = useLogExport();
   const mailto = meetingSummaryMailto(
     { email: trainee.email, name: trainee.preferredName || trainee.givenName },
@@ -172,7 +174,7 @@ function MeetingDetail({
         <h3>Shared summary</h3>
         <p className="note-text">{meeting.sharedSummary || <span className="muted">None recorded.</span>}</p>
       </section>
-      {meeting.privateNotes || meeting.wellbeing || meeting.wellbeingNote ? (
+      {!presenting && (meeting.privateNotes || meeting.wellbeing || meeting.wellbeingNote) ? (
         <section className="private-note" aria-label="Private notes">
           <p className="private-note-label">Private notes · only you see these; never exported, printed or copied</p>
           {meeting.wellbeing ? (

@@ -4,7 +4,8 @@ import type { SearchResult } from '../../../../shared/search/search-types';
 import { ApiError } from '../../api';
 import { useCommandListener } from '../../lib/command-events';
 import { Dialog } from '../../components/Dialog';
-import { useSearch } from './queries';
+import { usePresenting } from '../../lib/presenting';
+import { SEARCH_PAGE, SEARCH_PAGE_PRESENTING, useSearch } from './queries';
 
 const ENTITY_LABELS: Record<SearchResult['entity'], string> = {
   trainee: 'Trainee',
@@ -22,16 +23,23 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** The trainee whose page is open (`/trainees/:id/…`), if any. */
+function openTraineeId(location: string): string | null {
+  const match = /^\/trainees\/([^/]+)/.exec(location);
+  return match && match[1] !== 'new' && match[1] !== 'import' ? match[1]! : null;
+}
+
 /**
  * Search everything (Ctrl+K from anywhere): trainees, 1:1 summaries and notes, goals and actions,
  * with the matched words highlighted. Results open the item.
  */
 export function SearchDialog() {
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
+  const { presenting } = usePresenting();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 150);
-  const results = useSearch(query, open);
+  const results = useSearch(query, open, presenting ? SEARCH_PAGE_PRESENTING : SEARCH_PAGE);
   const listRef = useRef<HTMLUListElement>(null);
   useCommandListener(
     'find',
@@ -55,6 +63,12 @@ export function SearchDialog() {
   };
 
   const data = query ? results.data : undefined;
+  // While presenting, only the open trainee's records, and nothing found in private notes.
+  const presented = openTraineeId(location);
+  const shown = presenting
+    ? (data?.results ?? []).filter((r) => r.traineeId === presented && !r.inPrivateNotes)
+    : (data?.results ?? []);
+  const more = Boolean(data?.more) && !presenting;
   return (
     <>
       <button
@@ -83,18 +97,20 @@ export function SearchDialog() {
           />
           <p role="status" className="muted">
             {!query
-              ? 'Type to search. Private notes are searched too, and marked when they match.'
+              ? presenting
+                ? 'While presenting, search shows only the trainee whose page is open, and nothing from private notes.'
+                : 'Type to search. Private notes are searched too, and marked when they match.'
               : results.isError
                 ? results.error instanceof ApiError
                   ? results.error.message
                   : 'Search failed.'
                 : data
-                  ? `${data.results.length}${data.more ? '+' : ''} result${data.results.length === 1 ? '' : 's'}`
+                  ? `${shown.length}${more ? '+' : ''} result${shown.length === 1 ? '' : 's'}`
                   : 'Searching…'}
           </p>
-          {data?.results.length ? (
+          {shown.length ? (
             <ul ref={listRef} className="search-results" aria-label="Search results">
-              {data.results.map((r, i) => (
+              {shown.map((r, i) => (
                 <li key={`${r.entity}:${r.entityId}`}>
                   <button
                     type="button"

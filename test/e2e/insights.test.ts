@@ -210,6 +210,13 @@ describe('What works in Chromium through the browser host', () => {
     await page.getByText(/Figures from your own register/).waitFor();
     expect(consoleErrors.slice(errorsBeforeRegion)).toEqual([]);
 
+    // Settings shows the same fingerprint, for the sender to read out.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const signing = page.getByLabel('Signing key fingerprint');
+    await signing.getByText(fingerprint).waitFor();
+    await signing.scrollIntoViewIfNeeded();
+    await app.screenshot('insights-06-settings-signing-key');
+
     // A trainee's Evaluation tab: optional, with agreement and its date, and accessible.
     await page.goto(`${app.host.url.split('#')[0]}#/trainees/${trainees[0]!.id}`);
     await page.getByRole('tab', { name: 'Evaluation' }).click();

@@ -4,7 +4,7 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toasts';
-import { formatUkDate } from '../../../../shared/dates';
+import { formatLongDate, ukToday } from '../../../../shared/dates';
 import { useSettings, useUpdateSettings } from '../settings';
 import { useSigningIdentity } from './queries';
 
@@ -45,7 +45,7 @@ function SigningKey() {
         <>
           <p>
             Returns you export are signed with this computer’s key. Its fingerprint, made on{' '}
-            {formatUkDate(identity.data.createdAt.slice(0, 10))}:
+            {formatLongDate(ukToday(new Date(identity.data.createdAt)))}:
           </p>
           <p className="fingerprint mono" aria-label="Signing key fingerprint">
             {identity.data.fingerprint}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { formatUkDateTime } from '../shared/dates';
 
 /**
  * One process at a time in a data folder. Two (the app and a browser host, two hosts) writing one
@@ -29,8 +30,9 @@ export class DataFolderInUseError extends Error {
     readonly dataDir: string,
   ) {
     const where = owner.host === os.hostname() ? '' : ` on the computer “${owner.host}”`;
+    const since = Number.isNaN(Date.parse(owner.startedAt)) ? owner.startedAt : formatUkDateTime(owner.startedAt);
     super(
-      `The data folder ${dataDir} is in use by another TPD Companion (${owner.app}, process ${owner.pid}${where}, since ${owner.startedAt}). ` +
+      `The data folder ${dataDir} is in use by another TPD Companion (${owner.app}, process ${owner.pid}${where}, since ${since}). ` +
         `Close it first, or choose another data folder. If that process is no longer running, delete ${path.join(dataDir, LOCK_FILE)}.`,
     );
     this.name = 'DataFolderInUseError';

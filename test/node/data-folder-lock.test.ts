@@ -61,6 +61,7 @@ describe('two processes on one data folder', () => {
       (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(DataFolderInUseError);
+    expect((refused as Error).message).toMatch(/, since \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\)\. /);
     expect((refused as Error).message).toMatch(
       new RegExp(
         `^The data folder .+ is in use by another TPD Companion \\(browser host, process ${child.pid}, since `,

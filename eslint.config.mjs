@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import prettierConfig from 'eslint-config-prettier';
 import featureBoundaries from './eslint-rules/feature-boundaries.mjs';
+import oneCsvWriter from './eslint-rules/one-csv-writer.mjs';
 
 const NODE_BUILTINS = [
   'fs',
@@ -95,6 +96,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   ...featureBoundaryConfigs,
+  {
+    // One CSV writer for the whole app, so every CSV it writes is safe to open in a spreadsheet.
+    files: ['src/**', 'scripts/**', 'bench/**'],
+    plugins: { csv: oneCsvWriter },
+    rules: {
+      'csv/one-writer': ['error', { writer: 'src/shared/csv.ts', readers: ['src/main/services/csv/read-csv.ts'] }],
+    },
+  },
   { files: ['src/preload/**'], rules: restrict(noMain, noRenderer, noDatabase, nodeOnly) },
   {
     files: ['src/renderer/**', 'test/renderer/**'],

@@ -35,8 +35,9 @@ async function startLargeHost(): Promise<ColdStartState> {
     throw new Error(`The browser cases need Chromium at ${CHROMIUM} (apt-get install chromium).`);
   const backend = await freshBackend();
   await call(backend, 'demo:load', { size: 'large' });
-  // Past the first-start recovery-key step, as a returning user is.
-  await call(backend, 'recovery:create-key', {});
+  // Past the first-start recovery-key step, as a returning user is: a key made and its words typed back.
+  const { words } = await call<{ words: string[] }>(backend, 'recovery:create-key', {});
+  await call(backend, 'recovery:confirm-key', { words: words.join(' ') });
   const host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -35,6 +35,7 @@ import { createBackupService, type BackupDialogs, type BackupService } from './s
 import { closeAndSwap, keepPreRestoreCopy } from './services/backups/restore';
 import { runCryptoSelfTest } from './services/backups/self-test';
 import { teamHandlers } from './services/team';
+import { lockDataFolder } from './data-folder-lock';
 
 export const DATABASE_FILE_NAME = 'tpd-companion.db';
 
@@ -55,6 +56,8 @@ export interface BackendOptions {
    * its own (the tests, which call `today.stage` when they mean to).
    */
   todayReadAheadAfterMs?: number | null;
+  /** Who holds the data folder, as a second process trying to open it is told ("desktop app", "browser host"). */
+  holder?: string;
   /** How long a minute of the lock's idle period lasts (default 60,000 ms): e2e tests shorten it. */
   lockMinuteMs?: number;
 }
@@ -75,6 +78,17 @@ export interface Backend {
 }
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  // One process per data folder, before anything in it is read or written.
+  const unlockFolder = lockDataFolder(options.dataDir, options.holder ?? 'TPD Companion');
+  try {
+    return await openBackend(options, unlockFolder);
+  } catch (error) {
+    unlockFolder();
+    throw error;
+  }
+}
+
+async function openBackend(options: BackendOptions, unlockFolder: () => void): Promise<Backend> {
   // Known-answer tests of the crypto primitives, before anything is written.
   await runCryptoSelfTest();
   const now = options.now ?? (() => new Date());
@@ -170,6 +184,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       // A look at Today may be bringing its rows up to date: let it finish on an open store.
       await today?.stop();
       await store.close();
+      unlockFolder();
     },
   };
 

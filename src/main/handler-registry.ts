@@ -8,7 +8,9 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../shared/contract';
+import { findPrototypeKey } from '../shared/prototype-keys';
 import { AppError, type AppErrorPayload, type Result } from '../shared/result';
+import { logError } from './log-safe';
 
 export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>) => Promise<OutputOf<C>> | OutputOf<C>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
@@ -34,6 +36,17 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
+/** An input that uses `__proto__`, `constructor` or `prototype` as a field name, named, under its parent's path. */
+export function prototypeKeyRefusal(keyPath: string): AppErrorPayload {
+  if (keyPath === '(too deep)') {
+    const message = 'The input is nested too deeply to be read.';
+    return { code: 'invalid_input', message, fields: { _: message } };
+  }
+  const parts = keyPath.split('.');
+  const message = `“${parts.at(-1)}” cannot be used as a field name`;
+  return { code: 'invalid_input', message, fields: { [parts.slice(0, -1).join('.') || '_']: message } };
+}
+
 export function invalidInput(error: z.ZodError): AppErrorPayload {
   const fields = fieldErrors(error);
   const messages = Object.values(fields);
@@ -55,6 +68,9 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
       error: { code: 'unknown_channel', message: `There is no channel called “${channel.slice(0, 80)}”.` },
     };
   }
+  // Refused by name before zod sees it: `{ "__proto__": … }` once answered "0 fields need attention".
+  const prototypeKey = findPrototypeKey(rawInput);
+  if (prototypeKey !== null) return { ok: false, error: prototypeKeyRefusal(prototypeKey) };
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
   try {
@@ -63,8 +79,9 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toPayload() };
     if (error instanceof z.ZodError) return { ok: false, error: invalidInput(error) };
-    // The stack stays in this process's log; the caller learns only that something went wrong.
-    console.error(`[${channel}] failed:`, error);
+    // The error's kind and where it was thrown go to this process's log (never what was stored); the
+    // caller learns only that something went wrong.
+    logError(`[${channel}] failed:`, error);
     return {
       ok: false,
       error: {

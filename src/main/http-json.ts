@@ -5,6 +5,8 @@ import type http from 'node:http';
  * one body limit, the same 413 and 400 answers, JSON out with no caching.
  */
 export const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** What is read and thrown away after refusing a body, so the client sees the 413 rather than a reset. */
+const MAX_DISCARDED_BYTES = 4 * MAX_BODY_BYTES;
 
 export function sendJson(
   res: http.ServerResponse,
@@ -24,13 +26,15 @@ export function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.pause();
-        reject(new Error('too_large'));
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // Hold nothing of it: what is left is thrown away as it comes (readJsonInput).
+      chunks.length = 0;
+      req.off('data', onData);
+      reject(new Error('too_large'));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -49,8 +53,17 @@ export async function readJsonInput(
     return { input: body === '' ? undefined : JSON.parse(body) };
   } catch (error) {
     const tooLarge = (error as Error).message === 'too_large';
-    // The rest of an oversized body is not read: the connection closes once the answer is out.
-    if (tooLarge) res.once('finish', () => req.socket.destroy());
+    if (tooLarge) {
+      // Answered at once; the rest of the body is read and thrown away (up to MAX_DISCARDED_BYTES, then the
+      // connection is cut). Closing with the body unread would make the kernel send a reset, which the
+      // client sees instead of the 413.
+      let discarded = 0;
+      req.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > MAX_DISCARDED_BYTES) req.destroy();
+      });
+      req.resume();
+    }
     sendJson(
       res,
       tooLarge ? 413 : 400,
@@ -61,7 +74,7 @@ export async function readJsonInput(
           message: tooLarge ? 'The request is too large.' : 'The request was not valid JSON.',
         },
       },
-      tooLarge ? { ...headers, connection: 'close' } : headers,
+      headers,
     );
     return null;
   }

@@ -16,6 +16,10 @@ export const byTrainee = z.strictObject({ traineeId: idSchema });
 
 /** Largest CSV accepted by an importer, as base64 text (about 15 MB of file). */
 export const MAX_IMPORT_BASE64 = 20_000_000;
+/** Most records in one CSV import: twice a region's 50,000 trainees. More is refused before any row is checked. */
+export const MAX_IMPORT_ROWS = 100_000;
+/** Most columns in one CSV import's header row. */
+export const MAX_IMPORT_COLUMNS = 200;
 export const importContentSchema = z
   .string()
   .max(MAX_IMPORT_BASE64, { error: 'The file is too large to import (limit about 15 MB)' });

@@ -95,6 +95,7 @@ describe('What works in Chromium through the browser host', () => {
     const listed = await backend.dispatch('trainees:list', {});
     if (!listed.ok) throw new Error(listed.error.message);
     const trainees = listed.data as Trainee[];
+    let fingerprint = '';
     const exportReturn = async (period: { from: string; to: string }, name: string) => {
       await page.getByRole('button', { name: 'Export a return…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export a return' });
@@ -111,7 +112,18 @@ describe('What works in Chromium through the browser host', () => {
       await dialog.getByRole('button', { name: 'Export return' }).click();
       await both;
       page.removeAllListeners('download');
-      await dialog.waitFor({ state: 'detached' });
+      // The return is signed: the fingerprint to read out to the DA lead is shown, as Settings has it.
+      const signed = page.getByRole('dialog', { name: 'Return saved' });
+      const identity = await backend.dispatch('insights:signingIdentity', {});
+      if (!identity.ok || !identity.data) throw new Error('No signing key after an export');
+      fingerprint = (identity.data as { fingerprint: string }).fingerprint;
+      await signed.getByLabel('Signing key fingerprint').getByText(fingerprint).waitFor();
+      if (name === 'early') {
+        await app.screenshot('insights-02b-return-signed');
+        await expectNoAxeViolations(page, 'the Return saved dialog', { scope: '[role=dialog]', themes: 'both' });
+      }
+      await signed.getByRole('button', { name: 'Done' }).click();
+      await signed.waitFor({ state: 'detached' });
       const files: Record<string, string> = {};
       for (const download of downloads) {
         const file = path.join(SCREENSHOT_DIR, '..', `insights-${name}-${download.suggestedFilename()}`);
@@ -165,6 +177,9 @@ describe('What works in Chromium through the browser host', () => {
     // region's page and charts must add no error of their own.
     const errorsBeforeRegion = consoleErrors.length;
     await page.getByText(/The region: 2 returns combined/).waitFor();
+    // Each return is shown with the fingerprint of the key that signed it, to check with its sender.
+    const sources = page.getByRole('region', { name: 'Returns combined' });
+    expect(await sources.getByText(fingerprint).count()).toBe(2);
     await page.getByRole('heading', { name: 'Indicators by scheme' }).waitFor();
 
     // The region's counts are the two returns' counts added up (the 1:1 cadence figure is counted in each period).
@@ -194,6 +209,13 @@ describe('What works in Chromium through the browser host', () => {
     await page.getByRole('button', { name: 'Back to your programmes' }).click();
     await page.getByText(/Figures from your own register/).waitFor();
     expect(consoleErrors.slice(errorsBeforeRegion)).toEqual([]);
+
+    // Settings shows the same fingerprint, for the sender to read out.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const signing = page.getByLabel('Signing key fingerprint');
+    await signing.getByText(fingerprint).waitFor();
+    await signing.scrollIntoViewIfNeeded();
+    await app.screenshot('insights-06-settings-signing-key');
 
     // A trainee's Evaluation tab: optional, with agreement and its date, and accessible.
     await page.goto(`${app.host.url.split('#')[0]}#/trainees/${trainees[0]!.id}`);

@@ -70,7 +70,12 @@ export async function startApp(
     })());
   closeBeforeRemoval(close);
   if (options.demo) await backend.dispatch('demo:load', { size: 'standard' });
-  if (!options.firstStart) await backend.dispatch('recovery:create-key', {});
+  if (!options.firstStart) {
+    // Past first start, as a returning user is: a key made and its words typed back.
+    const made = await backend.dispatch('recovery:create-key', {});
+    if (!made.ok) throw new Error(made.error.message);
+    await backend.dispatch('recovery:confirm-key', { words: (made.data as { words: string[] }).words.join(' ') });
+  }
   const host = (started.host = await startBrowserHost({ backend, rendererDir: RENDERER_DIR }));
   const browser = (started.browser = await launchChromium());
   const context = await browser.newContext({

@@ -278,6 +278,44 @@ describe('the API', () => {
   });
 });
 
+describe('a body that is too large', () => {
+  const url = (channel: string) => `http://127.0.0.1:${host.port}/api/${channel}`;
+  const tooLarge = { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } };
+
+  it('is answered 413 with a message, not a reset connection, however it is sent', async () => {
+    // 26 MB of JSON, over the 25 MB limit: sent as fetch sends it (with its length) ...
+    const body = JSON.stringify({ fileName: 'big.csv', contentBase64: 'A'.repeat(26 * 1024 * 1024) });
+    const sized = await fetch(url('traineeImport:preview'), {
+      method: 'POST',
+      headers: { 'x-tpd-token': host.token, 'content-type': 'application/json' },
+      body,
+    });
+    expect(sized.status).toBe(413);
+    expect(await sized.json()).toEqual(tooLarge);
+
+    // ... and streamed in chunks with no length given, so the host only finds out while reading.
+    const chunk = new Uint8Array(1024 * 1024).fill(65);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 40) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const streamed = await fetch(url('traineeImport:preview'), {
+      method: 'POST',
+      headers: { 'x-tpd-token': host.token },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toEqual(tooLarge);
+
+    // The host still answers.
+    expect((await api('app:info', {})).status).toBe(200);
+  });
+});
+
 describe('the event stream', () => {
   it('refuses to stream without the token', async () => {
     expect((await raw({ path: '/api/events' })).status).toBe(401);

@@ -27,6 +27,7 @@ import { APP_ORIGIN, isTrustedSender } from '../../src/main/electron/trusted-sen
 import { DEFAULT_WINDOW_STATE, readWindowState, writeWindowState } from '../../src/main/electron/window-state';
 import { CONTENT_SECURITY_POLICY } from '../../src/main/static-files';
 import { APP_EVENT_NAMES, CHANNEL_NAMES, splitChannel } from '../../src/shared/contract';
+import { meetingSummaryMailto } from '../../src/shared/meetings/meeting-email';
 import type { Bridge } from '../../src/shared/contract/bridge';
 // The same module the code under test gets for `electron` (vitest.config.ts aliases it), with its test hooks typed.
 import { contextBridge, handled, ipcRenderer, protocol } from '../support/fake-electron';
@@ -482,5 +483,81 @@ describe('guardNavigation', () => {
     ]);
     expect(isAllowedExternalUrl(`mailto:a%40nhs.example?body=${'x'.repeat(9000)}`)).toBe(false);
     expect(isAllowedExternalUrl('mailto:a@nhs.example?body=two words')).toBe(false);
+  });
+
+  it('keeps the window on the app’s exact origin: a look-alike host is another site', () => {
+    const { shell, navigateTo } = fakeWindow();
+    expect(navigateTo('app://tpd/index.html#/settings')).toBe(false);
+    for (const url of [
+      'app://tpd.x/',
+      'app://tpd.x/index.html',
+      'app://tpdx/',
+      'app://tpd@evil/',
+      'app://tpd:81/',
+      'app:tpd',
+    ]) {
+      expect({ url, refused: navigateTo(url) }).toEqual({ url, refused: true });
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('sends only the mail drafts the app makes: one address, subject and body, nothing else', () => {
+    const { shell, navigateTo } = fakeWindow();
+    const made = meetingSummaryMailto({ email: 'zoe.smith@nhs.example', name: 'Zoë' }, {
+      heldOn: '2026-03-02',
+      meetingTypeLabel: 'Pastoral',
+      sharedSummary: 'Talked about the rota & study leave.',
+      actions: [{ description: 'Book study leave', owner: 'trainee', dueOn: '2026-03-20', doneOn: null }],
+      nextDueOn: null,
+    } as never)!;
+    expect(isAllowedExternalUrl(made)).toBe(true);
+    for (const url of [
+      'mailto:a@nhs.example?subject=Hi&attach=/etc/passwd',
+      'mailto:a@nhs.example?subject=Hi&attachment=file:///home/x/.ssh/id_rsa',
+      'mailto:a@nhs.example?bcc=someone@evil.example',
+      'mailto:a@nhs.example?cc=someone@evil.example',
+      'mailto:a@nhs.example?subject=One&subject=Two',
+      'mailto:a@nhs.example,b@evil.example?subject=Hi',
+      'mailto:a@nhs.example%2Cb@evil.example?subject=Hi',
+      'mailto:a@nhs.example?subject=Hi#fragment',
+      'mailto:a@nhs.example?subject=%E0%A4%A',
+      'mailto:?to=someone@evil.example',
+    ]) {
+      expect({ url, allowed: isAllowedExternalUrl(url) }).toEqual({ url, allowed: false });
+      expect(navigateTo(url)).toBe(true);
+    }
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('Electron fuses at packaging', () => {
+  /** The `electronFuses:` block of electron-builder.yml as name → value. */
+  function fuses(): Record<string, string> {
+    const yml = fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?:[ ]{2}.*\n)+)/m.exec(yml)![1]!;
+    return Object.fromEntries(
+      block
+        .split('\n')
+        .filter((line) => /^\s+\w+:/.test(line))
+        .map((line) => line.trim().split(/:\s*/) as [string, string]),
+    );
+  }
+
+  it('turns off every fuse that widens what the packaged app may do, by names electron-builder knows', () => {
+    expect(fuses()).toEqual({
+      runAsNode: 'false',
+      enableCookieEncryption: 'true',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+    // A misspelt fuse would be ignored at packaging: each name must be one electron-builder declares.
+    const declared = fs.readFileSync(
+      path.resolve(__dirname, '../../node_modules/app-builder-lib/out/configuration.d.ts'),
+      'utf8',
+    );
+    for (const name of Object.keys(fuses())) expect(declared).toContain(`    ${name}?: boolean;`);
   });
 });

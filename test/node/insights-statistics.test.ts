@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fisherExactTwoSided,
+  logHypergeometric,
   mantelHaenszelRiskRatio,
   medianIqr,
   quantile,
@@ -8,6 +9,7 @@ import {
   riskRatio,
   wilsonInterval,
 } from '../../src/shared/insights/statistics';
+import { settledMemory } from '../support/memory';
 
 describe('Wilson 95% score interval', () => {
   it('matches R for 7 of 10', () => {
@@ -77,6 +79,51 @@ describe("Fisher's exact test, two-sided", () => {
   it('is 1 when the groups do not differ at all, and null for an empty table', () => {
     expect(fisherExactTwoSided({ a: 2, b: 2, c: 2, d: 2 })).toBeCloseTo(1, 12);
     expect(fisherExactTwoSided({ a: 0, b: 0, c: 0, d: 0 })).toBeNull();
+  });
+
+  // References: SciPy 1.17's fisher_exact (R's definition, the same 1 + 1e-7 tolerance) and, for the
+  // largest tables, a 40-digit mpmath sum of the exact hypergeometric probabilities (SciPy agrees with
+  // it to 4e-8 there; these functions to 1e-12 or better).
+  it.each([
+    [[120, 380, 95, 405], 0.06453413071625236],
+    [[1000, 2000, 1500, 1200], 3.4347320389306625e-64],
+    [[5000, 5000, 5000, 5100], 0.4894084096057137],
+    [[40000, 60000, 41000, 59000], 5.34933318939069e-6],
+    // The old log-factorial table gave 0.0015668 here: summing ten million logs had lost three digits.
+    [[10_000_000, 10_000_000, 9_990_000, 10_010_000], 0.00156710073546674],
+    [[100_000_000, 100_000_000, 100_000_000, 100_000_100], 0.996090381786576],
+    [[100_000_000, 100_000_000, 99_990_000, 100_010_000], 0.317358903822619],
+    [[7, 0, 0, 200_000_000], 3.93749944875005e-55],
+  ])('matches the reference for %j, counts up to hundreds of millions', ([a, b, c, d], reference) => {
+    const p = fisherExactTwoSided({ a: a!, b: b!, c: c!, d: d! })!;
+    expect(Math.abs(p - reference) / reference).toBeLessThan(1e-9);
+  });
+
+  it('gives 1 or a vanishing p for huge tables without running out of memory', () => {
+    expect(fisherExactTwoSided({ a: 200_000_000, b: 200_000_000, c: 200_000_000, d: 200_000_000 })).toBe(1);
+    expect(fisherExactTwoSided({ a: 0, b: 200_000_000, c: 1, d: 199_999_999 })).toBe(1);
+    // SciPy underflows to 0 here as well.
+    expect(fisherExactTwoSided({ a: 1_234_567, b: 2_345_678, c: 1_300_000, d: 2_300_000 })).toBeLessThan(1e-300);
+  });
+
+  it('holds no table that grows with the counts: memory stays flat', () => {
+    const before = settledMemory();
+    for (let i = 0; i < 5; i++)
+      fisherExactTwoSided({ a: 200_000_000 + i, b: 200_000_000, c: 199_990_000, d: 200_010_000 });
+    const after = settledMemory();
+    // A log-factorial table for n = 800 million would be 6.4 GB; the old code died at 200 million.
+    expect(after.heapUsed - before.heapUsed).toBeLessThan(20 * 1024 * 1024);
+    expect(after.rss - before.rss).toBeLessThan(100 * 1024 * 1024);
+  });
+});
+
+describe('hypergeometric probabilities', () => {
+  it('match exact fractions for small tables and stay finite in logs for huge ones', () => {
+    // P(X = 1) drawing 10 from 12 white and 12 black: C(12,1)·C(12,9)/C(24,10) = 12·220/1961256.
+    expect(Math.exp(logHypergeometric(1, 12, 12, 10))).toBeCloseTo((12 * 220) / 1961256, 15);
+    expect(logHypergeometric(-1, 12, 12, 10)).toBe(-Infinity);
+    expect(logHypergeometric(11, 12, 12, 10)).toBe(-Infinity);
+    expect(Number.isFinite(logHypergeometric(100_000_000, 200_000_000, 200_000_000, 200_000_000))).toBe(true);
   });
 });
 

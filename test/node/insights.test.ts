@@ -353,7 +353,7 @@ describe('returns a region can combine', () => {
     expect(await refused([file('a.csv', decode(exported.csv))])).toMatch(/is not a JSON file/);
     expect(await refused([file('x.json', { hello: 1 })])).toMatch(/is not a “What works” return/);
     expect(await refused([file('v2.json', { ...record, schemaVersion: 2 })])).toMatch(/newer version/);
-    expect(await refused([file('v0.json', { ...record, schemaVersion: 0 })])).toMatch(/reads version 1/);
+    expect(await refused([file('v0.json', { ...record, schemaVersion: 0 })])).toMatch(/reads versions 1\.0 to 1\.1/);
     const edited = { ...record, rows: record.rows.map((r, i) => (i === 0 ? { ...r, count: (r.count ?? 0) + 5 } : r)) };
     expect(await refused([file('edited.json', edited)])).toMatch(/has been changed since it was made/);
     const publication = decode((await call(backend, 'insights:exportReturn', { kind: 'publication' })).json);
@@ -366,7 +366,7 @@ describe('returns a region can combine', () => {
       decode((await call(backend, 'insights:exportReturn', { kind: 'da-lead' })).json),
     ) as InsightsReturn;
     // Two synthetic schemes with exact counts for the conversation indicator: 6/8 vs 2/7 and 5/7 vs 3/9.
-    const scheme = (programme: string, [a, b, c, d]: number[]): InsightsReturn => {
+    const scheme = (programme: string, [a, b, c, d]: number[]): unknown => {
       const rows = [
         ['exposed', 'yes', a],
         ['exposed', 'no', b],
@@ -382,7 +382,9 @@ describe('returns a region can combine', () => {
         count: count as number,
         suppression: 'none' as const,
       }));
-      const body = { ...record, programmes: [{ programme, trainees: 30 }], rows };
+      // Made as version 1.0 was (unsigned): returns from before signing still combine.
+      const { signature: _s, schemaMinor: _m, ...older } = record;
+      const body = { ...older, programmes: [{ programme, trainees: 30 }], rows };
       const { contentHash: _h, returnId: _i, ...rest } = body;
       return { ...body, returnId: crypto.randomUUID(), contentHash: returnContentHash(rest) };
     };

@@ -6,6 +6,7 @@ import type { ReportDocument } from '../../src/shared/exports/report-document';
 import { docxText, pdfPages, pdfText } from '../support/read-exports';
 
 const report: ReportDocument = {
+  kind: 'learning-plan',
   title: 'Personalised learning plan',
   subtitle: 'Shared with the trainee',
   cover: [
@@ -91,6 +92,7 @@ describe('PDF field rows', () => {
   it('keeps a long, wrapping label clear of the next row', async () => {
     const label = 'Contributing factors discussed with the trainee at length';
     const bytes = await renderReportPdf({
+      kind: 'learning-plan',
       title: 'Layout',
       cover: [],
       footer: 'Confidential',

@@ -71,15 +71,32 @@ describe('the recovery key check', () => {
     expect(onDone).not.toHaveBeenCalled();
   });
 
-  it('goes on when all three words are right', async () => {
+  it('goes on when all three words are right, once main has them all and keeps the key as confirmed', async () => {
     const user = userEvent.setup();
     const onDone = vi.fn();
-    renderWithApp(<RecoveryKeySetup words={WORDS} onDone={onDone} />, {});
+    const confirm = vi.fn(() => ({}) as never);
+    renderWithApp(<RecoveryKeySetup words={WORDS} onDone={onDone} />, { 'recovery:confirm-key': confirm });
     await user.click(screen.getByRole('button', { name: 'I have written it down' }));
     for (const { input, position } of askedFields()) await user.type(input, ` ${WORDS[position - 1]} `);
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(onDone).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1));
+    expect(confirm).toHaveBeenCalledWith({ words: WORDS.join(' ') });
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('stays, with main’s reason, when main does not take the words', async () => {
+    const user = userEvent.setup();
+    const onDone = vi.fn();
+    renderWithApp(<RecoveryKeySetup words={WORDS} onDone={onDone} />, {
+      'recovery:confirm-key': () => {
+        throw new AppError('forbidden', BACKUP_MESSAGES.wrongRecoveryKey);
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'I have written it down' }));
+    for (const { input, position } of askedFields()) await user.type(input, WORDS[position - 1]!);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByText(BACKUP_MESSAGES.wrongRecoveryKey)).toBeTruthy();
+    expect(onDone).not.toHaveBeenCalled();
   });
 });
 
@@ -198,6 +215,7 @@ describe('Settings → Backups', () => {
     overdue: true,
     passphraseSet: false,
     recoveryKeyCreatedAt: '2026-09-01T10:00:00.000Z',
+    recoveryKeyConfirmed: true,
     backups: [],
   };
 
@@ -223,5 +241,31 @@ describe('Settings → Backups', () => {
         .map((li) => li.textContent),
     ).toEqual(WORDS);
     expect(createKey).toHaveBeenCalledTimes(1);
+  });
+
+  it('in the browser host, takes a typed folder and shows main’s reason for refusing one', async () => {
+    const user = userEvent.setup();
+    const setFolder = vi.fn((input: { folder: string | null }) => {
+      if (input.folder === 'backups')
+        throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', {
+          folder: 'Give the full path of the folder',
+        });
+      return { ...status, folder: input.folder ?? status.folder, folderIsDefault: input.folder === null };
+    });
+    renderWithApp(<BackupSettings />, { 'backups:status': () => status, 'backups:set-folder': setFolder });
+    const field = await screen.findByLabelText('Backup folder (full path)');
+    expect(screen.queryByRole('button', { name: 'Change folder…' })).toBeNull();
+    await user.type(field, 'backups');
+    await user.click(screen.getByRole('button', { name: 'Save folder' }));
+    expect(await screen.findByText('Give the full path of the folder')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(field);
+    await user.type(field, '/home/tpd/backups');
+    await user.click(screen.getByRole('button', { name: 'Save folder' }));
+    expect(await screen.findByText('Backups go to /home/tpd/backups')).toBeTruthy();
+    expect(setFolder.mock.calls.map(([input]) => input)).toEqual([
+      { folder: 'backups' },
+      { folder: '/home/tpd/backups' },
+    ]);
   });
 });

@@ -104,6 +104,7 @@ describe('team mode in the app', () => {
         overdue: true,
         passphraseSet: false,
         recoveryKeyCreatedAt: null,
+        recoveryKeyConfirmed: false,
         backups: [],
       }),
       'recovery:create-key': () => ({

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ChannelName } from '../../src/shared/contract';
 import type { Backend } from '../../src/main/backend';
 import { ukToday } from '../../src/shared/dates';
@@ -542,6 +542,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'insights:figures': () => ({}),
   'insights:exportReturn': () => ({ kind: 'da-lead' }),
   'insights:summaryPdf': () => ({ exam: 'AKT' }),
+  'insights:signingIdentity': () => ({}),
   'insights:combineReturns': (ids) => ({ returns: [{ fileName: 'scheme-return.json', text: ids.insightsReturn }] }),
   'evaluation:get': (ids) => ({ traineeId: ids.traineeId }),
   'evaluation:record': (ids) => ({
@@ -568,7 +569,8 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'backups:status': () => ({}),
   'backups:run-now': () => ({}),
   'backups:run-now-download': () => ({}),
-  'backups:set-folder': (ids) => ({ folder: ids.folder }),
+  // Under Electron a folder must come from the dialog (choose-folder); the default needs none.
+  'backups:set-folder': () => ({ folder: null }),
   'backups:choose-folder': () => ({}),
   'backups:choose-file': () => ({}),
   'backups:set-passphrase': () => ({ passphrase: 'sample passphrase for backups' }),
@@ -577,6 +579,7 @@ export const CHANNEL_SAMPLES: Record<ChannelName, Sample> = {
   'backups:restore': (ids) => ({ file: ids.backupFile, secret: { kind: 'recovery-key', words: ids.recoveryWords } }),
   'recovery:create-key': () => ({}),
   'recovery:check-key': (ids) => ({ words: ids.recoveryWords }),
+  'recovery:confirm-key': (ids) => ({ words: ids.recoveryWords }),
   'recovery:unlock': (ids) => ({ words: ids.recoveryWords }),
   // The sheet prints whatever words it is given; these need not be this database's key.
   'recovery:sheet': () => ({ words: SHEET_WORDS }),
@@ -647,6 +650,9 @@ export async function prepareSamples(backend: Backend, folder: string): Promise<
 
 /** Runs a channel with its sample, and keeps the ids later samples need current. */
 export async function runSample(backend: Backend, ids: SampleIds, name: ChannelName) {
+  // An installation's first return makes the key that signs it: the sample is that first return.
+  if (name === 'insights:exportReturn')
+    await sql`DELETE FROM settings WHERE key = 'installation.returnSigningKey'`.execute(backend.store.db);
   const result = await backend.dispatch(name, CHANNEL_SAMPLES[name](ids));
   // A new recovery key replaces the old one: later samples type the current key.
   if (result.ok && name === 'recovery:create-key')

@@ -34,3 +34,25 @@ export async function docxText(bytes: Uint8Array): Promise<{ body: string; foote
   const footers = (await Promise.all(footerFiles.map((f) => zip.file(f)!.async('string')))).map(strip).join('\n');
   return { body, footers };
 }
+
+/** Everything a PDF says about itself outside its pages: the info dictionary and any XMP metadata. */
+export async function pdfMetadata(bytes: Uint8Array): Promise<Record<string, string>> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const { info, metadata } = await pdf.getMetadata();
+  await pdf.destroy();
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(info as Record<string, unknown>))
+    if (typeof value === 'string') fields[key] = value;
+  if (metadata) for (const [key, value] of metadata) fields[`xmp:${key}`] = String(value);
+  return fields;
+}
+
+/** A .docx's document properties (docProps/core.xml and app.xml) as text. */
+export async function docxMetadata(bytes: Uint8Array): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await Promise.all(
+    ['docProps/core.xml', 'docProps/app.xml', 'docProps/custom.xml'].map((f) => zip.file(f)?.async('string') ?? ''),
+  );
+  return parts.join('\n');
+}

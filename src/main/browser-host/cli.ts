@@ -7,10 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend';
+import { DataFolderInUseError } from '../data-folder-lock';
+import { describeErrorForLog } from '../log-safe';
 import { StoreOpenError } from '../store/open-store';
 import { loadOrCreateKey } from './host-key';
 import { DEMO_SIZES } from '../services/demo/demo-service';
 import { defaultRendererDir, startBrowserHost } from './browser-host';
+
+/** A reason the host will not start that this file words itself: printed as it is. */
+class HostStartError extends Error {}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,20 +33,21 @@ async function main(): Promise<void> {
   });
   const demo = values.demo === '' ? 'standard' : values.demo;
   if (demo !== undefined && !(demo in DEMO_SIZES))
-    throw new Error(`--demo takes "standard" or "large", not "${demo}".`);
+    throw new HostStartError(`--demo takes "standard" or "large", not "${demo}".`);
 
   const dataDir = path.resolve(values.data);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (!fs.existsSync(path.join(values.renderer, 'index.html'))) {
-    throw new Error(
+    throw new HostStartError(
       `No built renderer in ${values.renderer}; run "npm run build" first (npm run host does this for you).`,
     );
   }
   const exportsDir = values.exports ? path.resolve(values.exports) : null;
   if (exportsDir && !(fs.existsSync(exportsDir) && fs.statSync(exportsDir).isDirectory()))
-    throw new Error(`--exports ${exportsDir} is not a folder.`);
+    throw new HostStartError(`--exports ${exportsDir} is not a folder.`);
   const backend = await createBackend({
     dataDir,
+    holder: 'browser host',
     key: loadOrCreateKey(dataDir),
     version: process.env.npm_package_version ?? 'dev',
     // Development data backs up inside its own folder, never into the user's Documents.
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
     if (count === 0) {
       const started = Date.now();
       const loaded = await backend.dispatch('demo:load', { size: demo });
-      if (!loaded.ok) throw new Error(loaded.error.message);
+      if (!loaded.ok) throw new HostStartError(loaded.error.message);
       console.log(`Loaded ${demo} demo data (synthetic) in ${Date.now() - started} ms.`);
     } else {
       console.log(`The register already has ${count} trainees, so no demo data was added.`);
@@ -78,10 +84,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    error instanceof StoreOpenError || error instanceof Error
-      ? `Browser host could not start: ${error.message}`
-      : error,
-  );
+  // The app's own reasons are printed as they are; anything else without what it quotes (see log-safe).
+  const known =
+    error instanceof HostStartError || error instanceof StoreOpenError || error instanceof DataFolderInUseError;
+  console.error(`Browser host could not start: ${known ? error.message : describeErrorForLog(error)}`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { Notification } from 'electron';
 import type { DailyNotification } from '../services/today/daily-notification';
+import { logError } from '../log-safe';
 
 export interface DailyNotificationSource {
   next(): Promise<DailyNotification | null>;
@@ -35,7 +36,7 @@ export function startDailyNotifications(options: DailyNotificationOptions): () =
       await options.source.markShown(due);
     } catch (error) {
       // A failed reminder must never take the app down; it is tried again at the next look.
-      console.error('[daily-notification] failed:', error);
+      logError('[daily-notification] failed:', error);
     } finally {
       running = false;
     }

@@ -5,13 +5,56 @@
  */
 
 const HELP_SITE = /^https:\/\/([a-z0-9-]+\.)*(rcgp\.org\.uk|gmc-uk\.org|nhs\.uk|hee\.nhs\.uk)\//i;
-// A mail draft only: no other scheme, and not absurdly long (mail clients refuse those).
-const MAIL_DRAFT = /^mailto:[^\s]*$/i;
 const MAIL_DRAFT_MAX_LENGTH = 8000;
+/**
+ * The only mailto parameters the app writes (meeting-email.ts). Others are refused: some mail clients
+ * take `attach=` (a file from disk), `bcc=` or `cc=` (a hidden or extra recipient) from the link.
+ */
+const MAIL_PARAMETERS = new Set(['subject', 'body']);
+/** One address, as the app writes it: no list, no display name, no spaces. */
+const MAIL_ADDRESS = /^[^\s@,;:<>()[\]"]+@[^\s@,;:<>()[\]"]+$/;
+
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** A mail draft as the app makes it: `mailto:` one address (or none), then only subject and body, each once. */
+export function isAllowedMailDraft(url: string): boolean {
+  if (!/^mailto:/i.test(url) || url.length > MAIL_DRAFT_MAX_LENGTH || /[\s#]/.test(url)) return false;
+  const [address = '', query, ...more] = url.slice('mailto:'.length).split('?');
+  if (more.length > 0) return false;
+  const to = decoded(address);
+  if (to === null || (to !== '' && !MAIL_ADDRESS.test(to))) return false;
+  if (query === undefined) return true;
+  const seen = new Set<string>();
+  for (const pair of query.split('&')) {
+    const name = decoded(pair.split('=', 1)[0]!)?.toLowerCase();
+    if (!name || !MAIL_PARAMETERS.has(name) || seen.has(name) || decoded(pair.slice(name.length + 1)) === null)
+      return false;
+    seen.add(name);
+  }
+  return true;
+}
 
 export function isAllowedExternalUrl(url: string): boolean {
-  if (HELP_SITE.test(url)) return true;
-  return MAIL_DRAFT.test(url) && url.length <= MAIL_DRAFT_MAX_LENGTH;
+  return HELP_SITE.test(url) || isAllowedMailDraft(url);
+}
+
+/** Whether `url` is on the app's own origin: the same scheme and host exactly (`app://tpd.x` is not `app://tpd`). */
+export function isAppUrl(url: string, appOrigin: string): boolean {
+  try {
+    const target = new URL(url);
+    const app = new URL(appOrigin);
+    return (
+      target.protocol === app.protocol && target.host === app.host && target.username === '' && target.password === ''
+    );
+  } catch {
+    return false;
+  }
 }
 
 interface NavigationEvent {
@@ -37,8 +80,8 @@ export function guardNavigation(contents: GuardedContents, shell: ExternalOpener
   });
   // A plain `<a href="mailto:…">` navigates the window: the draft goes to the mail client instead.
   contents.on('will-navigate', (event, url) => {
-    if (url.startsWith(appOrigin)) return;
+    if (isAppUrl(url, appOrigin)) return;
     event.preventDefault();
-    if (MAIL_DRAFT.test(url)) openOutside(url);
+    if (isAllowedMailDraft(url)) openOutside(url);
   });
 }

@@ -18,6 +18,7 @@ import { lockWithSystem } from './system-lock';
 import { electronNativeBinding } from './native-binding';
 import { APP_ORIGIN } from './trusted-sender';
 import { readWindowState, writeWindowState } from './window-state';
+import { logError } from '../log-safe';
 
 // UK date inputs and number formats whatever the OS language.
 app.commandLine.appendSwitch('lang', 'en-GB');
@@ -93,6 +94,7 @@ async function openBackend(userData: string, key: Buffer): Promise<Backend> {
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
   return createBackend({
     dataDir: userData,
+    holder: 'desktop app',
     key,
     version: app.getVersion(),
     exportFolders: { choose: nativeFolderChooser(() => mainWindow) },
@@ -222,7 +224,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  app.whenReady().then(start, (error: unknown) => console.error(error));
+  app.whenReady().then(start, (error: unknown) => logError('[start] failed:', error));
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

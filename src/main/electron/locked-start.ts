@@ -3,6 +3,7 @@ import { AppError, type Result } from '../../shared/result';
 import type { Backend } from '../backend';
 import { EventBus } from '../event-bus';
 import { invalidInput } from '../handler-registry';
+import { logError } from '../log-safe';
 
 export const LOCKED_MESSAGE =
   'TPD Companion is locked: this computer’s secure storage no longer has the database key. Unlock it with your recovery key.';
@@ -25,7 +26,7 @@ export function lockedBackend(unlock: (words: string) => Promise<void>): Pick<Ba
         return { ok: true, data: { unlocked: true } };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.toPayload() };
-        console.error('[recovery:unlock] failed:', error);
+        logError('[recovery:unlock] failed:', error);
         return {
           ok: false,
           error: { code: 'internal', message: 'The recovery key could not be checked. Nothing was changed.' },

@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportBlock, ReportDocument } from '../../shared/exports/report-document';
+import { REPORT_KINDS, type ReportBlock, type ReportDocument } from '../../shared/exports/report-document';
 
 function cell(text: string, options: { bold?: boolean; shade?: boolean } = {}): TableCell {
   return new TableCell({
@@ -90,8 +90,10 @@ export function renderReportDocx(report: ReportDocument): Promise<Buffer> {
     for (const block of section.blocks) children.push(...blockToDocx(block));
   }
   const document = new Document({
+    // What the document is, never whom it is about: metadata is shown where the pages are not.
     creator: 'TPD Companion',
-    title: report.title,
+    lastModifiedBy: 'TPD Companion',
+    title: REPORT_KINDS[report.kind],
     sections: [
       {
         footers: {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { ReportBlock, ReportDocument } from '../../shared/exports/report-document';
+import { REPORT_KINDS, type ReportBlock, type ReportDocument } from '../../shared/exports/report-document';
 
 const require_ = createRequire(__filename);
 /** DejaVu covers the accents and punctuation in real names (Zoë, O’Brien) that PDF's built-in fonts lack. */
@@ -160,7 +160,8 @@ export function renderReportPdf(report: ReportDocument): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: report.title, Creator: 'TPD Companion' },
+    // What the document is, never whom it is about: metadata is shown where the pages are not.
+    info: { Title: REPORT_KINDS[report.kind], Creator: 'TPD Companion', Producer: 'TPD Companion' },
   });
   const fonts = loadFonts();
   doc.registerFont('body', fonts.body);

@@ -205,6 +205,7 @@ export function buildArcpPackDocument(data: ArcpPackData): ReportDocument {
   });
 
   return {
+    kind: 'arcp-pack',
     title: 'ARCP pack',
     subtitle: trainee.name,
     cover: [

@@ -38,6 +38,8 @@ export const BACKUP_MESSAGES = {
     'This backup could not be brought up to this version of TPD Companion, so it was not restored; nothing was changed.',
   breaksRules:
     'This backup holds records that break the rules the app’s forms apply, so it was not restored; nothing was changed:',
+  tooCostly:
+    'This file asks for far more work to open than a TPD Companion backup ever does, so it was not made by TPD Companion or has been altered. It was not opened; nothing was changed.',
 } as const;
 
 export interface RecordCounts {
@@ -67,6 +69,8 @@ export interface BackupStatus {
   passphraseSet: boolean;
   /** When the current recovery key was made; null until the first-start flow makes one. */
   recoveryKeyCreatedAt: string | null;
+  /** Whether its words were typed back since it was made; until then first start resumes at that step. */
+  recoveryKeyConfirmed: boolean;
   /** The backups in the folder, newest first. */
   backups: BackupFileInfo[];
 }
@@ -174,6 +178,10 @@ export const backupChannels = {
     .returns<RestoreOutcome>(),
   /** Makes a new recovery key (the first, or a replacement: the old one then stops unlocking this database). */
   'recovery:create-key': channel(empty).changes('backups').returns<NewRecoveryKey>(),
+  /** The new key's words, once typed back: first start is then over (kept in the key-slot file). */
+  'recovery:confirm-key': channel(z.strictObject({ words: z.string().max(400) }))
+    .changes('backups')
+    .returns<BackupStatus>(),
   /** Whether typed words are this database's current recovery key ("check your printed copy"); changes nothing. */
   'recovery:check-key': channel(z.strictObject({ words: z.string().max(400) })).returns<{ matches: true }>(),
   /**

@@ -24,7 +24,23 @@ export interface ReportSection {
   blocks: ReportBlock[];
 }
 
+/**
+ * What a document is, named without naming anyone: the only words of it that go into the file's own
+ * metadata (PDF title, Word title), which file browsers, mail previews and search indexes show.
+ */
+export const REPORT_KINDS = {
+  'learning-plan': 'Personalised learning plan',
+  'post-fail': 'Post-fail conversation',
+  readiness: 'Readiness-to-sit discussion',
+  'arcp-pack': 'ARCP evidence pack',
+  'subject-access': 'Subject access response',
+  'recovery-sheet': 'TPD Companion recovery key',
+} as const;
+export type ReportKind = keyof typeof REPORT_KINDS;
+
 export interface ReportDocument {
+  kind: ReportKind;
+  /** On the cover; may name the trainee. Never in the file's metadata: see REPORT_KINDS. */
   title: string;
   subtitle?: string;
   /** Shown on the cover: trainee, GMC number, dates… */

@@ -29,6 +29,8 @@ export const HANDOVER_MESSAGES = {
   breaksRules:
     'This handover file holds records that break the rules the app’s forms apply, so nothing was imported. Ask the sender to correct them and send it again:',
   tooLarge: `A handover file holds at most ${MAX_HANDOVER_TRAINEES} trainees: hand them over in smaller groups.`,
+  tooCostly:
+    'This file asks for far more work to open than a TPD Companion handover file ever does, so it was not made by TPD Companion or has been altered. It was not opened; nothing was imported.',
 } as const;
 
 /** The trainee fields a receiver may take from the file for a trainee they already have. */

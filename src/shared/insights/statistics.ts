@@ -65,10 +65,70 @@ export function riskRatio(table: TwoByTwo, z = Z_95): RiskRatio | null {
   return { estimate, lower: Math.exp(log - z * se), upper: Math.exp(log + z * se), corrected };
 }
 
-const logFactorials: number[] = [0];
-function logFactorial(n: number): number {
-  for (let i = logFactorials.length; i <= n; i++) logFactorials.push(logFactorials[i - 1]! + Math.log(i));
-  return logFactorials[n]!;
+// ---- Hypergeometric probabilities in constant memory and near machine precision ----
+// Catherine Loader's saddle-point method ("Fast and accurate computation of binomial probabilities",
+// 2000), as R's dbinom and dhyper use it: a log-factorial table grew with n (counts in the hundreds of
+// millions ran out of memory), and a plain log-gamma difference of numbers near 10^9 loses six digits.
+
+const LN_2PI = Math.log(2 * Math.PI);
+
+/** Stirling's error δ(n) = ln n! − [(n + ½) ln n − n + ½ ln 2π], for whole n ≥ 1. */
+function stirlingError(n: number): number {
+  if (n <= 15) {
+    // At most 14 logs, each exact to the last bit: no table, no cancellation worth the name.
+    let logFactorial = 0;
+    for (let i = 2; i <= n; i++) logFactorial += Math.log(i);
+    return logFactorial - (n + 0.5) * Math.log(n) + n - LN_2PI / 2;
+  }
+  // The Stirling series 1/12n − 1/360n³ + 1/1260n⁵ − 1/1680n⁷ + 1/1188n⁹, cut where the next term is below 1e-17.
+  const S0 = 1 / 12;
+  const S1 = 1 / 360;
+  const S2 = 1 / 1260;
+  const S3 = 1 / 1680;
+  const S4 = 1 / 1188;
+  const nn = n * n;
+  if (n > 500) return (S0 - S1 / nn) / n;
+  if (n > 80) return (S0 - (S1 - S2 / nn) / nn) / n;
+  if (n > 35) return (S0 - (S1 - (S2 - S3 / nn) / nn) / nn) / n;
+  return (S0 - (S1 - (S2 - (S3 - S4 / nn) / nn) / nn) / nn) / n;
+}
+
+/** x·ln(x/np) + np − x, without the cancellation of that formula when x is close to np. */
+function deviance(x: number, np: number): number {
+  if (Math.abs(x - np) < 0.1 * (x + np)) {
+    let v = (x - np) / (x + np);
+    let sum = (x - np) * v;
+    let term = 2 * x * v;
+    v *= v;
+    for (let j = 1; j < 1000; j++) {
+      term *= v;
+      const next = sum + term / (2 * j + 1);
+      if (next === sum) return next;
+      sum = next;
+    }
+  }
+  return x * Math.log(x / np) + np - x;
+}
+
+/** ln P(X = x) for X ~ Binomial(n, p), with q = 1 − p given separately for accuracy. */
+function logBinomialRaw(x: number, n: number, p: number, q: number): number {
+  if (p === 0) return x === 0 ? 0 : -Infinity;
+  if (q === 0) return x === n ? 0 : -Infinity;
+  if (x === 0) return n === 0 ? 0 : p < 0.1 ? -deviance(n, n * q) - n * p : n * Math.log(q);
+  if (x === n) return q < 0.1 ? -deviance(n, n * p) - n * q : n * Math.log(p);
+  if (x < 0 || x > n) return -Infinity;
+  const lc = stirlingError(n) - stirlingError(x) - stirlingError(n - x) - deviance(x, n * p) - deviance(n - x, n * q);
+  return lc - 0.5 * (LN_2PI + Math.log(x) + Math.log1p(-x / n));
+}
+
+/** ln P(X = x) drawing `drawn` from `white` white and `black` black balls (R's dhyper(x, white, black, drawn, log = TRUE)). */
+export function logHypergeometric(x: number, white: number, black: number, drawn: number): number {
+  if (x < 0 || x > white || drawn - x < 0 || drawn - x > black) return -Infinity;
+  const total = white + black;
+  if (drawn === 0 || drawn === total) return 0;
+  const p = drawn / total;
+  const q = (total - drawn) / total;
+  return logBinomialRaw(x, white, p, q) + logBinomialRaw(drawn - x, black, p, q) - logBinomialRaw(drawn, total, p, q);
 }
 
 /** R's `fisher.test` counts tables as "as extreme" when their probability is within this factor. */
@@ -78,24 +138,54 @@ const FISHER_RELATIVE_TOLERANCE = 1 + 1e-7;
  * Fisher's exact test, two-sided, as R computes it: with the margins fixed, the sum of the
  * hypergeometric probabilities of every table no more likely than the one observed (within a
  * relative tolerance of 1e-7, so ties are not lost to rounding). Null for an empty table.
+ *
+ * Constant memory and time that grows with the spread of the distribution (about √n), not with n:
+ * the probabilities rise to one mode and fall after it (the distribution is log-concave), so each
+ * tail's inner edge is found by bisection and the tail summed outwards only until what is left of it
+ * (at most term × ratio / (1 − ratio), the ratio falling from there on) is below 1e-17 of the sum.
  */
 export function fisherExactTwoSided(table: TwoByTwo): number | null {
   const { a, b, c, d } = table;
   const n = a + b + c + d;
   if (n === 0) return null;
-  const row1 = a + b;
-  const col1 = a + c;
-  const row2 = c + d;
-  const fixed = logFactorial(row1) + logFactorial(row2) + logFactorial(col1) + logFactorial(b + d) - logFactorial(n);
-  const logP = (x: number) =>
-    fixed - logFactorial(x) - logFactorial(row1 - x) - logFactorial(col1 - x) - logFactorial(row2 - col1 + x);
-  const observed = logP(a);
-  const threshold = observed + Math.log(FISHER_RELATIVE_TOLERANCE);
-  let p = 0;
-  for (let x = Math.max(0, col1 - row2); x <= Math.min(row1, col1); x++) {
-    const lp = logP(x);
-    if (lp <= threshold) p += Math.exp(lp);
-  }
+  const white = a + c;
+  const black = b + d;
+  const drawn = a + b;
+  const logP = (x: number) => logHypergeometric(x, white, black, drawn);
+  const lo = Math.max(0, drawn - black);
+  const hi = Math.min(drawn, white);
+  const mode = Math.min(hi, Math.max(lo, Math.floor(((drawn + 1) * (white + 1)) / (n + 2))));
+  const threshold = logP(a) + Math.log(FISHER_RELATIVE_TOLERANCE);
+  // The observed table is (within the tolerance) the most likely one: every table counts.
+  if (lo === hi || logP(mode) <= threshold) return 1;
+
+  /** The tail beyond `edge` (inclusive), walking by `step` (−1 left, +1 right) up to `end`. */
+  const tail = (edge: number, step: -1 | 1, end: number): number => {
+    let sum = 0;
+    let term = Math.exp(logP(edge));
+    for (let x = edge; ; x += step) {
+      sum += term;
+      if (x === end) return sum;
+      const next = Math.exp(logP(x + step));
+      const ratio = next / term;
+      if (next === 0 || (ratio < 1 && next / (1 - ratio) < sum * 1e-17)) return sum + next;
+      term = next;
+    }
+  };
+  /** The x nearest the mode on [from, to] (monotone towards the mode) whose probability is at most the observed one. */
+  const innerEdge = (outer: number, inner: number): number | null => {
+    if (logP(outer) > threshold) return null;
+    // Invariant: logP(outer) <= threshold < logP(inner).
+    while (Math.abs(inner - outer) > 1) {
+      const middle = Math.floor((outer + inner) / 2);
+      if (logP(middle) <= threshold) outer = middle;
+      else inner = middle;
+    }
+    return outer;
+  };
+  const left = mode > lo ? innerEdge(lo, mode) : null;
+  const right = mode < hi ? innerEdge(hi, mode) : null;
+  const p = (left === null ? 0 : tail(left, -1, lo)) + (right === null ? 0 : tail(right, 1, hi));
   return Math.min(1, p);
 }
 

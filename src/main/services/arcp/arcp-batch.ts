@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
+import { toCsv, type CsvCell } from '../../../shared/csv';
 import { AppError } from '../../../shared/result';
 import { formatUkDate } from '../../../shared/dates';
 import { ESR_STATE_LABEL, esrState } from '../../../shared/arcp/arcp-reference';
@@ -13,16 +13,10 @@ import { yieldToEventLoop, type EventBus } from '../../event-bus';
 import { renderReportPdf } from '../../exports/report-pdf';
 import { safeFileName } from '../../exports/exported-file';
 import type { ArcpService } from './arcp-service';
+import { logError } from '../../log-safe';
+import { createFolderGate, type FolderAccess } from '../folder-access';
 
-/**
- * How the user picks where packs go. Under Electron `choose` opens a native folder dialog and
- * only folders chosen there (or the default) are written to; without it (the browser host, tests)
- * a typed folder is accepted.
- */
-export interface FolderAccess {
-  choose?: () => Promise<string | null>;
-  defaultFolder?: string | null;
-}
+export type { FolderAccess };
 
 export interface BatchOptions {
   /** Renders one pack; replaceable so a test can make one trainee fail. */
@@ -59,25 +53,8 @@ function makeNewFolder(parent: string, base: string): string {
 export type ArcpBatch = ReturnType<typeof createArcpBatch>;
 
 export function createArcpBatch(service: ArcpService, events: EventBus, folders: FolderAccess = {}) {
-  const chosen = new Set<string>(folders.defaultFolder ? [path.resolve(folders.defaultFolder)] : []);
+  const gate = createFolderGate(folders, 'Choose folder…');
   const running = new Map<string, { cancelled: boolean }>();
-
-  function checkFolder(folder: string): string {
-    const resolved = path.resolve(folder);
-    if (folders.choose && !chosen.has(resolved)) {
-      throw new AppError('forbidden', 'Choose the folder with “Choose folder…” first.', {
-        folder: 'Choose the folder with “Choose folder…”',
-      });
-    }
-    if (!path.isAbsolute(folder))
-      throw new AppError('invalid_input', 'Give the full path of the folder, e.g. /home/you/ARCP.', {
-        folder: 'Give the full path of the folder',
-      });
-    if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
-      throw new AppError('invalid_input', 'That folder does not exist.', { folder: 'That folder does not exist' });
-    }
-    return resolved;
-  }
 
   return {
     target(): ExportTarget {
@@ -85,10 +62,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
     },
 
     async chooseFolder(): Promise<{ folder: string | null }> {
-      if (!folders.choose) return { folder: null };
-      const folder = await folders.choose();
-      if (folder) chosen.add(path.resolve(folder));
-      return { folder };
+      return { folder: await gate.choose() };
     },
 
     cancel(jobId: string): { cancelled: boolean } {
@@ -105,7 +79,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
       request: { panelId: string; folder: string; jobId: string },
       options: BatchOptions = {},
     ): Promise<BatchOutcome> {
-      const parent = checkFolder(request.folder);
+      const parent = gate.check(request.folder);
       const render = options.render ?? renderReportPdf;
       const { panel, members } = await service.panelMembers(request.panelId);
       if (members.length === 0) throw new AppError('invalid_input', 'This panel has no trainees.');
@@ -113,7 +87,7 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
       const job = { cancelled: false };
       running.set(request.jobId, job);
       const outcome: BatchOutcome = { folder, indexFile: null, written: [], failed: [], cancelled: false };
-      const index: string[][] = [];
+      const index: CsvCell[][] = [];
       const total = members.length;
       try {
         for (const [i, { record, trainee }] of members.entries()) {
@@ -135,14 +109,14 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
               record.grade,
               `${Math.round(record.wte * 100)}%`,
               ESR_STATE_LABEL[esrState(record)],
-              String(gaps.length),
+              gaps.length,
               data.checklist ? describeGaps(gaps) : 'No evidence template',
               fileName,
               '',
             ]);
           } catch (error) {
             const message = error instanceof AppError ? error.message : 'The pack could not be generated.';
-            if (!(error instanceof AppError)) console.error('[arcp:batch] pack failed:', error);
+            if (!(error instanceof AppError)) logError('[arcp:batch] pack failed:', error);
             outcome.failed.push({ traineeName: name, message });
             index.push([
               name,
@@ -172,7 +146,10 @@ export function createArcpBatch(service: ArcpService, events: EventBus, folders:
             'Not generated: cancelled',
           ]);
         }
-        const csv = `\uFEFF${Papa.unparse({ fields: ['Trainee', 'GMC number', 'Grade', 'WTE', 'ESR', 'Evidence gaps', 'Gaps', 'Pack file', 'Problem'], data: index }, { newline: '\r\n' })}\r\n`;
+        const csv = toCsv(
+          ['Trainee', 'GMC number', 'Grade', 'WTE', 'ESR', 'Evidence gaps', 'Gaps', 'Pack file', 'Problem'],
+          index,
+        );
         outcome.indexFile = writeNewFile(
           folder,
           safeFileName('index', panel.name, formatUkDate(panel.panelDate)),

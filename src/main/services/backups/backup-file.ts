@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { BACKUP_MESSAGES, type BackupSecret, type RecordCounts } from '../../../shared/backups/backup-contract';
 import { HANDOVER_CONTENT } from '../../../shared/handover';
+import { findPrototypeKey } from '../../../shared/prototype-keys';
 import { AppError } from '../../../shared/result';
 import { MIGRATIONS } from '../../store/migrations';
 import { EnvelopeError, parseEnvelope, readEnvelopeBody, type ParsedEnvelope } from './envelope';
@@ -79,6 +80,7 @@ export function envelopeAppError(error: unknown): unknown {
   if (!(error instanceof EnvelopeError)) return error;
   if (error.reason === 'newer_version') return fileError('conflict', BACKUP_MESSAGES.newerVersion);
   if (error.reason === 'not_envelope') return fileError('invalid_input', BACKUP_MESSAGES.notABackup);
+  if (error.reason === 'too_costly') return fileError('invalid_input', BACKUP_MESSAGES.tooCostly);
   return damagedError();
 }
 
@@ -98,17 +100,24 @@ export interface OpenedBackup {
 async function unlock(parsed: ParsedEnvelope, secret: Secret, localSlots: readonly KeySlot[]) {
   const { slots } = parsed.header;
   let damaged = false;
-  const candidates: Buffer[] = [];
-  if (secret.kind === 'database-key') candidates.push(secret.bytes);
-  for (const source of [slots, localSlots]) {
-    const opened = await unwrapAny(source, secret, 'database-key');
-    if (opened.ok) candidates.push(opened.key);
-    else if (opened.reason === 'damaged' && source === slots) damaged = true;
-  }
-  for (const databaseKey of candidates) {
+  const tryDatabaseKey = async (databaseKey: Buffer) => {
     const content = await unwrapAny(slots, { kind: 'database-key', bytes: databaseKey }, 'content-key');
     if (content.ok) return { contentKey: content.key, databaseKey };
     if (content.reason === 'damaged') damaged = true;
+    return null;
+  };
+  if (secret.kind === 'database-key') {
+    const opened = await tryDatabaseKey(secret.bytes);
+    if (opened) return opened;
+  }
+  // The file's own slot first; this computer's key-slot file only if that does not open it, so a
+  // passphrase is stretched once in the usual case (each derivation is 128 MiB and half a second).
+  for (const source of [slots, localSlots]) {
+    const unwrapped = await unwrapAny(source, secret, 'database-key');
+    if (unwrapped.ok) {
+      const opened = await tryDatabaseKey(unwrapped.key);
+      if (opened) return opened;
+    } else if (unwrapped.reason === 'damaged' && source === slots) damaged = true;
   }
   throw damaged ? damagedError() : wrongSecretError();
 }
@@ -132,7 +141,7 @@ export async function openBackupFile(
     const { contentKey, databaseKey } = await unlock(parsed, secret, localSlots);
     const raw = readEnvelopeBody(parsed, contentKey, onContent);
     const metadata = backupMetadataSchema.safeParse(raw);
-    if (!metadata.success) throw damagedError();
+    if (!metadata.success || findPrototypeKey(raw) !== null) throw damagedError();
     if (!migrationsKnown(metadata.data.migrations)) throw fileError('conflict', BACKUP_MESSAGES.newerVersion);
     return { parsed, contentKey, databaseKey, metadata: metadata.data };
   } catch (error) {

@@ -52,6 +52,7 @@ export function backupHandlers(
     'backups:restore-upload': ({ contentBase64, secret }) => withUpload(contentBase64, (file) => restore(file, secret)),
     'recovery:create-key': () => backups.createRecoveryKey(),
     'recovery:check-key': ({ words }) => backups.checkRecoveryKey(words),
+    'recovery:confirm-key': ({ words }) => backups.confirmRecoveryKey(words),
     // The database is already open here: the words are only checked (the locked start answers it otherwise).
     'recovery:unlock': async ({ words }) => {
       await backups.checkRecoveryKey(words);

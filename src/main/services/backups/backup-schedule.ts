@@ -1,4 +1,5 @@
 import type { BackupService } from './backup-service';
+import { logError } from '../../log-safe';
 
 export interface BackupScheduleOptions {
   /** How often to look (default hourly): the day's backup is made at the first look of a UK day. */
@@ -16,7 +17,7 @@ export function startDailyBackups(
   options: BackupScheduleOptions = {},
 ) {
   const look = () =>
-    backups.runDailyBackupIfDue().catch((error: unknown) => console.error('[backups] daily backup failed:', error));
+    backups.runDailyBackupIfDue().catch((error: unknown) => logError('[backups] daily backup failed:', error));
   const first = setTimeout(look, options.firstCheckMs ?? 30_000);
   const timer = setInterval(look, options.intervalMs ?? 60 * 60 * 1000);
   first.unref?.();
@@ -34,7 +35,7 @@ export async function backupBeforeQuit(
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    backups.runDailyBackupIfDue().catch((error: unknown) => console.error('[backups] backup at quit failed:', error)),
+    backups.runDailyBackupIfDue().catch((error: unknown) => logError('[backups] backup at quit failed:', error)),
     new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
   ]);
   clearTimeout(timer);

@@ -49,6 +49,7 @@ import {
 import { generateRecoveryKey, parseRecoveryKey } from './recovery-key';
 import { backupFileName, backupNameTime, backupsToPrune } from './rotation';
 import { runCryptoSelfTest } from './self-test';
+import { createFolderGate } from '../folder-access';
 
 export const BACKUP_STATE_FILE = 'backup-state.json';
 const NO_DIALOG = 'This version of the app has no file dialog; type the path instead.';
@@ -112,6 +113,10 @@ export function createBackupService(options: BackupServiceOptions) {
   const keySlotFile = path.join(dataDir, KEY_SLOT_FILE);
   const stateFile = path.join(dataDir, BACKUP_STATE_FILE);
   const defaultFolder = options.defaultFolder ?? defaultBackupFolder();
+  const folderGate = createFolderGate(
+    { ...(options.dialogs?.chooseFolder ? { choose: options.dialogs.chooseFolder } : {}), defaultFolder },
+    'Change folder…',
+  );
   let running: Promise<BackupMade> | null = null;
 
   function readState(): BackupState {
@@ -165,6 +170,7 @@ export function createBackupService(options: BackupServiceOptions) {
       overdue,
       passphraseSet: slots.slots.some((s) => s.secret === 'passphrase' && s.wraps === 'database-key'),
       recoveryKeyCreatedAt: slots.recoveryKeyCreatedAt,
+      recoveryKeyConfirmed: slots.recoveryKeyCreatedAt !== null && slots.recoveryKeyConfirmedAt !== null,
       backups: listBackups(folderOf(state)),
     };
   }
@@ -308,7 +314,9 @@ export function createBackupService(options: BackupServiceOptions) {
     writeKeySlotFile(keySlotFile, {
       ...current,
       slots: withDatabaseKeySlot(current, kind, slot),
-      ...(kind === 'recovery-key' ? { recoveryKeyCreatedAt: slot ? at : null } : { passphraseSetAt: slot ? at : null }),
+      ...(kind === 'recovery-key'
+        ? { recoveryKeyCreatedAt: slot ? at : null, recoveryKeyConfirmedAt: null }
+        : { passphraseSetAt: slot ? at : null }),
     });
   }
 
@@ -325,8 +333,8 @@ export function createBackupService(options: BackupServiceOptions) {
 
     /** `null` when the user cancels the dialog (nothing changes). */
     async chooseFolder(): Promise<BackupStatus | null> {
-      if (!options.dialogs?.chooseFolder) throw new AppError('forbidden', NO_DIALOG);
-      const folder = await options.dialogs.chooseFolder();
+      if (!folderGate.canBrowse) throw new AppError('forbidden', NO_DIALOG);
+      const folder = await folderGate.choose();
       return folder === null ? null : this.setFolder(folder);
     },
 
@@ -335,12 +343,12 @@ export function createBackupService(options: BackupServiceOptions) {
       return { file: await options.dialogs.chooseBackupFile() };
     },
 
+    /**
+     * `null` goes back to the default. A folder passes the same check as the ARCP batch folder: under
+     * Electron only one picked in the folder dialog, in the browser host a full path to a folder that exists.
+     */
     setFolder(folder: string | null): BackupStatus {
-      if (folder !== null && !path.isAbsolute(folder)) {
-        const message = 'Choose a folder on this computer (a full path).';
-        throw new AppError('invalid_input', message, { folder: message });
-      }
-      writeState({ ...readState(), folder: folder === null ? null : path.resolve(folder) });
+      writeState({ ...readState(), folder: folder === null ? null : folderGate.check(folder) });
       return status();
     },
 
@@ -354,6 +362,16 @@ export function createBackupService(options: BackupServiceOptions) {
       const recovery = generateRecoveryKey();
       await writeKeySlots('recovery-key', recovery.entropy);
       return { words: recovery.words.split(' '), createdAt: readKeySlotFile(keySlotFile).recoveryKeyCreatedAt! };
+    },
+
+    /**
+     * The user typed the new key's words back: from now on first start is over. Main checks the words
+     * open this database (the renderer checked three of them against the words it was shown).
+     */
+    async confirmRecoveryKey(words: string): Promise<BackupStatus> {
+      await this.checkRecoveryKey(words);
+      writeKeySlotFile(keySlotFile, { ...readKeySlotFile(keySlotFile), recoveryKeyConfirmedAt: now().toISOString() });
+      return status();
     },
 
     async checkRecoveryKey(words: string): Promise<{ matches: true }> {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { GCM_NONCE_LENGTH, GCM_TAG_LENGTH, KEY_LENGTH, open, seal } from './crypto';
-import { keySlotSchema, type KeySlot } from './key-slots';
+import { keySlotSchema, slotsWithinBounds, type KeySlot } from './key-slots';
 import { commitTempFile, tempNameFor } from './atomic-file';
 
 /**
@@ -46,11 +46,13 @@ export const envelopeHeaderSchema = z.object({
     .int()
     .min(1024)
     .max(16 * 1024 * 1024),
-  slots: z.array(keySlotSchema).max(32),
+  // Parsed up to 64 so that a file with a few too many gets its own message (see slotsWithinBounds).
+  slots: z.array(keySlotSchema).max(64),
 });
 export type EnvelopeHeader = z.infer<typeof envelopeHeaderSchema>;
 
-export type EnvelopeFailure = 'not_envelope' | 'damaged' | 'newer_version';
+/** `too_costly`: the header asks for more key derivation than any file this app writes (checked before any). */
+export type EnvelopeFailure = 'not_envelope' | 'damaged' | 'newer_version' | 'too_costly';
 export class EnvelopeError extends Error {
   constructor(readonly reason: EnvelopeFailure) {
     super(`Encrypted file refused: ${reason}`);
@@ -121,6 +123,7 @@ export function parseEnvelope(file: string): ParsedEnvelope {
     } catch {
       throw new EnvelopeError('damaged');
     }
+    if (!slotsWithinBounds(header.slots)) throw new EnvelopeError('too_costly');
     return {
       file,
       header,

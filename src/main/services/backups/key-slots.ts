@@ -21,32 +21,68 @@ export const SECRET_KINDS = ['recovery-key', 'passphrase', 'transfer-phrase', 'd
 export type SecretKind = (typeof SECRET_KINDS)[number];
 export type WrappedKeyKind = 'database-key' | 'content-key';
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Base64 of at most `bytes` bytes: no field of a slot is longer than a 64-byte salt. */
+const b64 = (bytes = 64) =>
+  z
+    .string()
+    .max(Math.ceil(bytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * The shape of a slot's KDF. Its cost is checked apart (`kdfAllowed`), before any derivation, so a
+ * file that asks for more work than this app ever does gets a message of its own.
+ */
 const kdfSchema = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14)
-      .max(2 ** 20),
-    r: z.number().int().min(1).max(32),
-    p: z.number().int().min(1).max(16),
-    salt: b64,
+    N: z.number().int().positive(),
+    r: z.number().int().positive(),
+    p: z.number().int().positive(),
+    salt: b64(),
   }),
-  z.object({ name: z.literal('hkdf-sha256'), salt: b64 }),
+  z.object({ name: z.literal('hkdf-sha256'), salt: b64() }),
 ]);
 
 export const keySlotSchema = z.object({
   secret: z.enum(SECRET_KINDS),
   wraps: z.enum(['database-key', 'content-key']),
   kdf: kdfSchema,
-  nonce: b64,
-  wrapped: b64,
-  tag: b64,
-  check: b64,
+  nonce: b64(GCM_NONCE_LENGTH),
+  wrapped: b64(KEY_LENGTH),
+  tag: b64(16),
+  check: b64(16),
 });
 export type KeySlot = z.infer<typeof keySlotSchema>;
+
+/**
+ * The scrypt settings this app has ever written (only one: N=2^17, r=8, p=1). A slot from outside
+ * (a backup's or handover's header, before anything in the file is authenticated) asking for any other
+ * is refused without deriving anything: N=2^20, r=32 would take 4 GB and most of a minute.
+ */
+export const ALLOWED_SCRYPT_PARAMS: readonly ScryptParamsOf[] = [SCRYPT_PARAMS];
+type ScryptParamsOf = { N: number; r: number; p: number };
+/** More slots than any file this app writes (a backup has three: recovery key, passphrase, content key). */
+export const MAX_KEY_SLOTS = 4;
+
+export function kdfAllowed(kdf: KeySlot['kdf']): boolean {
+  return kdf.name !== 'scrypt' || ALLOWED_SCRYPT_PARAMS.some((a) => a.N === kdf.N && a.r === kdf.r && a.p === kdf.p);
+}
+
+/**
+ * Whether opening these slots takes no more work than a file this app writes: at most MAX_KEY_SLOTS,
+ * one per secret and wrapped key, each with an allowed KDF. Checked before any key derivation.
+ */
+export function slotsWithinBounds(slots: readonly KeySlot[]): boolean {
+  if (slots.length > MAX_KEY_SLOTS) return false;
+  const kinds = new Set(slots.map((s) => `${s.secret}/${s.wraps}`));
+  return kinds.size === slots.length && slots.every((s) => kdfAllowed(s.kdf));
+}
+
+export class KdfNotAllowedError extends Error {
+  constructor() {
+    super('Key-derivation settings this app never writes.');
+    this.name = 'KdfNotAllowedError';
+  }
+}
 
 export interface Secret {
   kind: SecretKind;
@@ -61,6 +97,8 @@ function slotAad(slot: Pick<KeySlot, 'secret' | 'wraps'>): Buffer {
 }
 
 async function master(secret: Secret, kdf: KeySlot['kdf']): Promise<Buffer> {
+  // The last line of defence: every reader checks the header first, so this is for a slot that slipped by.
+  if (!kdfAllowed(kdf)) throw new KdfNotAllowedError();
   const salt = Buffer.from(kdf.salt, 'base64');
   return kdf.name === 'scrypt'
     ? scryptKey(secret.bytes, salt, { N: kdf.N, r: kdf.r, p: kdf.p })
@@ -138,8 +176,13 @@ const keySlotFileSchema = z.object({
   format: z.literal('tpd-companion-key-slots'),
   version: z.literal(1),
   recoveryKeyCreatedAt: z.string().nullable(),
+  /**
+   * When the user typed the current recovery key's words back. Null from the moment a key is made until
+   * then; absent in files from before this was kept, whose keys count as confirmed.
+   */
+  recoveryKeyConfirmedAt: z.string().nullable().optional(),
   passphraseSetAt: z.string().nullable(),
-  slots: z.array(keySlotSchema),
+  slots: z.array(keySlotSchema).max(MAX_KEY_SLOTS),
 });
 export type KeySlotFile = z.infer<typeof keySlotFileSchema>;
 
@@ -167,7 +210,8 @@ export function readKeySlotFile(file: string): KeySlotFile {
     throw new KeySlotFileError(`The key-slot file ${file} is damaged.`);
   }
   const result = keySlotFileSchema.safeParse(parsed);
-  if (!result.success) throw new KeySlotFileError(`The key-slot file ${file} is damaged or from a newer version.`);
+  if (!result.success || !slotsWithinBounds(result.data.slots))
+    throw new KeySlotFileError(`The key-slot file ${file} is damaged or from a newer version.`);
   return result.data;
 }
 

@@ -6,6 +6,7 @@ import { reportAsPdf } from '../../exports/exported-file';
 export function recoverySheet(words: string[], now: Date): Promise<ExportedFile> {
   const today = ukToday(now);
   const report: ReportDocument = {
+    kind: 'recovery-sheet',
     title: 'TPD Companion recovery key',
     subtitle: 'Keep this sheet safe: anyone holding it can open your backups.',
     cover: [['Made on', formatUkDate(today)]],

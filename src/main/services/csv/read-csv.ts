@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import { PROTOTYPE_KEYS } from '../../../shared/prototype-keys';
 import { AppError } from '../../../shared/result';
 import { shortenForEcho } from '../../../shared/text';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../shared/schema-helpers';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252' | 'utf-16le';
 
@@ -116,9 +118,22 @@ export const MAX_HEADER_LENGTH = 200;
 /**
  * Parses CSV text with a header row. Blank lines are skipped but still counted for line numbers.
  * With `damaged` (UTF-8 with bytes that are not), a row holding one is named as a problem.
+ * A file with more than MAX_IMPORT_ROWS rows (blank ones too) or MAX_IMPORT_COLUMNS columns is refused
+ * before any record is made, so the file does not decide how much work and memory the check takes.
  */
 export function readCsv(text: string, options: { damaged?: boolean } = {}): CsvTable {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  // The header and the most records allowed; Papa says when it stopped before the end (line ends at the
+  // very end are dropped first, or it would count the empty line after them as one more).
+  const parsed = Papa.parse<string[]>(text.replace(/[\r\n]+$/, ''), {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t'],
+    preview: MAX_IMPORT_ROWS + 1,
+  });
+  if (parsed.meta.truncated)
+    throw new AppError(
+      'invalid_input',
+      `The file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-GB')} rows; import it in parts of at most that many.`,
+    );
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
     throw new AppError(
@@ -131,12 +146,23 @@ export function readCsv(text: string, options: { damaged?: boolean } = {}): CsvT
   if (!headerRow || headerRow.every((h) => h.trim() === '')) {
     throw new AppError('invalid_input', 'The file is empty: there is no header row to read.');
   }
+  if (headerRow.length > MAX_IMPORT_COLUMNS)
+    throw new AppError(
+      'invalid_input',
+      `The header row has ${headerRow.length.toLocaleString('en-GB')} columns; an import takes at most ${MAX_IMPORT_COLUMNS}. Check the file is the right one, or remove the columns you do not need.`,
+    );
   const headers = headerRow.map((h) => h.trim());
   const tooLong = headers.findIndex((h) => h.length > MAX_HEADER_LENGTH);
   if (tooLong >= 0)
     throw new AppError(
       'invalid_input',
       `Column ${tooLong + 1} of the header row is ${headers[tooLong]!.length.toLocaleString('en-GB')} characters long (“${shortenForEcho(headers[tooLong]!, 40)}”); a heading has at most ${MAX_HEADER_LENGTH}. Is the first row the headings?`,
+    );
+  const reserved = headers.find((h) => PROTOTYPE_KEYS.has(h));
+  if (reserved)
+    throw new AppError(
+      'invalid_input',
+      `The header row has a column called “${reserved}”, a name that cannot be used; rename it and try again.`,
     );
   const duplicate = headers.find((h, i) => h !== '' && headers.indexOf(h) !== i);
   if (duplicate)

@@ -128,6 +128,7 @@ export function postFailReport(record: SharedPostFailRecord, trainee: ReportTrai
     },
   ];
   return {
+    kind: 'post-fail',
     title: 'Post-fail conversation',
     subtitle: `${record.examCode} · ${trainee.name}`,
     cover: [

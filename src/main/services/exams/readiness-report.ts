@@ -8,6 +8,7 @@ import type { ReportTrainee } from './post-fail-report';
 export function readinessReport(record: SharedReadinessRecord, trainee: ReportTrainee): ReportDocument {
   const text = (value: string | null) => [{ kind: 'paragraph' as const, text: value ?? 'Not recorded.' }];
   return {
+    kind: 'readiness',
     title: 'Readiness-to-sit discussion',
     subtitle: `${record.examCode} · ${trainee.name}`,
     cover: [

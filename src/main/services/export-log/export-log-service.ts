@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
+import { toCsv } from '../../../shared/csv';
 import { formatUkDateTime, ukToday } from '../../../shared/dates';
 import { MIME, type ExportedFile } from '../../../shared/exports';
 import {
@@ -23,7 +23,7 @@ export function exportLogCsv(entries: readonly ExportLogEntry[]): string {
     e.description,
     e.destination ?? UNKNOWN_DESTINATION,
   ]);
-  return `\uFEFF${Papa.unparse({ fields: ['When', 'Kind', 'Trainees', 'Description', 'Destination'], data: rows }, { newline: '\r\n' })}\r\n`;
+  return toCsv(['When', 'Kind', 'Trainees', 'Description', 'Destination'], rows);
 }
 
 export function createExportLogService(db: Kysely<DB>, now: () => Date) {

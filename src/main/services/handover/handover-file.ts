@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { HANDOVER_CONTENT, HANDOVER_MESSAGES } from '../../../shared/handover';
+import { findPrototypeKey } from '../../../shared/prototype-keys';
 import { AppError } from '../../../shared/result';
 import {
   BACKUP_CONTENT,
@@ -85,6 +86,12 @@ export async function openHandoverFile(file: string, typedPhrase: string): Promi
       throw new AppError('forbidden', HANDOVER_MESSAGES.wrongPhrase, { phrase: HANDOVER_MESSAGES.wrongPhrase });
     }
     const raw = readEnvelopeBody(parsed, opened.key);
+    const prototypeKey = findPrototypeKey(raw);
+    if (prototypeKey !== null)
+      throw fileError(
+        'invalid_input',
+        `This handover file has a field called “${prototypeKey.split('.').at(-1)}”, which no handover file has: it was not made by TPD Companion, or it was altered. Nothing was imported.`,
+      );
     const version = payloadVersionSchema.safeParse(raw);
     if (!version.success) throw damaged();
     if (version.data.payloadVersion > HANDOVER_PAYLOAD_VERSION) throw newer();
@@ -99,6 +106,7 @@ export async function openHandoverFile(file: string, typedPhrase: string): Promi
     if (!(error instanceof EnvelopeError)) throw error;
     if (error.reason === 'newer_version') throw newer();
     if (error.reason === 'not_envelope') throw fileError('invalid_input', HANDOVER_MESSAGES.notAHandover);
+    if (error.reason === 'too_costly') throw fileError('invalid_input', HANDOVER_MESSAGES.tooCostly);
     throw damaged();
   }
 }

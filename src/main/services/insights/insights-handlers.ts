@@ -7,5 +7,6 @@ export function insightsHandlers(insights: InsightsService): HandlersFor<'insigh
     'insights:exportReturn': (input) => insights.exportReturn(input),
     'insights:combineReturns': (input) => insights.combineReturns(input),
     'insights:summaryPdf': (filters) => insights.summaryPdf(filters),
+    'insights:signingIdentity': () => insights.signingIdentity(),
   };
 }

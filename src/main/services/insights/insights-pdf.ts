@@ -107,7 +107,7 @@ export function renderInsightsSummaryPdf(figures: InsightsFigures, madeOn: strin
     size: 'A4',
     layout: 'landscape',
     margins: { top: MARGIN, bottom: 0, left: MARGIN, right: MARGIN },
-    info: { Title: 'What works: summary', Creator: 'TPD Companion' },
+    info: { Title: 'What works: summary', Creator: 'TPD Companion', Producer: 'TPD Companion' },
   });
   registerReportFonts(doc);
   const chunks: Buffer[] = [];

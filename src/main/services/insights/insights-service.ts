@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
+import { toCsv } from '../../../shared/csv';
 import { ukToday } from '../../../shared/dates';
 import { MIME, type ExportedFile } from '../../../shared/exports/report-document';
 import { buildFigures } from '../../../shared/insights/figures';
@@ -9,6 +9,7 @@ import {
   RETURN_CSV_COLUMNS,
   RETURN_FORMAT,
   RETURN_MARKING,
+  RETURN_SCHEMA_MINOR,
   RETURN_SCHEMA_VERSION,
   type CombinedReturns,
   type ExportedReturn,
@@ -34,6 +35,7 @@ import { loadCohort } from './insights-cohort';
 import { indicators, type Indicator, type Unit } from './indicator-registry';
 import { readReturns } from './insights-combine';
 import { returnContentHash } from './return-hash';
+import { createReturnSigner } from './return-signing';
 import { renderInsightsSummaryPdf } from './insights-pdf';
 
 export type InsightsService = ReturnType<typeof createInsightsService>;
@@ -157,8 +159,13 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
     });
   }
 
+  const signer = createReturnSigner(settings, now);
+
   return {
     figures,
+
+    /** This installation's signing key, as Settings shows it; null until the first return is made. */
+    signingIdentity: () => signer.identity(),
 
     /** The page on one PDF page: only the suppressed figures, as shown. */
     async summaryPdf(filters: InsightsFilters): Promise<ExportedFile> {
@@ -227,13 +234,20 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
         programmes,
         rows,
       } as const;
-      const record: InsightsReturn = { ...body, returnId: randomUUID(), contentHash: returnContentHash(body) };
+      const unsigned = {
+        ...body,
+        schemaMinor: RETURN_SCHEMA_MINOR,
+        returnId: randomUUID(),
+        contentHash: returnContentHash(body),
+      } as const;
+      const { signature, fingerprint } = await signer.sign(unsigned);
+      const record: InsightsReturn = { ...unsigned, signature };
       const baseName = `what-works-return-${input.kind}-${record.madeInQuarter.toLowerCase()}`;
-      const csv = Papa.unparse({
-        fields: [...RETURN_CSV_COLUMNS],
-        data: rows.map((r) => [
+      const csv = toCsv(
+        RETURN_CSV_COLUMNS,
+        rows.map((r) => [
           record.marking,
-          record.schemaVersion,
+          `${record.schemaVersion}.${record.schemaMinor}`,
           record.returnId,
           r.indicator,
           r.exam ?? '',
@@ -244,7 +258,7 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
           r.count ?? '',
           r.suppression,
         ]),
-      });
+      );
       // Figures only, no trainee: the entry says which return left, and that it was two files.
       const description = `“What works” ${input.kind === 'publication' ? 'publication' : 'DA lead'} return (JSON and CSV)`;
       await recordExport(db, { kind: 'insights_return', traineeIds: [], description }, now());
@@ -253,6 +267,7 @@ export function createInsightsService(db: Kysely<DB>, now: () => Date, settings:
         kind: record.kind,
         marking: record.marking,
         rows: rows.length,
+        signedBy: fingerprint,
         json: {
           fileName: `${baseName}.json`,
           mimeType: 'application/json',

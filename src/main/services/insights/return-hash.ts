@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { InsightsReturn } from '../../../shared/insights/insights-return';
+import type { ReturnBody } from '../../../shared/insights/insights-return';
 
-/** What is hashed: everything but the return id and the hash, in a fixed key order. */
-export function returnContentHash(r: Omit<InsightsReturn, 'contentHash' | 'returnId'>): string {
+/**
+ * What is hashed: the fields of version 1.0 but the return id and the hash, in a fixed order. Later
+ * minor versions keep this definition, so the same counts exported again are known as such whatever
+ * the version; the signature (return-signing.ts) covers every field.
+ */
+export function returnContentHash(r: ReturnBody): string {
   const body = JSON.stringify([
     r.format,
     r.schemaVersion,

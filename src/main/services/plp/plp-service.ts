@@ -82,6 +82,7 @@ export function plpReport(
     ],
   });
   return {
+    kind: 'learning-plan',
     title: 'Personalised learning plan',
     subtitle: displayName(trainee),
     cover: [

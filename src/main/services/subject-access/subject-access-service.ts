@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
+import { toCsv } from '../../../shared/csv';
 import { formatUkDate, formatUkDateTime, ukToday } from '../../../shared/dates';
 import type { ExportedFile, ReportBlock, ReportDocument, ReportSection } from '../../../shared/exports';
 import { WITHHOLDING_NOTE, type SubjectAccessReview } from '../../../shared/subject-access/subject-access-types';
@@ -92,10 +92,12 @@ function csvOf(rows: HeldRow[]): string {
     fields.map((f) => {
       const value = row[f];
       if (value === null || value === undefined) return '';
+      // Stored numbers stay numbers (see toCsv); everything else is text.
+      if (typeof value === 'number') return value;
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
     }),
   );
-  return `\uFEFF${Papa.unparse({ fields, data }, { newline: '\r\n' })}\r\n`;
+  return toCsv(fields, data);
 }
 
 function readme(name: string, prepared: string, sections: HeldSection[], files: string[][]): string {
@@ -170,6 +172,7 @@ export function createSubjectAccessService(db: Kysely<DB>, now: () => Date) {
         ],
       };
       const report: ReportDocument = {
+        kind: 'subject-access',
         title: `Everything held about ${name}`,
         subtitle: 'Subject access: every record TPD Companion holds about this trainee',
         cover: [

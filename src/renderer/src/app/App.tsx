@@ -185,15 +185,19 @@ function Shell({ account }: { account?: ReactNode }) {
 }
 
 /**
- * The first-start step comes before the app while this database has no recovery key. The choice is made
- * once: making the key changes the status, and the step must stay until its words are checked.
+ * The first-start step comes before the app while this database has no recovery key whose words were
+ * typed back, so a reload or a crash before then comes back to it. The choice is made once per load:
+ * making the key changes the status, and the step must stay until its words are checked.
  */
 function FirstStartGate() {
   const status = useBackupStatus();
-  const [firstStart, setFirstStart] = useState<boolean | null>(null);
+  const [firstStart, setFirstStart] = useState<'new' | 'resumed' | false | null>(null);
   // Once the recovery key is checked: the optional app PIN, then the app.
   const [pinStep, setPinStep] = useState(false);
-  if (firstStart === null && status.data) setFirstStart(status.data.recoveryKeyCreatedAt === null);
+  if (firstStart === null && status.data)
+    setFirstStart(
+      status.data.recoveryKeyCreatedAt === null ? 'new' : status.data.recoveryKeyConfirmed ? false : 'resumed',
+    );
   if (firstStart === null) {
     // Electron starts locked when its keychain lost the database key: only the recovery key answers.
     if (status.error instanceof ApiError && status.error.code === 'locked') return <UnlockPage />;
@@ -207,6 +211,7 @@ function FirstStartGate() {
     return (
       <FirstStartPage
         alternative={<FirstStartTeamChoice />}
+        resumed={firstStart === 'resumed'}
         onDone={() => {
           setPinStep(true);
           setFirstStart(false);

@@ -1,5 +1,3 @@
-import Papa from 'papaparse';
-
 /** Saves text through the browser's download (Electron shows its save dialog). */
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -10,11 +8,6 @@ export function downloadText(fileName: string, text: string, type: string): void
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** CSV with a BOM so Excel on Windows reads accented names correctly. */
-export function toCsv(headers: string[], rows: Array<Array<string | number>>): string {
-  return `\uFEFF${Papa.unparse({ fields: headers, data: rows }, { newline: '\r\n' })}\r\n`;
 }
 
 export async function fileToBase64(file: Blob, onProgress?: (loaded: number, total: number) => void): Promise<string> {

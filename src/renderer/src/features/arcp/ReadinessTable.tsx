@@ -12,7 +12,8 @@ import { Link } from 'wouter';
 import { ESR_STATE_LABEL } from '../../../../shared/arcp/arcp-reference';
 import type { ReadinessRow } from '../../../../shared/arcp/arcp-schema';
 import { ukToday } from '../../../../shared/dates';
-import { downloadText, toCsv } from '../../lib/download';
+import { toCsv } from '../../../../shared/csv';
+import { downloadText } from '../../lib/download';
 import { useLogExport } from '../export-log';
 
 const notAvailable = 'Not available';

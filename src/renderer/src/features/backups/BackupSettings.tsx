@@ -101,6 +101,7 @@ export function BackupSettings() {
               Restore from a backup…
             </button>
           </div>
+          {native ? null : <TypedFolder current={data.folder} isDefault={data.folderIsDefault} />}
           <PassphraseSettings passphraseSet={data.passphraseSet} />
           <RecoveryKeySettings createdAt={data.recoveryKeyCreatedAt} />
         </>
@@ -114,6 +115,51 @@ export function BackupSettings() {
         }}
       />
     </section>
+  );
+}
+
+/**
+ * The browser host has no folder dialog: the folder is typed, and main checks it as it checks the ARCP
+ * batch folder (a full path to a folder that exists).
+ */
+function TypedFolder({ current, isDefault }: { current: string; isDefault: boolean }) {
+  const api = useApi();
+  const { notify } = useToast();
+  const [folder, setFolder] = useState(isDefault ? '' : current);
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (value: string | null) => api.backups['set-folder']({ folder: value }),
+    onSuccess: (status) => {
+      setError(null);
+      setFolder(status.folderIsDefault ? '' : status.folder);
+      notify(status.folderIsDefault ? 'Backups go to the default folder' : `Backups go to ${status.folder}`);
+    },
+    onError: (e) => setError(e instanceof ApiError ? (e.fields.folder ?? e.message) : 'The folder was not saved.'),
+  });
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!folder.trim()) return setError('Type the full path of a folder, or use the default');
+        save.mutate(folder.trim());
+      }}
+    >
+      <Field label="Backup folder (full path)" error={error ?? undefined}>
+        <input className="mono" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={save.isPending}>
+          Save folder
+        </button>
+        {isDefault ? null : (
+          <button type="button" className="button" disabled={save.isPending} onClick={() => save.mutate(null)}>
+            Use the default folder
+          </button>
+        )}
+      </div>
+    </form>
   );
 }
 

@@ -6,10 +6,20 @@ import { RecoveryKeySetup } from './RecoveryKeySetup';
 import { RestoreDialog, restoredSummary } from './RestoreDialog';
 
 /**
- * Shown before the app while this database has no recovery key: makes one, shows it once and has three
- * words typed back. On an empty data folder it also offers to restore a backup (the new-computer path).
+ * Shown before the app until this database has a recovery key whose words were typed back: makes one,
+ * shows it once and has three words typed back. On an empty data folder it also offers to restore a
+ * backup (the new-computer path). `resumed`: the app was reloaded or closed after a key was made but
+ * before its words were checked; they are never kept, so a new key replaces it, and the page says so.
  */
-export function FirstStartPage({ onDone, alternative }: { onDone(): void; alternative?: ReactNode }) {
+export function FirstStartPage({
+  onDone,
+  alternative,
+  resumed = false,
+}: {
+  onDone(): void;
+  alternative?: ReactNode;
+  resumed?: boolean;
+}) {
   const api = useApi();
   const info = useQuery({ queryKey: keyIn('app', 'info'), queryFn: () => api.app.info() });
   const createKey = useMutation({ mutationFn: () => api.recovery['create-key']() });
@@ -36,6 +46,12 @@ export function FirstStartPage({ onDone, alternative }: { onDone(): void; altern
         ) : null}
         <section className="card" aria-labelledby="recovery-key-heading">
           <h2 id="recovery-key-heading">Your recovery key</h2>
+          {resumed ? (
+            <p className="alert" role="note">
+              TPD Companion closed before the words of your recovery key were checked. They are shown only once, so this
+              is a new recovery key: write these words down instead. The words shown before no longer open anything.
+            </p>
+          ) : null}
           {createKey.data ? (
             <RecoveryKeySetup words={createKey.data.words} onDone={onDone} />
           ) : createKey.isError ? (

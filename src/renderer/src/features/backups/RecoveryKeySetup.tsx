@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { RECOVERY_KEY_WORD_COUNT } from '../../../../shared/backups/backup-contract';
-import { useApi } from '../../api';
+import { ApiError, useApi } from '../../api';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { saveExportedFile } from '../../lib/download';
@@ -17,7 +17,8 @@ function pickPositions(): number[] {
 
 /**
  * A recovery key just made: shown once as a numbered list with a printable sheet, then three of its
- * words typed back before `onDone`. The words live only in this component's memory.
+ * words typed back, and main told (it checks all twelve open the database) before `onDone`. The words
+ * live only in this component's memory; until main is told, first start comes back after a reload.
  */
 export function RecoveryKeySetup({ words, onDone }: { words: string[]; onDone(): void }) {
   const [step, setStep] = useState<'show' | 'check'>('show');
@@ -67,27 +68,39 @@ function ShowWords({ words, onNext }: { words: string[]; onNext(): void }) {
 }
 
 function CheckWords({ words, onBack, onDone }: { words: string[]; onBack(): void; onDone(): void }) {
+  const api = useApi();
   const [positions] = useState(pickPositions);
   const [typed, setTyped] = useState<Record<number, string>>({});
   const [wrong, setWrong] = useState<number[]>([]);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const inputs = useRef<Record<number, HTMLInputElement | null>>({});
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const mismatched = positions.filter((p) => (typed[p] ?? '').trim().toLowerCase() !== words[p - 1]);
     setWrong(mismatched);
-    if (mismatched.length === 0) onDone();
-    else inputs.current[mismatched[0]!]?.focus();
+    if (mismatched.length > 0) return inputs.current[mismatched[0]!]?.focus();
+    setConfirming(true);
+    setConfirmError(null);
+    try {
+      await api.recovery['confirm-key']({ words: words.join(' ') });
+      onDone();
+    } catch (error) {
+      setConfirmError(error instanceof ApiError ? error.message : 'The check could not be saved. Try again.');
+    } finally {
+      setConfirming(false);
+    }
   };
 
   return (
-    <form className="stack" noValidate onSubmit={submit}>
+    <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
       <p>To check your copy, type these words from your recovery key.</p>
       <FormError
         message={
           wrong.length > 0
             ? `${wrong.map((p) => `Word ${p}`).join(', ')} ${wrong.length === 1 ? 'does' : 'do'} not match. Check your copy of the recovery key.`
-            : null
+            : confirmError
         }
       />
       <div className="form-grid">
@@ -111,7 +124,7 @@ function CheckWords({ words, onBack, onDone }: { words: string[]; onBack(): void
         ))}
       </div>
       <div className="button-row">
-        <button type="submit" className="button button-primary">
+        <button type="submit" className="button button-primary" disabled={confirming}>
           Continue
         </button>
         <button type="button" className="button" onClick={onBack}>

@@ -17,7 +17,8 @@ import { MONITOR_WARNING_LABELS, type MonitorRow, type MonitorTraineeTime } from
 import { EmptyState } from '../../components/EmptyState';
 import { Select, plainOptions } from '../../components/Select';
 import { useCommandListener } from '../../lib/command-events';
-import { downloadText, toCsv } from '../../lib/download';
+import { toCsv } from '../../../../shared/csv';
+import { downloadText } from '../../lib/download';
 import { useLogExport } from '../export-log';
 import { ExamRulesDialog } from './ExamRulesDialog';
 import { ImportResultsDialog } from './ImportResultsDialog';

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isAttainmentIndicator, type InsightsFigures, type InsightsFilters } from '../../../../shared/insights';
+import type { CombinedReturns } from '../../../../shared/insights/insights-return';
 import { ApiError, useApi } from '../../api';
 import { useToast } from '../../components/Toasts';
 import { saveExportedFile } from '../../lib/download';
@@ -231,6 +232,7 @@ export function InsightsPage() {
         </div>
       </div>
 
+      {region ? <ReturnSources sources={region.combined.sources} /> : null}
       {region && region.combined.warnings.length > 0 ? (
         <ul className="alert insights-warnings" aria-label="Warnings about the returns">
           {region.combined.warnings.map((w) => (
@@ -264,5 +266,36 @@ export function InsightsPage() {
         />
       ) : null}
     </div>
+  );
+}
+
+/** Who each combined return says it is from: a signature's fingerprint to check with the sender, or none. */
+function ReturnSources({ sources }: { sources: CombinedReturns['sources'] }) {
+  return (
+    <section className="card insights-sources" aria-labelledby="insights-sources-heading">
+      <h2 id="insights-sources-heading">Returns combined</h2>
+      <ul className="plain-list stack">
+        {sources.map((s) => (
+          <li key={s.fileName}>
+            <strong>{s.fileName}</strong>{' '}
+            <span className="muted">
+              ({s.programmes.join(', ') || 'no programmes'}; version {s.version})
+            </span>
+            <br />
+            {s.signature.status === 'signed' ? (
+              <>
+                Signed, key <span className="fingerprint-inline">{s.signature.fingerprint}</span>. Check this
+                fingerprint with the sender by phone or in a call: only then is the return known to be theirs and
+                unchanged.
+              </>
+            ) : (
+              <strong>
+                Unsigned (made before returns were signed): nothing shows who made it or that it was not changed.
+              </strong>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -4,7 +4,9 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { Select } from '../../components/Select';
 import { useToast } from '../../components/Toasts';
+import { formatLongDate, ukToday } from '../../../../shared/dates';
 import { useSettings, useUpdateSettings } from '../settings';
+import { useSigningIdentity } from './queries';
 
 const THRESHOLD_OPTIONS = SUPPRESSION_THRESHOLDS.map((t) => ({
   value: String(t),
@@ -26,7 +28,40 @@ export function InsightsSettings() {
       ) : (
         <p role="status">Loading…</p>
       )}
+      <SigningKey />
     </section>
+  );
+}
+
+/** The fingerprint the DA lead checks, to know a return came from this computer and was not changed. */
+function SigningKey() {
+  const identity = useSigningIdentity();
+  return (
+    <div className="stack">
+      <h3>Your signing key</h3>
+      {identity.isLoading ? (
+        <p role="status">Loading…</p>
+      ) : identity.data ? (
+        <>
+          <p>
+            Returns you export are signed with this computer’s key. Its fingerprint, made on{' '}
+            {formatLongDate(ukToday(new Date(identity.data.createdAt)))}:
+          </p>
+          <p className="fingerprint mono" aria-label="Signing key fingerprint">
+            {identity.data.fingerprint}
+          </p>
+          <p className="muted small">
+            Read it out to your DA lead by phone or in a call, not in the email that carries the return: when the
+            fingerprint they see beside your return is this one, the return is yours and unchanged.
+          </p>
+        </>
+      ) : (
+        <p className="muted">
+          Returns are signed with a key made for this computer when you export your first return; its fingerprint then
+          shows here.
+        </p>
+      )}
+    </div>
   );
 }
 

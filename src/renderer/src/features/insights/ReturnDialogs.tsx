@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { InsightsFilters } from '../../../../shared/insights';
-import { RETURN_MARKING, type CombinedReturns, type ReturnKind } from '../../../../shared/insights/insights-return';
+import {
+  RETURN_MARKING,
+  type CombinedReturns,
+  type ExportedReturn,
+  type ReturnKind,
+} from '../../../../shared/insights/insights-return';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
@@ -36,6 +41,7 @@ export function ExportReturnDialog({
   const [from, setFrom] = useState(period?.from ?? '');
   const [to, setTo] = useState(period?.to ?? '');
   const [problem, setProblem] = useState<string | null>(null);
+  const [made, setMade] = useState<ExportedReturn | null>(null);
   const exportReturn = useExportReturn();
   const { notify } = useToast();
 
@@ -44,19 +50,45 @@ export function ExportReturnDialog({
     const chosen = from || to ? { from: from || quarters[0]!, to: to || quarters[quarters.length - 1]! } : null;
     if (chosen && chosen.from > chosen.to) return setProblem('The period must start before it ends');
     setProblem(null);
-    const made = await exportReturn.mutateAsync({ kind, period: chosen });
-    saveExportedFile(made.json);
-    saveExportedFile(made.csv);
-    notify(`Return saved (${made.marking}): ${made.json.fileName} and ${made.csv.fileName}`);
-    onClose();
+    const exported = await exportReturn.mutateAsync({ kind, period: chosen });
+    saveExportedFile(exported.json);
+    saveExportedFile(exported.csv);
+    notify(`Return saved (${exported.marking}): ${exported.json.fileName} and ${exported.csv.fileName}`);
+    setMade(exported);
   };
+
+  if (made)
+    return (
+      <Dialog
+        open
+        onOpenChange={(open) => !open && onClose()}
+        title="Return saved"
+        description={`${made.json.fileName} and ${made.csv.fileName} (${made.marking}).`}
+      >
+        <div className="stack">
+          <p>The return is signed with your computer’s key. Its fingerprint:</p>
+          <p className="fingerprint mono" aria-label="Signing key fingerprint">
+            {made.signedBy}
+          </p>
+          <p>
+            Read it out to your DA lead by phone or in a call, not in the email that carries the file: when the
+            fingerprint they see beside your return is this one, it is yours and unchanged. It is also in Settings.
+          </p>
+          <div className="button-row">
+            <button type="button" className="button button-primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        </div>
+      </Dialog>
+    );
 
   return (
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
       title="Export a return"
-      description="Aggregated counts by programme and quarter, with no names, GMC numbers or dates finer than a quarter. Saves a JSON file (the return) and a CSV (the same rows, for a spreadsheet)."
+      description="Aggregated counts by programme and quarter, with no names, GMC numbers or dates finer than a quarter. Saves a JSON file (the return, signed) and a CSV (the same rows, for a spreadsheet)."
     >
       <form
         className="form"
